@@ -1,0 +1,256 @@
+// Hosts the simulation webview: one panel per document, beside the editor. Every message from the
+// webview is validated; re-runs and applies go to callbacks the extension supplies.
+import * as vscode from 'vscode';
+import type { SimulateParams, SimulateResponse } from '../../../server/src/protocol';
+import {
+  documentUriFromState,
+  isWhatIfKey,
+  parseWebviewMessage,
+  pngBase64,
+  type HostMessage,
+  type SimulateMessage,
+  type WebviewMessage,
+  type WhatIfValues,
+} from '../../webview/messages';
+import { buildPanelHtml } from './html';
+
+export interface SimulationPanelCallbacks {
+  /** Runs the simulator (the language client's sparkDra/simulate request). Should not throw; if it does, the error is shown. */
+  runSimulation(params: SimulateParams): Promise<SimulateResponse>;
+  /** Writes the changed what-if values (Spark key → value) into the document; true when applied. */
+  applyValues(values: Record<string, string>): Promise<boolean>;
+  /** Workload preset names for the preset select; empty or absent shows only the default workload. */
+  presets?: readonly string[];
+}
+
+export type SimulationPanelCallbacksFactory = (documentUri: vscode.Uri) => SimulationPanelCallbacks | undefined;
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function baseName(uri: vscode.Uri): string {
+  const parts = uri.path.split('/');
+  return parts[parts.length - 1] || uri.toString();
+}
+
+/** The what-if keys of a result's effective inputs: what the file gives when nothing is overridden. */
+function whatIfInputs(inputs: Record<string, string>): WhatIfValues {
+  const out: WhatIfValues = {};
+  for (const [k, v] of Object.entries(inputs)) if (isWhatIfKey(k) && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+export class SimulationPanel {
+  static readonly viewType = 'sparkDra.simulation';
+  private static readonly open = new Map<string, SimulationPanel>();
+
+  /** Shows the panel of `documentUri` beside the editor, creating it when needed. */
+  static show(extensionUri: vscode.Uri, documentUri: vscode.Uri, callbacks: SimulationPanelCallbacks): SimulationPanel {
+    const existing = SimulationPanel.open.get(documentUri.toString());
+    if (existing) {
+      existing.callbacks = callbacks;
+      existing.panel.reveal(vscode.ViewColumn.Beside, true);
+      existing.refresh();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      SimulationPanel.viewType,
+      `Simulation: ${baseName(documentUri)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      SimulationPanel.webviewOptions(extensionUri),
+    );
+    return new SimulationPanel(panel, extensionUri, documentUri, callbacks);
+  }
+
+  /** Adopts a panel VS Code restored after a reload (from a WebviewPanelSerializer). */
+  static revive(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    documentUri: vscode.Uri,
+    callbacks: SimulationPanelCallbacks,
+  ): SimulationPanel {
+    SimulationPanel.open.get(documentUri.toString())?.dispose();
+    return new SimulationPanel(panel, extensionUri, documentUri, callbacks);
+  }
+
+  /**
+   * Registers the serializer that restores panels after a window reload. The webview keeps its
+   * document URI in its state; `callbacksFor` supplies callbacks for it (undefined closes the panel).
+   * package.json needs the activation event `onWebviewPanel:sparkDra.simulation`.
+   */
+  static registerSerializer(extensionUri: vscode.Uri, callbacksFor: SimulationPanelCallbacksFactory): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(SimulationPanel.viewType, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+        const uri = documentUriFromState(state);
+        let documentUri: vscode.Uri | undefined;
+        try {
+          documentUri = uri === undefined ? undefined : vscode.Uri.parse(uri, true);
+        } catch {
+          documentUri = undefined;
+        }
+        const callbacks = documentUri ? callbacksFor(documentUri) : undefined;
+        if (!documentUri || !callbacks) {
+          panel.dispose();
+          return;
+        }
+        SimulationPanel.revive(panel, extensionUri, documentUri, callbacks);
+      },
+    });
+  }
+
+  /** The open panel of a document, if any. */
+  static get(documentUri: vscode.Uri): SimulationPanel | undefined {
+    return SimulationPanel.open.get(documentUri.toString());
+  }
+
+  /** Re-runs the panel of a document after the document changed (no-op when none is open). */
+  static refreshFor(documentUri: vscode.Uri): void {
+    SimulationPanel.get(documentUri)?.refresh();
+  }
+
+  static disposeAll(): void {
+    for (const p of [...SimulationPanel.open.values()]) p.dispose();
+  }
+
+  private static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableFindWidget: false,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+    };
+  }
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+  /** Highest request id seen from the current webview page; older answers are dropped. */
+  private latest = 0;
+  /** What the file gives for the what-if keys; undefined until known or after the file changed. */
+  private fileValues: WhatIfValues | undefined;
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    readonly documentUri: vscode.Uri,
+    private callbacks: SimulationPanelCallbacks,
+  ) {
+    SimulationPanel.open.set(documentUri.toString(), this);
+    const webview = panel.webview;
+    webview.options = SimulationPanel.webviewOptions(extensionUri);
+    const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    webview.html = buildPanelHtml(webview, {
+      script: vscode.Uri.joinPath(root, 'main.js'),
+      style: vscode.Uri.joinPath(root, 'main.css'),
+      title: `Simulation: ${baseName(documentUri)}`,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((raw: unknown) => {
+        const msg = parseWebviewMessage(raw);
+        if (!msg) return; // malformed or unexpected: ignored
+        void this.handle(msg).catch((err: unknown) => this.post({ type: 'error', message: errorText(err) }));
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The document changed: forget its values and let the webview re-send its what-if request. */
+  refresh(): void {
+    this.fileValues = undefined;
+    this.post({ type: 'rerun' });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (SimulationPanel.open.get(this.documentUri.toString()) === this) SimulationPanel.open.delete(this.documentUri.toString());
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+
+  private post(msg: HostMessage): void {
+    if (this.disposed) return;
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private async handle(msg: WebviewMessage): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        this.latest = 0;
+        this.post({
+          type: 'init',
+          documentUri: this.documentUri.toString(),
+          fileName: baseName(this.documentUri),
+          presets: [...(this.callbacks.presets ?? [])],
+        });
+        return;
+      case 'simulate':
+        return this.simulate(msg);
+      case 'apply': {
+        let ok = false;
+        let message: string | undefined;
+        try {
+          ok = await this.callbacks.applyValues({ ...msg.values } as Record<string, string>);
+        } catch (err) {
+          message = errorText(err);
+        }
+        this.post(message === undefined ? { type: 'applied', ok } : { type: 'applied', ok, message });
+        if (ok) this.refresh();
+        return;
+      }
+      case 'exportCsv':
+        return this.save(msg.fileName, new TextEncoder().encode(msg.text), { 'CSV files': ['csv'] });
+      case 'exportPng':
+        return this.save(msg.fileName, Buffer.from(pngBase64(msg.dataUrl), 'base64'), { 'PNG images': ['png'] });
+    }
+  }
+
+  private async run(params: SimulateParams): Promise<SimulateResponse> {
+    try {
+      return await this.callbacks.runSimulation(params);
+    } catch (err) {
+      return { ok: false, error: errorText(err) };
+    }
+  }
+
+  private async simulate(msg: SimulateMessage): Promise<void> {
+    this.latest = Math.max(this.latest, msg.requestId);
+    const base: SimulateParams = { uri: this.documentUri.toString() };
+    if (msg.preset !== undefined) base.preset = msg.preset;
+    if (Object.keys(msg.knobs).length > 0) base.knobs = { ...msg.knobs } as Record<string, number>;
+    const hasOverrides = Object.keys(msg.overrides).length > 0;
+    const params: SimulateParams = hasOverrides ? { ...base, overrides: { ...msg.overrides } as Record<string, string> } : base;
+    const response = await this.run(params);
+    if (this.disposed || msg.requestId < this.latest) return;
+    if (this.fileValues === undefined) {
+      if (!hasOverrides && response.ok) {
+        this.fileValues = whatIfInputs(response.result.inputs);
+      } else if (hasOverrides) {
+        const baseline = await this.run(base);
+        if (baseline.ok) this.fileValues = whatIfInputs(baseline.result.inputs);
+      }
+      if (this.fileValues !== undefined) this.post({ type: 'fileValues', values: this.fileValues });
+      if (this.disposed || msg.requestId < this.latest) return;
+    }
+    if (response.ok) this.post({ type: 'result', requestId: msg.requestId, result: response.result });
+    else this.post({ type: 'error', requestId: msg.requestId, message: response.error });
+  }
+
+  private async save(fileName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {
+    const defaultUri = this.documentUri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(this.documentUri, '..', fileName);
+    const target = await vscode.window.showSaveDialog({
+      ...(defaultUri ? { defaultUri } : {}),
+      filters,
+      saveLabel: 'Export',
+      title: `Export ${fileName}`,
+    });
+    if (!target) return;
+    try {
+      await vscode.workspace.fs.writeFile(target, bytes);
+      void vscode.window.showInformationMessage(`Saved ${baseName(target)}.`);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not save ${baseName(target)}: ${errorText(err)}`);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+// The uPlot time chart of one simulation: executors, target, pods, task slots, tasks and PVCs over time.
+import uPlot from 'uplot';
+import type { SimulationResult, TimelinePoint } from '../../server/src/engine/simulator/result';
+import { formatClock, trim } from './format';
+import type { ChartTheme } from './theme';
+
+type SeriesKey = keyof ChartTheme['series'];
+
+interface SeriesSpec {
+  key: SeriesKey;
+  label: string;
+  scale: 'count' | 'tasks';
+  dash?: number[];
+  width: number;
+  pick: (p: TimelinePoint, r: SimulationResult) => number;
+}
+
+const SERIES: readonly SeriesSpec[] = [
+  { key: 'running', label: 'Running executors', scale: 'count', width: 2.5, pick: (p) => p.running },
+  { key: 'target', label: 'Target', scale: 'count', width: 1.5, dash: [6, 4], pick: (p) => p.target },
+  { key: 'pendingPods', label: 'Pending pods', scale: 'count', width: 1.5, pick: (p) => p.pendingPods },
+  { key: 'livePvcs', label: 'Live PVCs', scale: 'count', width: 1.5, dash: [2, 3], pick: (p) => p.livePvcs },
+  { key: 'busySlots', label: 'Busy task slots', scale: 'tasks', width: 1.5, pick: (p) => p.busySlots },
+  { key: 'pendingTasks', label: 'Pending tasks', scale: 'tasks', width: 1.5, pick: (p) => p.pendingTasks },
+  { key: 'static', label: 'Static executors', scale: 'count', width: 1, dash: [1, 4], pick: (_p, r) => r.static.executors },
+];
+
+const HEIGHT = 340;
+
+function upperRange(max: number | null): number {
+  const m = max ?? 0;
+  if (!Number.isFinite(m) || m <= 0) return 1;
+  return Math.ceil(m * 1.08);
+}
+
+export class TimelineChart {
+  private plot: uPlot | undefined;
+  private result: SimulationResult | undefined;
+  private theme: ChartTheme | undefined;
+  private readonly resize: ResizeObserver;
+
+  constructor(private readonly host: HTMLElement) {
+    this.resize = new ResizeObserver(() => this.fit());
+    this.resize.observe(host);
+  }
+
+  /** Draws (or redraws) the result with the given theme. Builds a new plot so every colour is re-read. */
+  render(result: SimulationResult, theme: ChartTheme): void {
+    this.result = result;
+    this.theme = theme;
+    this.rebuild();
+  }
+
+  setTheme(theme: ChartTheme): void {
+    this.theme = theme;
+    if (this.result) this.rebuild();
+  }
+
+  clear(): void {
+    this.plot?.destroy();
+    this.plot = undefined;
+    this.result = undefined;
+    this.host.replaceChildren();
+    delete this.host.dataset.series;
+    delete this.host.dataset.points;
+  }
+
+  dispose(): void {
+    this.resize.disconnect();
+    this.clear();
+  }
+
+  private width(): number {
+    return Math.max(240, Math.floor(this.host.clientWidth || 600));
+  }
+
+  private fit(): void {
+    if (!this.plot) return;
+    const w = this.width();
+    if (w !== this.plot.width) this.plot.setSize({ width: w, height: HEIGHT });
+  }
+
+  private rebuild(): void {
+    const result = this.result;
+    const theme = this.theme;
+    if (!result || !theme) return;
+    this.plot?.destroy();
+    this.plot = undefined;
+    this.host.replaceChildren();
+    const timeline = result.dra.timeline;
+    if (timeline.length === 0) {
+      const empty = document.createElement('p');
+      empty.className = 'chart-empty';
+      empty.textContent = 'The simulation produced no timeline samples.';
+      this.host.append(empty);
+      this.host.dataset.series = '0';
+      this.host.dataset.points = '0';
+      return;
+    }
+    const data: uPlot.AlignedData = [
+      timeline.map((p) => p.t),
+      ...SERIES.map((s) => timeline.map((p) => s.pick(p, result))),
+    ];
+    const font = `${theme.fontSizePx}px ${theme.fontFamily}`;
+    const axisBase = {
+      stroke: theme.foreground,
+      font,
+      labelFont: font,
+      grid: { stroke: theme.grid, width: 1 },
+      ticks: { stroke: theme.grid, width: 1 },
+    };
+    const stepped = uPlot.paths.stepped?.({ align: 1 });
+    const opts: uPlot.Options = {
+      width: this.width(),
+      height: HEIGHT,
+      class: `timeline-chart theme-${theme.kind}`,
+      scales: {
+        x: { time: false },
+        count: { range: (_u, _min, max) => [0, upperRange(max)] },
+        tasks: { range: (_u, _min, max) => [0, upperRange(max)] },
+      },
+      series: [
+        { label: 'Time', value: (_u, v) => (v == null ? '–' : formatClock(v)) },
+        ...SERIES.map(
+          (s): uPlot.Series => ({
+            label: s.label,
+            scale: s.scale,
+            stroke: theme.series[s.key],
+            width: s.width,
+            ...(s.dash ? { dash: s.dash } : {}),
+            ...(stepped ? { paths: stepped } : {}),
+            points: { show: false },
+            value: (_u, v) => (v == null ? '–' : trim(v, 1)),
+          }),
+        ),
+      ],
+      axes: [
+        { ...axisBase, values: (_u, splits) => splits.map((v) => formatClock(v)) },
+        { ...axisBase, scale: 'count', label: 'executors · pods · PVCs', size: 56 },
+        { ...axisBase, scale: 'tasks', side: 1, label: 'task slots · tasks', size: 60, grid: { show: false } },
+      ],
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false }, points: { show: false } },
+    };
+    this.plot = new uPlot(opts, data, this.host);
+    this.host.dataset.series = String(this.plot.series.length - 1);
+    this.host.dataset.points = String(timeline.length);
+    this.host.dataset.theme = theme.kind;
+  }
+
+  /** The chart as a PNG data URL with the theme background and a drawn legend, or undefined without a chart. */
+  toPngDataUrl(): string | undefined {
+    const plot = this.plot;
+    const theme = this.theme;
+    if (!plot || !theme) return undefined;
+    const src = plot.ctx.canvas;
+    const dpr = src.width / Math.max(1, plot.width);
+    const pad = Math.round(30 * dpr);
+    const out = document.createElement('canvas');
+    out.width = src.width;
+    out.height = src.height + pad;
+    const ctx = out.getContext('2d');
+    if (!ctx) return undefined;
+    ctx.fillStyle = theme.background;
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.font = `${Math.round(theme.fontSizePx * dpr)}px ${theme.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    let x = Math.round(8 * dpr);
+    const y = Math.round(pad / 2);
+    SERIES.forEach((s, i) => {
+      if (plot.series[i + 1]?.show === false) return;
+      ctx.strokeStyle = theme.series[s.key];
+      ctx.lineWidth = 2 * dpr;
+      ctx.setLineDash((s.dash ?? []).map((d) => d * dpr));
+      ctx.beginPath();
+      ctx.moveTo(x, y);
+      ctx.lineTo(x + 18 * dpr, y);
+      ctx.stroke();
+      x += 24 * dpr;
+      ctx.fillStyle = theme.foreground;
+      ctx.fillText(s.label, x, y);
+      x += ctx.measureText(s.label).width + 16 * dpr;
+    });
+    ctx.setLineDash([]);
+    ctx.drawImage(src, 0, pad);
+    return out.toDataURL('image/png');
+  }
+}

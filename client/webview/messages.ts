@@ -1,0 +1,424 @@
+// Messages between the extension host and the simulation webview, in both directions, and pure
+// validators for each direction. Imported by the host and by the webview bundle: no DOM, no vscode.
+import type {
+  CostBreakdown,
+  SimulationResult,
+  SimulationSummary,
+  TimelinePoint,
+} from '../../server/src/engine/simulator/result';
+
+/** Spark keys the what-if controls may change (and Apply may write). Nothing else is accepted. */
+export const WHAT_IF_KEYS = [
+  'spark.dynamicAllocation.minExecutors',
+  'spark.dynamicAllocation.maxExecutors',
+  'spark.dynamicAllocation.initialExecutors',
+  'spark.dynamicAllocation.schedulerBacklogTimeout',
+  'spark.dynamicAllocation.executorIdleTimeout',
+  'spark.dynamicAllocation.shuffleTracking.enabled',
+  'spark.dynamicAllocation.shuffleTracking.timeout',
+  'spark.dynamicAllocation.cachedExecutorIdleTimeout',
+  'spark.kubernetes.allocation.batch.size',
+] as const;
+export type WhatIfKey = (typeof WHAT_IF_KEYS)[number];
+export type WhatIfValues = Partial<Record<WhatIfKey, string>>;
+
+/** Simulator knobs that are not Spark keys. */
+export const KNOB_KEYS = ['podStartLatencySec'] as const;
+export type KnobKey = (typeof KNOB_KEYS)[number];
+export type KnobValues = Partial<Record<KnobKey, number>>;
+
+/** Inclusive bounds for each knob. */
+export const KNOB_RANGES: Record<KnobKey, { min: number; max: number }> = {
+  podStartLatencySec: { min: 0, max: 3600 },
+};
+
+export const LIMITS = {
+  /** One what-if value (written into the user's file, so kept short and on one line). */
+  value: 200,
+  preset: 100,
+  fileName: 120,
+  message: 20_000,
+  note: 2_000,
+  inputKey: 300,
+  inputs: 2_000,
+  notes: 500,
+  presets: 200,
+  timeline: 500_000,
+  csv: 64 * 1024 * 1024,
+  png: 64 * 1024 * 1024,
+  documentUri: 4_096,
+} as const;
+
+// ---------- host → webview ----------
+
+export interface InitMessage {
+  type: 'init';
+  /** The simulated document, kept in the webview state so a restored panel finds its file. */
+  documentUri: string;
+  /** Short name of the file, for titles and export file names. */
+  fileName: string;
+  /** Built-in workload presets the host knows (may be empty). */
+  presets: string[];
+}
+export interface ResultMessage {
+  type: 'result';
+  /** The webview's request id this answers; absent for runs the host started itself. */
+  requestId?: number;
+  result: SimulationResult;
+}
+export interface FileValuesMessage {
+  type: 'fileValues';
+  /** What the file itself (no what-if overrides) gives for the what-if keys. */
+  values: WhatIfValues;
+}
+export interface ErrorMessage {
+  type: 'error';
+  requestId?: number;
+  message: string;
+}
+export interface AppliedMessage {
+  type: 'applied';
+  ok: boolean;
+  message?: string;
+}
+/** The file changed: the webview should re-send its current what-if request. */
+export interface RerunMessage {
+  type: 'rerun';
+}
+export type HostMessage =
+  | InitMessage
+  | ResultMessage
+  | FileValuesMessage
+  | ErrorMessage
+  | AppliedMessage
+  | RerunMessage;
+
+// ---------- webview → host ----------
+
+export interface ReadyMessage {
+  type: 'ready';
+}
+export interface SimulateMessage {
+  type: 'simulate';
+  requestId: number;
+  /** Only the keys whose value differs from the file. */
+  overrides: WhatIfValues;
+  preset?: string;
+  knobs: KnobValues;
+}
+export interface ApplyMessage {
+  type: 'apply';
+  /** Only the keys whose value differs from the file; never empty. */
+  values: WhatIfValues;
+}
+export interface ExportCsvMessage {
+  type: 'exportCsv';
+  fileName: string;
+  text: string;
+}
+export interface ExportPngMessage {
+  type: 'exportPng';
+  fileName: string;
+  /** `data:image/png;base64,...` */
+  dataUrl: string;
+}
+export type WebviewMessage = ReadyMessage | SimulateMessage | ApplyMessage | ExportCsvMessage | ExportPngMessage;
+
+// ---------- small checks ----------
+
+type Obj = Record<string, unknown>;
+
+function isObj(x: unknown): x is Obj {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function hasOnly(o: Obj, allowed: readonly string[]): boolean {
+  return Object.keys(o).every((k) => allowed.includes(k));
+}
+
+function finite(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+function nonNegative(x: unknown): x is number {
+  return finite(x) && x >= 0;
+}
+
+function requestId(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
+/** A string of at most `max` characters; `oneLine` also refuses control characters and line breaks. */
+function str(x: unknown, max: number, oneLine = false): x is string {
+  return typeof x === 'string' && x.length <= max && (!oneLine || !CONTROL_CHARS.test(x));
+}
+
+export function isWhatIfKey(k: string): k is WhatIfKey {
+  return (WHAT_IF_KEYS as readonly string[]).includes(k);
+}
+
+export function isKnobKey(k: string): k is KnobKey {
+  return (KNOB_KEYS as readonly string[]).includes(k);
+}
+
+/** A what-if value: non-empty, one line, short, no leading or trailing blanks. */
+export function isWhatIfValue(x: unknown): x is string {
+  return str(x, LIMITS.value, true) && x.length > 0 && x.trim() === x;
+}
+
+/** A what-if map with allowed keys and valid values only, or undefined. */
+export function parseWhatIfValues(x: unknown, allowEmpty = true): WhatIfValues | undefined {
+  if (!isObj(x)) return undefined;
+  const out: WhatIfValues = {};
+  let n = 0;
+  for (const [k, v] of Object.entries(x)) {
+    if (!isWhatIfKey(k) || !isWhatIfValue(v)) return undefined;
+    out[k] = v;
+    n++;
+  }
+  if (!allowEmpty && n === 0) return undefined;
+  return out;
+}
+
+export function parseKnobs(x: unknown): KnobValues | undefined {
+  if (!isObj(x)) return undefined;
+  const out: KnobValues = {};
+  for (const [k, v] of Object.entries(x)) {
+    if (!isKnobKey(k) || !finite(v)) return undefined;
+    const r = KNOB_RANGES[k];
+    if (v < r.min || v > r.max) return undefined;
+    out[k] = v;
+  }
+  return out;
+}
+
+function presetName(x: unknown): x is string {
+  return str(x, LIMITS.preset, true) && /^[A-Za-z0-9][A-Za-z0-9 ._:/+-]*$/.test(x);
+}
+
+function fileName(x: unknown): x is string {
+  return str(x, LIMITS.fileName, true) && /^[A-Za-z0-9][A-Za-z0-9 ._()-]*$/.test(x) && !x.includes('..');
+}
+
+// ---------- result validation (rebuilds a clean copy, drops unknown fields) ----------
+
+const POINT_FIELDS = ['t', 'running', 'target', 'pendingPods', 'busySlots', 'pendingTasks', 'livePvcs'] as const;
+
+function parsePoint(x: unknown): TimelinePoint | undefined {
+  if (!isObj(x)) return undefined;
+  for (const f of POINT_FIELDS) if (!nonNegative(x[f])) return undefined;
+  return {
+    t: x.t as number,
+    running: x.running as number,
+    target: x.target as number,
+    pendingPods: x.pendingPods as number,
+    busySlots: x.busySlots as number,
+    pendingTasks: x.pendingTasks as number,
+    livePvcs: x.livePvcs as number,
+  };
+}
+
+export function parseTimeline(x: unknown): TimelinePoint[] | undefined {
+  if (!Array.isArray(x) || x.length > LIMITS.timeline) return undefined;
+  const out: TimelinePoint[] = [];
+  let last = -Infinity;
+  for (const item of x) {
+    const p = parsePoint(item);
+    if (!p || p.t < last) return undefined; // time must not go backwards
+    last = p.t;
+    out.push(p);
+  }
+  return out;
+}
+
+function parseCost(x: unknown): CostBreakdown | undefined {
+  if (!isObj(x)) return undefined;
+  const { emrUplift, compute, storage, total, currency } = x;
+  if (!finite(emrUplift) || !finite(compute) || !finite(storage) || !finite(total) || currency !== 'USD') return undefined;
+  return { emrUplift, compute, storage, total, currency };
+}
+
+const SUMMARY_FIELDS = [
+  'runtimeSec',
+  'executorSeconds',
+  'busyCoreSeconds',
+  'idleCoreSeconds',
+  'peakExecutors',
+  'podsCreated',
+  'pvcsCreated',
+  'pvcGiBHours',
+  'pvcGiBLeftBehind',
+  'tasks',
+] as const;
+
+function parseSummary(x: unknown): SimulationSummary | undefined {
+  if (!isObj(x)) return undefined;
+  for (const f of SUMMARY_FIELDS) if (!nonNegative(x[f])) return undefined;
+  const cost = parseCost(x.cost);
+  if (!cost) return undefined;
+  return {
+    runtimeSec: x.runtimeSec as number,
+    executorSeconds: x.executorSeconds as number,
+    busyCoreSeconds: x.busyCoreSeconds as number,
+    idleCoreSeconds: x.idleCoreSeconds as number,
+    peakExecutors: x.peakExecutors as number,
+    podsCreated: x.podsCreated as number,
+    pvcsCreated: x.pvcsCreated as number,
+    pvcGiBHours: x.pvcGiBHours as number,
+    pvcGiBLeftBehind: x.pvcGiBLeftBehind as number,
+    cost,
+    tasks: x.tasks as number,
+  };
+}
+
+function parseStringRecord(x: unknown, maxEntries: number, maxKey: number, maxValue: number): Record<string, string> | undefined {
+  if (!isObj(x)) return undefined;
+  const entries = Object.entries(x);
+  if (entries.length > maxEntries) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of entries) {
+    if (!str(k, maxKey) || !str(v, maxValue)) return undefined;
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') return undefined;
+    out[k] = v;
+  }
+  return out;
+}
+
+export function parseSimulationResult(x: unknown): SimulationResult | undefined {
+  if (!isObj(x) || !isObj(x.dra) || !isObj(x.static) || !isObj(x.workload)) return undefined;
+  const draTimeline = parseTimeline(x.dra.timeline);
+  const draSummary = parseSummary(x.dra.summary);
+  const staticTimeline = parseTimeline(x.static.timeline);
+  const staticSummary = parseSummary(x.static.summary);
+  const staticExecutors = x.static.executors;
+  if (!draTimeline || !draSummary || !staticTimeline || !staticSummary || !nonNegative(staticExecutors)) return undefined;
+  if (!Array.isArray(x.notes) || x.notes.length > LIMITS.notes || !x.notes.every((n) => str(n, LIMITS.note))) return undefined;
+  const inputs = parseStringRecord(x.inputs, LIMITS.inputs, LIMITS.inputKey, LIMITS.note);
+  if (!inputs) return undefined;
+  const w = x.workload;
+  if (!str(w.name, LIMITS.preset) || !nonNegative(w.jobs) || !nonNegative(w.stages) || !nonNegative(w.tasks)) return undefined;
+  if (!str(x.sparkVersion, 50)) return undefined;
+  return {
+    dra: { timeline: draTimeline, summary: draSummary },
+    static: { executors: staticExecutors, timeline: staticTimeline, summary: staticSummary },
+    notes: [...(x.notes as string[])],
+    inputs,
+    workload: { name: w.name, jobs: w.jobs, stages: w.stages, tasks: w.tasks },
+    sparkVersion: x.sparkVersion,
+  };
+}
+
+// ---------- direction validators ----------
+
+/** Validates a message from the host. Returns a clean copy, or undefined for anything malformed. */
+export function parseHostMessage(x: unknown): HostMessage | undefined {
+  if (!isObj(x) || typeof x.type !== 'string') return undefined;
+  switch (x.type) {
+    case 'init': {
+      if (!str(x.documentUri, LIMITS.documentUri, true) || x.documentUri.length === 0) return undefined;
+      if (!str(x.fileName, LIMITS.fileName * 4, true)) return undefined;
+      if (!Array.isArray(x.presets) || x.presets.length > LIMITS.presets || !x.presets.every(presetName)) return undefined;
+      return { type: 'init', documentUri: x.documentUri, fileName: x.fileName, presets: [...(x.presets as string[])] };
+    }
+    case 'result': {
+      if (x.requestId !== undefined && !requestId(x.requestId)) return undefined;
+      const result = parseSimulationResult(x.result);
+      if (!result) return undefined;
+      return x.requestId === undefined ? { type: 'result', result } : { type: 'result', requestId: x.requestId, result };
+    }
+    case 'fileValues': {
+      // The file may hold values the controls would not produce (odd spacing...): keep only valid ones.
+      if (!isObj(x.values)) return undefined;
+      const values: WhatIfValues = {};
+      for (const [k, v] of Object.entries(x.values)) {
+        if (typeof v !== 'string' || v.length > LIMITS.value) return undefined;
+        if (isWhatIfKey(k) && isWhatIfValue(v.trim())) values[k] = v.trim();
+      }
+      return { type: 'fileValues', values };
+    }
+    case 'error': {
+      if (!str(x.message, LIMITS.message)) return undefined;
+      if (x.requestId !== undefined && !requestId(x.requestId)) return undefined;
+      return x.requestId === undefined
+        ? { type: 'error', message: x.message }
+        : { type: 'error', requestId: x.requestId, message: x.message };
+    }
+    case 'applied': {
+      if (typeof x.ok !== 'boolean') return undefined;
+      if (x.message !== undefined && !str(x.message, LIMITS.message)) return undefined;
+      return x.message === undefined ? { type: 'applied', ok: x.ok } : { type: 'applied', ok: x.ok, message: x.message };
+    }
+    case 'rerun':
+      return { type: 'rerun' };
+    default:
+      return undefined;
+  }
+}
+
+const PNG_PREFIX = 'data:image/png;base64,';
+
+/** Validates a message from the webview. Strict: unknown fields, keys or malformed values → undefined. */
+export function parseWebviewMessage(x: unknown): WebviewMessage | undefined {
+  if (!isObj(x) || typeof x.type !== 'string') return undefined;
+  switch (x.type) {
+    case 'ready':
+      return hasOnly(x, ['type']) ? { type: 'ready' } : undefined;
+    case 'simulate': {
+      if (!hasOnly(x, ['type', 'requestId', 'overrides', 'preset', 'knobs'])) return undefined;
+      if (!requestId(x.requestId)) return undefined;
+      const overrides = parseWhatIfValues(x.overrides);
+      const knobs = parseKnobs(x.knobs);
+      if (!overrides || !knobs) return undefined;
+      if (x.preset !== undefined && !presetName(x.preset)) return undefined;
+      const msg: SimulateMessage = { type: 'simulate', requestId: x.requestId, overrides, knobs };
+      if (x.preset !== undefined) msg.preset = x.preset;
+      return msg;
+    }
+    case 'apply': {
+      if (!hasOnly(x, ['type', 'values'])) return undefined;
+      const values = parseWhatIfValues(x.values, false);
+      return values ? { type: 'apply', values } : undefined;
+    }
+    case 'exportCsv': {
+      if (!hasOnly(x, ['type', 'fileName', 'text'])) return undefined;
+      if (!fileName(x.fileName) || !x.fileName.toLowerCase().endsWith('.csv')) return undefined;
+      if (!str(x.text, LIMITS.csv)) return undefined;
+      return { type: 'exportCsv', fileName: x.fileName, text: x.text };
+    }
+    case 'exportPng': {
+      if (!hasOnly(x, ['type', 'fileName', 'dataUrl'])) return undefined;
+      if (!fileName(x.fileName) || !x.fileName.toLowerCase().endsWith('.png')) return undefined;
+      if (!str(x.dataUrl, LIMITS.png) || !x.dataUrl.startsWith(PNG_PREFIX)) return undefined;
+      const b64 = x.dataUrl.slice(PNG_PREFIX.length);
+      if (b64.length === 0 || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return undefined;
+      return { type: 'exportPng', fileName: x.fileName, dataUrl: x.dataUrl };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The base64 payload of a validated PNG data URL. */
+export function pngBase64(dataUrl: string): string {
+  return dataUrl.startsWith(PNG_PREFIX) ? dataUrl.slice(PNG_PREFIX.length) : '';
+}
+
+/** The document URI a persisted webview state belongs to (for panel restore), or undefined. */
+export function documentUriFromState(state: unknown): string | undefined {
+  if (!isObj(state)) return undefined;
+  const uri = state.documentUri;
+  return str(uri, LIMITS.documentUri, true) && uri.length > 0 ? uri : undefined;
+}
+
+/** Keys whose value in `current` differs from `file` (what Apply writes and what a re-run overrides). */
+export function changedValues(current: WhatIfValues, file: WhatIfValues): WhatIfValues {
+  const out: WhatIfValues = {};
+  for (const k of WHAT_IF_KEYS) {
+    const v = current[k];
+    if (v !== undefined && v !== file[k]) out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+// Bundles the extension client, the language server, the CLI and the webview with esbuild.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+const nodeTargets = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const jobs = nodeTargets
+  .filter((t) => existsSync(t.entryPoints[0]))
+  .map((t) => build({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...t }));
+
+if (existsSync('client/webview/main.ts')) {
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: ['client/webview/main.ts'],
+      outfile: 'dist/webview/main.js',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      loader: { '.css': 'css' },
+    }),
+  );
+}
+
+await Promise.all(jobs);

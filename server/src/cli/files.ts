@@ -1,0 +1,83 @@
+// Expands the CLI's file arguments: plain files, directories (walked) and simple globs (`*`, `**`, `?`).
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { detectFormat } from '../engine/locators';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+export interface ExpandedFiles {
+  files: string[];
+  /** Arguments that matched nothing. */
+  missing: string[];
+}
+
+export function expandFileArgs(args: string[]): ExpandedFiles {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const arg of args) {
+    const found = /[*?]/.test(arg) ? expandGlob(arg) : expandPath(arg);
+    if (found === undefined || found.length === 0) missing.push(arg);
+    else files.push(...found);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+function expandPath(path: string): string[] | undefined {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stat.isFile()) return [path];
+  if (stat.isDirectory()) return walk(path).filter((f) => detectFormat({ fileName: f }) !== undefined);
+  return undefined;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) {
+      if (!SKIP_DIRS.has(name)) out.push(...walk(path));
+    } else out.push(path);
+  }
+  return out;
+}
+
+function expandGlob(pattern: string): string[] {
+  const parts = pattern.split(/[\\/]/);
+  const firstGlob = parts.findIndex((p) => /[*?]/.test(p));
+  const base = parts.slice(0, firstGlob).join(sep) || '.';
+  const regex = globToRegExp(parts.slice(firstGlob).join('/'));
+  return walk(base)
+    .filter((file) => regex.test(relative(base, file).split(sep).join('/')))
+    .map((file) => (base === '.' && !pattern.startsWith('.') ? relative('.', file) : file));
+}
+
+function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      out += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}

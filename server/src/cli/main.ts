@@ -1,0 +1,59 @@
+// The `spark-dra` command line: check job files, simulate dynamic allocation, run the demo.
+import { UsageError } from './args';
+import { runCheckCommand } from './commands/check';
+import { runDemoCommand } from './commands/demo';
+import { runSimulateCommand } from './commands/simulate';
+import { VERSION } from './version';
+
+const HELP = `spark-dra ${VERSION}: Spark dynamic allocation and executor PVC checks and simulation
+
+Usage:
+  spark-dra check <files|dirs|globs...> [--format text|json|sarif] [--spark-version X]
+      Report what the editor would show. Exit 0: no errors; 1: errors found; 2: bad usage or unreadable input.
+  spark-dra simulate JOBFILE [--workload FILE | --eventlog PATH | --preset NAME] [--job N] [--json]
+      Simulate the job's dynamic allocation against static allocation and print a summary (or JSON).
+  spark-dra simulate --trace FILE --json
+      Drive Spark's allocation manager with a scripted trace (see docs/trace-format.md).
+  spark-dra demo [DIR]
+      Check every job file in DIR (default: examples) and simulate the first DRA job.
+  spark-dra --help | --version
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheckCommand(rest);
+    case 'simulate':
+      return runSimulateCommand(rest);
+    case 'demo':
+      return runDemoCommand(rest);
+    case '--version':
+    case '-v':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(HELP);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`spark-dra: ${error.message}\n\n${HELP}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`spark-dra: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    }
+  },
+);

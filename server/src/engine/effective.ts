@@ -1,0 +1,109 @@
+// The effective configuration of a job: which entry wins for each key, and what Spark uses when nothing is written
+// (a fallback key's value or the version's default).
+import { defaultFor, lookupKey, allKeys } from './catalog';
+import type { KeyInfo, VersionedDefault } from './catalog/types';
+import type { ConfigEntry, JobConfig, SparkVersionSource } from './model';
+import { DEFAULT_SPARK_VERSION, normalizeVersion } from './version';
+
+export interface EffectiveValue {
+  key: string;
+  value: string | undefined;
+  source: 'entry' | 'fallback' | 'default';
+  entry?: ConfigEntry;
+  /** entries for the same key that lose to `entry` */
+  overridden: ConfigEntry[];
+  info?: KeyInfo;
+  default?: VersionedDefault;
+  /** for fallback: the key whose value was used */
+  fallbackFrom?: string;
+}
+
+/**
+ * True when the operator drops this entry: spark-operator ignores the whole `spec.dynamicAllocation` block when its
+ * `enabled` field is false.
+ */
+export function isIgnoredByOperator(job: JobConfig, entry: ConfigEntry): boolean {
+  return (
+    entry.origin === 'operator-field' &&
+    job.facts.operatorDynamicAllocation?.enabled === false &&
+    entry.key.startsWith('spark.dynamicAllocation.')
+  );
+}
+
+/** The entries Spark actually receives for `key`, in document order. */
+function writtenEntries(job: JobConfig, key: string): ConfigEntry[] {
+  return job.entries.filter((entry) => entry.key === key && !isIgnoredByOperator(job, entry));
+}
+
+/** The winning entry: highest rank, and among equal ranks the one later in the document. */
+function pickWinner(entries: readonly ConfigEntry[]): ConfigEntry | undefined {
+  let winner: ConfigEntry | undefined;
+  for (const entry of entries) {
+    if (winner === undefined || entry.rank >= winner.rank) winner = entry;
+  }
+  return winner;
+}
+
+function resolve(job: JobConfig, key: string, sparkVersion: string, visited: Set<string>): EffectiveValue {
+  visited.add(key);
+  const info = lookupKey(key);
+  const entries = writtenEntries(job, key);
+  const winner = pickWinner(entries);
+  const result: EffectiveValue = { key, value: undefined, source: 'default', overridden: [] };
+  if (info) {
+    result.info = info;
+    result.default = defaultFor(info, sparkVersion);
+  }
+  if (winner) {
+    result.value = winner.value;
+    result.source = 'entry';
+    result.entry = winner;
+    result.overridden = entries.filter((entry) => entry !== winner).sort((a, b) => b.rank - a.rank);
+    return result;
+  }
+  if (info?.fallbackKey !== undefined && !visited.has(info.fallbackKey)) {
+    const fallback = resolve(job, info.fallbackKey, sparkVersion, visited);
+    result.value = fallback.value;
+    result.source = 'fallback';
+    result.fallbackFrom = info.fallbackKey;
+    return result;
+  }
+  result.value = result.default?.value;
+  return result;
+}
+
+/** The value Spark uses for `key` in this job. */
+export function effectiveValue(job: JobConfig, key: string, sparkVersion: string): EffectiveValue {
+  return resolve(job, key, sparkVersion, new Set());
+}
+
+/** Every key written in the job (in document order) followed by every other non-internal catalog key. */
+export function effectiveConfig(job: JobConfig, sparkVersion: string): Map<string, EffectiveValue> {
+  const result = new Map<string, EffectiveValue>();
+  for (const entry of job.entries) {
+    if (isIgnoredByOperator(job, entry) || result.has(entry.key)) continue;
+    result.set(entry.key, effectiveValue(job, entry.key, sparkVersion));
+  }
+  for (const info of allKeys()) {
+    if (info.internal || result.has(info.key)) continue;
+    result.set(info.key, effectiveValue(job, info.key, sparkVersion));
+  }
+  return result;
+}
+
+/**
+ * The Spark version to analyse a job with. Precedence: the override setting, the version the job states (when it
+ * could be resolved), the default-version setting, then DEFAULT_SPARK_VERSION. Malformed settings are skipped.
+ */
+export function resolveSparkVersion(
+  job: JobConfig | undefined,
+  settings: { defaultSparkVersion?: string; override?: string },
+): SparkVersionSource {
+  const override = settings.override !== undefined ? normalizeVersion(settings.override) : undefined;
+  if (override !== undefined) return { version: override, from: 'setting' };
+  const stated = job?.sparkVersion;
+  if (stated !== undefined && !stated.unresolved) return stated;
+  const configured = settings.defaultSparkVersion !== undefined ? normalizeVersion(settings.defaultSparkVersion) : undefined;
+  if (configured !== undefined) return { version: configured, from: 'setting' };
+  return { version: DEFAULT_SPARK_VERSION, from: 'fallback' };
+}

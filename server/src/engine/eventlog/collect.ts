@@ -1,0 +1,300 @@
+// Accumulates the facts the replayer needs from a stream of Spark listener events. Unknown events are counted and
+// otherwise ignored; missing fields are tolerated (the record just lacks them).
+import { arr, bool, idString, intList, isObject, num, obj, str } from './json';
+import type { JsonObject } from './json';
+
+export interface TaskRun {
+  launchMs: number;
+  seconds: number;
+}
+
+export interface StageRecord {
+  id: number;
+  name?: string;
+  /** Largest "Number of Tasks" over the submitted attempts (a retry attempt lists only the partitions it reruns). */
+  numTasks: number;
+  parents: number[];
+  attempts: number;
+  /** First submission (epoch ms). */
+  submittedMs?: number;
+  /** Last completion (epoch ms). */
+  completedMs?: number;
+  /** The stage is the first to compute an RDD with a storage level (memory, disk or off-heap). */
+  cachesRdd: boolean;
+  /** A task of this stage was a ShuffleMapTask. */
+  shuffleMapTasks: boolean;
+  /** Successful task attempts. */
+  successes: TaskRun[];
+  /** Durations (s) of attempts that ended any other way. */
+  otherEnds: number[];
+}
+
+export interface JobRecord {
+  id: number;
+  /** Epoch ms from SparkListenerJobStart; absent for a job known only from its JobEnd. */
+  submitMs?: number;
+  endMs?: number;
+  /** Stage ids listed in the job's "Stage Infos", in logged order. */
+  listedStages: number[];
+  result?: string;
+  hasStart: boolean;
+}
+
+export interface ExecutorRecord {
+  id: string;
+  addedMs: number;
+  removedMs?: number;
+  cores: number;
+  reason?: string;
+  tasks: number;
+  lastTaskEndMs?: number;
+}
+
+export class EventCollector {
+  sparkVersion?: string;
+  appId?: string;
+  appName?: string;
+  appStartMs?: number;
+  appEndMs?: number;
+  conf: Record<string, string> = {};
+  minMs = Infinity;
+  maxMs = -Infinity;
+
+  readonly stages = new Map<number, StageRecord>();
+  /** Stage ids in first-submission order. */
+  readonly stageOrder: number[] = [];
+  readonly jobs = new Map<number, JobRecord>();
+  /** Job ids in the order their first event (start, or end for an end-only job) appeared. */
+  readonly jobOrder: number[] = [];
+  readonly executors: ExecutorRecord[] = [];
+  private readonly liveExecutors = new Map<string, ExecutorRecord>();
+  private readonly persistedRdds = new Set<number>();
+
+  readonly warnings: string[] = [];
+  stageSubmissions = 0;
+  taskEnds = 0;
+  successfulTasks = 0;
+  speculativeTasks = 0;
+  readonly taskEndReasons: Record<string, number> = {};
+  jobStarts = 0;
+  jobEnds = 0;
+  jobEndsWithoutStart = 0;
+  executorsAdded = 0;
+  executorsRemoved = 0;
+  private tasksOfUnknownStages = 0;
+
+  private seen(ms: number | undefined): number | undefined {
+    if (ms === undefined || ms <= 0) return undefined;
+    if (ms < this.minMs) this.minMs = ms;
+    if (ms > this.maxMs) this.maxMs = ms;
+    return ms;
+  }
+
+  handle(e: JsonObject, name: string): void {
+    switch (name) {
+      case 'SparkListenerLogStart':
+        this.sparkVersion = str(e, 'Spark Version') ?? this.sparkVersion;
+        return;
+      case 'SparkListenerEnvironmentUpdate':
+        this.onEnvironment(e);
+        return;
+      case 'SparkListenerApplicationStart':
+        this.appStartMs = this.seen(num(e, 'Timestamp')) ?? this.appStartMs;
+        this.appId = str(e, 'App ID') ?? this.appId;
+        this.appName = str(e, 'App Name') ?? this.appName;
+        return;
+      case 'SparkListenerApplicationEnd':
+        this.appEndMs = this.seen(num(e, 'Timestamp')) ?? this.appEndMs;
+        return;
+      case 'SparkListenerJobStart':
+        this.onJobStart(e);
+        return;
+      case 'SparkListenerJobEnd':
+        this.onJobEnd(e);
+        return;
+      case 'SparkListenerStageSubmitted':
+        this.onStageSubmitted(e);
+        return;
+      case 'SparkListenerStageCompleted':
+        this.onStageCompleted(e);
+        return;
+      case 'SparkListenerTaskStart':
+        this.seen(num(obj(e, 'Task Info') ?? {}, 'Launch Time'));
+        return;
+      case 'SparkListenerTaskEnd':
+        this.onTaskEnd(e);
+        return;
+      case 'SparkListenerExecutorAdded':
+        this.onExecutorAdded(e);
+        return;
+      case 'SparkListenerExecutorRemoved':
+        this.onExecutorRemoved(e);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onEnvironment(e: JsonObject): void {
+    const props = e['Spark Properties'];
+    if (isObject(props)) {
+      for (const [k, v] of Object.entries(props)) if (typeof v === 'string') this.conf[k] = v;
+    } else if (Array.isArray(props)) {
+      // Older writers used a list of [key, value] pairs.
+      for (const pair of props) {
+        if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') this.conf[pair[0]] = pair[1];
+      }
+    }
+  }
+
+  private job(id: number): JobRecord {
+    let job = this.jobs.get(id);
+    if (!job) {
+      job = { id, listedStages: [], hasStart: false };
+      this.jobs.set(id, job);
+      this.jobOrder.push(id);
+    }
+    return job;
+  }
+
+  private onJobStart(e: JsonObject): void {
+    const id = num(e, 'Job ID');
+    if (id === undefined) return;
+    this.jobStarts++;
+    const job = this.job(id);
+    job.hasStart = true;
+    job.submitMs = this.seen(num(e, 'Submission Time'));
+    for (const info of arr(e, 'Stage Infos')) {
+      if (!isObject(info)) continue;
+      const sid = num(info, 'Stage ID');
+      if (sid !== undefined && !job.listedStages.includes(sid)) job.listedStages.push(sid);
+    }
+    if (job.listedStages.length === 0) {
+      for (const sid of intList(e, 'Stage IDs')) if (!job.listedStages.includes(sid)) job.listedStages.push(sid);
+    }
+  }
+
+  private onJobEnd(e: JsonObject): void {
+    const id = num(e, 'Job ID');
+    if (id === undefined) return;
+    this.jobEnds++;
+    const known = this.jobs.get(id);
+    if (!known || !known.hasStart) this.jobEndsWithoutStart++;
+    const job = this.job(id);
+    job.endMs = this.seen(num(e, 'Completion Time'));
+    job.result = str(obj(e, 'Job Result') ?? {}, 'Result');
+  }
+
+  private onStageSubmitted(e: JsonObject): void {
+    const info = obj(e, 'Stage Info');
+    const id = info ? num(info, 'Stage ID') : undefined;
+    if (!info || id === undefined) return;
+    this.stageSubmissions++;
+    let stage = this.stages.get(id);
+    if (!stage) {
+      stage = {
+        id,
+        numTasks: 0,
+        parents: intList(info, 'Parent IDs'),
+        attempts: 0,
+        cachesRdd: false,
+        shuffleMapTasks: false,
+        successes: [],
+        otherEnds: [],
+      };
+      const name = str(info, 'Stage Name');
+      if (name !== undefined) stage.name = name;
+      this.stages.set(id, stage);
+      this.stageOrder.push(id);
+    }
+    stage.attempts++;
+    stage.numTasks = Math.max(stage.numTasks, num(info, 'Number of Tasks') ?? 0);
+    const submitted = this.seen(num(info, 'Submission Time'));
+    if (submitted !== undefined && (stage.submittedMs === undefined || submitted < stage.submittedMs)) {
+      stage.submittedMs = submitted;
+    }
+    for (const rdd of arr(info, 'RDD Info')) {
+      if (!isObject(rdd)) continue;
+      const rddId = num(rdd, 'RDD ID');
+      const level = obj(rdd, 'Storage Level');
+      if (rddId === undefined || !level) continue;
+      const persisted = bool(level, 'Use Memory') || bool(level, 'Use Disk') || bool(level, 'Use Off Heap');
+      if (persisted && !this.persistedRdds.has(rddId)) {
+        this.persistedRdds.add(rddId);
+        stage.cachesRdd = true;
+      }
+    }
+  }
+
+  private onStageCompleted(e: JsonObject): void {
+    const info = obj(e, 'Stage Info');
+    const id = info ? num(info, 'Stage ID') : undefined;
+    if (!info || id === undefined) return;
+    const stage = this.stages.get(id);
+    const done = this.seen(num(info, 'Completion Time'));
+    if (stage && done !== undefined) stage.completedMs = Math.max(stage.completedMs ?? 0, done);
+  }
+
+  private onTaskEnd(e: JsonObject): void {
+    this.taskEnds++;
+    const reason = str(obj(e, 'Task End Reason') ?? {}, 'Reason') ?? 'Unknown';
+    this.taskEndReasons[reason] = (this.taskEndReasons[reason] ?? 0) + 1;
+    const info = obj(e, 'Task Info') ?? {};
+    const launch = this.seen(num(info, 'Launch Time'));
+    const finish = this.seen(num(info, 'Finish Time'));
+    if (bool(info, 'Speculative')) this.speculativeTasks++;
+    const success = reason === 'Success' && !bool(info, 'Failed') && !bool(info, 'Killed');
+    if (success) this.successfulTasks++;
+    const executorId = idString(info, 'Executor ID');
+    const executor = executorId === undefined ? undefined : this.liveExecutors.get(executorId);
+    if (executor) {
+      executor.tasks++;
+      if (finish !== undefined) executor.lastTaskEndMs = Math.max(executor.lastTaskEndMs ?? 0, finish);
+    }
+    const stageId = num(e, 'Stage ID');
+    const stage = stageId === undefined ? undefined : this.stages.get(stageId);
+    if (!stage) {
+      this.tasksOfUnknownStages++;
+      return;
+    }
+    if (str(e, 'Task Type') === 'ShuffleMapTask') stage.shuffleMapTasks = true;
+    // "Resubmitted" ends repeat an earlier successful attempt; they carry no new run time.
+    if (launch === undefined || finish === undefined || reason === 'Resubmitted') return;
+    const seconds = Math.max(0, finish - launch) / 1000;
+    if (success) stage.successes.push({ launchMs: launch, seconds });
+    else stage.otherEnds.push(seconds);
+  }
+
+  private onExecutorAdded(e: JsonObject): void {
+    const id = idString(e, 'Executor ID');
+    const at = this.seen(num(e, 'Timestamp'));
+    if (id === undefined || at === undefined) return;
+    this.executorsAdded++;
+    if (this.liveExecutors.has(id)) this.warnings.push(`executor ${id} was added twice; the second addition starts a new lifetime`);
+    const record: ExecutorRecord = { id, addedMs: at, cores: num(obj(e, 'Executor Info') ?? {}, 'Total Cores') ?? 0, tasks: 0 };
+    this.executors.push(record);
+    this.liveExecutors.set(id, record);
+  }
+
+  private onExecutorRemoved(e: JsonObject): void {
+    const id = idString(e, 'Executor ID');
+    const at = this.seen(num(e, 'Timestamp'));
+    if (id === undefined || at === undefined) return;
+    this.executorsRemoved++;
+    const record = this.liveExecutors.get(id);
+    if (!record || record.removedMs !== undefined) {
+      this.warnings.push(`executor ${id} was removed ${record ? 'twice' : 'but never added'}; ignored`);
+      return;
+    }
+    record.removedMs = at;
+    const reason = str(e, 'Removed Reason');
+    if (reason !== undefined) record.reason = reason;
+  }
+
+  /** Warnings that summarise the whole log; call once after the last event. */
+  finishWarnings(): void {
+    if (this.tasksOfUnknownStages > 0) {
+      this.warnings.push(`${this.tasksOfUnknownStages} task ends belong to stages that were never submitted; ignored`);
+    }
+  }
+}

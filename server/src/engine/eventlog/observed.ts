@@ -1,0 +1,66 @@
+// What the real cluster did: executor lifetimes, the executor-count step timeline, peak and executor-seconds.
+import type { EventCollector } from './collect';
+import type { ObservedExecutor, ObservedRun, ObservedStep } from './types';
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The epoch-ms origin of all relative times: application start, else the earliest timestamp in the log. */
+export function originMs(c: EventCollector): number {
+  if (c.appStartMs !== undefined) return c.appStartMs;
+  return Number.isFinite(c.minMs) ? c.minMs : 0;
+}
+
+/** The epoch-ms end: application end, else the latest timestamp in the log. */
+export function endMs(c: EventCollector): number {
+  if (c.appEndMs !== undefined) return c.appEndMs;
+  return Number.isFinite(c.maxMs) ? c.maxMs : originMs(c);
+}
+
+export function buildObserved(c: EventCollector): ObservedRun {
+  const origin = originMs(c);
+  const end = endMs(c);
+  const rel = (ms: number): number => round3((ms - origin) / 1000);
+
+  const executors: ObservedExecutor[] = c.executors.map((r) => {
+    const e: ObservedExecutor = { id: r.id, addedAt: rel(r.addedMs), cores: r.cores, tasks: r.tasks };
+    if (r.removedMs !== undefined) e.removedAt = rel(r.removedMs);
+    if (r.reason !== undefined) e.reason = r.reason;
+    if (r.lastTaskEndMs !== undefined) e.lastTaskEndAt = rel(r.lastTaskEndMs);
+    return e;
+  });
+
+  // +1 at each addition, −1 at each removal; equal times merge into one step holding the count after all of them.
+  const changes: { ms: number; delta: number }[] = [];
+  let executorMs = 0;
+  for (const r of c.executors) {
+    changes.push({ ms: r.addedMs, delta: 1 });
+    if (r.removedMs !== undefined) changes.push({ ms: r.removedMs, delta: -1 });
+    executorMs += Math.max(0, (r.removedMs ?? Math.max(end, r.addedMs)) - r.addedMs);
+  }
+  changes.sort((a, b) => a.ms - b.ms);
+  const timeline: ObservedStep[] = [{ t: 0, running: 0 }];
+  let running = 0;
+  let peak = 0;
+  for (const ch of changes) {
+    running += ch.delta;
+    peak = Math.max(peak, running);
+    const t = Math.max(0, rel(ch.ms));
+    const last = timeline[timeline.length - 1];
+    if (last.t === t) last.running = running;
+    else timeline.push({ t, running });
+  }
+  const runtimeSec = Math.max(0, rel(end));
+  const last = timeline[timeline.length - 1];
+  if (last.t < runtimeSec) timeline.push({ t: runtimeSec, running: last.running });
+
+  const run: ObservedRun = {
+    executors,
+    timeline,
+    appStart: origin,
+    runtimeSec,
+    peakExecutors: peak,
+    executorSeconds: round3(executorMs / 1000),
+  };
+  if (c.appEndMs !== undefined) run.appEnd = c.appEndMs;
+  return run;
+}

@@ -1,0 +1,81 @@
+// What reading a Spark event log gives: the workload to replay, the logged configuration, what the real cluster did,
+// and counts. Times in `observed` are seconds from SparkListenerApplicationStart unless the field says epoch.
+import type { Workload } from '../workload/types';
+
+/** One executor as the log saw it. */
+export interface ObservedExecutor {
+  id: string;
+  /** Seconds from application start (SparkListenerExecutorAdded's Timestamp). */
+  addedAt: number;
+  /** Seconds from application start; absent when the executor was still alive when the log ended. */
+  removedAt?: number;
+  cores: number;
+  /** The logged removal reason, e.g. "Executor killed by driver.". */
+  reason?: string;
+  /** Task attempts that ended on this executor. */
+  tasks: number;
+  /** When the last task attempt on this executor ended (seconds from application start). */
+  lastTaskEndAt?: number;
+}
+
+/** A step of the observed executor count: from `t` on, `running` executors were alive. */
+export interface ObservedStep {
+  t: number;
+  running: number;
+}
+
+export interface ObservedRun {
+  executors: ObservedExecutor[];
+  /** Step points, in time order, starting at t = 0 and ending at the end of the application (or of the log). */
+  timeline: ObservedStep[];
+  /** Epoch milliseconds of SparkListenerApplicationStart (the earliest timestamp seen if that event is missing). */
+  appStart: number;
+  /** Epoch milliseconds of SparkListenerApplicationEnd; absent when the log has none (still running or truncated). */
+  appEnd?: number;
+  /** Seconds from application start to its end (or to the last timestamp in the log). */
+  runtimeSec: number;
+  peakExecutors: number;
+  /** Sum of executor lifetimes; executors never removed count until the application end (or last timestamp). */
+  executorSeconds: number;
+}
+
+export interface EventLogStats {
+  /** Events (lines) read. */
+  events: number;
+  /** SparkListenerTaskEnd events (task attempts that ended, any outcome). */
+  tasks: number;
+  /** Task attempts that ended with reason Success. */
+  successfulTasks: number;
+  /** Count of task ends per `Task End Reason.Reason` (Success, Resubmitted, FetchFailed, TaskKilled, …). */
+  taskEndReasons: Record<string, number>;
+  /** Speculative task attempts that ended. */
+  speculativeTasks: number;
+  /** SparkListenerStageSubmitted events (stage attempts). */
+  stages: number;
+  /** Stages listed by a job but never submitted (Spark skipped them: their output already existed). */
+  skippedStages: number;
+  /** Jobs in the resulting workload. */
+  jobs: number;
+  jobStarts: number;
+  jobEnds: number;
+  /** SparkListenerJobEnd events whose SparkListenerJobStart is missing from the log. */
+  jobEndsWithoutStart: number;
+  executorsAdded: number;
+  executorsRemoved: number;
+}
+
+export interface EventLogReplay {
+  workload: Workload;
+  /** From SparkListenerLogStart; "unknown" when absent. */
+  sparkVersion: string;
+  appId?: string;
+  appName?: string;
+  /** Spark Properties of SparkListenerEnvironmentUpdate. */
+  conf: Record<string, string>;
+  observed: ObservedRun;
+  stats: EventLogStats;
+  /** Things the reader tolerated or guessed (a truncated last line, tasks with no successful attempt, …). */
+  warnings: string[];
+}
+
+export type EventLogResult = ({ ok: true } & EventLogReplay) | { ok: false; error: string };

@@ -1,0 +1,176 @@
+// Completion of Spark keys and values, in engine terms. The LSP layer only converts ranges and kinds.
+import { allKeys, defaultFor, lookupKey, parseVolumeKey, volumeTypes } from '../catalog';
+import type { KeyInfo } from '../catalog/types';
+import type { CompletionContext, JobConfig, ParsedFile, Range } from '../model';
+import { completionContextAt, type SourceFile } from '../locators';
+import { compareVersions } from '../version';
+import { keyDetail, keyDocumentation } from './key-docs';
+import { valueSuggestions } from './value-suggestions';
+
+export interface EngineCompletionItem {
+  label: string;
+  kind: 'key' | 'value' | 'template';
+  /** Text to insert; a snippet with `${1:placeholder}` tab stops when `snippet` is true. */
+  insertText: string;
+  snippet: boolean;
+  /** The text the insertion replaces. */
+  replace: Range;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** What the client filters on (the key without quotes or prefixes). */
+  filterText?: string;
+  sortText?: string;
+  /** Offered but newer than the job's Spark version. */
+  newerThanJob?: boolean;
+}
+
+export interface CompletionInput {
+  file: SourceFile;
+  parsed: ParsedFile;
+  offset: number;
+  /** The Spark version the job runs, after file, settings and fallback. */
+  sparkVersionOf: (job: JobConfig) => string;
+  /** Names of StorageClasses known in the workspace, offered for `options.storageClass`. */
+  storageClassNames?: string[];
+}
+
+export function complete(input: CompletionInput): EngineCompletionItem[] {
+  const context = completionContextAt(input.file, input.parsed, input.offset);
+  if (!context) return [];
+  const version = input.sparkVersionOf(context.job);
+  if (context.kind === 'key') return completeKeys(context, input.file.text, version);
+  return completeValues(context, version, input.storageClassNames ?? []);
+}
+
+type KeyContext = Extract<CompletionContext, { kind: 'key' }>;
+type ValueContext = Extract<CompletionContext, { kind: 'value' }>;
+
+function completeKeys(context: KeyContext, text: string, version: string): EngineCompletionItem[] {
+  const editedKey = text.slice(context.replace.start, context.replace.end);
+  const present = new Set(context.job.entries.map((e) => e.key).filter((k) => k !== editedKey));
+  const items: EngineCompletionItem[] = [];
+  for (const info of allKeys()) {
+    if (info.internal || present.has(info.key)) continue;
+    const newer = compareSince(info.since, version);
+    items.push({
+      label: info.key,
+      kind: 'key',
+      insertText: writeKey(context, text, escapeSnippet(info.key), valuePlaceholder(info, version)),
+      snippet: true,
+      replace: context.replace,
+      detail: keyDetail(info, version),
+      documentation: keyDocumentation(info, version),
+      filterText: info.key,
+      // Keys the job's Spark knows first, then the rest.
+      sortText: `${newer ? '1' : '0'}${info.key}`,
+      newerThanJob: newer,
+    });
+  }
+  items.push(...volumeTemplates(context, text, version));
+  return items;
+}
+
+/** Volume keys as snippets with the volume name as the first tab stop. */
+function volumeTemplates(context: KeyContext, text: string, version: string): EngineCompletionItem[] {
+  const items: EngineCompletionItem[] = [];
+  for (const role of ['executor', 'driver'] as const) {
+    for (const type of volumeTypes()) {
+      const suffixes = [...type.required, 'mount.path', ...type.optional, 'mount.readOnly', 'mount.subPath'];
+      for (const suffix of [...new Set(suffixes)]) {
+        const sample = `spark.kubernetes.${role}.volumes.${type.type}.${defaultVolumeName(type.type)}.${suffix}`;
+        const info = lookupKey(sample);
+        if (!info) continue;
+        const label = `spark.kubernetes.${role}.volumes.${type.type}.<name>.${suffix}`;
+        const keySnippet =
+          `spark.kubernetes.${role}.volumes.${type.type}.\${1:${defaultVolumeName(type.type)}}.` + escapeSnippet(suffix);
+        const newer = compareSince(info.since, version);
+        items.push({
+          label,
+          kind: 'template',
+          insertText: writeKey(context, text, keySnippet, volumeValuePlaceholder(type.type, suffix), 2),
+          snippet: true,
+          replace: context.replace,
+          detail: `${type.type} volume · ${suffix}`,
+          documentation: keyDocumentation(info, version),
+          filterText: label,
+          sortText: `${newer ? '3' : '2'}${label}`,
+          newerThanJob: newer,
+        });
+      }
+    }
+  }
+  return items;
+}
+
+function defaultVolumeName(type: string): string {
+  return type === 'persistentVolumeClaim' ? 'spark-local-dir-1' : 'data';
+}
+
+function volumeValuePlaceholder(type: string, suffix: string): string {
+  if (suffix === 'options.claimName') return 'OnDemand';
+  if (suffix === 'options.sizeLimit') return type === 'emptyDir' ? '50Gi' : '100Gi';
+  if (suffix === 'options.storageClass') return 'gp3';
+  if (suffix === 'mount.path') return '/data/spark-local';
+  if (suffix === 'mount.readOnly') return 'false';
+  return '';
+}
+
+/** Writes a key (already snippet-escaped) in the syntax of its place, with a value tab stop when one is needed. */
+function writeKey(context: KeyContext, text: string, key: string, valueHint: string, tabStop = 1): string {
+  const after = text.slice(context.replace.end, context.replace.end + 3);
+  const quoted = /["']/.test(text.charAt(context.replace.start - 1));
+  const value = `\${${tabStop}:${escapeSnippet(valueHint)}}`;
+  switch (context.style) {
+    case 'json-key':
+      return key;
+    case 'json-key-open':
+      return `"${key}": "${value}"`;
+    case 'yaml-key':
+      return quoted || /^\s*:/.test(after) ? key : `${key}: "${value}"`;
+    case 'submit-conf':
+      return after.startsWith('=') ? key : `${key}=${value}`;
+    case 'conf-line':
+      return /^[ \t=:]/.test(after) ? key : `${key} ${value}`;
+    case 'python-string':
+      return key;
+  }
+}
+
+function valuePlaceholder(info: KeyInfo, version: string): string {
+  const current = defaultFor(info, version);
+  if (info.type === 'bool') return current.value === 'true' ? 'false' : 'true';
+  return valueSuggestions(info, version)[0]?.value ?? current.value ?? '';
+}
+
+function completeValues(context: ValueContext, version: string, storageClasses: string[]): EngineCompletionItem[] {
+  const info = lookupKey(context.key);
+  if (!info) return [];
+  const suggestions = valueSuggestions(info, version);
+  const volume = parseVolumeKey(context.key);
+  if (volume?.suffix === 'options.storageClass') {
+    for (const name of storageClasses) suggestions.unshift({ value: name, detail: 'StorageClass in this workspace' });
+  }
+  const seen = new Set<string>();
+  return suggestions
+    .filter((s) => (seen.has(s.value) ? false : (seen.add(s.value), true)))
+    .map((s, index) => ({
+      label: s.value,
+      kind: 'value' as const,
+      insertText: s.value,
+      snippet: false,
+      replace: context.replace,
+      detail: s.detail,
+      filterText: s.value,
+      sortText: String(index).padStart(3, '0'),
+    }));
+}
+
+/** True when the key appeared after the job's Spark version. */
+function compareSince(since: string, version: string): boolean {
+  return compareVersions(since, version) > 0;
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}

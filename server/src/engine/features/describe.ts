@@ -1,0 +1,28 @@
+// Plain-language names for where an entry was written; shared by hover, effective config and rules.
+import type { ConfigEntry } from '../model';
+
+export function describeOrigin(entry: ConfigEntry): string {
+  switch (entry.origin) {
+    case 'property':
+      return `the \`${entry.classification ?? 'spark-defaults'}\` properties`;
+    case 'submit-conf':
+      return '`--conf` in sparkSubmitParameters';
+    case 'submit-flag':
+      return `\`${entry.writtenAs ?? 'a flag'}\` in sparkSubmitParameters`;
+    case 'spark-conf':
+      return '`spec.sparkConf`';
+    case 'operator-field':
+      return `\`${entry.writtenAs ?? 'an operator field'}\``;
+    case 'conf-line':
+      return 'a spark-defaults.conf line';
+    case 'pyspark-config':
+      return 'a `.config()` call';
+  }
+}
+
+/** 1-based line of an offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,96 @@
+// Hover on a key, a value or a version source: our doc, the default for the job's Spark and the effective value.
+import { defaultFor, isOtherKnownKey, lookupKey, OWNED_PREFIXES } from '../catalog';
+import type { KeyInfo } from '../catalog/types';
+import { effectiveValue } from '../effective';
+import type { ConfigEntry, JobConfig, ParsedFile, Range, SparkVersionSource } from '../model';
+import { rangeContains } from '../model';
+import { parseDuration, parseSize } from '../values';
+import { describeOrigin, lineOf } from './describe';
+import { keyDocumentation, showDefault } from './key-docs';
+
+export interface HoverInput {
+  text: string;
+  parsed: ParsedFile;
+  offset: number;
+  versionOf: (job: JobConfig) => SparkVersionSource;
+}
+
+export interface HoverResult {
+  markdown: string;
+  range: Range;
+}
+
+export function hover(input: HoverInput): HoverResult | undefined {
+  for (const job of input.parsed.jobs) {
+    if (!rangeContains(job.range, input.offset)) continue;
+    const version = input.versionOf(job);
+    const source = job.sparkVersion;
+    if (source?.range && rangeContains(source.range, input.offset)) {
+      return { markdown: versionHover(source, version), range: source.range };
+    }
+    const entry = job.entries.find(
+      (e) => rangeContains(e.keyRange, input.offset) || (e.valueRange.end > e.valueRange.start && rangeContains(e.valueRange, input.offset)),
+    );
+    if (entry) return { markdown: entryHover(input.text, job, entry, version.version), range: hoverRange(entry, input.offset) };
+  }
+  return undefined;
+}
+
+function hoverRange(entry: ConfigEntry, offset: number): Range {
+  return rangeContains(entry.keyRange, offset) ? entry.keyRange : entry.valueRange;
+}
+
+function versionHover(source: SparkVersionSource, used: SparkVersionSource): string {
+  if (source.unresolved) {
+    return `**Spark version unknown** for \`${source.raw ?? ''}\`. spark-dra assumes Spark ${used.version} (${used.from}); set \`sparkDra.defaultSparkVersion\` or add a \`spark-dra: sparkVersion=X\` comment.`;
+  }
+  const from = source.from === 'releaseLabel' ? `EMR release \`${source.raw ?? ''}\` ships` : 'This job declares';
+  return `${from} **Spark ${source.version}**. Defaults and checks follow that version.`;
+}
+
+function entryHover(text: string, job: JobConfig, entry: ConfigEntry, version: string): string {
+  const info = lookupKey(entry.key);
+  const title = entry.writtenAs && entry.writtenAs !== entry.key ? `\`${entry.writtenAs}\` → **${entry.key}**` : `**${entry.key}**`;
+  const parts = [title, ''];
+  if (info) parts.push(keyDocumentation(info, version));
+  else if (isOtherKnownKey(entry.key)) parts.push('A Spark key outside what spark-dra describes in detail.');
+  else if (OWNED_PREFIXES.some((p) => entry.key.startsWith(p))) {
+    parts.push(`Spark ${version} has no such key: it will be ignored. Check the spelling.`);
+  } else parts.push('Not a key spark-dra describes.');
+  parts.push('', effectiveLine(text, job, entry, version, info));
+  const reading = info ? valueReading(info, entry.value, version) : undefined;
+  if (reading) parts.push('', reading);
+  return parts.join('\n');
+}
+
+/** Where the value Spark uses comes from. */
+function effectiveLine(text: string, job: JobConfig, entry: ConfigEntry, version: string, info: KeyInfo | undefined): string {
+  const effective = effectiveValue(job, entry.key, version);
+  const winner = effective.entry;
+  if (winner === entry) {
+    const overridden = effective.overridden.length;
+    const also = overridden > 0 ? ` (overrides ${overridden} earlier ${overridden === 1 ? 'entry' : 'entries'})` : '';
+    const same = info && defaultFor(info, version).value === entry.value ? ' — same as the default' : '';
+    return `**Effective value:** \`${entry.value}\` from this entry${also}${same}.`;
+  }
+  if (winner) {
+    return `**Overridden:** Spark uses \`${winner.value}\` from ${describeOrigin(winner)} (line ${lineOf(text, winner.keyRange.start)}), which takes precedence over this entry.`;
+  }
+  const fallback = effective.default ? showDefault(effective.default) : 'unset';
+  return `**Not applied:** this entry is ignored here; Spark uses ${effective.value !== undefined ? `\`${effective.value}\`` : fallback}.`;
+}
+
+/** How Spark reads a duration or size value, when that is not obvious. */
+function valueReading(info: KeyInfo, value: string, version: string): string | undefined {
+  if (info.type === 'duration' && info.unit && (info.unit === 's' || info.unit === 'ms')) {
+    const parsed = parseDuration(value, info.unit);
+    if (!parsed.ok) return `⚠ Spark cannot read \`${value}\`: ${parsed.error}`;
+    return `Spark reads \`${value}\` as **${parsed.value} ${info.unit}**${parsed.note ? ` — ${parsed.note}` : ''}.`;
+  }
+  if (info.type === 'size' && info.unit && ['b', 'k', 'm', 'g'].includes(info.unit)) {
+    const parsed = parseSize(value, info.unit as 'b' | 'k' | 'm' | 'g', version);
+    if (!parsed.ok) return `⚠ Spark cannot read \`${value}\`: ${parsed.error}`;
+    return `Spark reads \`${value}\` as **${parsed.value} ${info.unit === 'b' ? 'bytes' : `${info.unit.toUpperCase()}iB`}**.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+// Turns jsonc-parser's error codes into our own messages with tight ranges.
+import { createScanner, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { Range, SyntaxProblem } from '../../model';
+import { isTrivia, TOKEN } from './scan-kinds';
+
+type ErrorName = ReturnType<typeof printParseErrorCode>;
+
+const MESSAGES: Partial<Record<ErrorName, string>> = {
+  InvalidSymbol: 'Unexpected text: JSON expects a quoted string, a number, true, false, null, an object or an array here.',
+  InvalidNumberFormat: 'Malformed number.',
+  PropertyNameExpected: 'Expected a property name in double quotes.',
+  ValueExpected: 'Expected a value.',
+  ColonExpected: "Expected ':' after the property name.",
+  CommaExpected: "Expected ',' here, between the two items.",
+  CloseBraceExpected: "Expected '}' to close the object.",
+  CloseBracketExpected: "Expected ']' to close the array.",
+  EndOfFileExpected: 'Unexpected text after the end of the JSON document.',
+  InvalidCommentToken: 'Comments are not allowed here.',
+  UnexpectedEndOfComment: 'Unclosed block comment.',
+  UnexpectedEndOfString: 'Unclosed string: add the closing double quote.',
+  UnexpectedEndOfNumber: 'Incomplete number.',
+  InvalidUnicode: 'Invalid \\u escape: it needs four hexadecimal digits.',
+  InvalidEscapeCharacter: 'Invalid escape sequence in a string.',
+  InvalidCharacter: 'Control characters must be escaped inside a string.',
+};
+
+/** Errors that are about something missing between two tokens: reported at the end of the token before. */
+const MISSING_BETWEEN = new Set<ErrorName>(['CommaExpected', 'ColonExpected']);
+
+/** One problem per distinct error, in the order jsonc-parser found them. */
+export function syntaxProblems(text: string, errors: readonly ParseError[]): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const name = printParseErrorCode(error.error);
+    const range = MISSING_BETWEEN.has(name) ? gapBefore(text, error.offset) : clamp(text, error.offset, error.length);
+    const id = `${error.error}:${range.start}:${range.end}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push({ message: MESSAGES[name] ?? 'JSON syntax error.', range });
+  }
+  return problems;
+}
+
+function clamp(text: string, offset: number, length: number): Range {
+  const start = Math.max(0, Math.min(offset, text.length));
+  return { start, end: Math.max(start, Math.min(offset + length, text.length)) };
+}
+
+/** An empty range at the end of the last token (not whitespace or comment) that ends at or before `offset`. */
+function gapBefore(text: string, offset: number): Range {
+  const scanner = createScanner(text, false);
+  let end = -1;
+  for (let kind: number = scanner.scan(); kind !== TOKEN.eof; kind = scanner.scan()) {
+    const tokenEnd = scanner.getTokenOffset() + scanner.getTokenLength();
+    if (scanner.getTokenOffset() >= offset) break;
+    if (isTrivia(kind)) continue;
+    if (tokenEnd <= offset) end = tokenEnd;
+  }
+  const at = end < 0 ? Math.min(offset, text.length) : end;
+  return { start: at, end: at };
+}

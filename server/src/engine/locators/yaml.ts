@@ -1,0 +1,70 @@
+// The YAML locator: finds spark-operator applications and StorageClasses in a (multi-document) YAML file.
+// Documents of any other kind are skipped entirely, syntax errors included.
+import type { CompletionContext, JobConfig, ParsedFile } from '../model';
+import { emptyParsedFile } from '../model';
+import { readDirectives } from './comment-directives';
+import { sparkConfCompletion } from './yaml/completion';
+import { parseYamlDocuments, type YamlDocument } from './yaml/documents';
+import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
+import { isStorageClass, readStorageClass } from './yaml/storage-class';
+
+/** Where each job's sparkConf block sits, kept for completion without parsing the text again. */
+const confBlocks = new WeakMap<JobConfig, SparkConfBlock>();
+
+/** A document whose tree is too broken to read, but whose text says it is one of ours: its errors are worth showing. */
+const OUR_KIND_LINE = /^kind:[ \t]*["']?(?:ScheduledSparkApplication|SparkApplication|StorageClass)["']?[ \t]*(?:#.*)?$/m;
+
+/** Reads every document of a YAML file. Never throws. */
+export function parseYamlFile(text: string): ParsedFile {
+  const parsed = emptyParsedFile('yaml');
+  let documents: YamlDocument[];
+  try {
+    documents = parseYamlDocuments(text);
+  } catch {
+    return parsed;
+  }
+  for (const doc of documents) {
+    const appKind = sparkApplicationKind(doc.contents);
+    const storageClass = !appKind && isStorageClass(doc.contents);
+    const recognised = appKind !== undefined || storageClass;
+    if (!recognised && !(doc.errors.length > 0 && OUR_KIND_LINE.test(text.slice(doc.range.start, doc.range.end)))) {
+      continue;
+    }
+    for (const error of doc.errors) parsed.syntaxErrors.push({ message: error.message, range: error.range });
+    const directives = readDirectives(text, doc.comments);
+    parsed.suppressions.push(...directives.suppressions);
+    if (appKind) {
+      const { job, confBlock } = readSparkApplication(text, doc, appKind, directives.version);
+      if (confBlock) confBlocks.set(job, confBlock);
+      parsed.jobs.push(job);
+    } else if (storageClass) {
+      parsed.storageClasses.push(readStorageClass(text, doc));
+    }
+  }
+  return parsed;
+}
+
+/** What the cursor is on inside a SparkApplication's `sparkConf` map: a key being typed, or a value. */
+export function yamlCompletionContext(text: string, parsed: ParsedFile, offset: number): CompletionContext | undefined {
+  const job = jobAt(parsed.jobs, offset, text.length);
+  const container = job?.containers.find((candidate) => candidate.kind === 'yaml-spark-conf');
+  if (!job || !container) return undefined;
+  const block = confBlocks.get(job) ?? blockFromFreshParse(text, job);
+  if (!block) return undefined;
+  return sparkConfCompletion(text, job, container, block, offset);
+}
+
+function jobAt(jobs: readonly JobConfig[], offset: number, textLength: number): JobConfig | undefined {
+  return jobs.find(
+    (job) =>
+      job.kind === 'spark-operator' &&
+      offset >= job.range.start &&
+      (offset < job.range.end || (offset === job.range.end && job.range.end === textLength)),
+  );
+}
+
+/** For jobs that did not come from `parseYamlFile` in this process (copies, deserialised data): parse again. */
+function blockFromFreshParse(text: string, job: JobConfig): SparkConfBlock | undefined {
+  const fresh = parseYamlFile(text).jobs.find((candidate) => candidate.range.start === job.range.start);
+  return fresh ? confBlocks.get(fresh) : undefined;
+}

@@ -1,0 +1,123 @@
+// Splits a YAML stream into its documents and parses each one on its own, so that a broken document (an unclosed
+// quote, say) cannot swallow the documents after it. Offsets in the results are offsets into the whole text.
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Document, ParsedNode } from 'yaml';
+import type { Range } from '../../model';
+import type { CommentSpan } from '../comment-directives';
+
+/** One document of the stream, parsed. */
+export interface YamlDocument {
+  /** From the document's first line (its `---` marker, if any) up to the next document. */
+  range: Range;
+  /** The root node, or null for an empty document. */
+  contents: ParsedNode | null;
+  /** Every `#` comment in the document, outside strings. */
+  comments: CommentSpan[];
+  /** Parse errors, first line of the message only. */
+  errors: { message: string; range: Range }[];
+}
+
+const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
+
+/**
+ * Offsets where documents start: the text start, every line opening with `---`, and the line after every `...`.
+ * YAML forbids these markers at the start of a line inside any content, so a plain line scan finds them.
+ */
+export function documentStarts(text: string): number[] {
+  const starts = new Set<number>([0]);
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const marker = MARKER.exec(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 5)));
+    if (marker?.[1] === '---') starts.add(lineStart);
+    else if (marker?.[1] === '...' && lineEnd < text.length) starts.add(lineEnd + 1);
+    lineStart = lineEnd + 1;
+  }
+  return [...starts].filter((start) => start < text.length || start === 0).sort((a, b) => a - b);
+}
+
+/** Parses every document of the stream; never throws. */
+export function parseYamlDocuments(text: string): YamlDocument[] {
+  const starts = documentStarts(text);
+  const documents: YamlDocument[] = [];
+  starts.forEach((start, index) => {
+    const end = starts[index + 1] ?? text.length;
+    documents.push(parseChunk(text, { start, end }));
+  });
+  return documents;
+}
+
+function parseChunk(text: string, range: Range): YamlDocument {
+  const source = text.slice(range.start, range.end);
+  const comments: CommentSpan[] = [];
+  const errors: { message: string; range: Range }[] = [];
+  let contents: ParsedNode | null = null;
+  try {
+    const tokens = Array.from(new Parser().parse(source));
+    collectComments(tokens, range.start, comments);
+    const composer = new Composer({ prettyErrors: false });
+    const docs: Document.Parsed[] = Array.from(composer.compose(tokens, true, source.length));
+    for (const doc of docs) {
+      for (const error of doc.errors) errors.push(toProblem(error.message, error.pos, range, text));
+    }
+    const first = docs.find((doc) => doc.contents !== null);
+    if (first?.contents) {
+      contents = first.contents;
+      shiftNode(contents, range.start, new Set());
+    }
+  } catch (error) {
+    // The yaml package reports problems as errors on the document; a throw here would be a bug in it.
+    errors.push({ message: `YAML could not be read: ${String(error)}`, range: { start: range.start, end: range.start } });
+  }
+  return { range, contents, comments, errors };
+}
+
+function toProblem(message: string, pos: [number, number], chunk: Range, text: string): { message: string; range: Range } {
+  const limit = Math.min(chunk.end, text.length);
+  let end = Math.min(chunk.start + pos[1], limit);
+  let start = Math.min(chunk.start + pos[0], end);
+  // Errors reported at the very end of a chunk point at nothing; widen them onto the last character before it.
+  if (start === end && start > chunk.start) start -= 1;
+  // Never underline a bare line break when a character before it is available.
+  while (end - start === 1 && (text[start] === '\n' || text[start] === '\r') && start > chunk.start) {
+    start -= 1;
+    end -= 1;
+  }
+  return { message: message.split('\n')[0] ?? message, range: { start, end } };
+}
+
+/** Walks a CST token tree (plain data) and records every comment token. */
+function collectComments(value: unknown, base: number, out: CommentSpan[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectComments(item, base, out);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const record = value as Record<string, unknown>;
+  if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
+    out.push({ start: base + record.offset, text: record.source });
+    return;
+  }
+  for (const child of Object.values(record)) {
+    if (typeof child === 'object' && child !== null) collectComments(child, base, out);
+  }
+}
+
+/** Moves the ranges of a node tree from chunk offsets to text offsets. */
+function shiftNode(node: unknown, by: number, seen: Set<unknown>): void {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (isPair(node)) {
+    shiftNode(node.key, by, seen);
+    shiftNode(node.value, by, seen);
+    return;
+  }
+  if (isScalar(node) || isAlias(node) || isMap(node) || isSeq(node)) {
+    const range = node.range;
+    if (range) node.range = [range[0] + by, range[1] + by, range[2] + by];
+  }
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) shiftNode(item, by, seen);
+  }
+}

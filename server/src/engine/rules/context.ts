@@ -1,0 +1,130 @@
+// Everything a rule looks at for one job: the file, the job, its Spark version and its effective configuration.
+import type { ConfigEntry, JobConfig, ParsedFile, Range, StorageClassInfo } from '../model';
+import { effectiveValue, isIgnoredByOperator, resolveSparkVersion, type EffectiveValue } from '../effective';
+import { DEFAULT_SPARK_VERSION } from '../version';
+import { parseSparkBoolean } from '../values';
+
+export interface AnalyzeSettings {
+  defaultSparkVersion?: string;
+  versionOverride?: string;
+  severities?: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+}
+
+export interface RuleContext {
+  text: string;
+  parsed: ParsedFile;
+  job: JobConfig;
+  /** The Spark version the job runs, `major.minor.patch`. */
+  version: string;
+  /** StorageClasses of this file followed by the workspace's. */
+  storageClasses: readonly StorageClassInfo[];
+  /** Dynamic allocation is effectively on for this job. */
+  dra: boolean;
+  /** Kubernetes rules apply (platform kubernetes, or unknown). */
+  kubernetes: boolean;
+  /** The job is known to run on Kubernetes (not merely unknown). */
+  onKubernetes: boolean;
+  /** The job is an EMR request or configuration. */
+  emr: boolean;
+  /** Effective value of a key (entry, fallback or default for the version). */
+  get(key: string): EffectiveValue;
+  /** All entries of a key that Spark receives, in document order (operator fields the operator drops are left out). */
+  entries(key: string): ConfigEntry[];
+  /** The entry Spark uses for a key (highest rank, later wins on ties), if written. */
+  winner(key: string): ConfigEntry | undefined;
+}
+
+const EMR_KINDS = new Set(['emr-eks', 'emr-serverless', 'emr-config']);
+
+export function buildContext(
+  text: string,
+  parsed: ParsedFile,
+  job: JobConfig,
+  settings: AnalyzeSettings,
+  workspaceStorageClasses: readonly StorageClassInfo[],
+): RuleContext {
+  const resolved = resolveSparkVersion(job, {
+    defaultSparkVersion: settings.defaultSparkVersion ?? DEFAULT_SPARK_VERSION,
+    override: settings.versionOverride,
+  });
+  const version = resolved.version;
+  const byKey = new Map<string, ConfigEntry[]>();
+  for (const entry of job.entries) {
+    if (isIgnoredByOperator(job, entry)) continue;
+    const list = byKey.get(entry.key) ?? [];
+    list.push(entry);
+    byKey.set(entry.key, list);
+  }
+  const cache = new Map<string, EffectiveValue>();
+  const get = (key: string): EffectiveValue => {
+    let value = cache.get(key);
+    if (!value) {
+      value = effectiveValue(job, key, version);
+      cache.set(key, value);
+    }
+    return value;
+  };
+  const entries = (key: string): ConfigEntry[] => byKey.get(key) ?? [];
+  const winner = (key: string): ConfigEntry | undefined => pickWinner(entries(key));
+  const platform = job.facts.platform;
+  const ctx: RuleContext = {
+    text,
+    parsed,
+    job,
+    version,
+    storageClasses: [...parsed.storageClasses, ...workspaceStorageClasses],
+    dra: false,
+    kubernetes: platform === 'kubernetes' || platform === 'unknown',
+    onKubernetes: platform === 'kubernetes' || (platform === 'unknown' && looksLikeKubernetes(job)),
+    emr: EMR_KINDS.has(job.kind),
+    get,
+    entries,
+    winner,
+  };
+  ctx.dra = draEnabled(ctx);
+  return ctx;
+}
+
+/** Among entries of one key, the one Spark uses: highest rank, the later one on a tie. */
+export function pickWinner(list: readonly ConfigEntry[]): ConfigEntry | undefined {
+  let best: ConfigEntry | undefined;
+  for (const entry of list) {
+    if (!best || entry.rank >= best.rank) best = entry;
+  }
+  return best;
+}
+
+/** Spark's own test: enabled=true, and the master is not local unless testing is on. */
+function draEnabled(ctx: RuleContext): boolean {
+  const enabled = ctx.get('spark.dynamicAllocation.enabled').value;
+  if (enabled === undefined) return false;
+  const parsed = parseSparkBoolean(enabled);
+  if (!parsed.ok || !parsed.value) return false;
+  const master = ctx.winner('spark.master')?.value.trim();
+  if (master !== undefined && /^local(\[.*\])?$/.test(master)) {
+    const testing = ctx.winner('spark.dynamicAllocation.testing')?.value;
+    return testing !== undefined && parseSparkBoolean(testing).ok && testing.trim().toLowerCase() === 'true';
+  }
+  return true;
+}
+
+/** For jobs of unknown platform: any Kubernetes key or a k8s:// master says it runs on Kubernetes. */
+function looksLikeKubernetes(job: JobConfig): boolean {
+  return job.entries.some(
+    (entry) => entry.key.startsWith('spark.kubernetes.') || (entry.key === 'spark.master' && entry.value.trim().startsWith('k8s://')),
+  );
+}
+
+/** The span to report an entry's value on: the value when written, else the key. */
+export function valueSpan(entry: ConfigEntry): Range {
+  return entry.valueRange.end > entry.valueRange.start ? entry.valueRange : entry.keyRange;
+}
+
+/** Where to report a problem about the job as a whole: the key that turned dynamic allocation on, else the first entry. */
+export function jobAnchor(ctx: RuleContext): Range {
+  const dra = ctx.winner('spark.dynamicAllocation.enabled');
+  if (dra) return dra.keyRange;
+  const first = ctx.job.entries[0];
+  if (first) return first.keyRange;
+  return { start: ctx.job.range.start, end: ctx.job.range.start };
+}

@@ -1,0 +1,72 @@
+// Limits of the EMR StartJobRun APIs: properties per classification, key/value length, sparkSubmitParameters length.
+import type { ConfigEntry } from '../model';
+import { finding, type Check } from './report';
+import type { Finding } from './types';
+
+export const MAX_PROPERTIES = 100;
+export const MAX_PROPERTY_LENGTH = 1024;
+export const MAX_SUBMIT_PARAMETERS = 102_400;
+
+export const tooManyProperties: Check = (ctx) => {
+  if (!ctx.emr) return [];
+  const findings: Finding[] = [];
+  for (const container of ctx.job.containers) {
+    if (container.kind !== 'json-properties') continue;
+    const inside = ctx.job.entries
+      .filter((entry) => entry.origin === 'property' && entry.keyRange.start >= container.range.start && entry.keyRange.end <= container.range.end)
+      .sort((a, b) => a.keyRange.start - b.keyRange.start);
+    if (inside.length <= MAX_PROPERTIES) continue;
+    const first = inside[MAX_PROPERTIES] as ConfigEntry;
+    const name = container.classification ?? first.classification ?? 'this';
+    findings.push(
+      finding('emr-too-many-properties', `The ${name} classification has ${inside.length} properties; EMR accepts at most ${MAX_PROPERTIES}, so the request is rejected. This is the first one over the limit.`, first.keyRange),
+    );
+  }
+  return findings;
+};
+
+export const propertyLength: Check = (ctx) => {
+  if (!ctx.emr) return [];
+  const findings: Finding[] = [];
+  for (const entry of ctx.job.entries) {
+    if (entry.origin !== 'property') continue;
+    if (entry.key.length > MAX_PROPERTY_LENGTH) {
+      findings.push(finding('emr-value-too-long', `This key is ${entry.key.length} characters; EMR accepts at most ${MAX_PROPERTY_LENGTH}.`, entry.keyRange));
+    }
+    if (entry.value.length > MAX_PROPERTY_LENGTH) {
+      findings.push(finding('emr-value-too-long', `This value is ${entry.value.length} characters; EMR accepts at most ${MAX_PROPERTY_LENGTH}.`, entry.valueRange));
+    }
+  }
+  return findings;
+};
+
+export const submitParametersLength: Check = (ctx) => {
+  if (!ctx.emr) return [];
+  const findings: Finding[] = [];
+  for (const container of ctx.job.containers) {
+    if (container.kind !== 'submit-parameters') continue;
+    const raw = ctx.text.slice(container.range.start, container.range.end);
+    const length = decodedLength(raw);
+    if (length <= MAX_SUBMIT_PARAMETERS) continue;
+    // Point at the text past the limit (approximately, when escapes shorten the decoded string).
+    const start = Math.min(container.range.end, container.range.start + MAX_SUBMIT_PARAMETERS);
+    findings.push(
+      finding('emr-submit-parameters-too-long', `sparkSubmitParameters is ${length} characters; EMR accepts at most ${MAX_SUBMIT_PARAMETERS}. Move settings into a spark-defaults classification.`, {
+        start,
+        end: container.range.end,
+      }),
+    );
+  }
+  return findings;
+};
+
+function decodedLength(raw: string): number {
+  try {
+    const decoded: unknown = JSON.parse(`"${raw}"`);
+    return typeof decoded === 'string' ? decoded.length : raw.length;
+  } catch {
+    return raw.length;
+  }
+}
+
+export const emrLimitChecks: readonly Check[] = [tooManyProperties, propertyLength, submitParametersLength];

@@ -1,0 +1,100 @@
+// Diagnostics for a parsed file: runs every rule family on every job, then applies suppressions and severity settings.
+import type { ParsedFile, StorageClassInfo } from '../model';
+import { suppressionEdit, startOfLine } from '../edits/suppression';
+import { boundsChecks } from './bounds';
+import { buildContext, type AnalyzeSettings, type RuleContext } from './context';
+import { costChecks } from './cost';
+import { emrLimitChecks } from './emr-limits';
+import { keyChecks } from './keys';
+import { finding, type Check } from './report';
+import { shuffleChecks } from './shuffle';
+import { storageClassChecks } from './storage-class';
+import type { Finding, Severity } from './types';
+import { valueChecks } from './values';
+import { volumeChecks } from './volumes';
+
+export type { Finding, FixData, RelatedInfo, Severity, SeveritySetting } from './types';
+export { RULES, ruleInfo, type RuleInfo, type RuleFamily } from './registry';
+export type { AnalyzeSettings } from './context';
+
+export interface AnalyzeInput {
+  text: string;
+  parsed: ParsedFile;
+  settings?: AnalyzeSettings;
+  /** StorageClasses found anywhere in the workspace, matched by name to the jobs' storageClass options. */
+  workspaceStorageClasses?: StorageClassInfo[];
+}
+
+const CHECKS: readonly Check[] = [
+  ...keyChecks,
+  ...valueChecks,
+  ...boundsChecks,
+  ...shuffleChecks,
+  ...volumeChecks,
+  ...storageClassChecks,
+  ...costChecks,
+  ...emrLimitChecks,
+];
+
+/** Every finding for the file, sorted by position. Never throws: a failing rule is skipped. */
+export function analyze(input: AnalyzeInput): Finding[] {
+  const settings = input.settings ?? {};
+  const findings: Finding[] = [];
+  for (const problem of input.parsed.syntaxErrors) {
+    findings.push(finding('syntax', problem.message, problem.range));
+  }
+  for (const job of input.parsed.jobs) {
+    let ctx: RuleContext;
+    try {
+      ctx = buildContext(input.text, input.parsed, job, settings, input.workspaceStorageClasses ?? []);
+    } catch {
+      continue;
+    }
+    for (const check of CHECKS) {
+      try {
+        findings.push(...check(ctx));
+      } catch {
+        // A rule that fails on unexpected input is skipped; the others still report.
+      }
+    }
+  }
+  const kept = dedupe(findings)
+    .filter((item) => !suppressed(input.parsed, item))
+    .flatMap((item) => applySeverity(item, settings.severities));
+  for (const item of kept) addSuppressionFix(input, item);
+  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((item) => {
+    const id = `${item.ruleId}|${item.range.start}|${item.range.end}|${item.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function suppressed(parsed: ParsedFile, item: Finding): boolean {
+  if (item.ruleId === 'syntax') return false;
+  return parsed.suppressions.some(
+    (comment) =>
+      item.range.start >= comment.appliesTo.start &&
+      item.range.start <= comment.appliesTo.end &&
+      (comment.rules.length === 0 || comment.rules.includes(item.ruleId)),
+  );
+}
+
+function applySeverity(item: Finding, severities: AnalyzeSettings['severities']): Finding[] {
+  const setting = severities?.[item.ruleId];
+  if (setting === undefined) return [item];
+  if (setting === 'off') return [];
+  return [{ ...item, severity: setting as Severity }];
+}
+
+function addSuppressionFix(input: AnalyzeInput, item: Finding): void {
+  if (item.ruleId === 'syntax') return;
+  const edit = suppressionEdit(input.text, input.parsed.format, startOfLine(input.text, item.range.start), item.ruleId);
+  if (!edit) return;
+  item.fixes = [...(item.fixes ?? []), { title: `Disable ${item.ruleId} for this line`, edits: [edit] }];
+}

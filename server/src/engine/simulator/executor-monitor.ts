@@ -1,0 +1,385 @@
+// Model of Spark's ExecutorMonitor (spark-facts §3.5): which executors are idle, what each holds (cached RDD
+// blocks, shuffle files), when each times out, and which ones are already on their way out.
+import type { AllocationConfig } from './config';
+import { DEFAULT_PROFILE_ID, UNKNOWN_PROFILE_ID, type Clock } from './clock';
+
+export type ExecutorMonitorSettings = Pick<
+  AllocationConfig,
+  | 'executorIdleTimeoutMs'
+  | 'cachedExecutorIdleTimeoutMs'
+  | 'shuffleTrackingTimeoutMs'
+  | 'shuffleTrackingActive'
+  | 'shuffleServiceEnabled'
+  | 'fetchRddFromShuffleService'
+  | 'timeoutRule'
+>;
+
+export interface TimedOutExecutor {
+  id: string;
+  profileId: number;
+}
+
+/** A map-output stage of a job and the shuffle it writes. */
+export interface ShuffleStage {
+  stageId: number;
+  shuffleId: number;
+}
+
+/** What the monitor knows about one executor (read-only view). */
+export interface ExecutorState {
+  id: string;
+  profileId: number;
+  runningTasks: number;
+  /** When the executor last ran out of tasks, or undefined while it runs tasks. */
+  idleSinceMs: number | undefined;
+  /** No running tasks and no shuffle a running job needs (Spark's `isIdle`). */
+  idle: boolean;
+  /** When it times out; Infinity for never. */
+  timeoutAtMs: number;
+  cachedRdds: number[];
+  shuffleIds: number[];
+  hasActiveShuffle: boolean;
+  pendingRemoval: boolean;
+  decommissioning: boolean;
+}
+
+class Tracker {
+  runningTasks = 0;
+  /** -1 while busy. */
+  idleStart = -1;
+  timeoutAt = Infinity;
+  /** rdd id → number of its blocks held. */
+  readonly cachedBlocks = new Map<number, number>();
+  /** Null when shuffle tracking is off, as in Spark. */
+  readonly shuffleIds: Set<number> | null;
+  hasActiveShuffle = false;
+  pendingRemoval = false;
+  decommissioning = false;
+
+  constructor(
+    public profileId: number,
+    tracking: boolean,
+    private readonly settings: ExecutorMonitorSettings,
+    private readonly clock: Clock,
+  ) {
+    this.shuffleIds = tracking ? new Set() : null;
+  }
+
+  /** Spark's `isIdle`: no running tasks and no shuffle a running job still needs. */
+  get isIdle(): boolean {
+    return this.idleStart >= 0 && !this.hasActiveShuffle;
+  }
+
+  holdsShuffle(): boolean {
+    return this.shuffleIds !== null && this.shuffleIds.size > 0;
+  }
+
+  updateRunningTasks(delta: number): void {
+    this.runningTasks = Math.max(0, this.runningTasks + delta);
+    this.idleStart = this.runningTasks === 0 ? this.clock.now() : -1;
+    this.updateTimeout();
+  }
+
+  updateTimeout(): void {
+    if (this.idleStart < 0) {
+      this.timeoutAt = Infinity;
+      return;
+    }
+    const s = this.settings;
+    const cached = this.cachedBlocks.size > 0;
+    const shuffle = this.holdsShuffle();
+    let timeout: number;
+    if (s.timeoutRule === 'max-of-all') {
+      timeout = Math.max(
+        s.executorIdleTimeoutMs,
+        cached ? s.cachedExecutorIdleTimeoutMs : 0,
+        shuffle ? s.shuffleTrackingTimeoutMs : 0,
+      );
+    } else if (cached || shuffle) {
+      timeout = Math.min(cached ? s.cachedExecutorIdleTimeoutMs : Infinity, shuffle ? s.shuffleTrackingTimeoutMs : Infinity);
+    } else {
+      timeout = s.executorIdleTimeoutMs;
+    }
+    const deadline = this.idleStart + timeout;
+    // Spark's nanosecond deadline overflows to "never"; beyond exact integers we say never as well.
+    this.timeoutAt = Number.isSafeInteger(deadline) ? deadline : Infinity;
+  }
+
+  addShuffle(id: number): void {
+    if (this.shuffleIds === null) return;
+    if (!this.shuffleIds.has(id)) {
+      this.shuffleIds.add(id);
+      this.hasActiveShuffle = true;
+    }
+  }
+
+  removeShuffle(id: number): void {
+    if (this.shuffleIds === null) return;
+    if (this.shuffleIds.delete(id) && this.shuffleIds.size === 0) {
+      this.hasActiveShuffle = false;
+      if (this.isIdle) this.updateTimeout();
+    }
+  }
+
+  updateActiveShuffles(active: Iterable<number>): void {
+    const had = this.hasActiveShuffle;
+    let any = false;
+    if (this.shuffleIds !== null) {
+      for (const id of active) {
+        if (this.shuffleIds.has(id)) {
+          any = true;
+          break;
+        }
+      }
+    }
+    this.hasActiveShuffle = any;
+    if (had && this.isIdle) this.updateTimeout();
+  }
+}
+
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class ExecutorMonitor {
+  private readonly executors = new Map<string, Tracker>();
+  /** shuffle id → ids of running jobs using it (a list, as in Spark: one entry per registration). */
+  private readonly shuffleToActiveJobs = new Map<number, number[]>();
+  private readonly stageToShuffle = new Map<number, number>();
+  private readonly jobToStages = new Map<number, number[]>();
+
+  constructor(
+    private readonly settings: ExecutorMonitorSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  get shuffleTrackingActive(): boolean {
+    return this.settings.shuffleTrackingActive;
+  }
+
+  private ensureTracked(id: string, profileId: number): Tracker {
+    let tracker = this.executors.get(id);
+    if (!tracker) {
+      tracker = new Tracker(profileId, this.settings.shuffleTrackingActive, this.settings, this.clock);
+      this.executors.set(id, tracker);
+    } else if (tracker.profileId === UNKNOWN_PROFILE_ID && profileId !== UNKNOWN_PROFILE_ID) {
+      tracker.profileId = profileId;
+    }
+    return tracker;
+  }
+
+  // ---- listener events -------------------------------------------------------------------------------------------
+
+  /** An executor registered; it is idle from now (a repeated registration restarts an idle executor's clock). */
+  onExecutorAdded(id: string, profileId: number = DEFAULT_PROFILE_ID): void {
+    this.ensureTracked(id, profileId).updateRunningTasks(0);
+  }
+
+  /** The executor is gone; it is no longer tracked. */
+  onExecutorRemoved(id: string): void {
+    this.executors.delete(id);
+  }
+
+  onTaskStart(executorId: string): void {
+    this.ensureTracked(executorId, UNKNOWN_PROFILE_ID).updateRunningTasks(1);
+  }
+
+  /**
+   * A task ended. A successful task of a shuffle-map stage of a running job leaves shuffle output on its executor
+   * (recorded before the running count drops, so an executor going idle times out on the shuffle rule).
+   * Ends on executors no longer tracked are ignored.
+   */
+  onTaskEnd(executorId: string, stageId: number, success: boolean): void {
+    const tracker = this.executors.get(executorId);
+    if (!tracker) return;
+    if (this.settings.shuffleTrackingActive && success) {
+      const shuffleId = this.stageToShuffle.get(stageId);
+      if (shuffleId !== undefined) tracker.addShuffle(shuffleId);
+    }
+    tracker.updateRunningTasks(-1);
+  }
+
+  /**
+   * An executor gained (`cached`) or lost a block of an RDD. With the external shuffle service serving disk blocks
+   * (`spark.shuffle.service.fetch.rdd.enabled`), blocks on disk do not count.
+   */
+  onBlockUpdated(executorId: string, rddId: number, cached: boolean, useDisk = false): void {
+    const tracker = this.ensureTracked(executorId, UNKNOWN_PROFILE_ID);
+    const servedByShuffleService = this.settings.shuffleServiceEnabled && this.settings.fetchRddFromShuffleService;
+    if (cached && (!servedByShuffleService || !useDisk)) {
+      const hadBlocks = tracker.cachedBlocks.size > 0;
+      tracker.cachedBlocks.set(rddId, (tracker.cachedBlocks.get(rddId) ?? 0) + 1);
+      if (!hadBlocks) tracker.updateTimeout();
+      return;
+    }
+    const count = tracker.cachedBlocks.get(rddId);
+    if (count === undefined) return;
+    if (count > 1) {
+      tracker.cachedBlocks.set(rddId, count - 1);
+      return;
+    }
+    tracker.cachedBlocks.delete(rddId);
+    if (tracker.cachedBlocks.size === 0) tracker.updateTimeout();
+  }
+
+  /** The RDD was unpersisted: every executor drops its blocks. */
+  onUnpersistRdd(rddId: number): void {
+    for (const tracker of this.executors.values()) {
+      if (tracker.cachedBlocks.delete(rddId) && tracker.cachedBlocks.size === 0) tracker.updateTimeout();
+    }
+  }
+
+  /** A job started with these shuffle-map stages. A shuffle seen before (reused) re-activates executors holding it. */
+  onJobStart(jobId: number, shuffleStages: readonly ShuffleStage[]): void {
+    if (!this.settings.shuffleTrackingActive) return;
+    let reused = false;
+    for (const { shuffleId } of shuffleStages) {
+      let jobs = this.shuffleToActiveJobs.get(shuffleId);
+      if (jobs) reused = true;
+      else {
+        jobs = [];
+        this.shuffleToActiveJobs.set(shuffleId, jobs);
+      }
+      jobs.push(jobId);
+    }
+    if (reused) {
+      const ids = shuffleStages.map((s) => s.shuffleId);
+      for (const tracker of this.executors.values()) {
+        if (!tracker.hasActiveShuffle) tracker.updateActiveShuffles(ids);
+      }
+    }
+    for (const { stageId, shuffleId } of shuffleStages) this.stageToShuffle.set(stageId, shuffleId);
+    this.jobToStages.set(
+      jobId,
+      shuffleStages.map((s) => s.stageId),
+    );
+  }
+
+  /** A job ended: shuffles no running job uses become inactive, and so may the executors holding them. */
+  onJobEnd(jobId: number): void {
+    if (!this.settings.shuffleTrackingActive) return;
+    let someInactive = false;
+    const active: number[] = [];
+    for (const [shuffleId, jobs] of this.shuffleToActiveJobs) {
+      const at = jobs.indexOf(jobId);
+      if (at >= 0) jobs.splice(at, 1);
+      if (jobs.length > 0) active.push(shuffleId);
+      else someInactive = true;
+    }
+    if (someInactive) {
+      for (const tracker of this.executors.values()) {
+        if (tracker.hasActiveShuffle) tracker.updateActiveShuffles(active);
+      }
+    }
+    const stages = this.jobToStages.get(jobId);
+    this.jobToStages.delete(jobId);
+    for (const stageId of stages ?? []) this.stageToShuffle.delete(stageId);
+  }
+
+  /** The driver garbage-collected a shuffle (Spark only reports this when shuffle tracking is on). */
+  onShuffleCleaned(shuffleId: number): void {
+    if (!this.settings.shuffleTrackingActive) return;
+    this.shuffleToActiveJobs.delete(shuffleId);
+    for (const tracker of this.executors.values()) tracker.removeShuffle(shuffleId);
+  }
+
+  // ---- calls from the allocation manager -------------------------------------------------------------------------
+
+  executorsKilled(ids: readonly string[]): void {
+    for (const id of ids) {
+      const tracker = this.executors.get(id);
+      if (tracker) tracker.pendingRemoval = true;
+    }
+  }
+
+  executorsDecommissioning(ids: readonly string[]): void {
+    for (const id of ids) {
+      const tracker = this.executors.get(id);
+      if (tracker) tracker.decommissioning = true;
+    }
+  }
+
+  /**
+   * Executors past their deadline that are not already leaving and hold no shuffle a running job needs,
+   * sorted by id as strings ("10" before "2"). `atMs` evaluates at another moment without moving the clock.
+   */
+  timedOutExecutors(atMs: number = this.clock.now()): TimedOutExecutor[] {
+    const now = atMs;
+    const out: TimedOutExecutor[] = [];
+    for (const [id, tracker] of this.executors) {
+      if (tracker.pendingRemoval || tracker.hasActiveShuffle || tracker.decommissioning) continue;
+      if (tracker.timeoutAt <= now) out.push({ id, profileId: tracker.profileId });
+    }
+    return out.sort((a, b) => byId(a.id, b.id));
+  }
+
+  // ---- counts and views ------------------------------------------------------------------------------------------
+
+  executorCount(): number {
+    return this.executors.size;
+  }
+
+  /** Executors of a profile, including those pending removal or decommissioning. */
+  executorCountWithProfile(profileId: number): number {
+    return this.count((t) => t.profileId === profileId);
+  }
+
+  pendingRemovalCount(profileId: number): number {
+    return this.count((t) => t.profileId === profileId && t.pendingRemoval);
+  }
+
+  decommissioningCount(profileId: number): number {
+    return this.count((t) => t.profileId === profileId && t.decommissioning);
+  }
+
+  profileOf(id: string): number | undefined {
+    return this.executors.get(id)?.profileId;
+  }
+
+  isTracked(id: string): boolean {
+    return this.executors.has(id);
+  }
+
+  /** Tracked executor ids, sorted as strings. */
+  executorIds(): string[] {
+    return [...this.executors.keys()].sort(byId);
+  }
+
+  pendingRemovalIds(): string[] {
+    return this.ids((t) => t.pendingRemoval);
+  }
+
+  decommissioningIds(): string[] {
+    return this.ids((t) => t.decommissioning);
+  }
+
+  state(id: string): ExecutorState | undefined {
+    const t = this.executors.get(id);
+    if (!t) return undefined;
+    return {
+      id,
+      profileId: t.profileId,
+      runningTasks: t.runningTasks,
+      idleSinceMs: t.idleStart >= 0 ? t.idleStart : undefined,
+      idle: t.isIdle,
+      timeoutAtMs: t.timeoutAt,
+      cachedRdds: [...t.cachedBlocks.keys()].sort((a, b) => a - b),
+      shuffleIds: t.shuffleIds ? [...t.shuffleIds].sort((a, b) => a - b) : [],
+      hasActiveShuffle: t.hasActiveShuffle,
+      pendingRemoval: t.pendingRemoval,
+      decommissioning: t.decommissioning,
+    };
+  }
+
+  private count(test: (t: Tracker) => boolean): number {
+    let n = 0;
+    for (const t of this.executors.values()) if (test(t)) n++;
+    return n;
+  }
+
+  private ids(test: (t: Tracker) => boolean): string[] {
+    const out: string[] = [];
+    for (const [id, t] of this.executors) if (test(t)) out.push(id);
+    return out.sort(byId);
+  }
+}

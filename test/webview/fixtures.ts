@@ -1,0 +1,71 @@
+// Deterministic SimulationResults for the webview tests.
+import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../server/src/engine/simulator/result';
+
+function summary(over: Partial<SimulationSummary>): SimulationSummary {
+  return {
+    runtimeSec: 610,
+    executorSeconds: 9_000,
+    busyCoreSeconds: 30_000,
+    idleCoreSeconds: 6_000,
+    peakExecutors: 24,
+    podsCreated: 26,
+    pvcsCreated: 26,
+    pvcGiBHours: 72.5,
+    pvcGiBLeftBehind: 0,
+    cost: { emrUplift: 0.42, compute: 1.18, storage: 0.06, total: 1.66, currency: 'USD' },
+    tasks: 4_800,
+    ...over,
+  };
+}
+
+/** A burst of work that scales up to `peak` executors and drains again. */
+export function timeline(peak: number, seconds = 600, step = 5): TimelinePoint[] {
+  const points: TimelinePoint[] = [];
+  for (let t = 0; t <= seconds; t += step) {
+    const phase = t / seconds;
+    const load = phase < 0.1 ? 0 : phase < 0.7 ? Math.sin(((phase - 0.1) / 0.6) * Math.PI) : 0;
+    const target = Math.max(1, Math.round(peak * Math.min(1, load * 1.4)));
+    const running = Math.max(1, Math.round(target * Math.min(1, phase * 6)));
+    const pendingPods = Math.max(0, target - running);
+    const busySlots = Math.round(running * 4 * load);
+    const pendingTasks = Math.round(Math.max(0, load * 400 - busySlots * 2));
+    points.push({ t, running, target, pendingPods, busySlots, pendingTasks, livePvcs: running + (phase > 0.7 ? 2 : 0) });
+  }
+  return points;
+}
+
+export function sampleResult(peak = 24, staticCost = 2.4): SimulationResult {
+  return {
+    dra: { timeline: timeline(peak), summary: summary({ peakExecutors: peak }) },
+    static: {
+      executors: 20,
+      timeline: timeline(20).map((p) => ({ ...p, running: 20, target: 20, pendingPods: 0, livePvcs: 20 })),
+      summary: summary({
+        runtimeSec: 540,
+        executorSeconds: 10_800,
+        peakExecutors: 20,
+        pvcsCreated: 20,
+        pvcGiBHours: 60,
+        cost: { emrUplift: 0.6, compute: 1.74, storage: 0.06, total: staticCost, currency: 'USD' },
+      }),
+    },
+    notes: ['Pod start latency is modelled as a fixed 6 s.', 'Shuffle data is tracked per executor (shuffle tracking on).'],
+    inputs: {
+      'spark.dynamicAllocation.minExecutors': '1',
+      'spark.dynamicAllocation.maxExecutors': '30',
+      'spark.dynamicAllocation.executorIdleTimeout': '60s',
+      'spark.dynamicAllocation.shuffleTracking.enabled': 'true',
+      'spark.kubernetes.allocation.batch.size': '5',
+    },
+    workload: { name: 'etl-burst', jobs: 3, stages: 12, tasks: 4_800 },
+    sparkVersion: '3.5.1',
+  };
+}
+
+export const FILE_VALUES = {
+  'spark.dynamicAllocation.minExecutors': '1',
+  'spark.dynamicAllocation.maxExecutors': '30',
+  'spark.dynamicAllocation.executorIdleTimeout': '60s',
+  'spark.dynamicAllocation.shuffleTracking.enabled': 'true',
+  'spark.kubernetes.allocation.batch.size': '5',
+};

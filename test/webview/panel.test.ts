@@ -1,0 +1,248 @@
+// Browser tests of the simulation panel in headless Chromium, under the real page CSP from html.ts.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { parseWebviewMessage } from '../../client/webview/messages';
+import { FILE_VALUES, sampleResult } from './fixtures';
+import {
+  cardValue,
+  OUTPUT,
+  paintedPixels,
+  send,
+  sent,
+  startHarness,
+  violations,
+  waitForSent,
+  type Harness,
+  type SentMessage,
+} from './harness';
+
+const MAX_KEY = 'spark.dynamicAllocation.maxExecutors';
+const TRACKING_KEY = 'spark.dynamicAllocation.shuffleTracking.enabled';
+const DOC = 'file:///work/jobs/etl-job.yaml';
+
+let harness: Harness;
+const contexts: BrowserContext[] = [];
+
+async function openPanel(): Promise<{ page: Page; problems: string[] }> {
+  const { page, context, problems } = await harness.newPage();
+  contexts.push(context);
+  await waitForSent(page, (m) => m.type === 'ready');
+  await send(page, { type: 'init', documentUri: DOC, fileName: 'etl-job.yaml', presets: ['etl-burst', 'steady-stream'] });
+  const first = await waitForSent(page, (m) => m.type === 'simulate');
+  await send(page, { type: 'fileValues', values: FILE_VALUES });
+  await send(page, { type: 'result', requestId: first.requestId, result: sampleResult() });
+  await page.locator('#chart canvas').waitFor({ state: 'attached' });
+  return { page, problems };
+}
+
+async function simulateCount(page: Page): Promise<number> {
+  return (await sent(page)).filter((m) => m.type === 'simulate').length;
+}
+
+async function lastSimulate(page: Page): Promise<SentMessage> {
+  const all = (await sent(page)).filter((m) => m.type === 'simulate');
+  const last = all[all.length - 1];
+  assert.ok(last, 'a simulate message was sent');
+  return last;
+}
+
+describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
+  before(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    harness = await startHarness();
+  });
+
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await harness?.close();
+  });
+
+  it('draws every series on the chart and fills the cards, with no CSP violations', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    const first = (await sent(page)).find((m) => m.type === 'simulate');
+    assert.deepEqual(first, { type: 'simulate', requestId: 1, overrides: {}, knobs: {} });
+    assert.ok(parseWebviewMessage(first), 'the first re-run request is a valid message');
+
+    const chart = page.locator('#chart');
+    assert.equal(await chart.getAttribute('data-series'), '7'); // running, target, pods, PVCs, busy, pending, static
+    assert.equal(await chart.getAttribute('data-points'), String(sampleResult().dra.timeline.length));
+    assert.equal(await page.locator('#chart .u-legend .u-series').count(), 8); // x + 7
+    assert.ok((await paintedPixels(page)) > 5_000, 'the chart canvas has drawn pixels');
+
+    assert.equal(await cardValue(page, 'runtime'), '10m 10s');
+    assert.equal(await cardValue(page, 'peakExecutors'), '24');
+    assert.equal(await cardValue(page, 'executorHours'), '2.5');
+    assert.equal(await cardValue(page, 'cost'), '$1.66');
+    assert.equal(await cardValue(page, 'draVsStatic'), 'Saves $0.74');
+    assert.match((await page.locator('#workload').textContent()) ?? '', /etl-burst · 3 jobs/);
+    assert.equal(await page.locator('#error').isHidden(), true);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
+  });
+
+  it('a control change re-runs once (debounced), and a newer result re-renders the cards', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    const before = await simulateCount(page);
+    const field = page.locator('#f-spark-dynamicAllocation-maxExecutors input');
+    await field.fill('');
+    await field.pressSequentially('48', { delay: 20 });
+    await page.waitForTimeout(400);
+    assert.equal(await simulateCount(page), before + 1, 'typing two characters sends one request');
+    const req = await lastSimulate(page);
+    assert.deepEqual(req.overrides, { [MAX_KEY]: '48' });
+    assert.ok(parseWebviewMessage(req));
+    assert.equal(await page.locator(`.field.changed[data-key="${MAX_KEY}"]`).count(), 1);
+
+    await send(page, { type: 'result', requestId: req.requestId, result: sampleResult(40, 1.2) });
+    await page.waitForFunction(() => document.querySelector('[data-card="peakExecutors"] .card-value')?.textContent === '40');
+    assert.equal(await cardValue(page, 'draVsStatic'), 'Costs $0.46 more');
+
+    // An answer to an older request is ignored.
+    await send(page, { type: 'result', requestId: 1, result: sampleResult(12) });
+    await page.waitForTimeout(100);
+    assert.equal(await cardValue(page, 'peakExecutors'), '40');
+
+    // The knob and the preset go in the same request shape.
+    await page.locator('#f-podStartLatencySec input').fill('12');
+    const knobReq = await waitForSent(page, (m) => m.type === 'simulate' && JSON.stringify(m.knobs) === '{"podStartLatencySec":12}');
+    assert.deepEqual(knobReq.overrides, { [MAX_KEY]: '48' });
+    assert.ok(parseWebviewMessage(knobReq));
+    assert.deepEqual(problems, []);
+  });
+
+  it('Apply sends one valid message with only the changed values', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    const apply = page.locator('#apply');
+    assert.equal(await apply.evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled), true, 'nothing to apply yet');
+
+    await page.locator('#f-spark-dynamicAllocation-maxExecutors input').fill('30'); // same as the file
+    await page.locator('#f-spark-dynamicAllocation-executorIdleTimeout input').fill('90s');
+    await page.locator('#f-spark-dynamicAllocation-shuffleTracking-enabled').click();
+    await page.waitForTimeout(250);
+    await apply.click();
+    const msg = await waitForSent(page, (m) => m.type === 'apply');
+    assert.deepEqual(msg, {
+      type: 'apply',
+      values: { 'spark.dynamicAllocation.executorIdleTimeout': '90s', [TRACKING_KEY]: 'false' },
+    });
+    assert.deepEqual(parseWebviewMessage(msg), msg);
+    assert.equal((await sent(page)).filter((m) => m.type === 'apply').length, 1);
+
+    await send(page, { type: 'applied', ok: true });
+    await page.waitForFunction(() => (document.querySelector('#apply') as unknown as { disabled: boolean }).disabled);
+    assert.match((await page.locator('#status').textContent()) ?? '', /Applied/);
+    assert.deepEqual(problems, []);
+  });
+
+  it('rejects malformed host messages without crashing and shows host errors clearly', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    const good = sampleResult();
+    const nanTimeline = sampleResult();
+    (nanTimeline.dra.timeline[3] as { running: number }).running = Number.NaN;
+    const bad: unknown[] = [
+      null,
+      'result',
+      42,
+      [],
+      { type: 'bogus' },
+      { type: 'result' },
+      { type: 'result', result: { ...good, dra: { timeline: 'x', summary: good.dra.summary } } },
+      { type: 'result', requestId: -1, result: good },
+      { type: 'result', result: nanTimeline },
+      { type: 'result', result: { ...good, static: { ...good.static, summary: { ...good.static.summary, cost: null } } } },
+      { type: 'error', message: 'x'.repeat(100_000) },
+      { type: 'error', message: 7 },
+      { type: 'init', documentUri: DOC, fileName: 'a', presets: [1, 2] },
+      { type: 'applied', ok: 'yes' },
+      { type: 'fileValues', values: 'nope' },
+    ];
+    for (const m of bad) await send(page, m);
+    await page.waitForFunction((n) => document.body.dataset.rejected === String(n), bad.length);
+    assert.equal(await cardValue(page, 'peakExecutors'), '24', 'the last good result stays');
+    assert.equal(await page.locator('#error').isHidden(), true);
+
+    await send(page, { type: 'error', message: 'spark.dynamicAllocation.minExecutors must be <= maxExecutors' });
+    await page.locator('#error').waitFor({ state: 'visible' });
+    assert.match((await page.locator('#error-message').textContent()) ?? '', /minExecutors must be/);
+    assert.equal(await page.locator('#results').isHidden(), true);
+    await page.screenshot({ path: join(OUTPUT, 'panel-error.png'), fullPage: true });
+
+    await send(page, { type: 'result', result: good });
+    await page.locator('#results').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#error').isHidden(), true);
+    assert.deepEqual(problems, []);
+  });
+
+  it('the CSP blocks a script injected into the DOM', { timeout: 30_000 }, async () => {
+    const { page } = await openPanel();
+    assert.deepEqual(await violations(page), []);
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true;';
+      document.body.append(s);
+      const img = document.createElement('img');
+      img.src = 'https://example.invalid/pixel.png';
+      document.body.append(img);
+    });
+    await page.waitForFunction(() => (window as unknown as { __test: { violations: unknown[] } }).__test.violations.length >= 2);
+    assert.equal(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected), undefined);
+    const seen = await violations(page);
+    assert.ok(seen.some((v) => v.directive.startsWith('script-src')), JSON.stringify(seen));
+    assert.ok(seen.some((v) => v.directive.startsWith('img-src')), JSON.stringify(seen));
+  });
+
+  it('exports the timeline as CSV text and the chart as a PNG data URL', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    await page.locator('#export-csv').click();
+    const csv = await waitForSent(page, (m) => m.type === 'exportCsv');
+    assert.ok(parseWebviewMessage(csv));
+    assert.equal(csv.fileName, 'etl-job-yaml-timeline.csv');
+    const lines = String(csv.text).trim().split('\n');
+    assert.equal(lines[0], 'allocation,t_seconds,running,target,pending_pods,busy_slots,pending_tasks,live_pvcs');
+    assert.equal(lines.length, 1 + sampleResult().dra.timeline.length + sampleResult().static.timeline.length);
+
+    await page.locator('#export-png').click();
+    const png = await waitForSent(page, (m) => m.type === 'exportPng');
+    assert.ok(parseWebviewMessage(png), 'valid PNG export message');
+    assert.ok(String(png.dataUrl).length > 5_000);
+    assert.deepEqual(problems, []);
+  });
+
+  it('restores values and the last result from the saved state after a reload', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    await page.locator('#f-spark-dynamicAllocation-maxExecutors input').fill('64');
+    await waitForSent(page, (m) => m.type === 'simulate' && JSON.stringify(m.overrides).includes('64'));
+    await page.reload({ waitUntil: 'load' });
+    // Before the host says anything, the restored state is on screen.
+    await page.locator('#chart canvas').waitFor({ state: 'attached' });
+    assert.equal(await cardValue(page, 'peakExecutors'), '24');
+    assert.equal(await page.locator('#f-spark-dynamicAllocation-maxExecutors input').inputValue(), '64');
+    const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}') as { documentUri?: string });
+    assert.equal(state.documentUri, DOC);
+    // After init the restored override is re-sent.
+    await send(page, { type: 'init', documentUri: DOC, fileName: 'etl-job.yaml', presets: [] });
+    const req = await waitForSent(page, (m) => m.type === 'simulate');
+    assert.deepEqual(req.overrides, { [MAX_KEY]: '64' });
+    assert.deepEqual(problems, []);
+  });
+
+  it('follows theme changes and writes dark and light screenshots', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    const chart = page.locator('#chart');
+    assert.equal(await chart.getAttribute('data-theme'), 'dark');
+    await page.screenshot({ path: join(OUTPUT, 'panel-dark.png'), fullPage: true });
+    const darkAxis = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+    await page.evaluate(() => (window as unknown as { __test: { setTheme(n: string): void } }).__test.setTheme('light'));
+    await page.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-theme') === 'light');
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), darkAxis);
+    assert.equal(await chart.getAttribute('data-series'), '7');
+    assert.ok((await paintedPixels(page)) > 5_000);
+    await page.screenshot({ path: join(OUTPUT, 'panel-light.png'), fullPage: true });
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
+  });
+});
