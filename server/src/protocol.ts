@@ -54,3 +54,60 @@ export interface SetVersionOverrideParams {
   /** Undefined clears the override. */
   sparkVersion?: string;
 }
+
+export const ReplayEventLogRequest = 'sparkDra/replayEventLog';
+export interface ReplayEventLogParams {
+  /** Absolute path of an event-log file (plain or .zstd/.zst) or of a rolled eventlog_v2_* directory. */
+  path: string;
+  /** A job file (open in the editor) whose configuration replaces the logged one; absent replays the logged conf. */
+  uri?: string;
+  /** Which job of that file; defaults to the first. */
+  jobIndex?: number;
+  /** What-if values for Spark keys, applied over the chosen configuration. */
+  overrides?: Record<string, string>;
+  /** Simulator knobs that are not Spark keys (pod start latency in seconds, ...). */
+  knobs?: Record<string, number>;
+}
+/** One step of what the real cluster did: from `t` (seconds from application start) on, `running` executors were alive. */
+export interface ObservedPoint {
+  t: number;
+  running: number;
+}
+export interface ReplayObserved {
+  timeline: ObservedPoint[];
+  runtimeSec: number;
+  peakExecutors: number;
+  executorSeconds: number;
+  executorsAdded: number;
+  executorsRemoved: number;
+  /** False when the log has no application end (still running or cut short). */
+  complete: boolean;
+}
+export interface ReplayResult {
+  /** The simulation of the logged workload with the chosen configuration. */
+  simulation: SimulationResult;
+  observed: ReplayObserved;
+  /** Whose configuration was simulated: the log's own, or the job file's. */
+  confFrom: 'event-log' | 'job-file';
+  /** Spark version the log says the application ran. */
+  loggedSparkVersion: string;
+  appId?: string;
+  appName?: string;
+  /** What the reader tolerated or guessed. */
+  warnings: string[];
+}
+export type ReplayEventLogResponse = { ok: true; result: ReplayResult } | { ok: false; error: string };
+
+export const ValueEditsRequest = 'sparkDra/valueEdits';
+export interface ValueEditsParams {
+  uri: string;
+  jobIndex?: number;
+  /** Spark key → new value. Each replaces the entry Spark uses, or is added where new keys of the job go. */
+  values: Record<string, string>;
+}
+/** A text edit in LSP coordinates (zero-based lines, UTF-16 characters). */
+export interface ValueTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+export type ValueEditsResponse = { ok: true; edits: ValueTextEdit[] } | { ok: false; error: string };

@@ -41,7 +41,8 @@ export function analyze(input: AnalyzeInput): Finding[] {
   const settings = input.settings ?? {};
   const findings: Finding[] = [];
   for (const problem of input.parsed.syntaxErrors) {
-    findings.push(finding('syntax', problem.message, problem.range));
+    const ruleId = problem.source === 'submit-parameters' ? 'submit-parameters-syntax' : 'syntax';
+    findings.push(finding(ruleId, problem.message, problem.range));
   }
   for (const job of input.parsed.jobs) {
     let ctx: RuleContext;

@@ -12,6 +12,7 @@ export interface RuleInfo {
 
 export const RULES: readonly RuleInfo[] = [
   { id: 'syntax', family: 'syntax', severity: 'error', description: 'The file cannot be read (JSON, YAML or Python syntax error).' },
+  { id: 'submit-parameters-syntax', family: 'syntax', severity: 'error', description: 'A spark-submit option in sparkSubmitParameters is malformed (a --conf without key=value, a flag without its value, an unclosed quote).' },
 
   { id: 'unknown-key', family: 'keys', severity: 'warning', description: 'A key under a Spark namespace we know fully is not a Spark key (probably a typo); Spark ignores it.' },
   { id: 'unknown-volume-type', family: 'keys', severity: 'error', description: 'A Kubernetes volume key names a volume type Spark does not support; the job fails at submission.' },
