@@ -1,5 +1,6 @@
 // Kubernetes volume keys split the way Spark splits them, and what each volume of a pod is made of.
-// A local table (spark-facts §1.4) so the rules do not depend on how the catalog synthesises volume keys.
+// Volume types and their options come from the catalog; this module adds key-part offsets and grouping by volume.
+import { volumeSuffixes, volumeSuffixFor, volumeTypes } from '../catalog';
 import type { ConfigEntry, Range } from '../model';
 import { pickWinner } from './context';
 
@@ -8,32 +9,16 @@ export type VolumeRole = 'driver' | 'executor';
 export interface VolumeTypeSpec {
   type: string;
   since: string;
+  /** Options the type requires besides `mount.path` (checked by its own rule). */
   required: string[];
-  optional: Record<string, string>;
 }
 
-export const VOLUME_TYPES: readonly VolumeTypeSpec[] = [
-  { type: 'hostPath', since: '2.4.0', required: ['options.path'], optional: { 'options.type': '4.0.0' } },
-  { type: 'emptyDir', since: '2.4.0', required: [], optional: { 'options.medium': '2.4.0', 'options.sizeLimit': '2.4.0' } },
-  {
-    type: 'persistentVolumeClaim',
-    since: '2.4.0',
-    required: ['options.claimName'],
-    optional: { 'options.storageClass': '3.1.0', 'options.sizeLimit': '3.1.0' },
-  },
-  { type: 'nfs', since: '3.1.0', required: ['options.path', 'options.server'], optional: {} },
-];
-
-/** Suffixes every volume type takes, with the Spark version that introduced them. */
-export const MOUNT_SUFFIXES: Readonly<Record<string, string>> = {
-  'mount.path': '2.4.0',
-  'mount.readOnly': '2.4.0',
-  'mount.subPath': '3.0.0',
-  'mount.subPathExpr': '4.0.0',
-};
-
-/** Open-ended suffix prefixes (`label.<name>`, `annotation.<name>`) and their first version. */
-export const OPEN_SUFFIXES: Readonly<Record<string, string>> = { 'label.': '4.0.0', 'annotation.': '4.0.0' };
+/** The volume types Spark supports, from the catalog. */
+export const VOLUME_TYPES: readonly VolumeTypeSpec[] = volumeTypes().map((info) => ({
+  type: info.type,
+  since: info.since,
+  required: info.required.filter((suffix) => suffix !== 'mount.path'),
+}));
 
 const PREFIX = /^spark\.kubernetes\.(driver|executor)\.volumes\./;
 
@@ -75,15 +60,11 @@ export function volumeTypeSpec(type: string): VolumeTypeSpec | undefined {
 
 /** The version a suffix appeared in for a volume type, or undefined when the suffix is not one Spark reads. */
 export function suffixSince(spec: VolumeTypeSpec, suffix: string): string | undefined {
-  if (MOUNT_SUFFIXES[suffix] !== undefined) return MOUNT_SUFFIXES[suffix];
-  if (spec.required.includes(suffix)) return spec.since;
-  if (spec.optional[suffix] !== undefined) return spec.optional[suffix];
-  for (const [open, since] of Object.entries(OPEN_SUFFIXES)) if (suffix.startsWith(open) && suffix.length > open.length) return since;
-  return undefined;
+  return volumeSuffixFor({ role: 'executor', volumeType: spec.type, volumeName: 'v', suffix })?.since;
 }
 
 export function knownSuffixes(spec: VolumeTypeSpec): string[] {
-  return [...Object.keys(MOUNT_SUFFIXES), ...spec.required, ...Object.keys(spec.optional)];
+  return volumeSuffixes(spec.type).map((info) => info.suffix);
 }
 
 /** One volume of one pod: its type, name and the entries Spark uses for each suffix. */
