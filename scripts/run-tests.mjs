@@ -5,10 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const allTiers = ['unit', 'protocol', 'e2e'];
-// Tiers run when none is named. The editor tier joins once its harness is in place.
-const defaultTiers = ['unit', 'protocol'];
 const requested = process.argv.slice(2);
-const tiers = requested.length > 0 ? requested : defaultTiers;
+const tiers = requested.length > 0 ? requested : allTiers;
 
 function findTests(dir) {
   if (!existsSync(dir)) return [];
