@@ -1,10 +1,13 @@
-// Runs the test tiers in order (unit, protocol, e2e) and fails when any tier fails or runs no test.
-// Usage: node scripts/run-tests.mjs [unit] [protocol] [e2e]
+// Runs the test tiers in order (unit, protocol, webview, e2e) and fails when any tier fails or runs no test.
+// Usage: node scripts/run-tests.mjs [unit] [protocol] [webview] [e2e]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const allTiers = ['unit', 'protocol', 'e2e'];
+const allTiers = ['unit', 'protocol', 'webview', 'e2e'];
+/** Tiers that drive a real browser: they need Chromium (and the editor tier code-server) installed first. */
+const browserTiers = new Set(['webview', 'e2e']);
+let browserReady = false;
 const requested = process.argv.slice(2);
 const tiers = requested.length > 0 ? requested : allTiers;
 
@@ -24,6 +27,16 @@ for (const tier of tiers) {
   if (!allTiers.includes(tier)) {
     console.error(`unknown test tier: ${tier}`);
     process.exit(2);
+  }
+  if (browserTiers.has(tier) && !browserReady) {
+    // Idempotent and near-instant once done; on a fresh machine it installs Chromium and code-server.
+    const setup = spawnSync('bash', ['scripts/setup-vscode-offline.sh'], { stdio: 'inherit' });
+    if (setup.status !== 0) {
+      console.error(`${tier}: 0 passed, 1 failed (browser setup failed)`);
+      failedTiers++;
+      continue;
+    }
+    browserReady = true;
   }
   let result;
   if (tier === 'e2e') {

@@ -1,6 +1,6 @@
 // Summary cards (runtime, executor-hours, peak executors, PVCs, cost, DRA vs static) plus notes and inputs.
 import type { SimulationResult } from '../../server/src/engine/simulator/result';
-import { formatDuration, formatUsd, percent, trim } from './format';
+import { formatDuration, formatUsd, percent, signed, trim } from './format';
 
 interface Card {
   id: string;
@@ -74,7 +74,7 @@ export function summaryCards(r: SimulationResult): Card[] {
           : saving > 0
             ? `Saves ${formatUsd(saving)}`
             : `Costs ${formatUsd(-saving)} more`,
-      detail: `static ${formatUsd(s.cost.total)}${savingPct ? ` · DRA ${savingPct}` : ''} · executor-hours ${trim(draHours - staticHours, 2)}`,
+      detail: `static ${formatUsd(s.cost.total)}${savingPct ? ` · DRA ${savingPct}` : ''} · executor-hours ${signed(draHours - staticHours, 2)}`,
       ...(Math.abs(saving) < 0.0005 ? {} : { tone: saving > 0 ? ('good' as const) : ('bad' as const) }),
     },
   ];

@@ -113,7 +113,7 @@ export class TimelineChart {
     const opts: uPlot.Options = {
       width: this.width(),
       height: HEIGHT,
-      class: `timeline-chart theme-${theme.kind}`,
+      class: 'timeline-chart',
       scales: {
         x: { time: false },
         count: { range: (_u, _min, max) => [0, upperRange(max)] },
@@ -155,7 +155,27 @@ export class TimelineChart {
     if (!plot || !theme) return undefined;
     const src = plot.ctx.canvas;
     const dpr = src.width / Math.max(1, plot.width);
-    const pad = Math.round(30 * dpr);
+    const measure = document.createElement('canvas').getContext('2d');
+    if (!measure) return undefined;
+    const font = `${Math.round(theme.fontSizePx * dpr)}px ${theme.fontFamily}`;
+    measure.font = font;
+    // Lay the legend out in rows that fit the chart width.
+    const rowHeight = Math.round(22 * dpr);
+    const margin = Math.round(8 * dpr);
+    const items: { spec: SeriesSpec; x: number; row: number }[] = [];
+    let x = margin;
+    let row = 0;
+    SERIES.forEach((s, i) => {
+      if (plot.series[i + 1]?.show === false) return;
+      const w = 24 * dpr + measure.measureText(s.label).width + 16 * dpr;
+      if (x > margin && x + w > src.width - margin) {
+        row++;
+        x = margin;
+      }
+      items.push({ spec: s, x, row });
+      x += w;
+    });
+    const pad = (row + 1) * rowHeight + margin;
     const out = document.createElement('canvas');
     out.width = src.width;
     out.height = src.height + pad;
@@ -163,24 +183,20 @@ export class TimelineChart {
     if (!ctx) return undefined;
     ctx.fillStyle = theme.background;
     ctx.fillRect(0, 0, out.width, out.height);
-    ctx.font = `${Math.round(theme.fontSizePx * dpr)}px ${theme.fontFamily}`;
+    ctx.font = font;
     ctx.textBaseline = 'middle';
-    let x = Math.round(8 * dpr);
-    const y = Math.round(pad / 2);
-    SERIES.forEach((s, i) => {
-      if (plot.series[i + 1]?.show === false) return;
-      ctx.strokeStyle = theme.series[s.key];
+    for (const item of items) {
+      const y = margin / 2 + item.row * rowHeight + rowHeight / 2;
+      ctx.strokeStyle = theme.series[item.spec.key];
       ctx.lineWidth = 2 * dpr;
-      ctx.setLineDash((s.dash ?? []).map((d) => d * dpr));
+      ctx.setLineDash((item.spec.dash ?? []).map((d) => d * dpr));
       ctx.beginPath();
-      ctx.moveTo(x, y);
-      ctx.lineTo(x + 18 * dpr, y);
+      ctx.moveTo(item.x, y);
+      ctx.lineTo(item.x + 18 * dpr, y);
       ctx.stroke();
-      x += 24 * dpr;
       ctx.fillStyle = theme.foreground;
-      ctx.fillText(s.label, x, y);
-      x += ctx.measureText(s.label).width + 16 * dpr;
-    });
+      ctx.fillText(item.spec.label, item.x + 24 * dpr, y);
+    }
     ctx.setLineDash([]);
     ctx.drawImage(src, 0, pad);
     return out.toDataURL('image/png');

@@ -32,7 +32,7 @@ export function trim(n: number, digits: number): string {
 export function formatUsd(n: number): string {
   if (!Number.isFinite(n)) return '–';
   const abs = Math.abs(n);
-  const digits = abs >= 100 ? 0 : abs >= 1 ? 2 : 3;
+  const digits = abs >= 100 ? 0 : abs >= 0.01 || abs === 0 ? 2 : 4;
   const text = abs.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return `${n < 0 ? '−' : ''}$${text}`;
 }
@@ -43,4 +43,12 @@ export function percent(part: number, whole: number): string | undefined {
   const p = (part / whole) * 100;
   const r = Math.round(p);
   return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r)}%`;
+}
+
+/** "+1.5", "−0.5", "0". */
+export function signed(n: number, digits: number): string {
+  if (!Number.isFinite(n)) return '–';
+  const text = trim(Math.abs(n), digits);
+  if (text === '0') return '0';
+  return `${n > 0 ? '+' : '−'}${text}`;
 }

@@ -221,6 +221,7 @@ class Panel {
     byId('error-message').textContent = message;
     byId('error').hidden = false;
     byId('results').hidden = true;
+    this.controls.refresh(false); // nothing current to export
     this.setStatus('Simulation failed.');
   }
 

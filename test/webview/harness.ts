@@ -1,10 +1,9 @@
 // Browser harness for the simulation webview: bundles client/webview/main.ts like scripts/build.mjs
 // does, serves it with the page from html.ts on 127.0.0.1, and drives headless Chromium.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildPanelHtml } from '../../client/src/panel/html';
@@ -60,6 +59,10 @@ export async function startHarness(): Promise<Harness> {
       const file = join(BUNDLE, path.slice('/webview/'.length));
       if (existsSync(file)) body = readFileSync(file);
     }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (body === undefined) {
       res.writeHead(404).end();
       return;
@@ -80,7 +83,7 @@ export async function startHarness(): Promise<Harness> {
   if (!page.includes(mainTag)) throw new Error('unexpected page layout');
   html = page.replace(mainTag, `<script nonce="${nonce}" src="${origin}/fake-host.js"></script>\n${mainTag}`);
 
-  const userData = mkdtempSync(join(tmpdir(), 'spark-dra-chromium-'));
+  // chromium.launch always starts from a fresh temporary profile (user-data dir) that it deletes on close.
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     timeout: 30_000,
@@ -92,7 +95,6 @@ export async function startHarness(): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userData}`,
     ],
   });
 
@@ -119,7 +121,6 @@ export async function startHarness(): Promise<Harness> {
       await browser.close().catch(() => undefined);
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
-      rmSync(userData, { recursive: true, force: true });
     },
   };
 }

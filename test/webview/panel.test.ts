@@ -173,6 +173,18 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     await send(page, { type: 'result', result: good });
     await page.locator('#results').waitFor({ state: 'visible' });
     assert.equal(await page.locator('#error').isHidden(), true);
+
+    // Valid but unusual results render without trouble.
+    await send(page, { type: 'result', result: { ...good, dra: { ...good.dra, timeline: [] } } });
+    await page.locator('.chart-empty').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#chart').getAttribute('data-series'), '0');
+    const single = { ...good, dra: { ...good.dra, timeline: [{ t: 0, running: 0, target: 0, pendingPods: 0, busySlots: 0, pendingTasks: 0, livePvcs: 0 }] } };
+    await send(page, { type: 'result', result: single });
+    await page.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-series') === '7');
+    const huge = sampleResult();
+    huge.dra.summary = { ...huge.dra.summary, runtimeSec: 1e12, executorSeconds: 1e300, peakExecutors: 2_147_483_647 };
+    await send(page, { type: 'result', result: huge });
+    await page.waitForFunction(() => document.querySelector('[data-card="peakExecutors"] .card-value')?.textContent === '2,147,483,647');
     assert.deepEqual(problems, []);
   });
 
