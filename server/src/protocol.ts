@@ -83,19 +83,19 @@ export interface ReplayObserved {
   /** False when the log has no application end (still running or cut short). */
   complete: boolean;
 }
-export interface ReplayResult {
-  /** The simulation of the logged workload with the chosen configuration. */
-  simulation: SimulationResult;
-  observed: ReplayObserved;
+/** What the log says about the run, besides the executor timeline. */
+export interface ReplayInfo {
   /** Whose configuration was simulated: the log's own, or the job file's. */
   confFrom: 'event-log' | 'job-file';
-  /** Spark version the log says the application ran. */
+  /** Spark version the log says the application ran ("unknown" when it does not say). */
   loggedSparkVersion: string;
   appId?: string;
   appName?: string;
-  /** What the reader tolerated or guessed. */
+  /** What the reader tolerated or guessed (a truncated last line, ...). */
   warnings: string[];
 }
+/** The simulation of the logged workload (a SimulationResult, so the simulation panel renders it) plus what really happened. */
+export type ReplayResult = SimulationResult & { observed: ReplayObserved; replay: ReplayInfo };
 export type ReplayEventLogResponse = { ok: true; result: ReplayResult } | { ok: false; error: string };
 
 export const ValueEditsRequest = 'sparkDra/valueEdits';

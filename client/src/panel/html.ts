@@ -28,9 +28,15 @@ function escapeAttr(s: string): string {
 }
 
 /** A CSP source must be one token: refuse anything that could add directives or sources. */
+/**
+ * VS Code's `cspSource` is one or more source expressions (recent versions give `'self' https://*.vscode-cdn.net`).
+ * Accept host sources and `'self'` only, so nothing can widen the policy (no `'unsafe-inline'`, no `*`).
+ */
 function safeSource(s: string): string {
-  if (!/^[A-Za-z0-9+.\-:/*_%]+$/.test(s)) throw new Error(`unsafe CSP source: ${s}`);
-  return s;
+  const tokens = s.trim().split(/\s+/);
+  const ok = tokens.length > 0 && tokens.every((t) => t === "'self'" || (/^[A-Za-z0-9+.\-:/*_%]+$/.test(t) && t !== '*'));
+  if (!ok) throw new Error(`unsafe CSP source: ${s}`);
+  return tokens.join(' ');
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {

@@ -27,6 +27,9 @@ import { provideCompletion } from './handlers/completion';
 import { provideHover } from './handlers/hover';
 import { effectiveConfigFor, fileInfoFor } from './handlers/info';
 import { simulateFor } from './handlers/simulate';
+import { replayHandler } from './handlers/replay';
+import { valueEditsHandler } from './handlers/value-edits';
+import { ReplayEventLogRequest, ValueEditsRequest, type ReplayEventLogResponse, type ValueEditsResponse } from '../protocol';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
 import { normalizeVersion } from '../engine/version';
@@ -132,6 +135,8 @@ export function startServer(connection: Connection): void {
     if (!doc) return { ok: false, error: 'The document is not open.' };
     return simulateFor(analyses.get(doc), params, settings);
   });
+  connection.onRequest<ReplayEventLogResponse, void>(ReplayEventLogRequest, replayHandler({ documents, analyses, settings: () => settings, trusted: () => clientOptions.workspaceTrusted !== false }));
+  connection.onRequest<ValueEditsResponse, void>(ValueEditsRequest, valueEditsHandler(documents, analyses));
   connection.onNotification(SetVersionOverrideNotification, (params: SetVersionOverrideParams) => {
     if (!params || typeof params.uri !== 'string') return;
     const version = typeof params.sparkVersion === 'string' ? normalizeVersion(params.sparkVersion) : undefined;

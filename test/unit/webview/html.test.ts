@@ -52,6 +52,14 @@ describe('panel html', () => {
   it('refuses a cspSource or nonce that could widen the policy', () => {
     assert.throws(() => contentSecurityPolicy("https://x; script-src 'unsafe-inline'", 'abc'));
     assert.throws(() => contentSecurityPolicy('https://x', "abc' 'unsafe-eval"));
+    assert.throws(() => contentSecurityPolicy("'self' 'unsafe-inline'", 'abc'));
+    assert.throws(() => contentSecurityPolicy("'self' *", 'abc'));
+  });
+
+  it("accepts the two-source cspSource of current VS Code ('self' plus the CDN host)", () => {
+    const csp = contentSecurityPolicy("'self' https://*.vscode-cdn.net", 'abc');
+    assert.match(csp, /style-src 'self' https:\/\/\*\.vscode-cdn\.net; img-src 'self' https:\/\/\*\.vscode-cdn\.net data:/);
+    assert.doesNotMatch(csp, /unsafe/);
   });
 
   it('escapes resource URIs', () => {

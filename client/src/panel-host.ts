@@ -1,0 +1,105 @@
+// Opens simulation panels for job files and event-log replays, supplies their callbacks, and re-runs them when
+// the job file they follow is edited (debounced). The panel itself lives in ./panel/.
+import * as vscode from 'vscode';
+import type { ReplayEventLogParams, ReplayEventLogResponse, SimulateParams, SimulateResponse } from '../../server/src/protocol';
+import { PRESET_NAMES } from '../../server/src/engine/workload/presets';
+import { applyValuesToDocument } from './apply-values';
+import { KeyedDebouncer } from './debounce';
+import { SimulationPanel, type SimulationPanelCallbacks } from './panel/simulation-panel';
+import { REPLAY_SCHEME, replayTargetFromQuery, replayUriParts, type ReplayTarget } from './replay-view';
+import type { Services } from './services';
+
+/** A replay answer as the panel wants it: the replay result is a SimulationResult (with extra fields it ignores). */
+function asSimulateResponse(response: ReplayEventLogResponse): SimulateResponse {
+  return response.ok ? { ok: true, result: response.result } : { ok: false, error: response.error };
+}
+
+export function replayPanelUri(target: ReplayTarget): vscode.Uri {
+  const parts = replayUriParts(target);
+  return vscode.Uri.from({ scheme: parts.scheme, path: parts.path, query: parts.query });
+}
+
+export class PanelHost implements vscode.Disposable {
+  private readonly debouncer: KeyedDebouncer;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Replay panels opened in this session, by the job file whose configuration they use. */
+  private readonly replaysByJob = new Map<string, Set<string>>();
+
+  constructor(private readonly services: Services, debounceMs: () => number) {
+    this.debouncer = new KeyedDebouncer(() => Math.max(250, debounceMs()));
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length === 0) return;
+        const uri = event.document.uri;
+        const key = uri.toString();
+        if (SimulationPanel.get(uri)) this.debouncer.schedule(key, () => SimulationPanel.refreshFor(uri));
+        for (const replay of this.replaysByJob.get(key) ?? []) {
+          const replayUri = vscode.Uri.parse(replay, true);
+          if (SimulationPanel.get(replayUri)) this.debouncer.schedule(replay, () => SimulationPanel.refreshFor(replayUri));
+        }
+      }),
+      SimulationPanel.registerSerializer(services.context.extensionUri, (uri) => this.callbacksFor(uri)),
+    );
+  }
+
+  /** Callbacks for a panel's document: a job file, or a replay (restored panels come through here too). */
+  callbacksFor(uri: vscode.Uri, firstAnswer?: ReplayEventLogResponse): SimulationPanelCallbacks | undefined {
+    if (uri.scheme === REPLAY_SCHEME) {
+      const target = replayTargetFromQuery(uri.query);
+      return target ? this.replayCallbacks(target, firstAnswer) : undefined;
+    }
+    return {
+      runSimulation: (params: SimulateParams) => this.services.api.simulate(params),
+      applyValues: (values) => applyValuesToDocument(this.services.api, uri, values),
+      presets: PRESET_NAMES,
+    };
+  }
+
+  showJob(uri: vscode.Uri): void {
+    const callbacks = this.callbacksFor(uri);
+    if (callbacks) SimulationPanel.show(this.services.context.extensionUri, uri, callbacks);
+  }
+
+  /** Shows a replay; `firstAnswer` (the run the command already made) answers the panel's first plain request. */
+  showReplay(target: ReplayTarget, firstAnswer: ReplayEventLogResponse): void {
+    const uri = replayPanelUri(target);
+    const callbacks = this.replayCallbacks(target, firstAnswer);
+    SimulationPanel.show(this.services.context.extensionUri, uri, callbacks);
+    if (target.jobUri !== undefined) {
+      const set = this.replaysByJob.get(target.jobUri) ?? new Set<string>();
+      set.add(uri.toString());
+      this.replaysByJob.set(target.jobUri, set);
+    }
+  }
+
+  private replayCallbacks(target: ReplayTarget, firstAnswer?: ReplayEventLogResponse): SimulationPanelCallbacks {
+    let cached = firstAnswer;
+    return {
+      runSimulation: async (params: SimulateParams): Promise<SimulateResponse> => {
+        const plain = (params.overrides === undefined || Object.keys(params.overrides).length === 0) && params.knobs === undefined;
+        if (plain && cached) {
+          const answer = cached;
+          cached = undefined;
+          return asSimulateResponse(answer);
+        }
+        const request: ReplayEventLogParams = { path: target.path };
+        if (target.jobUri !== undefined) request.uri = target.jobUri;
+        if (params.overrides !== undefined) request.overrides = params.overrides;
+        if (params.knobs !== undefined) request.knobs = params.knobs;
+        return asSimulateResponse(await this.services.api.replay(request));
+      },
+      applyValues: async (values) => {
+        if (target.jobUri === undefined) {
+          throw new Error("This replay simulates the event log's own configuration: there is no job file to write to. Open a job file and replay with its configuration to apply values.");
+        }
+        return applyValuesToDocument(this.services.api, vscode.Uri.parse(target.jobUri, true), values);
+      },
+      presets: [],
+    };
+  }
+
+  dispose(): void {
+    this.debouncer.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

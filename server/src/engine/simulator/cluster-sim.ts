@@ -1,0 +1,444 @@
+// The simulation driver: one integer-millisecond clock moving from event to event. It runs the allocation manager's
+// schedule every 100 ms (skipping ticks that provably change nothing), the pod allocator every batch.delay, pods
+// through the latency model, executors registering and exiting, and the task scheduler feeding the listener events.
+import type { ExpandedWorkload } from '../workload/types';
+import { AllocationManager, type AllocationClient } from './allocation-manager';
+import { DEFAULT_PROFILE_ID, ManualClock } from './clock';
+import type { AllocationConfig } from './config';
+import { ExecutorMonitor } from './executor-monitor';
+import { podStartMs, type PodLatency } from './k8s/latency';
+import { PodAllocator } from './k8s/pod-allocator';
+import { PodStore } from './k8s/pod-store';
+import type { PodAllocatorSettings } from './k8s/settings';
+import { PvcManager, type PvcSettings, type PvcTotals } from './pvc/pvc-manager';
+import type { OnDemandVolume } from './pvc/volumes';
+import type { TimelinePoint } from './result';
+import { EventHeap } from './scheduler/heap';
+import { TaskScheduler, type SchedulerListener } from './scheduler/task-scheduler';
+
+/** The allocation manager's polling period. */
+export const TICK_MS = 100;
+
+export type AllocationMode = { kind: 'dra'; config: AllocationConfig } | { kind: 'static'; executors: number };
+
+export interface ClusterLimits {
+  /** Simulated time after which the run stops (ms). */
+  maxSimMs: number;
+  /** Loop iterations after which the run stops. */
+  maxSteps: number;
+}
+
+export const DEFAULT_LIMITS: ClusterLimits = { maxSimMs: 72 * 3_600_000, maxSteps: 20_000_000 };
+
+export interface ClusterRunSpec {
+  workload: ExpandedWorkload;
+  mode: AllocationMode;
+  tasksPerExecutor: number;
+  pods: PodAllocatorSettings;
+  latency: PodLatency;
+  volumes: readonly OnDemandVolume[];
+  pvc: PvcSettings;
+  limits?: ClusterLimits;
+}
+
+export interface ClusterRunOutput {
+  timeline: TimelinePoint[];
+  /** When the last job ended, or when the run was cut off (ms). */
+  endMs: number;
+  completed: boolean;
+  /** Registered-executor lifetime summed (ms). */
+  executorMs: number;
+  /** Pod time from Running until gone, summed (ms): what compute is billed on. */
+  podRunningMs: number;
+  /** Sum of task durations that ran (ms). */
+  busyTaskMs: number;
+  peakExecutors: number;
+  podsCreated: number;
+  executorsRemoved: number;
+  pvc: PvcTotals;
+  tasks: number;
+  notes: string[];
+}
+
+type SimEvent =
+  | { kind: 'visible'; id: number }
+  | { kind: 'running'; id: number }
+  | { kind: 'register'; id: number }
+  | { kind: 'exit'; id: number }
+  | { kind: 'job'; job: number }
+  | { kind: 'allocate' }
+  | { kind: 'poll' };
+
+const ALLOCATE: SimEvent = { kind: 'allocate' };
+
+class ClusterSim {
+  private readonly clock = new ManualClock(0);
+  private readonly events = new EventHeap<SimEvent>();
+  private readonly store = new PodStore();
+  private readonly pvcs: PvcManager;
+  private readonly allocator: PodAllocator;
+  private readonly scheduler: TaskScheduler;
+  private readonly monitor: ExecutorMonitor | undefined;
+  private readonly manager: AllocationManager | undefined;
+  private readonly notes: string[] = [];
+
+  private now = 0;
+  private dirty = true;
+  private nextTick = 0;
+  private lastTick = -TICK_MS;
+  private nextAllocate = 0;
+
+  // executors (by numeric id)
+  private readonly idText: string[] = [];
+  private readonly registeredAt = new Map<number, number>();
+  private readonly runningSince = new Map<number, number>();
+  private readonly killed = new Set<number>();
+  private executorMs = 0;
+  private podRunningMs = 0;
+  private running = 0;
+  private peak = 0;
+  private removed = 0;
+  private staticTarget = 0;
+
+  // timeline
+  private readonly timeline: TimelinePoint[] = [];
+  private lastBucket = -1;
+
+  constructor(private readonly spec: ClusterRunSpec) {
+    this.pvcs = new PvcManager(spec.volumes, spec.pvc);
+    this.allocator = new PodAllocator(
+      spec.pods,
+      this.store,
+      { createPod: (id, now) => this.createPod(id, now), deletePod: (id, now) => this.deletePod(id, now) },
+      this.pvcs,
+    );
+    if (spec.mode.kind === 'dra') {
+      this.monitor = new ExecutorMonitor(spec.mode.config, this.clock);
+      this.manager = new AllocationManager(spec.mode.config, this.monitor, this.clock, this.client());
+      if (!spec.mode.config.pollingEnabled) this.nextTick = Infinity;
+    } else {
+      this.nextTick = Infinity;
+      this.staticTarget = spec.mode.executors;
+    }
+    // After the manager and monitor exist: the listener forwards to them.
+    this.scheduler = new TaskScheduler(spec.workload, spec.tasksPerExecutor, this.listener(), (at, job) =>
+      this.events.push(at, { kind: 'job', job }),
+    );
+  }
+
+  private text(id: number): string {
+    let t = this.idText[id];
+    if (t === undefined) {
+      t = String(id);
+      this.idText[id] = t;
+    }
+    return t;
+  }
+
+  private listener(): SchedulerListener {
+    const sch = (): TaskScheduler => this.scheduler;
+    const refs: Array<{ stageId: number; attempt: number }> = [];
+    const ref = (s: number): { stageId: number; attempt: number } => {
+      let r = refs[s];
+      if (r === undefined) {
+        r = { stageId: sch().stageIds[s], attempt: 0 };
+        refs[s] = r;
+      }
+      return r;
+    };
+    if (!this.manager || !this.monitor) {
+      const noop = (): void => {};
+      return { jobStart: noop, jobEnd: noop, stageSubmitted: noop, stageCompleted: noop, taskStart: noop, taskEnd: noop };
+    }
+    const manager = this.manager;
+    const monitor = this.monitor;
+    return {
+      jobStart: (jobId, shuffles) => {
+        this.dirty = true;
+        monitor.onJobStart(jobId, shuffles);
+      },
+      jobEnd: (jobId) => {
+        this.dirty = true;
+        monitor.onJobEnd(jobId);
+      },
+      stageSubmitted: (s) => {
+        this.dirty = true;
+        manager.onStageSubmitted(ref(s), sch().stageTasks[s], DEFAULT_PROFILE_ID);
+      },
+      stageCompleted: (s) => {
+        this.dirty = true;
+        manager.onStageCompleted(ref(s));
+      },
+      taskStart: (s, index, exec) => {
+        this.dirty = true;
+        manager.onTaskStart(ref(s), index);
+        monitor.onTaskStart(this.text(exec));
+      },
+      taskEnd: (s, index, exec) => {
+        this.dirty = true;
+        const id = this.text(exec);
+        manager.onTaskEnd(ref(s), index, 'success');
+        monitor.onTaskEnd(id, sch().stageIds[s], true);
+        if (sch().stageCached[s]) monitor.onBlockUpdated(id, sch().stageIds[s], true);
+      },
+    };
+  }
+
+  private client(): AllocationClient {
+    const kill = (ids: readonly string[]): string[] => {
+      const out: string[] = [];
+      for (const text of ids) {
+        const id = Number(text);
+        if (!this.registeredAt.has(id) || this.killed.has(id)) continue;
+        if (this.scheduler.runningOn(id) > 0) continue; // Spark does not kill busy executors unless forced
+        this.killed.add(id);
+        this.scheduler.markKilled(id);
+        const delay = Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs);
+        this.events.push(this.now + Math.max(0, delay), { kind: 'exit', id });
+        out.push(text);
+      }
+      return out;
+    };
+    return {
+      requestTotalExecutors: (targets) => {
+        this.setTarget(targets.get(DEFAULT_PROFILE_ID) ?? 0);
+        return true;
+      },
+      killExecutors: kill,
+      decommissionExecutors: kill,
+    };
+  }
+
+  private setTarget(total: number): void {
+    if (this.allocator.setTotalExpectedExecutors(total)) this.events.push(this.now, ALLOCATE);
+  }
+
+  // ---- pods ------------------------------------------------------------------------------------------------------
+
+  private createPod(id: number, now: number): void {
+    this.store.add(id, now);
+    this.events.push(now + this.spec.latency.apiMs, { kind: 'visible', id });
+  }
+
+  private deletePod(id: number, now: number): void {
+    const since = this.runningSince.get(id);
+    if (since !== undefined) {
+      this.podRunningMs += now - since;
+      this.runningSince.delete(id);
+    }
+    if (this.registeredAt.has(id)) this.executorGone(id, now);
+    this.store.setPhase(id, 'gone');
+    this.pvcs.podGone(id, now);
+  }
+
+  private executorGone(id: number, now: number): void {
+    const at = this.registeredAt.get(id);
+    if (at === undefined) return;
+    this.registeredAt.delete(id);
+    this.executorMs += now - at;
+    this.running--;
+    this.removed++;
+    this.scheduler.removeExecutor(id);
+    this.monitor?.onExecutorRemoved(this.text(id));
+    this.dirty = true;
+  }
+
+  private handle(e: SimEvent): void {
+    const now = this.now;
+    switch (e.kind) {
+      case 'visible':
+        if (this.store.phase(e.id) !== 'unseen') return;
+        this.store.setPhase(e.id, 'pending');
+        this.events.push(now + podStartMs(this.spec.latency, e.id), { kind: 'running', id: e.id });
+        return;
+      case 'running':
+        if (this.store.phase(e.id) !== 'pending') return;
+        this.store.setPhase(e.id, 'running');
+        this.runningSince.set(e.id, now);
+        this.events.push(now + this.spec.latency.registerMs, { kind: 'register', id: e.id });
+        return;
+      case 'register':
+        if (this.store.phase(e.id) !== 'running') return;
+        this.registeredAt.set(e.id, now);
+        this.running++;
+        if (this.running > this.peak) this.peak = this.running;
+        this.monitor?.onExecutorAdded(this.text(e.id), DEFAULT_PROFILE_ID);
+        this.dirty = true;
+        this.scheduler.addExecutor(e.id, now);
+        return;
+      case 'exit':
+        this.killed.delete(e.id);
+        this.deletePod(e.id, now);
+        return;
+      case 'job':
+        this.scheduler.startJob(e.job, now);
+        return;
+      case 'allocate':
+        this.allocator.run(now);
+        return;
+      case 'poll':
+        this.store.touch();
+        if (this.spec.pods.apiPollingIntervalMs > 0) this.events.push(now + this.spec.pods.apiPollingIntervalMs, e);
+        return;
+    }
+  }
+
+  // ---- the allocation manager's tick -------------------------------------------------------------------------------
+
+  private tick(): void {
+    const manager = this.manager as AllocationManager;
+    const wasDirty = this.dirty;
+    this.dirty = false;
+    const before = manager.target() ?? 0;
+    const result = manager.schedule();
+    const quiet = !wasDirty && result.delta === 0 && result.removed.length === 0 && (manager.target() ?? 0) === before;
+    this.lastTick = this.now;
+    if (!quiet || this.dirty) {
+      this.nextTick = this.now + TICK_MS;
+      return;
+    }
+    // Nothing changed and nothing happened since the last tick: the next tick that can matter is the first one at or
+    // after the backlog timer or an executor's idle deadline, unless an event comes first (see wake()).
+    const wake = this.nextDeadline();
+    this.nextTick = wake === Infinity ? Infinity : Math.max(this.now + TICK_MS, Math.ceil(wake / TICK_MS) * TICK_MS);
+  }
+
+  private nextDeadline(): number {
+    const manager = this.manager as AllocationManager;
+    const monitor = this.monitor as ExecutorMonitor;
+    let wake = Infinity;
+    const addTime = manager.addTimeMs;
+    if (addTime !== undefined && addTime > this.now) wake = addTime;
+    for (const id of this.registeredAt.keys()) {
+      const st = monitor.state(this.text(id));
+      if (!st || st.pendingRemoval || st.decommissioning || st.hasActiveShuffle) continue;
+      if (st.timeoutAtMs > this.now && st.timeoutAtMs < wake) wake = st.timeoutAtMs;
+    }
+    return wake;
+  }
+
+  /** After an event while ticks are skipped: the tick grid resumes at the first tick not yet run. */
+  private wake(): void {
+    if (!this.manager || !this.dirty) return;
+    const next = Math.max(this.lastTick + TICK_MS, Math.ceil(this.now / TICK_MS) * TICK_MS);
+    if (next < this.nextTick) this.nextTick = next;
+  }
+
+  // ---- timeline --------------------------------------------------------------------------------------------------
+
+  private target(): number {
+    return this.manager ? (this.manager.target() ?? 0) : this.staticTarget;
+  }
+
+  private sample(force: boolean): void {
+    const running = this.running;
+    const target = this.target();
+    const pendingPods = this.store.pending + this.store.unseen;
+    const busySlots = this.scheduler.runningTasks;
+    const pendingTasks = this.scheduler.pendingTasks;
+    const livePvcs = this.pvcs.liveCount();
+    const last = this.timeline[this.timeline.length - 1];
+    if (
+      last !== undefined &&
+      !force &&
+      last.running === running &&
+      last.target === target &&
+      last.pendingPods === pendingPods &&
+      last.busySlots === busySlots &&
+      last.pendingTasks === pendingTasks &&
+      last.livePvcs === livePvcs
+    ) {
+      return;
+    }
+    const bucket = Math.floor(this.now / TICK_MS);
+    if (last !== undefined && bucket === this.lastBucket && !force) {
+      last.running = running;
+      last.target = target;
+      last.pendingPods = pendingPods;
+      last.busySlots = busySlots;
+      last.pendingTasks = pendingTasks;
+      last.livePvcs = livePvcs;
+      return;
+    }
+    this.lastBucket = bucket;
+    this.timeline.push({ t: this.now / 1000, running, target, pendingPods, busySlots, pendingTasks, livePvcs });
+  }
+
+  // ---- main loop -------------------------------------------------------------------------------------------------
+
+  run(): ClusterRunOutput {
+    const limits = this.spec.limits ?? DEFAULT_LIMITS;
+    const batchDelay = Math.max(1, this.spec.pods.batchDelayMs);
+    this.clock.setTime(0);
+    this.scheduler.start(0);
+    if (this.manager) this.manager.start();
+    else this.setTarget(this.staticTarget);
+    if (this.pvcs.waitMode && this.spec.pods.apiPollingIntervalMs > 0) {
+      this.events.push(this.spec.pods.apiPollingIntervalMs, { kind: 'poll' });
+    }
+    let steps = 0;
+    let completed = this.scheduler.done;
+    while (!completed) {
+      const t = Math.min(this.scheduler.nextTaskEnd(), this.events.peekTime(), this.nextTick, this.nextAllocate);
+      if (t > limits.maxSimMs) {
+        this.now = limits.maxSimMs;
+        this.notes.push(`Stopped after ${limits.maxSimMs / 3_600_000} hours of simulated time with work left: the numbers cover that span only.`);
+        break;
+      }
+      if (++steps > limits.maxSteps) {
+        this.notes.push(`Stopped after ${limits.maxSteps} simulation steps at ${t / 1000} s with work left: the numbers cover that span only.`);
+        break;
+      }
+      this.now = t;
+      this.clock.setTime(t);
+      if (this.scheduler.nextTaskEnd() === t) this.scheduler.finishTasksAt(t);
+      while (this.events.peekTime() === t) this.handle(this.events.pop() as SimEvent);
+      if (this.scheduler.done) {
+        completed = true;
+        break;
+      }
+      if (this.nextAllocate === t) {
+        this.allocator.run(t);
+        this.nextAllocate = t + batchDelay;
+      }
+      this.wake();
+      if (this.nextTick === t) this.tick();
+      this.sample(false);
+    }
+    return this.finish(completed);
+  }
+
+  private finish(completed: boolean): ClusterRunOutput {
+    const end = this.now;
+    for (const [, at] of this.registeredAt) this.executorMs += end - at;
+    for (const [, since] of this.runningSince) this.podRunningMs += end - since;
+    this.sample(false);
+    const last = this.timeline[this.timeline.length - 1];
+    if (last === undefined || last.t < end / 1000) this.sample(true);
+    if (this.allocator.limitReached) {
+      this.notes.push('The pod creation limit (spark.kubernetes.allocation.maximum) was reached: Spark refuses to create more executor pods.');
+    }
+    if (this.allocator.waitedForPvc) {
+      this.notes.push('Wait-to-reuse held back executor pods until an existing PVC was free (spark.kubernetes.driver.waitToReusePersistentVolumeClaim).');
+    }
+    return {
+      timeline: this.timeline,
+      endMs: end,
+      completed,
+      executorMs: this.executorMs,
+      podRunningMs: this.podRunningMs,
+      busyTaskMs: this.scheduler.busyMs,
+      peakExecutors: this.peak,
+      podsCreated: this.allocator.created,
+      executorsRemoved: this.removed,
+      pvc: this.pvcs.totals(end),
+      tasks: this.scheduler.totalTasks,
+      notes: this.notes,
+    };
+  }
+}
+
+/** Runs one simulation (DRA or a fixed executor count) to the end of the workload or a limit. */
+export function runCluster(spec: ClusterRunSpec): ClusterRunOutput {
+  return new ClusterSim(spec).run();
+}

@@ -1,0 +1,55 @@
+// How long an executor pod takes to come up: creation → visible in the API as Pending → Running → executor
+// registered with the driver. Typical figures, not measurements (see docs/simulator.md); all overridable by knobs.
+import { mixSeed, mulberry32 } from '../../workload/prng';
+
+export interface PodLatency {
+  /** Pod creation until the pod shows up in a snapshot (Pending). */
+  apiMs: number;
+  /** Pending until Running: scheduling, node scale-up if any, image pull, container start. */
+  startMs: number;
+  /** Extra start time drawn per pod, uniform in [0, startJitterMs). */
+  startJitterMs: number;
+  /** Running until the executor JVM has started and registered with the driver. */
+  registerMs: number;
+  /** Told to exit until the executor process is gone (bounded by deleteGracePeriod). */
+  exitMs: number;
+  seed: number;
+}
+
+/** Knob names (seconds, except the seed) and their defaults. */
+export const LATENCY_KNOBS = {
+  podApiLatencySec: 1,
+  podStartLatencySec: 5,
+  podStartJitterSec: 0,
+  executorRegisterSec: 2,
+  executorExitSec: 1,
+  seed: 1,
+} as const;
+
+export type LatencyKnob = keyof typeof LATENCY_KNOBS;
+
+function ms(seconds: number): number {
+  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0;
+}
+
+export function resolvePodLatency(knobs: Readonly<Record<string, number>> = {}): PodLatency {
+  const k = (name: LatencyKnob): number => {
+    const v = knobs[name];
+    return typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name];
+  };
+  return {
+    apiMs: ms(k('podApiLatencySec')),
+    startMs: ms(k('podStartLatencySec')),
+    startJitterMs: ms(k('podStartJitterSec')),
+    registerMs: ms(k('executorRegisterSec')),
+    exitMs: ms(k('executorExitSec')),
+    seed: Math.trunc(k('seed')),
+  };
+}
+
+/** Pending → Running time of the pod with this executor id: the same id always gets the same draw. */
+export function podStartMs(latency: PodLatency, executorId: number): number {
+  if (latency.startJitterMs <= 0) return latency.startMs;
+  const draw = mulberry32(mixSeed(latency.seed, executorId))();
+  return latency.startMs + Math.floor(draw * latency.startJitterMs);
+}

@@ -1,0 +1,323 @@
+// A list scheduler standing in for Spark's DAGScheduler + TaskSchedulerImpl (FIFO mode): jobs start per their
+// JobStart rule, a job's stages are submitted (in stage-id order) once their parents are done, and tasks go, in index
+// order, to free executor slots (floor(cores / task.cpus) per executor). A freed slot takes the next task at once; a
+// new executor or a newly submitted stage is offered round-robin over executors. Killed executors get no offers.
+// Nothing is lost when an executor goes (Spark would recompute lost shuffle output; see docs/simulator.md).
+import type { ShuffleStage } from '../executor-monitor';
+import type { ExpandedWorkload } from '../../workload/types';
+import { SlotHeap } from './heap';
+
+/** What the scheduler reports, in the order Spark's listener bus would. Stages are internal indices. */
+export interface SchedulerListener {
+  jobStart(jobId: number, shuffleStages: readonly ShuffleStage[]): void;
+  jobEnd(jobId: number): void;
+  stageSubmitted(stage: number): void;
+  stageCompleted(stage: number): void;
+  taskStart(stage: number, index: number, executorId: number): void;
+  taskEnd(stage: number, index: number, executorId: number): void;
+}
+
+/** The scheduler asks its driver to call `startJob(job)` at time `at` (ms). */
+export type JobTimer = (at: number, job: number) => void;
+
+const NONE = -1;
+
+export class TaskScheduler {
+  // ---- stages (internal index s) ----
+  readonly stageIds: number[] = [];
+  readonly stageTasks: number[] = [];
+  readonly stageCached: boolean[] = [];
+  private readonly stageJob: number[] = [];
+  private readonly stageDurations: Int32Array[] = [];
+  private readonly stageParentsLeft: number[] = [];
+  private readonly stageChildren: number[][] = [];
+  private readonly nextLaunch: number[] = [];
+  private readonly finished: number[] = [];
+  /** Submitted stages with tasks not yet launched, by (job, stage id). */
+  private active: number[] = [];
+
+  // ---- jobs (index j in workload order) ----
+  private readonly jobStages: number[][] = [];
+  private readonly jobStagesLeft: number[] = [];
+  private readonly jobScheduled: boolean[] = [];
+  private readonly jobSubmitAt: number[] = [];
+  private readonly jobEnded: boolean[] = [];
+  private jobsEnded = 0;
+
+  // ---- executors (by numeric id) and slots ----
+  private readonly slotsPerExecutor: number;
+  private alive = new Uint8Array(16);
+  private killed = new Uint8Array(16);
+  private freeTop = new Int32Array(16);
+  private freeStack: Int32Array<ArrayBuffer>;
+  private slotStage: Int32Array<ArrayBuffer>;
+  private slotTask: Int32Array<ArrayBuffer>;
+  private readonly offerable = new Set<number>();
+  private readonly ends = new SlotHeap(64);
+
+  private pendingCount = 0;
+  private busy = 0;
+  private busyMsTotal = 0;
+  readonly totalTasks: number;
+
+  constructor(
+    private readonly workload: ExpandedWorkload,
+    slotsPerExecutor: number,
+    private readonly listener: SchedulerListener,
+    private readonly timer: JobTimer,
+  ) {
+    this.slotsPerExecutor = Math.max(0, slotsPerExecutor);
+    const slots = 16 * Math.max(1, this.slotsPerExecutor);
+    this.freeStack = new Int32Array(slots);
+    this.slotStage = new Int32Array(slots);
+    this.slotTask = new Int32Array(slots);
+    let total = 0;
+    workload.jobs.forEach((job, j) => {
+      const local = new Map<number, number>();
+      const mine: number[] = [];
+      for (const stage of job.stages) {
+        const s = this.stageIds.length;
+        local.set(stage.id, s);
+        mine.push(s);
+        this.stageIds.push(stage.id);
+        this.stageTasks.push(stage.tasks);
+        this.stageCached.push(stage.cached);
+        this.stageJob.push(j);
+        const ms = new Int32Array(stage.tasks);
+        for (let i = 0; i < stage.tasks; i++) ms[i] = Math.max(1, Math.round((stage.taskSeconds[i] ?? 0) * 1000));
+        this.stageDurations.push(ms);
+        this.stageChildren.push([]);
+        this.nextLaunch.push(0);
+        this.finished.push(0);
+        this.stageParentsLeft.push(0);
+        total += stage.tasks;
+      }
+      for (const stage of job.stages) {
+        const s = local.get(stage.id) as number;
+        for (const p of new Set(stage.parents)) {
+          const ps = local.get(p);
+          if (ps === undefined) continue;
+          this.stageParentsLeft[s]++;
+          this.stageChildren[ps].push(s);
+        }
+      }
+      this.jobStages.push(mine);
+      this.jobStagesLeft.push(mine.length);
+      this.jobScheduled.push(false);
+      this.jobSubmitAt.push(NONE);
+      this.jobEnded.push(false);
+    });
+    this.totalTasks = total;
+  }
+
+  // ---- state ----------------------------------------------------------------------------------------------------
+
+  get done(): boolean {
+    return this.jobsEnded === this.workload.jobs.length;
+  }
+  get runningTasks(): number {
+    return this.busy;
+  }
+  get pendingTasks(): number {
+    return this.pendingCount;
+  }
+  /** Sum of the durations of tasks that ended (ms). */
+  get busyMs(): number {
+    return this.busyMsTotal;
+  }
+  /** When the next task ends (ms), or Infinity. */
+  nextTaskEnd(): number {
+    return this.ends.peekTime();
+  }
+
+  // ---- jobs -----------------------------------------------------------------------------------------------------
+
+  /** Schedules the jobs whose start time is known now (call once at t = 0). */
+  start(now: number): void {
+    this.scheduleJobs(now);
+  }
+
+  private scheduleJobs(now: number): void {
+    const jobs = this.workload.jobs;
+    for (let j = 0; j < jobs.length; j++) {
+      if (this.jobScheduled[j]) continue;
+      const start = jobs[j].start;
+      let at: number | undefined;
+      if (start.kind === 'at') at = toMs(start.seconds);
+      else if (start.kind === 'withPrevious') {
+        if (j === 0) at = toMs(start.offsetSeconds);
+        else if (this.jobSubmitAt[j - 1] !== NONE) at = this.jobSubmitAt[j - 1] + toMs(start.offsetSeconds);
+      } else {
+        let earlierDone = true;
+        for (let i = 0; i < j; i++) if (!this.jobEnded[i]) earlierDone = false;
+        if (earlierDone) at = (j === 0 ? 0 : now) + toMs(start.gapSeconds);
+      }
+      if (at !== undefined) {
+        this.jobScheduled[j] = true;
+        this.timer(Math.max(at, now), j);
+      }
+    }
+  }
+
+  /** Submits job `j`: announces it, then submits its stages that have no parents. */
+  startJob(j: number, now: number): void {
+    const job = this.workload.jobs[j];
+    this.jobSubmitAt[j] = now;
+    const shuffles: ShuffleStage[] = [];
+    for (const stage of job.stages) {
+      if (stage.shuffleMap) shuffles.push({ stageId: stage.id, shuffleId: stage.shuffleId ?? stage.id });
+    }
+    // Reused shuffles belong to stages Spark skips; they get stage ids no real stage has.
+    for (const shuffleId of job.reusesShuffles) shuffles.push({ stageId: -1 - shuffleId, shuffleId });
+    this.listener.jobStart(job.id, shuffles);
+    if (this.jobStages[j].length === 0) this.endJob(j, now);
+    else this.submit(this.jobStages[j].filter((s) => this.stageParentsLeft[s] === 0), now);
+    this.scheduleJobs(now);
+  }
+
+  private endJob(j: number, now: number): void {
+    this.jobEnded[j] = true;
+    this.jobsEnded++;
+    this.listener.jobEnd(this.workload.jobs[j].id);
+    this.scheduleJobs(now);
+  }
+
+  private submit(stages: number[], _now: number): void {
+    stages.sort((a, b) => this.stageIds[a] - this.stageIds[b]);
+    for (const s of stages) {
+      this.listener.stageSubmitted(s);
+      this.pendingCount += this.stageTasks[s];
+      if (this.stageTasks[s] > 0) this.active.push(s);
+    }
+    this.active.sort((a, b) => this.stageJob[a] - this.stageJob[b] || this.stageIds[a] - this.stageIds[b]);
+    for (const s of stages) if (this.stageTasks[s] === 0) this.completeStage(s, _now);
+    this.revive(_now);
+  }
+
+  private completeStage(s: number, now: number): void {
+    this.listener.stageCompleted(s);
+    const ready: number[] = [];
+    for (const c of this.stageChildren[s]) if (--this.stageParentsLeft[c] === 0) ready.push(c);
+    if (ready.length > 0) this.submit(ready, now);
+    const j = this.stageJob[s];
+    if (--this.jobStagesLeft[j] === 0) this.endJob(j, now);
+  }
+
+  // ---- executors ------------------------------------------------------------------------------------------------
+
+  private grow(id: number): void {
+    if (id < this.alive.length) return;
+    let cap = this.alive.length;
+    while (cap <= id) cap *= 2;
+    const k = Math.max(1, this.slotsPerExecutor);
+    this.alive = resize8(this.alive, cap);
+    this.killed = resize8(this.killed, cap);
+    this.freeTop = resize32(this.freeTop, cap);
+    this.freeStack = resize32(this.freeStack, cap * k);
+    this.slotStage = resize32(this.slotStage, cap * k);
+    this.slotTask = resize32(this.slotTask, cap * k);
+  }
+
+  /** An executor registered: its slots are free and offered at once. */
+  addExecutor(id: number, now: number): void {
+    this.grow(id);
+    this.alive[id] = 1;
+    const k = this.slotsPerExecutor;
+    for (let i = k - 1; i >= 0; i--) this.freeStack[id * k + this.freeTop[id]++] = id * k + i;
+    if (k > 0) this.offerable.add(id);
+    this.offerExecutor(id, now);
+  }
+
+  /** The executor was told to go: it gets no more tasks. */
+  markKilled(id: number): void {
+    if (id >= this.killed.length) return;
+    this.killed[id] = 1;
+    this.offerable.delete(id);
+  }
+
+  removeExecutor(id: number): void {
+    if (id >= this.alive.length) return;
+    this.alive[id] = 0;
+    this.offerable.delete(id);
+  }
+
+  /** Tasks running on the executor now. */
+  runningOn(id: number): number {
+    if (id >= this.alive.length || !this.alive[id]) return 0;
+    return this.slotsPerExecutor - this.freeTop[id];
+  }
+
+  private offerExecutor(id: number, now: number): void {
+    const k = this.slotsPerExecutor;
+    while (this.active.length > 0 && this.freeTop[id] > 0) this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+    if (this.freeTop[id] === 0) this.offerable.delete(id);
+  }
+
+  /** Offers every executor with free slots, one task per executor per round. */
+  private revive(now: number): void {
+    const k = this.slotsPerExecutor;
+    while (this.active.length > 0 && this.offerable.size > 0) {
+      for (const id of [...this.offerable]) {
+        if (this.active.length === 0) break;
+        this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+        if (this.freeTop[id] === 0) this.offerable.delete(id);
+      }
+    }
+  }
+
+  /** Starts the next task on `slot`; `onTop` when the slot is the heap's top entry (its previous task just ended). */
+  private launch(slot: number, now: number, onTop = false): void {
+    const s = this.active[0];
+    const index = this.nextLaunch[s]++;
+    if (this.nextLaunch[s] === this.stageTasks[s]) this.active.shift();
+    this.pendingCount--;
+    this.busy++;
+    this.slotStage[slot] = s;
+    this.slotTask[slot] = index;
+    const end = now + this.stageDurations[s][index];
+    if (onTop) this.ends.replaceTop(slot, end);
+    else this.ends.push(slot, end);
+    this.listener.taskStart(s, index, (slot / this.slotsPerExecutor) | 0);
+  }
+
+  /** Ends every task due at `now` (they must be the earliest), reusing each freed slot at once. */
+  finishTasksAt(now: number): void {
+    const k = this.slotsPerExecutor;
+    const ends = this.ends;
+    while (ends.peekTime() === now) {
+      // The slot stays at the top while its end is processed: anything pushed meanwhile ends later.
+      const slot = ends.peekId();
+      const s = this.slotStage[slot];
+      const index = this.slotTask[slot];
+      const exec = (slot / k) | 0;
+      this.busy--;
+      this.busyMsTotal += this.stageDurations[s][index];
+      this.listener.taskEnd(s, index, exec);
+      if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
+      if (this.alive[exec] && !this.killed[exec] && this.active.length > 0) {
+        this.launch(slot, now, true);
+        continue;
+      }
+      ends.pop();
+      if (!this.alive[exec] || this.killed[exec]) continue;
+      this.freeStack[exec * k + this.freeTop[exec]++] = slot;
+      this.offerable.add(exec);
+    }
+  }
+}
+
+function toMs(seconds: number): number {
+  return Math.max(0, Math.round(seconds * 1000));
+}
+
+function resize8(a: Uint8Array<ArrayBuffer>, cap: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(cap);
+  b.set(a);
+  return b;
+}
+
+function resize32(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}

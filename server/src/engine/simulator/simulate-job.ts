@@ -1,0 +1,305 @@
+// The simulator's front door: from a job file (or a conf from an event log) and a workload to a SimulationResult with
+// a dynamic-allocation run and a static baseline on the same workload, scheduler and pod latency.
+import { effectiveValue, isIgnoredByOperator } from '../effective';
+import type { JobConfig, StorageClassInfo } from '../model';
+import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../version';
+import { expandWorkload } from '../workload/expand';
+import { getPreset, PRESET_NAMES } from '../workload/presets';
+import type { ExpandedWorkload, Workload } from '../workload/types';
+import { DEFAULT_LIMITS, runCluster, type AllocationMode, type ClusterLimits, type ClusterRunOutput, type ClusterRunSpec } from './cluster-sim';
+import { resolveAllocationConfig, validateAllocationConfig, type AllocationConfig } from './config';
+import { computeCost, executorShape, type ExecutorShape } from './cost';
+import { ConfReader } from './k8s/conf-reader';
+import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
+import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
+import { resolvePrices, type Prices } from './prices';
+import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
+import { executorOnDemandVolumes } from './pvc/volumes';
+import type { SimulationResult, SimulationSummary } from './result';
+
+export interface SimulateOptions {
+  sparkVersion: string;
+  /** What-if values applied over the job's own entries. */
+  overrides?: Record<string, string>;
+  /** Built-in workload preset; defaults to the first one. Ignored when `workload` is given. */
+  preset?: string;
+  workload?: Workload;
+  /** Simulator knobs (see LATENCY_KNOBS, plus maxSimHours and maxSteps). */
+  knobs?: Record<string, number>;
+  prices?: Partial<Prices>;
+  /** StorageClasses known for the job (their reclaim policy decides what happens to volumes). */
+  storageClasses?: StorageClassInfo[];
+}
+
+export type SimulateJobResult = { ok: true; result: SimulationResult } | { ok: false; error: string };
+
+const INT_MAX = 2147483647;
+const K = 'spark.kubernetes.';
+
+/** Simulates a job file: its effective Spark properties (written entries, then `overrides`) on a workload. */
+export function simulateJob(job: JobConfig, options: SimulateOptions): SimulateJobResult {
+  const version = normalizeVersion(options.sparkVersion) ?? DEFAULT_SPARK_VERSION;
+  const conf: Record<string, string> = {};
+  for (const entry of job.entries) {
+    if (isIgnoredByOperator(job, entry) || Object.prototype.hasOwnProperty.call(conf, entry.key)) continue;
+    const value = effectiveValue(job, entry.key, version).value;
+    if (value !== undefined) conf[entry.key] = value;
+  }
+  const notes: string[] = [];
+  if (job.facts.platform === 'emr-serverless') {
+    notes.push('EMR Serverless manages workers itself; simulated as Kubernetes executor pods with the same settings.');
+  }
+  return simulate(conf, options, notes);
+}
+
+/** Simulates a Spark conf given as properties (e.g. the one an event log recorded) on a workload. */
+export function simulateConf(conf: Record<string, string>, options: SimulateOptions): SimulateJobResult {
+  return simulate({ ...conf }, options, []);
+}
+
+function simulate(base: Record<string, string>, options: SimulateOptions, notes: string[]): SimulateJobResult {
+  try {
+    return simulateOrThrow(base, options, notes);
+  } catch (err) {
+    return { ok: false, error: `internal error in the simulator: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function pickWorkload(options: SimulateOptions): { ok: true; workload: Workload } | { ok: false; error: string } {
+  if (options.workload) return { ok: true, workload: options.workload };
+  const name = options.preset ?? PRESET_NAMES[0];
+  const preset = getPreset(name);
+  if (!preset) return { ok: false, error: `unknown workload preset "${name}"; choose one of: ${PRESET_NAMES.join(', ')}` };
+  return { ok: true, workload: preset.workload };
+}
+
+function limitsFrom(knobs: Readonly<Record<string, number>>): ClusterLimits {
+  const hours = knobs.maxSimHours;
+  const steps = knobs.maxSteps;
+  return {
+    maxSimMs: typeof hours === 'number' && hours > 0 ? Math.round(hours * 3_600_000) : DEFAULT_LIMITS.maxSimMs,
+    maxSteps: typeof steps === 'number' && steps > 0 ? Math.floor(steps) : DEFAULT_LIMITS.maxSteps,
+  };
+}
+
+function isLocalMaster(master: string | undefined): boolean {
+  return master !== undefined && (master === 'local' || master.startsWith('local['));
+}
+
+function simulateOrThrow(base: Record<string, string>, options: SimulateOptions, notes: string[]): SimulateJobResult {
+  let version = normalizeVersion(options.sparkVersion);
+  if (version === undefined) {
+    notes.push(`Spark version "${options.sparkVersion}" not recognised: simulated as ${DEFAULT_SPARK_VERSION}.`);
+    version = DEFAULT_SPARK_VERSION;
+  }
+  const conf: Record<string, string> = { ...base, ...(options.overrides ?? {}) };
+  const picked = pickWorkload(options);
+  if (!picked.ok) return picked;
+  const workload = picked.workload;
+
+  // ---- what Spark reads at start-up ----
+  const alloc = resolveAllocationConfig(conf, version);
+  const draOn = alloc.enabled && (!isLocalMaster(alloc.master) || alloc.testing);
+  const startup = validateAllocationConfig(alloc, version).filter(
+    (i) => i.severity === 'error' && (draOn || i.id === 'task-cpus' || (i.id === 'parse' && !i.condition.startsWith('spark.dynamicAllocation.'))),
+  );
+  const reader = new ConfReader(conf, version);
+  const pods = resolvePodAllocatorSettings(reader, alloc.executorIdleTimeoutMs);
+  const shape = executorShape(reader);
+  const problems = [
+    ...startup.map((i) => i.message),
+    ...validatePodAllocatorSettings(pods, version),
+    ...reader.problems.map((p) => `Spark cannot read ${p}`),
+  ];
+  if (alloc.tasksPerExecutor < 1 && !problems.some((p) => p.includes('task'))) {
+    problems.push(`An executor with ${alloc.executorCores} core(s) cannot run a task needing ${alloc.taskCpus} CPU(s).`);
+  }
+  if (problems.length > 0) return { ok: false, error: `Spark would not start with this configuration: ${problems.join(' ')}` };
+
+  // ---- pods, volumes, prices ----
+  const knobs = options.knobs ?? {};
+  const latency = resolvePodLatency(knobs);
+  const limits = limitsFrom(knobs);
+  const prices = resolvePrices(options.prices);
+  const volumes = executorOnDemandVolumes(conf);
+  notes.push(...volumes.notes);
+  const pvc = pvcSettings(reader, alloc, draOn, pods.podCreationTimeoutMs, pods.batchDelayMs, options.storageClasses ?? [], volumes.onDemand, notes);
+
+  if (alloc.enabled && !draOn) notes.push('Dynamic allocation is ignored with a local master: simulated with a fixed executor count.');
+  if (!alloc.enabled) notes.push('DRA is off in this file: simulated as written, with a fixed executor count.');
+  if (isLocalMaster(alloc.master) || (alloc.master !== undefined && !alloc.master.startsWith('k8s://'))) {
+    notes.push(`spark.master is ${alloc.master}: simulated as a Kubernetes deployment.`);
+  }
+  const hintCores = workload.executor.cores;
+  if (hintCores !== undefined && hintCores !== alloc.executorCores) {
+    notes.push(
+      `The workload was described for ${hintCores}-core executors; this configuration gives ${alloc.executorCores} core(s) (spark.executor.cores), which is what is simulated.`,
+    );
+  }
+  const expanded = expandWorkload(workload);
+  notes.push(...behaviourNotes(expanded, alloc, draOn));
+
+  const spec = (mode: AllocationMode): ClusterRunSpec => ({
+    workload: expanded,
+    mode,
+    tasksPerExecutor: alloc.tasksPerExecutor,
+    pods,
+    latency,
+    volumes: volumes.onDemand,
+    pvc,
+    limits,
+  });
+  const fixedCount = alloc.executorInstances ?? 2;
+  const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
+  let staticCount: number;
+  if (!draOn) staticCount = fixedCount;
+  else if (alloc.executorInstances !== undefined) staticCount = alloc.executorInstances;
+  else if (alloc.maxExecutors < INT_MAX) staticCount = alloc.maxExecutors;
+  else staticCount = Math.max(1, draRun.peakExecutors);
+  const staticRun = runCluster(spec({ kind: 'static', executors: staticCount }));
+  notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
+  notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
+  if (draOn) notes.push(staticCountNote(alloc, staticCount));
+
+  let stageCount = 0;
+  for (const job of expanded.jobs) stageCount += job.stages.length;
+  const result: SimulationResult = {
+    dra: { timeline: draRun.timeline, summary: summarize(draRun, shape, alloc.taskCpus, prices) },
+    static: { executors: staticCount, timeline: staticRun.timeline, summary: summarize(staticRun, shape, alloc.taskCpus, prices) },
+    notes,
+    inputs: inputs(reader, alloc, shape, knobs, prices),
+    workload: { name: workload.name, jobs: expanded.jobs.length, stages: stageCount, tasks: draRun.tasks },
+    sparkVersion: version,
+  };
+  return { ok: true, result };
+}
+
+function staticCountNote(alloc: AllocationConfig, count: number): string {
+  if (alloc.executorInstances !== undefined) return `Static baseline: ${count} executors (spark.executor.instances).`;
+  if (alloc.maxExecutors < INT_MAX) return `Static baseline: ${count} executors (spark.dynamicAllocation.maxExecutors).`;
+  return `Static baseline: ${count} executors (the DRA run's peak; neither spark.executor.instances nor a finite maxExecutors is set).`;
+}
+
+function pvcSettings(
+  r: ConfReader,
+  alloc: AllocationConfig,
+  draOn: boolean,
+  podCreationTimeoutMs: number,
+  batchDelayMs: number,
+  classes: readonly StorageClassInfo[],
+  volumes: ReturnType<typeof executorOnDemandVolumes>['onDemand'],
+  notes: string[],
+): PvcSettings {
+  const policies = new Map<string, ReclaimPolicy>();
+  for (const v of volumes) {
+    if (!v.creates || v.storageClass === undefined || policies.has(v.storageClass)) continue;
+    const sc = classes.find((c) => c.name === v.storageClass);
+    if (!sc) {
+      notes.push(`Storage class ${v.storageClass} not found: assumed Delete (the Kubernetes default reclaim policy).`);
+      policies.set(v.storageClass, 'Delete');
+    } else {
+      policies.set(v.storageClass, sc.reclaimPolicy?.value === 'Retain' ? 'Retain' : 'Delete');
+    }
+  }
+  // Reusable claims must be older than podCreationTimeout from 4.0.0 (SPARK-49385), batch.delay in 3.4–3.5
+  // (SPARK-41388); before 3.4 any age will do.
+  let reuseMinAgeMs = -1;
+  if (versionAtLeast(r.version, '4.0.0')) reuseMinAgeMs = podCreationTimeoutMs;
+  else if (versionAtLeast(r.version, '3.4.0')) reuseMinAgeMs = batchDelayMs;
+  return {
+    ownByDriver: r.bool(`${K}driver.ownPersistentVolumeClaim`, false),
+    reuse: r.bool(`${K}driver.reusePersistentVolumeClaim`, false),
+    waitToReuse: r.bool(`${K}driver.waitToReusePersistentVolumeClaim`, false),
+    maxPvcs: draOn ? alloc.maxExecutors : (alloc.executorInstances ?? 2),
+    reuseMinAgeMs,
+    reclaimPolicy: (sc) => policies.get(sc) ?? 'Delete',
+  };
+}
+
+function behaviourNotes(workload: ExpandedWorkload, alloc: AllocationConfig, draOn: boolean): string[] {
+  const notes: string[] = [];
+  if (!draOn) return notes;
+  const shuffles = workload.jobs.some((j) => j.stages.some((s) => s.shuffleMap));
+  const cached = workload.jobs.some((j) => j.stages.some((s) => s.cached));
+  if (alloc.shuffleServiceEnabled) {
+    notes.push(
+      'spark.shuffle.service.enabled=true: Kubernetes has no external shuffle service, and it turns shuffle tracking off. ' +
+        'Executors removed with shuffle files would make Spark recompute them; the simulation loses nothing and does not show that cost.',
+    );
+  } else if (shuffles && alloc.shuffleTrackingActive && alloc.shuffleTrackingTimeoutMs === Infinity) {
+    notes.push(
+      'Shuffle tracking keeps executors that hold shuffle files until the shuffle is garbage-collected; the simulation never ' +
+        'collects shuffles, so with no shuffleTracking.timeout those executors stay until the job ends.',
+    );
+  }
+  if (cached) {
+    notes.push('Cached RDD blocks stay on the executors that computed them until the end (nothing is unpersisted).');
+  }
+  return notes;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number, prices: Prices): SimulationSummary {
+  const executorSeconds = run.executorMs / 1000;
+  const busyCoreSeconds = (run.busyTaskMs / 1000) * taskCpus;
+  return {
+    runtimeSec: round3(run.endMs / 1000),
+    executorSeconds: round3(executorSeconds),
+    busyCoreSeconds: round3(busyCoreSeconds),
+    idleCoreSeconds: round3(Math.max(0, executorSeconds * shape.cores - busyCoreSeconds)),
+    peakExecutors: run.peakExecutors,
+    podsCreated: run.podsCreated,
+    pvcsCreated: run.pvc.created,
+    pvcGiBHours: round3(run.pvc.gibHours),
+    pvcGiBLeftBehind: round3(run.pvc.gibLeftBehind),
+    cost: computeCost({ podMs: run.podRunningMs, pvcGibHours: run.pvc.gibHours }, shape, prices),
+    tasks: run.tasks,
+  };
+}
+
+const INPUT_KEYS = [
+  'spark.dynamicAllocation.enabled',
+  'spark.dynamicAllocation.minExecutors',
+  'spark.dynamicAllocation.maxExecutors',
+  'spark.dynamicAllocation.initialExecutors',
+  'spark.executor.instances',
+  'spark.dynamicAllocation.schedulerBacklogTimeout',
+  'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout',
+  'spark.dynamicAllocation.executorIdleTimeout',
+  'spark.dynamicAllocation.cachedExecutorIdleTimeout',
+  'spark.dynamicAllocation.shuffleTracking.enabled',
+  'spark.dynamicAllocation.shuffleTracking.timeout',
+  'spark.shuffle.service.enabled',
+  'spark.executor.cores',
+  'spark.task.cpus',
+  'spark.executor.memory',
+  'spark.kubernetes.allocation.batch.size',
+  'spark.kubernetes.allocation.batch.delay',
+  'spark.kubernetes.allocation.maxPendingPods',
+  'spark.kubernetes.allocation.executor.timeout',
+  'spark.kubernetes.driver.ownPersistentVolumeClaim',
+  'spark.kubernetes.driver.reusePersistentVolumeClaim',
+  'spark.kubernetes.driver.waitToReusePersistentVolumeClaim',
+];
+
+function inputs(
+  r: ConfReader,
+  alloc: AllocationConfig,
+  shape: ExecutorShape,
+  knobs: Readonly<Record<string, number>>,
+  prices: Prices,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of INPUT_KEYS) out[key] = r.raw(key) ?? '(unset)';
+  out['initial executor target'] = String(alloc.initialExecutors);
+  out['task slots per executor'] = String(alloc.tasksPerExecutor);
+  out['executor pod vCPU request'] = String(shape.vcpuRequest);
+  out['executor pod memory (MiB)'] = String(shape.heapMiB + shape.overheadMiB);
+  for (const name of Object.keys(LATENCY_KNOBS) as Array<keyof typeof LATENCY_KNOBS>) {
+    const v = knobs[name];
+    out[`knob ${name}`] = String(typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name]);
+  }
+  for (const key of Object.keys(prices) as Array<keyof Prices>) out[`price ${key}`] = String(prices[key]);
+  return out;
+}

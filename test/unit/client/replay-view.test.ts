@@ -1,0 +1,56 @@
+// Replay panel URIs and the observed-versus-simulated summary.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { logName, replayHeadline, replaySummaryLines, replayTargetFromQuery, replayUriParts } from '../../../client/src/replay-view';
+import type { ReplayResult } from '../../../server/src/protocol';
+
+describe('replay panel URI', () => {
+  it('round-trips the log path and the job file through the query; the path ends in the log name', () => {
+    const target = { path: '/logs/eventlog_v2_spark-1234/', jobUri: 'file:///w/job%20a.json' };
+    const parts = replayUriParts(target);
+    assert.equal(parts.scheme, 'spark-dra-replay');
+    assert.equal(parts.path, '/eventlog_v2_spark-1234');
+    assert.deepEqual(replayTargetFromQuery(parts.query), target);
+    assert.deepEqual(replayTargetFromQuery(replayUriParts({ path: 'C:\\logs\\app?1.zstd' }).query), { path: 'C:\\logs\\app?1.zstd' });
+    assert.equal(replayUriParts({ path: 'C:\\logs\\app?1.zstd' }).path, '/app_1.zstd');
+    assert.equal(replayTargetFromQuery(''), undefined);
+    assert.equal(logName('/a/b/application_1.zstd'), 'application_1.zstd');
+  });
+});
+
+const summary = {
+  runtimeSec: 600,
+  executorSeconds: 7200,
+  busyCoreSeconds: 1,
+  idleCoreSeconds: 1,
+  peakExecutors: 12,
+  podsCreated: 12,
+  pvcsCreated: 0,
+  pvcGiBHours: 0,
+  pvcGiBLeftBehind: 0,
+  cost: { emrUplift: 0, compute: 0, storage: 0, total: 0, currency: 'USD' as const },
+  tasks: 100,
+};
+
+const result: ReplayResult = {
+  dra: { timeline: [], summary },
+  static: { executors: 4, timeline: [], summary },
+  notes: [],
+  inputs: {},
+  workload: { name: 'app', jobs: 3, stages: 7, tasks: 1200 },
+  sparkVersion: '3.5.1',
+  observed: { timeline: [{ t: 0, running: 0 }], runtimeSec: 540, peakExecutors: 10, executorSeconds: 3600, executorsAdded: 14, executorsRemoved: 9, complete: false },
+  replay: { confFrom: 'event-log', loggedSparkVersion: '3.5.1-amzn-0', appName: 'orders', appId: 'spark-1', warnings: ['a truncated last line was skipped'] },
+};
+
+describe('replay summary', () => {
+  it('compares the real run with the simulation', () => {
+    const lines = replaySummaryLines('log.zstd', result);
+    assert.match(lines[0], /^Replay of log\.zstd \(orders · spark-1\): logged Spark 3\.5\.1-amzn-0, simulated as Spark 3\.5\.1 with the log's own configuration\.$/);
+    assert.match(lines.join('\n'), /runtime: +observed 9\.0 min \(log has no application end\), simulated 10\.0 min/);
+    assert.match(lines.join('\n'), /peak executors: +observed 10, simulated 12/);
+    assert.match(lines.join('\n'), /executor-hours: +observed 1\.00, simulated 2\.00/);
+    assert.match(lines.join('\n'), /note: a truncated last line was skipped/);
+    assert.equal(replayHeadline('log.zstd', result), 'log.zstd: observed peak 10 executors over 9.0 min; simulated peak 12 over 10.0 min.');
+  });
+});
