@@ -29,3 +29,14 @@ export class LineIndex {
     return Math.min(start + position.character, this.text.length);
   }
 }
+
+let lastLines: { text: string; index: LineIndex } | undefined;
+
+/**
+ * 1-based line of an offset, for messages. Keeps the line index of the last text asked about, so rules that name a
+ * line for every finding do not rescan the text from its start each time.
+ */
+export function lineNumberAt(text: string, offset: number): number {
+  if (lastLines === undefined || lastLines.text !== text) lastLines = { text, index: new LineIndex(text) };
+  return lastLines.index.positionAt(offset).line + 1;
+}

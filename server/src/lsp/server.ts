@@ -17,7 +17,6 @@ import {
   type EffectiveConfigParams,
   type FileInfoParams,
   type SetVersionOverrideParams,
-  type SimulateParams,
   type SimulateResponse,
 } from '../protocol';
 import { DocumentAnalyses } from './documents';
@@ -26,7 +25,7 @@ import { provideCodeActions } from './handlers/code-actions';
 import { provideCompletion } from './handlers/completion';
 import { provideHover } from './handlers/hover';
 import { effectiveConfigFor, fileInfoFor } from './handlers/info';
-import { simulateFor } from './handlers/simulate';
+import { checkSimulateParams, simulateFor } from './handlers/simulate';
 import { replayHandler } from './handlers/replay';
 import { valueEditsHandler } from './handlers/value-edits';
 import { ReplayEventLogRequest, ValueEditsRequest, type ReplayEventLogResponse, type ValueEditsResponse } from '../protocol';
@@ -130,10 +129,13 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params?.uri);
     return doc ? guard(() => effectiveConfigFor(doc, analyses.get(doc), params.jobIndex ?? 0), null) : null;
   });
-  connection.onRequest<SimulateResponse, void>(SimulateRequest, (params: SimulateParams): SimulateResponse => {
-    const doc = documents.get(params?.uri);
+  connection.onRequest<SimulateResponse, void>(SimulateRequest, (raw: unknown): SimulateResponse => {
+    const checked = checkSimulateParams(raw);
+    if (!checked.ok) return checked;
+    const doc = documents.get(checked.params.uri);
     if (!doc) return { ok: false, error: 'The document is not open.' };
-    return simulateFor(analyses.get(doc), params, settings);
+    const run = () => simulateFor(analyses.get(doc), checked.params, settings, storageClasses.all(doc.uri));
+    return guard(run, { ok: false, error: 'The simulation failed unexpectedly; see the Spark DRA output.' });
   });
   connection.onRequest<ReplayEventLogResponse, void>(ReplayEventLogRequest, replayHandler({ documents, analyses, settings: () => settings, trusted: () => clientOptions.workspaceTrusted !== false }));
   connection.onRequest<ValueEditsResponse, void>(ValueEditsRequest, valueEditsHandler(documents, analyses));

@@ -1,4 +1,5 @@
 // Plain-language names for where an entry was written; shared by hover, effective config and rules.
+import { lineNumberAt } from '../line-index';
 import type { ConfigEntry } from '../model';
 
 export function describeOrigin(entry: ConfigEntry): string {
@@ -22,7 +23,5 @@ export function describeOrigin(entry: ConfigEntry): string {
 
 /** 1-based line of an offset. */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return lineNumberAt(text, offset);
 }

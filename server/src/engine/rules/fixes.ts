@@ -1,4 +1,5 @@
 // Quick-fix builders shared by the rule families.
+import { lineNumberAt } from '../line-index';
 import type { ConfigEntry, Range } from '../model';
 import { insertKeyEdit } from '../edits/insert-key';
 import { jsonEscape, setValueEdit } from '../edits/set-value';
@@ -31,7 +32,5 @@ export function setKeyFix(ctx: RuleContext, key: string, value: string, title?: 
 
 /** 1-based line of an offset, for messages. */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return lineNumberAt(text, offset);
 }

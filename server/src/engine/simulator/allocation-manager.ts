@@ -4,7 +4,7 @@
 import type { AllocationConfig } from './config';
 import { DEFAULT_PROFILE_ID, UNKNOWN_PROFILE_ID, type Clock } from './clock';
 import type { ExecutorMonitor, TimedOutExecutor } from './executor-monitor';
-import { attemptKey, StageBookkeeping } from './stage-bookkeeping';
+import { attemptKey, StageBookkeeping, type AttemptKey } from './stage-bookkeeping';
 
 export type AllocationManagerSettings = Pick<
   AllocationConfig,
@@ -70,6 +70,8 @@ export class AllocationManager {
   private readonly tasksPerExecutorByProfile = new Map<number, number>();
   private addTime = NOT_SET;
   private init = true;
+  /** Attempt keys by stage id, then attempt: built once per attempt rather than once per task event. */
+  private readonly keys = new Map<number, AttemptKey[]>();
 
   constructor(
     private readonly settings: AllocationManagerSettings,
@@ -128,11 +130,21 @@ export class AllocationManager {
     return this.stages.runningTasks(profileId);
   }
 
+  private key(stage: StageRef): AttemptKey {
+    const attempt = stage.attempt ?? 0;
+    let byAttempt = this.keys.get(stage.stageId);
+    if (byAttempt === undefined) {
+      byAttempt = [];
+      this.keys.set(stage.stageId, byAttempt);
+    }
+    return (byAttempt[attempt] ??= attemptKey(stage.stageId, attempt));
+  }
+
   // ---- listener events (§3.2) ------------------------------------------------------------------------------------
 
   onStageSubmitted(stage: StageRef, numTasks: number, profileId: number = DEFAULT_PROFILE_ID): void {
     this.init = false;
-    this.stages.stageSubmitted(key(stage), numTasks, profileId);
+    this.stages.stageSubmitted(this.key(stage), numTasks, profileId);
     this.onSchedulerBacklogged();
     if (!this.toAddByProfile.has(profileId)) this.toAddByProfile.set(profileId, 1);
     if (!this.targets.has(profileId)) {
@@ -142,17 +154,17 @@ export class AllocationManager {
   }
 
   onStageCompleted(stage: StageRef): void {
-    this.stages.stageCompleted(key(stage));
+    this.stages.stageCompleted(this.key(stage));
     if (this.stages.noStagesLeft()) this.onSchedulerQueueEmpty();
   }
 
   onTaskStart(stage: StageRef, index: number, speculative = false): void {
-    this.stages.taskStarted(key(stage), index, speculative);
+    this.stages.taskStarted(this.key(stage), index, speculative);
     if (!this.stages.hasPendingTasks()) this.onSchedulerQueueEmpty();
   }
 
   onTaskEnd(stage: StageRef, index: number, reason: TaskEndReason, speculative = false): void {
-    const k = key(stage);
+    const k = this.key(stage);
     this.stages.taskEnded(k, index, speculative);
     if (reason === 'success') {
       if (this.settings.dropSpeculationOnSuccess) this.stages.dropPendingSpeculative(k, index);
@@ -165,20 +177,20 @@ export class AllocationManager {
   }
 
   onSpeculativeTaskSubmitted(stage: StageRef, index: number): void {
-    this.stages.speculativeSubmitted(key(stage), index);
+    this.stages.speculativeSubmitted(this.key(stage), index);
     this.onSchedulerBacklogged();
   }
 
   /** The stage's task set cannot be placed on any current executor (ignored before Spark 3.1.0). */
   onUnschedulableTaskSetAdded(stage: StageRef): void {
     if (!this.settings.unschedulableTracking) return;
-    this.stages.unschedulableAdded(key(stage));
+    this.stages.unschedulableAdded(this.key(stage));
     this.onSchedulerBacklogged();
   }
 
   onUnschedulableTaskSetRemoved(stage: StageRef): void {
     if (!this.settings.unschedulableTracking) return;
-    this.stages.unschedulableRemoved(key(stage));
+    this.stages.unschedulableRemoved(this.key(stage));
   }
 
   private onSchedulerBacklogged(): void {
@@ -346,6 +358,3 @@ export class AllocationManager {
   }
 }
 
-function key(stage: StageRef): string {
-  return attemptKey(stage.stageId, stage.attempt ?? 0);
-}

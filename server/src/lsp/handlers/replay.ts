@@ -6,12 +6,12 @@ import { basename, isAbsolute, resolve } from 'node:path';
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseEventLogText, readEventLog, type EventLogResult } from '../../engine/eventlog';
-import type { Prices } from '../../engine/simulator/prices';
 import { simulateConf, simulateJob, type SimulateJobResult, type SimulateOptions } from '../../engine/simulator/simulate-job';
 import { normalizeVersion } from '../../engine/version';
 import type { ReplayEventLogParams, ReplayEventLogResponse, ReplayInfo, ReplayObserved } from '../../protocol';
 import type { DocumentAnalyses } from '../documents';
 import type { ServerSettings } from '../settings';
+import { knobsFor, pricesFromSettings } from '../simulation-options';
 import { URI } from '../uri';
 
 export interface ReplayDependencies {
@@ -117,22 +117,6 @@ export function observedOf(log: Extract<EventLogResult, { ok: true }>): ReplayOb
 }
 
 /** Prices from the sparkDra.simulation.* settings (names as in package.json), for the cost model. */
-export function pricesFromSettings(simulation: Readonly<Record<string, number>>): Partial<Prices> {
-  const prices: Partial<Prices> = {};
-  if (simulation.emrVcpuHourUsd !== undefined) prices.emrVcpuHour = simulation.emrVcpuHourUsd;
-  if (simulation.emrGbHourUsd !== undefined) prices.emrGbHour = simulation.emrGbHourUsd;
-  if (simulation.ebsGibMonthUsd !== undefined) prices.ebsGibMonth = simulation.ebsGibMonthUsd;
-  if (simulation.instanceVcpuHourUsd !== undefined) prices.instanceVcpuHour = simulation.instanceVcpuHourUsd;
-  return prices;
-}
-
-/** Knobs: the pod start latency setting, then what the request gives. */
-function knobsFor(simulation: Readonly<Record<string, number>>, requested: Readonly<Record<string, number>> | undefined): Record<string, number> {
-  const knobs: Record<string, number> = {};
-  if (simulation.podStartLatencySec !== undefined) knobs.podStartLatencySec = simulation.podStartLatencySec;
-  return { ...knobs, ...(requested ?? {}) };
-}
-
 export function replayHandler(deps: ReplayDependencies): (raw: unknown, token?: CancellationToken) => Promise<ReplayEventLogResponse> {
   const cache = new LogCache(2);
   return async (raw, token) => {

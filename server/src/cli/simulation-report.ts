@@ -1,0 +1,104 @@
+// Plain-text rendering of simulation results for the terminal.
+import type { ObservedRun } from '../engine/eventlog';
+import type { SimulationResult, SimulationSummary, TimelinePoint } from '../engine/simulator/result';
+
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
+  if (m > 0) return `${m}m ${String(rest).padStart(2, '0')}s`;
+  return `${rest}s`;
+}
+
+const money = (usd: number): string => `$${usd.toFixed(usd < 10 ? 3 : 2)}`;
+const num = (n: number, digits = 1): string => (Number.isInteger(n) ? String(n) : n.toFixed(digits));
+
+interface Row {
+  label: string;
+  value: (s: SimulationSummary) => number;
+  show: (n: number) => string;
+}
+
+const ROWS: Row[] = [
+  { label: 'runtime', value: (s) => s.runtimeSec, show: formatDuration },
+  { label: 'executor-hours', value: (s) => s.executorSeconds / 3600, show: (n) => n.toFixed(2) },
+  { label: 'idle core share', value: (s) => idleShare(s), show: (n) => `${Math.round(n * 100)}%` },
+  { label: 'peak executors', value: (s) => s.peakExecutors, show: (n) => num(n) },
+  { label: 'pods created', value: (s) => s.podsCreated, show: (n) => num(n) },
+  { label: 'PVCs created', value: (s) => s.pvcsCreated, show: (n) => num(n) },
+  { label: 'PVC GiB-hours', value: (s) => s.pvcGiBHours, show: (n) => n.toFixed(1) },
+  { label: 'GiB left behind', value: (s) => s.pvcGiBLeftBehind, show: (n) => num(n) },
+  { label: 'cost (USD)', value: (s) => s.cost.total, show: money },
+];
+
+function idleShare(s: SimulationSummary): number {
+  const total = s.busyCoreSeconds + s.idleCoreSeconds;
+  return total > 0 ? s.idleCoreSeconds / total : 0;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** DRA vs static summary with the difference, then notes. */
+export function formatSimulation(title: string, result: SimulationResult): string {
+  const dra = result.dra.summary;
+  const stat = result.static.summary;
+  const rows = ROWS.map((row) => {
+    const a = row.value(dra);
+    const b = row.value(stat);
+    const diff = a - b;
+    const pct = b !== 0 ? ` (${diff >= 0 ? '+' : ''}${Math.round((diff / b) * 100)}%)` : '';
+    // A difference too small to show at the row's precision reads as equal.
+    const same = row.show(Math.abs(diff)) === row.show(0);
+    const shownDiff = same ? '=' : `${diff > 0 ? '+' : '-'}${row.show(Math.abs(diff))}${pct}`;
+    return [row.label, row.show(a), row.show(b), shownDiff];
+  });
+  const w = result.workload;
+  const lines = [
+    title,
+    `Spark ${result.sparkVersion} · workload "${w.name}": ${w.jobs} job(s), ${w.stages} stage(s), ${w.tasks} task(s)`,
+    '',
+    table(['', 'dynamic allocation', `static (${result.static.executors} executors)`, 'DRA − static'], rows),
+  ];
+  if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));
+  return lines.join('\n');
+}
+
+/** Running executors at time t of a step timeline (the last point at or before t). */
+function runningAt(points: readonly { t: number; running: number }[], t: number): number {
+  let low = 0;
+  let high = points.length - 1;
+  if (high < 0 || points[0].t > t) return 0;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (points[mid].t <= t) low = mid;
+    else high = mid - 1;
+  }
+  return points[low].running;
+}
+
+/** The observed executor timeline of an event log beside simulated ones, sampled at even steps. */
+export function formatTimelines(
+  observed: ObservedRun,
+  simulated: { label: string; timeline: readonly TimelinePoint[] }[],
+  samples = 24,
+): string {
+  const end = Math.max(observed.runtimeSec, ...simulated.map((s) => s.timeline[s.timeline.length - 1]?.t ?? 0));
+  const step = Math.max(1, Math.ceil(end / samples));
+  const rows: string[][] = [];
+  for (let t = 0; t <= end + step / 2; t += step) {
+    rows.push([formatDuration(t), String(runningAt(observed.timeline, t)), ...simulated.map((s) => String(runningAt(s.timeline, t)))]);
+  }
+  const summary = `observed: runtime ${formatDuration(observed.runtimeSec)}, peak ${observed.peakExecutors} executors, ${(observed.executorSeconds / 3600).toFixed(2)} executor-hours`;
+  return [
+    'Executors alive over time',
+    table(['time', 'observed', ...simulated.map((s) => s.label)], rows),
+    '',
+    summary,
+  ].join('\n');
+}

@@ -1,0 +1,95 @@
+// `spark-dra simulate` and `spark-dra demo` through the built CLI.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+const LOGS = resolve(ROOT, '../shared/eventlogs');
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+}
+
+interface Summary {
+  runtimeSec: number;
+  peakExecutors: number;
+  executorSeconds: number;
+  cost: { total: number };
+}
+interface ResultJson {
+  dra: { summary: Summary; timeline: { t: number; running: number }[] };
+  static: { executors: number; summary: Summary };
+}
+
+describe('spark-dra simulate JOBFILE', () => {
+  it('prints DRA against static for a job file', () => {
+    const run = cli('simulate', 'examples/emr-eks-dra.json', '--preset', 'interactive-burst');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /dynamic allocation\s+static \(40 executors\)/);
+    assert.match(run.stdout, /^runtime\s+\d+m \d+s/m);
+    assert.match(run.stdout, /^cost \(USD\)\s+\$[\d.]+\s+\$[\d.]+/m);
+  });
+
+  it('gives the JSON result, byte-identical across runs, bounded by maxExecutors', () => {
+    const a = cli('simulate', 'examples/emr-eks-dra.json', '--json');
+    const b = cli('simulate', 'examples/emr-eks-dra.json', '--json');
+    assert.equal(a.status, 0, a.stderr);
+    assert.equal(a.stdout, b.stdout);
+    const result = JSON.parse(a.stdout) as ResultJson;
+    assert.ok(result.dra.summary.peakExecutors <= 40 && result.dra.summary.peakExecutors > 0);
+    assert.ok(result.dra.timeline.length > 10);
+    assert.equal(result.static.executors, 40);
+  });
+
+  it('replays job_spark_shell: 8 tasks of 60 s on 4 cores take about 2 minutes per job', () => {
+    const run = cli('simulate', '--eventlog', join(LOGS, 'job_spark_shell'), '--json');
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as { observed: { peakExecutors: number }; logged: { ok: boolean; result: ResultJson } };
+    assert.equal(out.observed.peakExecutors, 1);
+    assert.ok(out.logged.ok);
+    const runtime = out.logged.result.static.summary.runtimeSec;
+    // First job at ~92 s, two jobs of ~2 min each with a ~13 s gap: the log's last job ended at 346 s.
+    assert.ok(runtime > 330 && runtime < 360, `runtime ${runtime}`);
+  });
+
+  it('prints the observed executor timeline of the DRA log beside the simulated one', () => {
+    const run = cli('simulate', 'examples/emr-eks-dra.json', '--eventlog', join(LOGS, 'eventlog_4nodes_8cores_dynamic_alloc.zstd'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Executors alive over time/);
+    assert.match(run.stdout, /time\s+observed\s+simulated \(logged conf\)\s+simulated \(your file\)/);
+    assert.match(run.stdout, /observed: runtime 3m 25s, peak 7 executors/);
+  });
+
+  it('refuses bad input with exit 2 and a clear message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spark-dra-sim-'));
+    const badWorkload = join(dir, 'workload.json');
+    writeFileSync(badWorkload, JSON.stringify({ name: 'x', jobs: [{ stages: [{ id: 0, tasks: -1, duration: { constant: 1 } }] }] }));
+    const cases: { args: string[]; message: RegExp }[] = [
+      { args: ['simulate', 'examples/emr-eks-dra.json', '--preset', 'nope'], message: /unknown preset/ },
+      { args: ['simulate', 'missing.json'], message: /cannot read/ },
+      { args: ['simulate', 'examples/storageclass-spark-local.yaml'], message: /holds no Spark job/ },
+      { args: ['simulate', 'examples/emr-eks-dra.json', '--workload', badWorkload], message: /invalid workload.*tasks/ },
+      { args: ['simulate', '--eventlog', join(dir, 'nothing-here')], message: /.+/ },
+      { args: ['simulate', 'examples/emr-eks-dra.json', '--preset', 'steady', '--workload', badWorkload], message: /at most one/ },
+    ];
+    for (const c of cases) {
+      const run = cli(...c.args);
+      assert.equal(run.status, 2, `${c.args.join(' ')}: ${run.stdout}`);
+      assert.match(run.stderr, c.message, c.args.join(' '));
+    }
+  });
+});
+
+describe('spark-dra demo', () => {
+  it('checks the examples cleanly and simulates every job', () => {
+    const run = cli('demo', 'examples');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /8 files checked: 0 error\(s\), 0 warning\(s\)/);
+    const simulated = run.stdout.split('\n').filter((l) => /^examples\/.*: runtime/.test(l));
+    assert.equal(simulated.length, 7);
+  });
+});
