@@ -65,4 +65,18 @@ describe('standalone server', () => {
       await client.stop();
     }
   });
+
+  it('re-checks a document when its Spark version is overridden', async () => {
+    const client = await TestLspClient.start();
+    try {
+      const text = '# spark-dra: sparkVersion=3.5.1\nspark.kubernetes.driver.waitToReusePersistentVolumeClaim true\n';
+      const uri = await client.open('spark-defaults.conf', 'spark-defaults', text);
+      assert.equal((await client.nextDiagnostics(uri)).some((d) => d.code === 'key-not-in-version'), false);
+      const next = client.nextDiagnostics(uri);
+      await client.connection.sendNotification('sparkDra/setVersionOverride', { uri, sparkVersion: '3.3.0' });
+      assert.ok((await next).some((d) => d.code === 'key-not-in-version'));
+    } finally {
+      await client.stop();
+    }
+  });
 });

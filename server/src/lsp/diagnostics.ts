@@ -42,6 +42,12 @@ export class DiagnosticsPublisher {
     );
   }
 
+  /** Drops cached findings (e.g. after the document's Spark version changed) and checks it again now. */
+  invalidate(doc: TextDocument): void {
+    this.results.delete(doc.uri);
+    this.schedule(doc, 0);
+  }
+
   revalidateAll(exceptUri?: string): void {
     this.results.clear();
     for (const doc of this.documents.all()) if (doc.uri !== exceptUri) this.schedule(doc);

@@ -144,7 +144,7 @@ export function startServer(connection: Connection): void {
     const version = typeof params.sparkVersion === 'string' ? normalizeVersion(params.sparkVersion) : undefined;
     analyses.setVersionOverride(params.uri, version);
     const doc = documents.get(params.uri);
-    if (doc) diagnostics.schedule(doc, 0);
+    if (doc) diagnostics.invalidate(doc);
   });
 
   documents.listen(connection);
