@@ -310,9 +310,8 @@ class ClusterSim {
     const addTime = manager.addTimeMs;
     if (addTime !== undefined && addTime > this.now) wake = addTime;
     for (const id of this.registeredAt.keys()) {
-      const st = monitor.state(this.text(id));
-      if (!st || st.pendingRemoval || st.decommissioning || st.hasActiveShuffle) continue;
-      if (st.timeoutAtMs > this.now && st.timeoutAtMs < wake) wake = st.timeoutAtMs;
+      const at = monitor.removableDeadline(this.text(id));
+      if (at !== undefined && at > this.now && at < wake) wake = at;
     }
     return wake;
   }

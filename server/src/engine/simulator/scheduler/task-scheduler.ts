@@ -4,7 +4,7 @@
 // new executor or a newly submitted stage is offered round-robin over executors. Killed executors get no offers.
 // Nothing is lost when an executor goes (Spark would recompute lost shuffle output; see docs/simulator.md).
 import type { ShuffleStage } from '../executor-monitor';
-import type { ExpandedWorkload } from '../../workload/types';
+import type { ExpandedStage, ExpandedWorkload } from '../../workload/types';
 import { SlotHeap } from './heap';
 
 /** What the scheduler reports, in the order Spark's listener bus would. Stages are internal indices. */
@@ -43,6 +43,8 @@ export class TaskScheduler {
   private readonly jobSubmitAt: number[] = [];
   private readonly jobEnded: boolean[] = [];
   private jobsEnded = 0;
+  /** Jobs 0 … endedPrefix-1 have all ended (an afterPrevious job waits for that; a scan per job was O(jobs²)). */
+  private endedPrefix = 0;
 
   // ---- executors (by numeric id) and slots ----
   private readonly slotsPerExecutor: number;
@@ -83,9 +85,7 @@ export class TaskScheduler {
         this.stageTasks.push(stage.tasks);
         this.stageCached.push(stage.cached);
         this.stageJob.push(j);
-        const ms = new Int32Array(stage.tasks);
-        for (let i = 0; i < stage.tasks; i++) ms[i] = Math.max(1, Math.round((stage.taskSeconds[i] ?? 0) * 1000));
-        this.stageDurations.push(ms);
+        this.stageDurations.push(durationsMs(stage));
         this.stageChildren.push([]);
         this.nextLaunch.push(0);
         this.finished.push(0);
@@ -148,8 +148,7 @@ export class TaskScheduler {
         if (j === 0) at = toMs(start.offsetSeconds);
         else if (this.jobSubmitAt[j - 1] !== NONE) at = this.jobSubmitAt[j - 1] + toMs(start.offsetSeconds);
       } else {
-        let earlierDone = true;
-        for (let i = 0; i < j; i++) if (!this.jobEnded[i]) earlierDone = false;
+        const earlierDone = this.endedPrefix >= j;
         if (earlierDone) at = (j === 0 ? 0 : now) + toMs(start.gapSeconds);
       }
       if (at !== undefined) {
@@ -178,6 +177,7 @@ export class TaskScheduler {
   private endJob(j: number, now: number): void {
     this.jobEnded[j] = true;
     this.jobsEnded++;
+    while (this.endedPrefix < this.jobEnded.length && this.jobEnded[this.endedPrefix]) this.endedPrefix++;
     this.listener.jobEnd(this.workload.jobs[j].id);
     this.scheduleJobs(now);
   }
@@ -304,6 +304,22 @@ export class TaskScheduler {
       this.offerable.add(exec);
     }
   }
+}
+
+/**
+ * Task durations in ms, per expanded stage. Cached because the DRA run and the static baseline schedule the same
+ * expanded workload (a million conversions each on the largest workloads); the arrays are only read.
+ */
+const DURATIONS = new WeakMap<ExpandedStage, Int32Array<ArrayBuffer>>();
+
+function durationsMs(stage: ExpandedStage): Int32Array<ArrayBuffer> {
+  let ms = DURATIONS.get(stage);
+  if (ms === undefined || ms.length !== stage.tasks) {
+    ms = new Int32Array(stage.tasks);
+    for (let i = 0; i < stage.tasks; i++) ms[i] = Math.max(1, Math.round((stage.taskSeconds[i] ?? 0) * 1000));
+    DURATIONS.set(stage, ms);
+  }
+  return ms;
 }
 
 function toMs(seconds: number): number {

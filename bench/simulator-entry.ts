@@ -1,0 +1,155 @@
+// The simulator benchmark's measured code, bundled by bench/simulator.mjs into out/bench/. Each function runs one
+// measurement and returns milliseconds; the .mjs script does the repetition, medians and reporting.
+import { readSources } from '../server/src/engine/eventlog/read';
+import { replaySources } from '../server/src/engine/eventlog/replay';
+import { simulateConf } from '../server/src/engine/simulator/simulate-job';
+import type { Workload } from '../server/src/engine/workload/types';
+
+/** runCluster wall times, recorded by the wrapper bench/simulator.mjs substitutes for cluster-sim at bundle time. */
+interface RunTiming {
+  mode: string;
+  ms: number;
+}
+
+function takeRunTimings(): RunTiming[] {
+  const g = globalThis as { __benchRunTimings?: RunTiming[] };
+  const out = g.__benchRunTimings ?? [];
+  g.__benchRunTimings = [];
+  return out;
+}
+
+/** The 1,000,000-task workload: an 800,000-task job, then a 200,000-task job; tasks take 1–3 s (seeded). */
+export function bigWorkload(): Workload {
+  const stage = (id: number, tasks: number) => ({
+    id,
+    parents: [],
+    tasks,
+    duration: { kind: 'uniform' as const, params: { min: 1, max: 3 } },
+    shuffleMap: false,
+    cached: false,
+  });
+  return {
+    name: 'bench-1m-tasks',
+    seed: 20240601,
+    executor: { cores: 4 },
+    jobs: [
+      { id: 0, start: { kind: 'at', seconds: 0 }, stages: [stage(0, 800_000)], reusesShuffles: [] },
+      { id: 1, start: { kind: 'afterPrevious', gapSeconds: 5 }, stages: [stage(1, 200_000)], reusesShuffles: [] },
+    ],
+  };
+}
+
+export const BIG_CONF: Readonly<Record<string, string>> = {
+  'spark.master': 'k8s://https://kubernetes.default.svc',
+  'spark.dynamicAllocation.enabled': 'true',
+  'spark.dynamicAllocation.shuffleTracking.enabled': 'true',
+  'spark.dynamicAllocation.maxExecutors': '1000',
+  'spark.executor.cores': '4',
+  'spark.executor.memory': '8g',
+};
+
+export interface BigRun {
+  totalMs: number;
+  draMs: number;
+  staticMs: number;
+  tasks: number;
+  draRuntimeSec: number;
+  draPeakExecutors: number;
+}
+
+/** One simulateConf of the 1M-task workload (DRA run + static baseline), with each run's own time. */
+export function runBig(workload: Workload): BigRun {
+  takeRunTimings();
+  const t0 = performance.now();
+  const res = simulateConf(BIG_CONF, { sparkVersion: '3.5.1', workload });
+  const totalMs = performance.now() - t0;
+  if (!res.ok) throw new Error(res.error);
+  const runs = takeRunTimings();
+  return {
+    totalMs,
+    draMs: runs.find((r) => r.mode === 'dra')?.ms ?? NaN,
+    staticMs: runs.filter((r) => r.mode === 'static').reduce((a, r) => a + r.ms, 0),
+    tasks: res.result.workload.tasks,
+    draRuntimeSec: res.result.dra.summary.runtimeSec,
+    draPeakExecutors: res.result.dra.summary.peakExecutors,
+  };
+}
+
+export interface ReplayRun {
+  /** File read and decompression (zstd) to text. */
+  readMs: number;
+  /** JSON lines parsed, events collected, workload built. */
+  parseBuildMs: number;
+  /** simulateConf with the logged conf and Spark version. */
+  simulateMs: number;
+  totalMs: number;
+  tasks: number;
+  events: number;
+}
+
+/** The event log end to end: what readEventLog does (in its two halves), then simulateConf as the replay panel does. */
+export async function runReplay(path: string): Promise<ReplayRun> {
+  const t0 = performance.now();
+  const read = await readSources(path);
+  const t1 = performance.now();
+  if (!read.ok) throw new Error(read.error);
+  const log = replaySources(read.sources, read.name);
+  const t2 = performance.now();
+  if (!log.ok) throw new Error(log.error);
+  const sim = simulateConf(log.conf, { sparkVersion: log.sparkVersion, workload: log.workload });
+  const t3 = performance.now();
+  if (!sim.ok) throw new Error(sim.error);
+  return {
+    readMs: t1 - t0,
+    parseBuildMs: t2 - t1,
+    simulateMs: t3 - t2,
+    totalMs: t3 - t0,
+    tasks: sim.result.workload.tasks,
+    events: log.stats.events,
+  };
+}
+
+/** A task event as a plain record, for the baseline loop. */
+interface TaskEvent {
+  stage: number;
+  index: number;
+  executor: number;
+  endMs: number;
+}
+
+/** `count` task events with deterministic fields (built outside the timed part). */
+export function baselineEvents(count: number): TaskEvent[] {
+  const out: TaskEvent[] = new Array<TaskEvent>(count);
+  let x = 12345;
+  for (let i = 0; i < count; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out[i] = { stage: i < count * 0.8 ? 0 : 1, index: i, executor: x % 1000, endMs: 1000 + (x % 2000) };
+  }
+  return out;
+}
+
+/**
+ * The machine's yardstick: every task event through a plain array loop, a start and an end each, touching per-stage
+ * and per-executor counters the way the simulator's bookkeeping does at its cheapest. Returns ms and a checksum (so the
+ * loop is not optimised away).
+ */
+export function baselineLoop(events: readonly TaskEvent[]): { ms: number; checksum: number } {
+  const running = new Int32Array(1000);
+  const started = new Int32Array(2);
+  let busy = 0;
+  let checksum = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    started[e.stage]++;
+    running[e.executor]++;
+    busy += e.endMs;
+  }
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    running[e.executor]--;
+    checksum = (checksum + e.index * 31 + e.endMs) % 1_000_000_007;
+  }
+  const ms = performance.now() - t0;
+  return { ms, checksum: checksum + busy + started[0] + running[0] };
+}

@@ -1,0 +1,184 @@
+// Simulator benchmark: (a) a 1,000,000-task, 1,000-executor workload through simulateConf (DRA run + static
+// baseline), (b) the 8,630-task event log replayed end to end, (c) a trivial baseline loop over as many task events,
+// measured in the same process, so the figures can be compared across machines by their ratio to it.
+// Usage: node bench/simulator.mjs   (no build needed: it bundles bench/simulator-entry.ts into out/bench/ first)
+// Writes test-output/bench/simulator.json. Always exits 0: benchmarks report, they do not gate CI.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'out/bench/simulator-entry.mjs');
+const clusterSim = join(root, 'server/src/engine/simulator/cluster-sim.ts');
+const EVENT_LOG = '/work/shared/eventlogs/tasks_executors_fail_compressed_eventlog.zstd';
+
+const TARGET_BIG_MS = 1000;
+const TARGET_LOG_MS = 200;
+const BIG_RUNS = 3;
+const LOG_RUNS = 5;
+const BASELINE_RUNS = 5;
+
+/**
+ * Times every runCluster call without touching product code: imports of ./cluster-sim from simulate-job resolve to a
+ * wrapper that re-exports the real module and records each run's wall time on globalThis.__benchRunTimings.
+ */
+const timeRuns = {
+  name: 'time-cluster-runs',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cluster-sim$/ }, (args) =>
+      args.importer.endsWith('simulate-job.ts') ? { path: 'timed-cluster-sim', namespace: 'bench' } : undefined,
+    );
+    b.onLoad({ filter: /^timed-cluster-sim$/, namespace: 'bench' }, () => ({
+      resolveDir: root,
+      loader: 'ts',
+      contents: `
+        import { runCluster as realRunCluster } from ${JSON.stringify(clusterSim)};
+        export * from ${JSON.stringify(clusterSim)};
+        export function runCluster(spec) {
+          const t0 = performance.now();
+          const out = realRunCluster(spec);
+          (globalThis.__benchRunTimings ??= []).push({ mode: spec.mode.kind, ms: performance.now() - t0 });
+          return out;
+        }`,
+    }));
+  },
+};
+
+async function bundleEntry() {
+  mkdirSync(dirname(bundle), { recursive: true });
+  await build({
+    entryPoints: [join(root, 'bench/simulator-entry.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    plugins: [timeRuns],
+  });
+  return import(pathToFileURL(bundle).href);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const round1 = (x) => Math.round(x * 10) / 10;
+const verdict = (ms, target) => (ms <= target ? 'PASS' : 'MISS');
+
+async function main() {
+  const m = await bundleEntry();
+
+  // (c) the baseline, on the same number of task events as (a).
+  const workload = m.bigWorkload();
+  const taskCount = workload.jobs.reduce((a, j) => a + j.stages.reduce((b, s) => b + s.tasks, 0), 0);
+  const events = m.baselineEvents(taskCount);
+  m.baselineLoop(events); // warm-up
+  let baselineMs = median(Array.from({ length: BASELINE_RUNS }, () => m.baselineLoop(events).ms));
+
+  // (a) the 1M-task workload: one warm-up, then the median of BIG_RUNS.
+  // Each run gets its own baseline measured just before it, so a busy machine shows in both (ratioToBaseline).
+  m.runBig(workload);
+  const bigRuns = [];
+  const baselines = [baselineMs];
+  for (let i = 0; i < BIG_RUNS; i++) {
+    const base = m.baselineLoop(events).ms;
+    baselines.push(base);
+    bigRuns.push({ ...m.runBig(workload), baseMs: base });
+  }
+  const big = {
+    tasks: bigRuns[0].tasks,
+    executorsMax: 1000,
+    runs: bigRuns.map((r) => ({
+      totalMs: round1(r.totalMs),
+      draMs: round1(r.draMs),
+      staticMs: round1(r.staticMs),
+      baselineMs: round1(r.baseMs),
+    })),
+    /** Median over runs of each run's total divided by the baseline measured just before it. */
+    totalToBaseline: round1(median(bigRuns.map((r) => r.totalMs / r.baseMs))),
+    totalMs: round1(median(bigRuns.map((r) => r.totalMs))),
+    draMs: round1(median(bigRuns.map((r) => r.draMs))),
+    staticMs: round1(median(bigRuns.map((r) => r.staticMs))),
+    draRuntimeSec: bigRuns[0].draRuntimeSec,
+    draPeakExecutors: bigRuns[0].draPeakExecutors,
+  };
+
+  // (b) the event log end to end: one warm-up, then the median of LOG_RUNS.
+  let log;
+  if (existsSync(EVENT_LOG)) {
+    await m.runReplay(EVENT_LOG);
+    const runs = [];
+    for (let i = 0; i < LOG_RUNS; i++) {
+      baselines.push(m.baselineLoop(events).ms);
+      runs.push(await m.runReplay(EVENT_LOG));
+    }
+    log = {
+      file: EVENT_LOG,
+      tasks: runs[0].tasks,
+      events: runs[0].events,
+      readMs: round1(median(runs.map((r) => r.readMs))),
+      parseBuildMs: round1(median(runs.map((r) => r.parseBuildMs))),
+      simulateMs: round1(median(runs.map((r) => r.simulateMs))),
+      totalMs: round1(median(runs.map((r) => r.totalMs))),
+    };
+  }
+
+  // The yardstick: the median of every baseline measured in this process (before and between the runs).
+  baselineMs = median(baselines);
+
+  const rows = [
+    ['1M tasks: simulateConf (DRA + static)', big.totalMs, TARGET_BIG_MS],
+    ['  of which the DRA run', big.draMs, undefined],
+    ['  of which the static run', big.staticMs, undefined],
+  ];
+  if (log) {
+    rows.push(
+      ['event log: read + zstd decode', log.readMs, undefined],
+      ['event log: parse + build workload', log.parseBuildMs, undefined],
+      ['event log: simulateConf', log.simulateMs, undefined],
+      ['event log: end to end', log.totalMs, TARGET_LOG_MS],
+    );
+  }
+  rows.push([`baseline: ${taskCount.toLocaleString('en-US')} task events, plain loop`, round1(baselineMs), undefined]);
+
+  console.log(`Simulator benchmark (node ${process.version}, ${cpus().length} CPU(s); medians)`);
+  const header = ['measure', 'ms', 'x baseline', 'target', 'result'];
+  const table = rows.map(([name, ms, target]) => [
+    name,
+    ms.toFixed(1),
+    (ms / baselineMs).toFixed(1),
+    target === undefined ? '' : `<= ${target} ms`,
+    target === undefined ? '' : verdict(ms, target),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const r of table) console.log(line(r));
+  if (!log) console.log(`(event log not found at ${EVENT_LOG}: part (b) skipped)`);
+
+  const report = {
+    node: process.version,
+    cpus: cpus().length,
+    baseline: { taskEvents: taskCount, ms: round1(baselineMs), samples: baselines.map(round1) },
+    big: { ...big, targetMs: TARGET_BIG_MS, result: verdict(big.totalMs, TARGET_BIG_MS), ratioToBaseline: round1(big.totalMs / baselineMs) },
+    eventLog: log
+      ? { ...log, targetMs: TARGET_LOG_MS, result: verdict(log.totalMs, TARGET_LOG_MS), ratioToBaseline: round1(log.totalMs / baselineMs) }
+      : null,
+  };
+  const outDir = join(root, 'test-output/bench');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'simulator.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`wrote ${join('test-output/bench', 'simulator.json')}`);
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(`simulator benchmark failed: ${err instanceof Error ? err.stack : String(err)}`);
+}
+process.exit(0);
