@@ -17,13 +17,24 @@ export function normalizeVersion(text: string): string | undefined {
 
 /** Numeric comparison of two normalised versions: negative, zero or positive. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
+  const pa = versionParts(a);
+  const pb = versionParts(b);
   for (let i = 0; i < 3; i++) {
     const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (diff !== 0) return diff;
   }
   return 0;
+}
+
+/** Split versions, remembered: rules compare the same few version strings for every entry of every job. */
+const splitVersions = new Map<string, readonly number[]>();
+function versionParts(version: string): readonly number[] {
+  let parts = splitVersions.get(version);
+  if (parts === undefined) {
+    parts = version.split('.').map(Number);
+    if (splitVersions.size < 1000) splitVersions.set(version, parts);
+  }
+  return parts;
 }
 
 export function versionAtLeast(version: string, minimum: string): boolean {

@@ -55,16 +55,16 @@ export function buildContext(
     list.push(entry);
     byKey.set(entry.key, list);
   }
+  const entries = (key: string): ConfigEntry[] => byKey.get(key) ?? [];
   const cache = new Map<string, EffectiveValue>();
   const get = (key: string): EffectiveValue => {
     let value = cache.get(key);
     if (!value) {
-      value = effectiveValue(job, key, version);
+      value = effectiveValue(job, key, version, entries);
       cache.set(key, value);
     }
     return value;
   };
-  const entries = (key: string): ConfigEntry[] => byKey.get(key) ?? [];
   const winner = (key: string): ConfigEntry | undefined => pickWinner(entries(key));
   const platform = job.facts.platform;
   const ctx: RuleContext = {

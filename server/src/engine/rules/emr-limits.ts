@@ -10,11 +10,18 @@ export const MAX_SUBMIT_PARAMETERS = 102_400;
 export const tooManyProperties: Check = (ctx) => {
   if (!ctx.emr) return [];
   const findings: Finding[] = [];
+  // Sorted once, so each container looks only at the entries starting inside it (not at every entry of the job).
+  const properties = ctx.job.entries
+    .filter((entry) => entry.origin === 'property')
+    .sort((a, b) => a.keyRange.start - b.keyRange.start);
   for (const container of ctx.job.containers) {
     if (container.kind !== 'json-properties') continue;
-    const inside = ctx.job.entries
-      .filter((entry) => entry.origin === 'property' && entry.keyRange.start >= container.range.start && entry.keyRange.end <= container.range.end)
-      .sort((a, b) => a.keyRange.start - b.keyRange.start);
+    const inside: ConfigEntry[] = [];
+    for (let i = firstAtOrAfter(properties, container.range.start); i < properties.length; i++) {
+      const entry = properties[i] as ConfigEntry;
+      if (entry.keyRange.start > container.range.end) break;
+      if (entry.keyRange.end <= container.range.end) inside.push(entry);
+    }
     if (inside.length <= MAX_PROPERTIES) continue;
     const first = inside[MAX_PROPERTIES] as ConfigEntry;
     const name = container.classification ?? first.classification ?? 'this';
@@ -24,6 +31,18 @@ export const tooManyProperties: Check = (ctx) => {
   }
   return findings;
 };
+
+/** Index of the first entry (sorted by key start) whose key starts at or after `offset`. */
+function firstAtOrAfter(sorted: readonly ConfigEntry[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as ConfigEntry).keyRange.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 
 export const propertyLength: Check = (ctx) => {
   if (!ctx.emr) return [];

@@ -27,6 +27,16 @@ function catalogKeyNames(): string[] {
   return keyNames;
 }
 
+/** Did-you-mean over the (fixed) catalog, remembered per key: large files repeat the same unknown keys many times. */
+const suggestions = new Map<string, string | undefined>();
+function closestCatalogKey(key: string): string | undefined {
+  if (suggestions.has(key)) return suggestions.get(key);
+  const suggestion = closest(key, catalogKeyNames());
+  if (suggestions.size >= 10_000) suggestions.clear();
+  suggestions.set(key, suggestion);
+  return suggestion;
+}
+
 export const unknownKeys: Check = (ctx) => {
   const findings: Finding[] = [];
   for (const entry of typedEntries(ctx)) {
@@ -37,7 +47,7 @@ export const unknownKeys: Check = (ctx) => {
       continue;
     }
     if (!owned(entry.key) || lookupKey(entry.key) || isOtherKnownKey(entry.key)) continue;
-    const suggestion = closest(entry.key, catalogKeyNames());
+    const suggestion = closestCatalogKey(entry.key);
     // In the broad namespaces (spark.executor., spark.kubernetes.…) Spark has many keys we do not list: only near misses
     // of keys we know are called typos there.
     if (!suggestion && !FULLY_COVERED_PREFIXES.some((prefix) => entry.key.startsWith(prefix))) continue;

@@ -55,7 +55,8 @@ function parseChunk(text: string, range: Range): YamlDocument {
   let contents: ParsedNode | null = null;
   try {
     const tokens = Array.from(new Parser().parse(source));
-    collectComments(tokens, range.start, comments);
+    // A chunk without a `#` has no comment: spare the walk over its whole token tree.
+    if (source.includes('#')) collectComments(tokens, range.start, comments);
     const composer = new Composer({ prettyErrors: false });
     const docs: Document.Parsed[] = Array.from(composer.compose(tokens, true, source.length));
     for (const doc of docs) {
