@@ -225,3 +225,56 @@ export function generateEmrJson(targetLines, seed = 2) {
   });
   return `${[...head, ...body, ...tail].join('\n')}\n`;
 }
+
+/**
+ * One SparkApplication whose `spec.sparkConf` is a single map of about `targetLines` entries (a job carrying a large
+ * generated configuration: per-bucket S3A settings, SQL and Hadoop options, the DRA keys, a few mistakes). Large maps
+ * are where a duplicate-key check that compares every key with every other key turns quadratic.
+ */
+export function generateLargeSparkConfYaml(targetLines, seed = 3) {
+  const rand = prng(seed);
+  const lines = [
+    'apiVersion: sparkoperator.k8s.io/v1beta2',
+    'kind: SparkApplication',
+    'metadata:',
+    '  name: lakehouse-compaction',
+    'spec:',
+    '  type: Scala',
+    '  mode: cluster',
+    '  image: registry.example/spark:3.5.1',
+    '  mainClass: com.example.Compaction',
+    '  mainApplicationFile: local:///opt/spark/jars/compaction.jar',
+    '  sparkVersion: "3.5.1"',
+    '  sparkConf:',
+  ];
+  for (const [key, value] of GOOD_CONF) lines.push(`    ${key}: "${value(rand)}"`);
+  const settings = ['endpoint.region', 'access.key', 'aws.credentials.provider', 'connection.maximum', 'fast.upload.buffer'];
+  let bucket = 0;
+  const footer = 12;
+  while (lines.length < targetLines - footer) {
+    const roll = rand();
+    if (roll < 0.002) {
+      const [key, value] = pick(rand, BAD_CONF);
+      lines.push(`    ${key}.b${bucket}: "${value(rand)}"`);
+    } else {
+      const setting = settings[bucket % settings.length];
+      lines.push(`    spark.hadoop.fs.s3a.bucket.data-${Math.floor(bucket / settings.length)}.${setting}: "${int(rand, 1, 9999)}"`);
+    }
+    bucket++;
+  }
+  lines.push(
+    '  dynamicAllocation:',
+    '    enabled: true',
+    '    minExecutors: 2',
+    `    maxExecutors: ${int(rand, 20, 80)}`,
+    '    shuffleTrackingEnabled: true',
+    '    shuffleTrackingTimeout: 600000',
+    '  driver:',
+    '    cores: 2',
+    '    memory: 8g',
+    '  executor:',
+    '    cores: 4',
+    '    memory: 16g',
+  );
+  return `${lines.join('\n')}\n`;
+}

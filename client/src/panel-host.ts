@@ -1,17 +1,17 @@
 // Opens simulation panels for job files and event-log replays, supplies their callbacks, and re-runs them when
 // the job file they follow is edited (debounced). The panel itself lives in ./panel/.
 import * as vscode from 'vscode';
-import type { ReplayEventLogParams, ReplayEventLogResponse, SimulateParams, SimulateResponse } from '../../server/src/protocol';
+import type { ReplayEventLogParams, ReplayEventLogResponse, SimulateParams } from '../../server/src/protocol';
 import { PRESET_NAMES } from '../../server/src/engine/workload/presets';
 import { applyValuesToDocument } from './apply-values';
 import { KeyedDebouncer } from './debounce';
-import { SimulationPanel, type SimulationPanelCallbacks } from './panel/simulation-panel';
-import { REPLAY_SCHEME, replayTargetFromQuery, replayUriParts, type ReplayTarget } from './replay-view';
+import { SimulationPanel, type PanelSimulationResponse, type SimulationPanelCallbacks } from './panel/simulation-panel';
+import { REPLAY_SCHEME, replayForPanel, replayTargetFromQuery, replayUriParts, type ReplayTarget } from './replay-view';
 import type { Services } from './services';
 
-/** A replay answer as the panel wants it: the replay result is a SimulationResult (with extra fields it ignores). */
-function asSimulateResponse(response: ReplayEventLogResponse): SimulateResponse {
-  return response.ok ? { ok: true, result: response.result } : { ok: false, error: response.error };
+/** A replay answer as the panel wants it: the simulation, and what the event log observed. */
+function asPanelResponse(response: ReplayEventLogResponse): PanelSimulationResponse {
+  return response.ok ? { ok: true, ...replayForPanel(response.result) } : { ok: false, error: response.error };
 }
 
 export function replayPanelUri(target: ReplayTarget): vscode.Uri {
@@ -75,18 +75,18 @@ export class PanelHost implements vscode.Disposable {
   private replayCallbacks(target: ReplayTarget, firstAnswer?: ReplayEventLogResponse): SimulationPanelCallbacks {
     let cached = firstAnswer;
     return {
-      runSimulation: async (params: SimulateParams): Promise<SimulateResponse> => {
+      runSimulation: async (params: SimulateParams): Promise<PanelSimulationResponse> => {
         const plain = (params.overrides === undefined || Object.keys(params.overrides).length === 0) && params.knobs === undefined;
         if (plain && cached) {
           const answer = cached;
           cached = undefined;
-          return asSimulateResponse(answer);
+          return asPanelResponse(answer);
         }
         const request: ReplayEventLogParams = { path: target.path };
         if (target.jobUri !== undefined) request.uri = target.jobUri;
         if (params.overrides !== undefined) request.overrides = params.overrides;
         if (params.knobs !== undefined) request.knobs = params.knobs;
-        return asSimulateResponse(await this.services.api.replay(request));
+        return asPanelResponse(await this.services.api.replay(request));
       },
       applyValues: async (values) => {
         if (target.jobUri === undefined) {

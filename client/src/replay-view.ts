@@ -1,6 +1,8 @@
 // Replay of an event log on the client side: how a replay is named in the simulation panel (a URI the panel can
 // restore), and the short comparison of what really happened with what the simulation did. Pure.
+import type { SimulationResult } from '../../server/src/engine/simulator/result';
 import type { ReplayResult } from '../../server/src/protocol';
+import type { ObservedRun } from '../webview/messages';
 
 export const REPLAY_SCHEME = 'spark-dra-replay';
 
@@ -79,4 +81,26 @@ export function replayHeadline(name: string, result: ReplayResult): string {
   const o = result.observed;
   const s = result.dra.summary;
   return `${name}: observed peak ${count(o.peakExecutors)} executors over ${seconds(o.runtimeSec)}; simulated peak ${count(s.peakExecutors)} over ${seconds(s.runtimeSec)}.`;
+}
+
+/**
+ * A replay answer as the simulation panel shows it: the simulation alone (without the replay's extra fields), and
+ * what the log observed with whose configuration was simulated.
+ */
+export function replayForPanel(result: ReplayResult): { result: SimulationResult; observed: ObservedRun } {
+  const { observed, replay, ...simulation } = result;
+  return {
+    result: simulation,
+    observed: {
+      timeline: observed.timeline,
+      runtimeSec: observed.runtimeSec,
+      peakExecutors: observed.peakExecutors,
+      executorSeconds: observed.executorSeconds,
+      executorsAdded: observed.executorsAdded,
+      executorsRemoved: observed.executorsRemoved,
+      complete: observed.complete,
+      confFrom: replay.confFrom,
+      loggedSparkVersion: replay.loggedSparkVersion,
+    },
+  };
 }

@@ -1,6 +1,8 @@
 // Summary cards (runtime, executor-hours, peak executors, PVCs, cost, DRA vs static) plus notes and inputs.
 import type { SimulationResult } from '../../server/src/engine/simulator/result';
 import { formatDuration, formatUsd, percent, signed, trim } from './format';
+import type { ObservedRun } from './messages';
+import { observedCard } from './observed-card';
 
 interface Card {
   id: string;
@@ -81,8 +83,8 @@ export function summaryCards(r: SimulationResult): Card[] {
   return cards;
 }
 
-/** Replaces the contents of `host` with the cards for `r`. */
-export function renderCards(host: HTMLElement, r: SimulationResult): void {
+/** Replaces the contents of `host` with the cards for `r`, led by what the event log observed for a replay. */
+export function renderCards(host: HTMLElement, r: SimulationResult, observed?: ObservedRun): void {
   const nodes = summaryCards(r).map((c) => {
     const card = el('div', `card${c.tone ? ` ${c.tone}` : ''}`);
     card.dataset.card = c.id;
@@ -90,7 +92,7 @@ export function renderCards(host: HTMLElement, r: SimulationResult): void {
     if (c.detail) card.append(el('div', 'card-detail', c.detail));
     return card;
   });
-  host.replaceChildren(...nodes);
+  host.replaceChildren(...(observed ? [observedCard(r, observed)] : []), ...nodes);
 }
 
 /** Workload line: "etl-wide · 3 jobs · 12 stages · 4,800 tasks · Spark 3.5.1". */

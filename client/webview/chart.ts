@@ -1,7 +1,10 @@
-// The uPlot time chart of one simulation: executors, target, pods, task slots, tasks and PVCs over time.
+// The uPlot time chart of one simulation: executors, target, pods, task slots, tasks and PVCs over time, and for a
+// replay the executors the event log observed.
 import uPlot from 'uplot';
 import type { SimulationResult, TimelinePoint } from '../../server/src/engine/simulator/result';
+import { alignTimelines } from './chart-data';
 import { formatClock, trim } from './format';
+import type { ObservedRun } from './messages';
 import type { ChartTheme } from './theme';
 
 type SeriesKey = keyof ChartTheme['series'];
@@ -12,10 +15,13 @@ interface SeriesSpec {
   scale: 'count' | 'tasks';
   dash?: number[];
   width: number;
+}
+
+interface SimulatedSeries extends SeriesSpec {
   pick: (p: TimelinePoint, r: SimulationResult) => number;
 }
 
-const SERIES: readonly SeriesSpec[] = [
+const SERIES: readonly SimulatedSeries[] = [
   { key: 'running', label: 'Running executors', scale: 'count', width: 2.5, pick: (p) => p.running },
   { key: 'target', label: 'Target', scale: 'count', width: 1.5, dash: [6, 4], pick: (p) => p.target },
   { key: 'pendingPods', label: 'Pending pods', scale: 'count', width: 1.5, pick: (p) => p.pendingPods },
@@ -24,6 +30,9 @@ const SERIES: readonly SeriesSpec[] = [
   { key: 'pendingTasks', label: 'Pending tasks', scale: 'tasks', width: 1.5, pick: (p) => p.pendingTasks },
   { key: 'static', label: 'Static executors', scale: 'count', width: 1, dash: [1, 4], pick: (_p, r) => r.static.executors },
 ];
+
+/** Replays only: the executors the event log says really ran. */
+const OBSERVED: SeriesSpec = { key: 'observed', label: 'Observed executors', scale: 'count', width: 2, dash: [10, 5] };
 
 const HEIGHT = 340;
 
@@ -36,7 +45,10 @@ function upperRange(max: number | null): number {
 export class TimelineChart {
   private plot: uPlot | undefined;
   private result: SimulationResult | undefined;
+  private observed: ObservedRun | undefined;
   private theme: ChartTheme | undefined;
+  /** The series drawn by the current plot, in order (for the PNG legend). */
+  private drawn: readonly SeriesSpec[] = [];
   private readonly resize: ResizeObserver;
 
   constructor(private readonly host: HTMLElement) {
@@ -44,9 +56,13 @@ export class TimelineChart {
     this.resize.observe(host);
   }
 
-  /** Draws (or redraws) the result with the given theme. Builds a new plot so every colour is re-read. */
-  render(result: SimulationResult, theme: ChartTheme): void {
+  /**
+   * Draws (or redraws) the result with the given theme, and what an event log observed when given. Builds a new
+   * plot so every colour is re-read.
+   */
+  render(result: SimulationResult, theme: ChartTheme, observed?: ObservedRun): void {
     this.result = result;
+    this.observed = observed;
     this.theme = theme;
     this.rebuild();
   }
@@ -60,9 +76,14 @@ export class TimelineChart {
     this.plot?.destroy();
     this.plot = undefined;
     this.result = undefined;
+    this.observed = undefined;
+    this.drawn = [];
     this.host.replaceChildren();
     delete this.host.dataset.series;
     delete this.host.dataset.points;
+    delete this.host.dataset.observedPoints;
+    delete this.host.dataset.xMin;
+    delete this.host.dataset.xMax;
   }
 
   dispose(): void {
@@ -84,11 +105,16 @@ export class TimelineChart {
     const result = this.result;
     const theme = this.theme;
     if (!result || !theme) return;
+    const observed = this.observed;
     this.plot?.destroy();
     this.plot = undefined;
+    this.drawn = [];
     this.host.replaceChildren();
+    delete this.host.dataset.observedPoints;
+    delete this.host.dataset.xMin;
+    delete this.host.dataset.xMax;
     const timeline = result.dra.timeline;
-    if (timeline.length === 0) {
+    if (timeline.length === 0 && (!observed || observed.timeline.length === 0)) {
       const empty = document.createElement('p');
       empty.className = 'chart-empty';
       empty.textContent = 'The simulation produced no timeline samples.';
@@ -97,10 +123,26 @@ export class TimelineChart {
       this.host.dataset.points = '0';
       return;
     }
-    const data: uPlot.AlignedData = [
-      timeline.map((p) => p.t),
-      ...SERIES.map((s) => timeline.map((p) => s.pick(p, result))),
-    ];
+    let data: uPlot.AlignedData;
+    let specs: readonly SeriesSpec[];
+    if (observed) {
+      // Both timelines on one x axis that covers them both.
+      const aligned = alignTimelines(timeline, observed.timeline, observed.runtimeSec);
+      data = [
+        aligned.xs,
+        ...SERIES.map((s) =>
+          aligned.sim.map((i) => {
+            const p = timeline[i];
+            return p === undefined ? null : s.pick(p, result);
+          }),
+        ),
+        aligned.observed,
+      ];
+      specs = [...SERIES, OBSERVED];
+    } else {
+      data = [timeline.map((p) => p.t), ...SERIES.map((s) => timeline.map((p) => s.pick(p, result)))];
+      specs = SERIES;
+    }
     const font = `${theme.fontSizePx}px ${theme.fontFamily}`;
     const axisBase = {
       stroke: theme.foreground,
@@ -121,7 +163,7 @@ export class TimelineChart {
       },
       series: [
         { label: 'Time', value: (_u, v) => (v == null ? '–' : formatClock(v)) },
-        ...SERIES.map(
+        ...specs.map(
           (s): uPlot.Series => ({
             label: s.label,
             scale: s.scale,
@@ -141,10 +183,23 @@ export class TimelineChart {
       ],
       legend: { live: true },
       cursor: { drag: { x: true, y: false }, points: { show: false } },
+      hooks: {
+        // The x range on screen, for tests and tools (it covers the simulated and the observed timeline).
+        setScale: [
+          (u, key) => {
+            if (key !== 'x') return;
+            const { min, max } = u.scales.x ?? {};
+            if (min != null) this.host.dataset.xMin = String(min);
+            if (max != null) this.host.dataset.xMax = String(max);
+          },
+        ],
+      },
     };
     this.plot = new uPlot(opts, data, this.host);
+    this.drawn = specs;
     this.host.dataset.series = String(this.plot.series.length - 1);
     this.host.dataset.points = String(timeline.length);
+    if (observed) this.host.dataset.observedPoints = String(observed.timeline.length);
     this.host.dataset.theme = theme.kind;
   }
 
@@ -165,7 +220,7 @@ export class TimelineChart {
     const items: { spec: SeriesSpec; x: number; row: number }[] = [];
     let x = margin;
     let row = 0;
-    SERIES.forEach((s, i) => {
+    this.drawn.forEach((s, i) => {
       if (plot.series[i + 1]?.show === false) return;
       const w = 24 * dpr + measure.measureText(s.label).width + 16 * dpr;
       if (x > margin && x + w > src.width - margin) {

@@ -110,6 +110,8 @@ class Panel {
         if (msg.requestId !== undefined && msg.requestId < this.latestRequest) return;
         this.pending = false;
         this.state.lastResult = msg.result;
+        if (msg.observed) this.state.lastObserved = msg.observed;
+        else delete this.state.lastObserved;
         delete this.state.lastError;
         this.save();
         this.renderAll();
@@ -241,8 +243,9 @@ class Panel {
       return;
     }
     byId('results').hidden = false;
-    renderCards(byId('cards'), r);
-    this.chart.render(r, readTheme());
+    const observed = this.state.lastObserved;
+    renderCards(byId('cards'), r, observed);
+    this.chart.render(r, readTheme(), observed);
     renderNotes(byId('notes'), r);
     this.setStatus(this.pending ? 'Simulating…' : 'Up to date.');
   }

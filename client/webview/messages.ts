@@ -6,6 +6,7 @@ import type {
   SimulationSummary,
   TimelinePoint,
 } from '../../server/src/engine/simulator/result';
+import type { ObservedPoint, ReplayInfo, ReplayObserved } from '../../server/src/protocol';
 
 /** Spark keys the what-if controls may change (and Apply may write). Nothing else is accepted. */
 export const WHAT_IF_KEYS = [
@@ -44,6 +45,8 @@ export const LIMITS = {
   notes: 500,
   presets: 200,
   timeline: 500_000,
+  /** Observed executor steps of a replay (the server keeps at most 100,000 plus the last one). */
+  observed: 100_001,
   csv: 64 * 1024 * 1024,
   png: 64 * 1024 * 1024,
   documentUri: 4_096,
@@ -60,11 +63,23 @@ export interface InitMessage {
   /** Built-in workload presets the host knows (may be empty). */
   presets: string[];
 }
+/**
+ * What an event log says really ran (replays only), with whose configuration the simulation used, so the panel can
+ * draw the real executor count beside the simulated one.
+ */
+export type ObservedRun = ReplayObserved & {
+  /** Whose configuration was simulated: the log's own, or the job file's. */
+  confFrom: ReplayInfo['confFrom'];
+  /** Spark version the log says the application ran ("unknown" when it does not say). */
+  loggedSparkVersion: string;
+};
 export interface ResultMessage {
   type: 'result';
   /** The webview's request id this answers; absent for runs the host started itself. */
   requestId?: number;
   result: SimulationResult;
+  /** Present for replays of an event log only. */
+  observed?: ObservedRun;
 }
 export interface FileValuesMessage {
   type: 'fileValues';
@@ -142,6 +157,10 @@ function finite(x: unknown): x is number {
 
 function nonNegative(x: unknown): x is number {
   return finite(x) && x >= 0;
+}
+
+function count(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
 
 function requestId(x: unknown): x is number {
@@ -311,6 +330,44 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
   };
 }
 
+function parseObservedTimeline(x: unknown): ObservedPoint[] | undefined {
+  if (!Array.isArray(x) || x.length > LIMITS.observed) return undefined;
+  const out: ObservedPoint[] = [];
+  let last = -Infinity;
+  for (const item of x) {
+    if (!isObj(item)) return undefined;
+    const { t, running } = item;
+    if (!nonNegative(t) || !count(running) || t < last) return undefined; // time must not go backwards
+    last = t;
+    out.push({ t, running });
+  }
+  return out;
+}
+
+/** The observed part of a replay's result message: a clean copy, or undefined when anything is off. */
+export function parseObservedRun(x: unknown): ObservedRun | undefined {
+  if (!isObj(x)) return undefined;
+  const timeline = parseObservedTimeline(x.timeline);
+  if (!timeline) return undefined;
+  const { runtimeSec, peakExecutors, executorSeconds, executorsAdded, executorsRemoved, complete, confFrom, loggedSparkVersion } = x;
+  if (!nonNegative(runtimeSec) || !nonNegative(executorSeconds)) return undefined;
+  if (!count(peakExecutors) || !count(executorsAdded) || !count(executorsRemoved)) return undefined;
+  if (typeof complete !== 'boolean') return undefined;
+  if (confFrom !== 'event-log' && confFrom !== 'job-file') return undefined;
+  if (!str(loggedSparkVersion, 50, true)) return undefined;
+  return {
+    timeline,
+    runtimeSec,
+    peakExecutors,
+    executorSeconds,
+    executorsAdded,
+    executorsRemoved,
+    complete,
+    confFrom,
+    loggedSparkVersion,
+  };
+}
+
 // ---------- direction validators ----------
 
 /** Validates a message from the host. Returns a clean copy, or undefined for anything malformed. */
@@ -327,7 +384,13 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
       if (x.requestId !== undefined && !requestId(x.requestId)) return undefined;
       const result = parseSimulationResult(x.result);
       if (!result) return undefined;
-      return x.requestId === undefined ? { type: 'result', result } : { type: 'result', requestId: x.requestId, result };
+      const msg: ResultMessage = x.requestId === undefined ? { type: 'result', result } : { type: 'result', requestId: x.requestId, result };
+      if (x.observed !== undefined) {
+        const observed = parseObservedRun(x.observed);
+        if (!observed) return undefined;
+        msg.observed = observed;
+      }
+      return msg;
     }
     case 'fileValues': {
       // The file may hold values the controls would not produce (odd spacing...): keep only valid ones.

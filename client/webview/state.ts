@@ -3,9 +3,11 @@ import type { SimulationResult } from '../../server/src/engine/simulator/result'
 import {
   LIMITS,
   parseKnobs,
+  parseObservedRun,
   parseSimulationResult,
   parseWhatIfValues,
   type KnobValues,
+  type ObservedRun,
   type WhatIfValues,
 } from './messages';
 
@@ -23,6 +25,8 @@ export interface PanelState {
   /** What the file gives for the what-if keys, as last reported by the host. */
   fileValues: WhatIfValues;
   lastResult?: SimulationResult;
+  /** What the event log observed, for a replay's last result; absent for plain simulations. */
+  lastObserved?: ObservedRun;
   lastError?: string;
   nextRequestId: number;
 }
@@ -54,6 +58,10 @@ export function parseState(x: unknown): PanelState {
     const r = parseSimulationResult(x.lastResult);
     if (r) s.lastResult = r;
   }
+  if (s.lastResult && x.lastObserved !== undefined) {
+    const o = parseObservedRun(x.lastObserved);
+    if (o) s.lastObserved = o;
+  }
   if (typeof x.lastError === 'string' && x.lastError.length <= LIMITS.message) s.lastError = x.lastError;
   if (typeof x.nextRequestId === 'number' && Number.isSafeInteger(x.nextRequestId) && x.nextRequestId > 0) {
     s.nextRequestId = x.nextRequestId;
@@ -64,12 +72,14 @@ export function parseState(x: unknown): PanelState {
 /** Timelines longer than this are not persisted (the host re-runs on reload anyway). */
 const PERSIST_POINTS = 20_000;
 
-/** The state to hand to setState: drops a result too large to keep. */
+/** The state to hand to setState: drops a result (and what the log observed with it) too large to keep. */
 export function persistable(s: PanelState): PanelState {
   const r = s.lastResult;
-  if (r && r.dra.timeline.length + r.static.timeline.length > PERSIST_POINTS) {
+  const observedPoints = s.lastObserved?.timeline.length ?? 0;
+  if (r && r.dra.timeline.length + r.static.timeline.length + observedPoints > PERSIST_POINTS) {
     const copy = { ...s };
     delete copy.lastResult;
+    delete copy.lastObserved;
     return copy;
   }
   return s;

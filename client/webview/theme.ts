@@ -18,6 +18,8 @@ export interface ChartTheme {
     pendingTasks: string;
     livePvcs: string;
     static: string;
+    /** What an event log observed (replays only). */
+    observed: string;
   };
 }
 
@@ -85,6 +87,7 @@ export function readTheme(root: HTMLElement = document.documentElement, body: HT
       pendingTasks: v('--vscode-charts-yellow', fb.yellow),
       livePvcs: v('--vscode-charts-red', fb.red),
       static: lines,
+      observed: v('--vscode-charts-foreground', foreground),
     },
   };
 }

@@ -1,4 +1,5 @@
 // Deterministic SimulationResults for the webview tests.
+import type { ObservedRun } from '../../client/webview/messages';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../server/src/engine/simulator/result';
 
 function summary(over: Partial<SimulationSummary>): SimulationSummary {
@@ -69,3 +70,39 @@ export const FILE_VALUES = {
   'spark.dynamicAllocation.shuffleTracking.enabled': 'true',
   'spark.kubernetes.allocation.batch.size': '5',
 };
+
+/** Executor steps of a real run (as an event log gives them): longer than the simulation, peaking at 22. */
+export const OBSERVED_STEPS: readonly { t: number; running: number }[] = [
+  { t: 0, running: 0 },
+  { t: 25, running: 2 },
+  { t: 70, running: 8 },
+  { t: 95, running: 16 },
+  { t: 160, running: 22 },
+  { t: 310, running: 18 },
+  { t: 430, running: 12 },
+  { t: 520, running: 6 },
+  { t: 650, running: 3 },
+  { t: 720, running: 1 },
+];
+
+/** What the log observed, with the executor-seconds its steps add up to over a 780 s run. */
+export function sampleObserved(over: Partial<ObservedRun> = {}): ObservedRun {
+  const runtimeSec = 780;
+  let executorSeconds = 0;
+  OBSERVED_STEPS.forEach((p, i) => {
+    const end = OBSERVED_STEPS[i + 1]?.t ?? runtimeSec;
+    executorSeconds += p.running * (end - p.t);
+  });
+  return {
+    timeline: OBSERVED_STEPS.map((p) => ({ ...p })),
+    runtimeSec,
+    peakExecutors: 22,
+    executorSeconds,
+    executorsAdded: 31,
+    executorsRemoved: 30,
+    complete: true,
+    confFrom: 'event-log',
+    loggedSparkVersion: '3.5.1-amzn-0',
+    ...over,
+  };
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseWebviewMessage } from '../../client/webview/messages';
-import { FILE_VALUES, sampleResult } from './fixtures';
+import { FILE_VALUES, sampleObserved, sampleResult } from './fixtures';
 import {
   cardValue,
   OUTPUT,
@@ -79,16 +79,92 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     assert.equal(await cardValue(page, 'draVsStatic'), 'Saves $0.74');
     assert.match((await page.locator('#workload').textContent()) ?? '', /etl-burst · 3 jobs/);
     assert.equal(await page.locator('#error').isHidden(), true);
+    assert.equal(await page.locator('[data-card="observed"]').count(), 0, 'a plain simulation has no observed card');
+    assert.equal(await chart.getAttribute('data-observed-points'), null);
     assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
+  });
+
+  it('a replay result draws the observed executors as one more series and shows the observed card', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    const chart = page.locator('#chart');
+    const observed = sampleObserved();
+    await send(page, { type: 'result', result: sampleResult(), observed });
+    await page.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-series') === '8');
+    assert.equal(await chart.getAttribute('data-observed-points'), String(observed.timeline.length));
+    assert.equal(await chart.getAttribute('data-points'), String(sampleResult().dra.timeline.length));
+    const legend = page.locator('#chart .u-legend .u-series');
+    assert.equal(await legend.count(), 9); // x + 7 simulated + observed
+    assert.match((await legend.nth(8).textContent()) ?? '', /Observed executors/);
+    // The x axis covers both timelines: the simulation ends at 10:00, the observed run at 13:00.
+    assert.equal(await chart.getAttribute('data-x-min'), '0');
+    assert.equal(await chart.getAttribute('data-x-max'), '780');
+
+    const card = page.locator('[data-card="observed"]');
+    assert.equal(await card.isVisible(), true);
+    assert.equal(await card.locator('.card-label').textContent(), 'Observed (from the log)');
+    const cells = async (row: string): Promise<string[]> => card.locator(`tr[data-row="${row}"] td`).allTextContents();
+    assert.deepEqual(await cells('runtime'), ['13m 00s', '10m 10s', '−2m 50s (−22%)']);
+    assert.deepEqual(await cells('peakExecutors'), ['22', '24', '+2']);
+    assert.deepEqual(await cells('executorHours'), ['2.48', '2.5', '+0.02 (+1%)']);
+    assert.match((await card.locator('.observed-caption').textContent()) ?? '', /^Simulated with the event log's own configuration as Spark 3\.5\.1; the log ran Spark 3\.5\.1-amzn-0\.$/);
+    assert.equal(await page.locator('[data-card]').first().getAttribute('data-card'), 'observed', 'the observed card leads');
+    // The summary cards of the simulation are still there.
+    assert.equal(await cardValue(page, 'peakExecutors'), '24');
+    await page.screenshot({ path: join(OUTPUT, 'panel-replay-dark.png'), fullPage: true });
+
+    // The observed series has pixels of its own: hiding it (legend click) removes them.
+    const shown = await paintedPixels(page);
+    await legend.nth(8).locator('th').click();
+    await page.waitForFunction(() => document.querySelectorAll('#chart .u-legend .u-series.u-off').length === 1);
+    const hidden = await paintedPixels(page);
+    assert.ok(shown - hidden > 300, `observed series pixels: ${shown} shown, ${hidden} hidden`);
+    await legend.nth(8).locator('th').click();
+
+    // The simulation from the job file's configuration says so.
+    await send(page, { type: 'result', result: sampleResult(), observed: sampleObserved({ confFrom: 'job-file', complete: false }) });
+    await page.waitForFunction(() => document.querySelector('.observed-caption')?.getAttribute('data-conf-from') === 'job-file');
+    assert.match((await card.locator('.observed-caption').textContent()) ?? '', /the job file's configuration/);
+    assert.match((await card.locator('.observed-warning').textContent()) ?? '', /no application end/);
+
+    // A malformed observed part is refused as a whole; the last good result stays.
+    await send(page, { type: 'result', result: sampleResult(40), observed: { ...observed, timeline: [{ t: 5, running: 1 }, { t: 1, running: 1 }] } });
+    await page.waitForFunction(() => document.body.dataset.rejected === '1');
+    assert.equal(await cardValue(page, 'peakExecutors'), '24');
+
+    // A plain result afterwards: no observed series, no card.
+    await send(page, { type: 'result', result: sampleResult() });
+    await page.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-series') === '7');
+    assert.equal(await page.locator('[data-card="observed"]').count(), 0);
+    assert.equal(await chart.getAttribute('data-observed-points'), null);
+    assert.equal(await chart.getAttribute('data-x-max'), '600');
+    assert.equal(await legend.count(), 8);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
+  });
+
+  it('a restored replay panel shows what the log observed again', { timeout: 30_000 }, async () => {
+    const { page, problems } = await openPanel();
+    await send(page, { type: 'result', result: sampleResult(), observed: sampleObserved() });
+    await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#chart').getAttribute('data-series'), '8');
     assert.deepEqual(problems, []);
   });
 
   it('a control change re-runs once (debounced), and a newer result re-renders the cards', { timeout: 30_000 }, async () => {
     const { page, problems } = await openPanel();
     const before = await simulateCount(page);
-    const field = page.locator('#f-spark-dynamicAllocation-maxExecutors input');
-    await field.fill('');
-    await field.pressSequentially('48', { delay: 20 });
+    // Two edits in one task, as fast typing produces them: the debounce must fold them into one request. (Typing
+    // through the keyboard with delays made this depend on machine load.)
+    await page.evaluate(() => {
+      const field = document.querySelector('#f-spark-dynamicAllocation-maxExecutors') as HTMLElement & { value: string };
+      for (const value of ['4', '48']) {
+        field.value = value;
+        field.dispatchEvent(new Event('input'));
+      }
+    });
     await page.waitForTimeout(400);
     assert.equal(await simulateCount(page), before + 1, 'typing two characters sends one request');
     const req = await lastSimulate(page);

@@ -1,6 +1,7 @@
 // Spark DRA: Replay Event Log… — picks an event-log file (plain or .zstd) or a rolled eventlog_v2_* directory, has
 // the language server read and replay it (progress notification, cancellable), and shows the simulation of the
-// logged workload in the simulation panel, with a comparison to what really ran in the output channel.
+// logged workload in the simulation panel beside what really ran (the observed executors on the chart and an
+// "Observed" card), with the comparison also written to the output channel.
 import * as vscode from 'vscode';
 import type { ReplayEventLogParams, ReplayEventLogResponse } from '../../../server/src/protocol';
 import { isJobFile } from '../file-status';

@@ -1,22 +1,30 @@
 // Hosts the simulation webview: one panel per document, beside the editor. Every message from the
 // webview is validated; re-runs and applies go to callbacks the extension supplies.
 import * as vscode from 'vscode';
-import type { SimulateParams, SimulateResponse } from '../../../server/src/protocol';
+import type { SimulationResult } from '../../../server/src/engine/simulator/result';
+import type { SimulateParams } from '../../../server/src/protocol';
 import {
   documentUriFromState,
   isWhatIfKey,
   parseWebviewMessage,
   pngBase64,
   type HostMessage,
+  type ObservedRun,
+  type ResultMessage,
   type SimulateMessage,
   type WebviewMessage,
   type WhatIfValues,
 } from '../../webview/messages';
 import { buildPanelHtml } from './html';
 
+/** A simulation for the panel: a sparkDra/simulate answer, or a replay's with what the event log observed. */
+export type PanelSimulationResponse =
+  | { ok: true; result: SimulationResult; observed?: ObservedRun }
+  | { ok: false; error: string };
+
 export interface SimulationPanelCallbacks {
   /** Runs the simulator (the language client's sparkDra/simulate request). Should not throw; if it does, the error is shown. */
-  runSimulation(params: SimulateParams): Promise<SimulateResponse>;
+  runSimulation(params: SimulateParams): Promise<PanelSimulationResponse>;
   /** Writes the changed what-if values (Spark key → value) into the document; true when applied. */
   applyValues(values: Record<string, string>): Promise<boolean>;
   /** Workload preset names for the preset select; empty or absent shows only the default workload. */
@@ -206,7 +214,7 @@ export class SimulationPanel {
     }
   }
 
-  private async run(params: SimulateParams): Promise<SimulateResponse> {
+  private async run(params: SimulateParams): Promise<PanelSimulationResponse> {
     try {
       return await this.callbacks.runSimulation(params);
     } catch (err) {
@@ -233,8 +241,11 @@ export class SimulationPanel {
       if (this.fileValues !== undefined) this.post({ type: 'fileValues', values: this.fileValues });
       if (this.disposed || msg.requestId < this.latest) return;
     }
-    if (response.ok) this.post({ type: 'result', requestId: msg.requestId, result: response.result });
-    else this.post({ type: 'error', requestId: msg.requestId, message: response.error });
+    if (response.ok) {
+      const result: ResultMessage = { type: 'result', requestId: msg.requestId, result: response.result };
+      if (response.observed) result.observed = response.observed;
+      this.post(result);
+    } else this.post({ type: 'error', requestId: msg.requestId, message: response.error });
   }
 
   private async save(fileName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {

@@ -1,7 +1,8 @@
 // Replay panel URIs and the observed-versus-simulated summary.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { logName, replayHeadline, replaySummaryLines, replayTargetFromQuery, replayUriParts } from '../../../client/src/replay-view';
+import { logName, replayForPanel, replayHeadline, replaySummaryLines, replayTargetFromQuery, replayUriParts } from '../../../client/src/replay-view';
+import { parseHostMessage } from '../../../client/webview/messages';
 import type { ReplayResult } from '../../../server/src/protocol';
 
 describe('replay panel URI', () => {
@@ -52,5 +53,28 @@ describe('replay summary', () => {
     assert.match(lines.join('\n'), /executor-hours: +observed 1\.00, simulated 2\.00/);
     assert.match(lines.join('\n'), /note: a truncated last line was skipped/);
     assert.equal(replayHeadline('log.zstd', result), 'log.zstd: observed peak 10 executors over 9.0 min; simulated peak 12 over 10.0 min.');
+  });
+});
+
+describe('replay for the simulation panel', () => {
+  it('splits the simulation from what the log observed, with whose configuration was simulated', () => {
+    const { result: simulation, observed } = replayForPanel({ ...result, replay: { ...result.replay, confFrom: 'job-file' } });
+    assert.equal('observed' in simulation, false);
+    assert.equal('replay' in simulation, false);
+    assert.deepEqual(simulation.workload, result.workload);
+    assert.deepEqual(observed, {
+      timeline: [{ t: 0, running: 0 }],
+      runtimeSec: 540,
+      peakExecutors: 10,
+      executorSeconds: 3600,
+      executorsAdded: 14,
+      executorsRemoved: 9,
+      complete: false,
+      confFrom: 'job-file',
+      loggedSparkVersion: '3.5.1-amzn-0',
+    });
+    // What the host posts passes the webview's validator unchanged.
+    const message = { type: 'result', requestId: 2, result: simulation, observed };
+    assert.deepEqual(parseHostMessage(message), message);
   });
 });

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { CSV_HEADER, exportStem, timelineCsv } from '../../../client/webview/csv';
 import { formatDuration, formatUsd, percent, signed } from '../../../client/webview/format';
 import { parseState, persistable } from '../../../client/webview/state';
-import { sampleResult, timeline } from '../../webview/fixtures';
+import { sampleObserved, sampleResult, timeline } from '../../webview/fixtures';
 
 describe('csv', () => {
   it('writes a header, DRA rows, then static rows', () => {
@@ -57,6 +57,27 @@ describe('state', () => {
     const s = parseState({ version: 1, lastResult: r });
     assert.ok(s.lastResult);
     assert.equal(persistable(s).lastResult, undefined);
+  });
+});
+
+describe('state of a replay', () => {
+  it('restores what the log observed with its result, and only with one', () => {
+    const observed = sampleObserved();
+    const s = parseState({ version: 1, lastResult: sampleResult(), lastObserved: observed });
+    assert.deepEqual(s.lastObserved, observed);
+    assert.equal(parseState({ version: 1, lastObserved: observed }).lastObserved, undefined, 'no result, no observed');
+    assert.equal(parseState({ version: 1, lastResult: sampleResult(), lastObserved: { ...observed, peakExecutors: -1 } }).lastObserved, undefined);
+  });
+
+  it('does not persist a result whose observed timeline makes it too large', () => {
+    const steps = Array.from({ length: 30_000 }, (_, i) => ({ t: i, running: i % 5 }));
+    const s = parseState({ version: 1, lastResult: sampleResult(), lastObserved: sampleObserved({ timeline: steps }) });
+    assert.ok(s.lastResult && s.lastObserved);
+    const kept = persistable(s);
+    assert.equal(kept.lastResult, undefined);
+    assert.equal(kept.lastObserved, undefined);
+    const small = parseState({ version: 1, lastResult: sampleResult(), lastObserved: sampleObserved() });
+    assert.equal(persistable(small), small);
   });
 });
 

@@ -4,13 +4,15 @@ import { describe, it } from 'node:test';
 import {
   changedValues,
   documentUriFromState,
+  LIMITS,
   parseHostMessage,
+  parseObservedRun,
   parseSimulationResult,
   parseWebviewMessage,
   pngBase64,
   WHAT_IF_KEYS,
 } from '../../../client/webview/messages';
-import { sampleResult } from '../../webview/fixtures';
+import { sampleObserved, sampleResult } from '../../webview/fixtures';
 
 const MAX = 'spark.dynamicAllocation.maxExecutors';
 
@@ -166,6 +168,85 @@ describe('parseHostMessage', () => {
   it('accepts an empty timeline', () => {
     const r = sampleResult();
     assert.ok(parseSimulationResult({ ...r, dra: { ...r.dra, timeline: [] } }));
+  });
+});
+
+describe('observed part of a result message (replays)', () => {
+  it('accepts a well-formed observed run and returns an equal clean copy', () => {
+    const result = sampleResult();
+    const good: unknown[] = [
+      { type: 'result', requestId: 4, result, observed: sampleObserved() },
+      { type: 'result', result, observed: sampleObserved({ confFrom: 'job-file', complete: false, loggedSparkVersion: 'unknown' }) },
+      { type: 'result', result, observed: sampleObserved({ timeline: [], runtimeSec: 0, peakExecutors: 0, executorSeconds: 0 }) },
+      // Equal times are allowed (two changes at the same instant); so is the longest timeline.
+      { type: 'result', result, observed: sampleObserved({ timeline: [{ t: 0, running: 1 }, { t: 0, running: 2 }, { t: 0.5, running: 2 }] }) },
+      {
+        type: 'result',
+        result,
+        observed: sampleObserved({ timeline: Array.from({ length: LIMITS.observed }, (_, i) => ({ t: i / 10, running: i % 7 })) }),
+      },
+    ];
+    for (const m of good) assert.deepEqual(parseHostMessage(m), m, JSON.stringify(m).slice(0, 120));
+  });
+
+  it('a result without observed has none; unknown fields of observed and its steps are dropped', () => {
+    const plain = parseHostMessage({ type: 'result', result: sampleResult() });
+    assert.ok(plain && plain.type === 'result');
+    assert.equal('observed' in plain, false);
+
+    const observed = { ...sampleObserved(), appId: 'spark-1', timeline: [{ t: 0, running: 1, extra: 'x' }] };
+    const parsed = parseHostMessage({ type: 'result', result: sampleResult(), observed });
+    assert.ok(parsed && parsed.type === 'result' && parsed.observed);
+    assert.equal('appId' in parsed.observed, false);
+    assert.deepEqual(parsed.observed.timeline, [{ t: 0, running: 1 }]);
+    assert.notEqual(parsed.observed, observed, 'a copy, not the sender object');
+  });
+
+  it('rejects a result whose observed part is malformed', () => {
+    const result = sampleResult();
+    const good = sampleObserved();
+    const withStep = (step: Record<string, unknown>): unknown => ({ ...good, timeline: [{ t: 0, running: 0 }, step] });
+    const badObserved: unknown[] = [
+      null,
+      'observed',
+      [],
+      {},
+      { ...good, timeline: undefined },
+      { ...good, timeline: 'x' },
+      { ...good, timeline: [1, 2] },
+      withStep({ t: Number.NaN, running: 1 }),
+      withStep({ t: Number.POSITIVE_INFINITY, running: 1 }),
+      withStep({ t: -1, running: 1 }),
+      withStep({ t: '5', running: 1 }),
+      withStep({ t: 5 }),
+      withStep({ t: 5, running: -1 }),
+      withStep({ t: 5, running: 1.5 }),
+      withStep({ t: 5, running: Number.NaN }),
+      withStep({ t: 5, running: 2 ** 60 }),
+      { ...good, timeline: [{ t: 10, running: 1 }, { t: 5, running: 2 }] }, // time goes backwards
+      { ...good, timeline: Array.from({ length: LIMITS.observed + 1 }, (_, i) => ({ t: i, running: 1 })) },
+      { ...good, runtimeSec: -1 },
+      { ...good, runtimeSec: Number.NaN },
+      { ...good, runtimeSec: '780' },
+      { ...good, executorSeconds: Number.POSITIVE_INFINITY },
+      { ...good, executorSeconds: -0.5 },
+      { ...good, peakExecutors: 2.5 },
+      { ...good, peakExecutors: -1 },
+      { ...good, executorsAdded: 1.5 },
+      { ...good, executorsRemoved: -3 },
+      { ...good, executorsRemoved: undefined },
+      { ...good, complete: 'yes' },
+      { ...good, complete: undefined },
+      { ...good, confFrom: 'somewhere' },
+      { ...good, confFrom: undefined },
+      { ...good, loggedSparkVersion: 3.5 },
+      { ...good, loggedSparkVersion: '3.5\n<script>' },
+      { ...good, loggedSparkVersion: 'x'.repeat(51) },
+    ];
+    for (const observed of badObserved) {
+      assert.equal(parseObservedRun(observed), undefined, (JSON.stringify(observed) ?? String(observed)).slice(0, 120));
+      assert.equal(parseHostMessage({ type: 'result', result, observed }), undefined, 'the whole message is refused');
+    }
   });
 });
 
