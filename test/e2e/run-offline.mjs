@@ -10,6 +10,8 @@
 //   SPARK_DRA_E2E_VERBOSE=1    also print code-server and browser console output
 //   SPARK_DRA_E2E_KEEP=1       keep the temp folder (workspace, logs) after the run
 //   SPARK_DRA_E2E_EXTENSION    extension development path (default: the repository)
+//   SPARK_DRA_E2E_UI           1: also run the UI tests (test/e2e/ui) after the suite, 0: do not; default: run them
+//                              unless SPARK_DRA_E2E_GREP is set
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -54,12 +56,14 @@ const workbenchMessages = [];
 /** Set when the suite printed E2E-BEGIN, i.e. the extension host loaded it. */
 let suiteStarted = false;
 let runStart = Date.now();
+/** Set once scripts/setup-vscode-offline.sh succeeded (the UI tests need the same setup). */
+let setupDone = false;
 
 async function finish(passed, failed, problem) {
   if (finished) return;
   finished = true;
   // If cleaning up hangs, still end with a failure rather than hang the test run.
-  setTimeout(() => {
+  const cleanupLimit = setTimeout(() => {
     console.error('[e2e] cleanup did not finish within 20 s; exiting');
     process.exit(1);
   }, 20_000).unref();
@@ -70,6 +74,7 @@ async function finish(passed, failed, problem) {
       console.error(`[e2e] cleanup: ${err?.message ?? err}`);
     }
   }
+  clearTimeout(cleanupLimit);
   if (problem) {
     console.error(`[e2e] FAILED: ${problem}`);
     // Once the suite started, its messages were printed as they came.
@@ -86,11 +91,43 @@ async function finish(passed, failed, problem) {
     if (KEEP || (problem && !interrupted)) say(`temp folder kept: ${tempRoot}`);
     else rmSync(tempRoot, { recursive: true, force: true });
   }
-  say(`total ${secs(t0)} s`);
   // A run that could not run its tests counts as one failure, never as a pass.
   if (problem && failed === 0) failed = 1;
+  // The UI tests (test/e2e/ui/run-ui.mjs) run after the integration suite, in their own code-server.
+  const ui = await runUiTests();
+  if (ui) {
+    passed += ui.passed;
+    failed += ui.failed;
+  }
+  say(`total ${secs(t0)} s`);
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exit(problem || failed > 0 || passed === 0 ? 1 : 0);
+}
+
+/**
+ * Runs the UI tests unless the run was interrupted, VS Code could not be set up, SPARK_DRA_E2E_UI=0, or a grep
+ * chose integration tests (SPARK_DRA_E2E_UI=1 runs them anyway). Their output streams through; their closing line
+ * `e2e-ui: N passed, N failed` is added to ours. A UI run that ends without it counts as one failure.
+ */
+async function runUiTests() {
+  const wanted = process.env.SPARK_DRA_E2E_UI ?? (process.env.SPARK_DRA_E2E_GREP ? '0' : '1');
+  if (interrupted || !setupDone || wanted === '0') return undefined;
+  say('UI tests: test/e2e/ui/run-ui.mjs');
+  const child = spawn(process.execPath, [join(here, 'ui', 'run-ui.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  let counts;
+  let buffered = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    buffered += chunk;
+    const m = /^e2e-ui: (\d+) passed, (\d+) failed$/m.exec(buffered);
+    if (m) counts = { passed: Number(m[1]), failed: Number(m[2]) };
+  });
+  const limit = setTimeout(() => child.kill('SIGTERM'), Number(process.env.SPARK_DRA_UI_TIMEOUT_MS || 150_000) + 45_000);
+  const code = await new Promise((r) => child.on('exit', (c, sig) => r(c ?? sig)));
+  clearTimeout(limit);
+  if (!counts) return { passed: 0, failed: 1 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
 }
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -178,6 +215,7 @@ async function main() {
     if (!existsSync(env[key])) return finish(0, 0, `${key} not found at ${env[key]} (from ${envFile})`);
   }
   say(`setup checked in ${secs(t)} s`);
+  setupDone = true;
   // The overall limit covers everything after setup (a cold setup has its own limits).
   runStart = Date.now();
   setTimeout(() => finish(0, 0, `overall limit of ${TIMEOUT_MS / 1000} s exceeded`), TIMEOUT_MS + 15_000).unref();
@@ -254,6 +292,8 @@ async function main() {
     env: {
       ...process.env,
       SPARK_DRA_E2E: '1',
+      // Public Spark event logs for the replay test (outside the repository, next to it).
+      SPARK_DRA_E2E_EVENTLOGS: process.env.SPARK_DRA_E2E_EVENTLOGS || resolve(repoRoot, '..', 'shared', 'eventlogs'),
       TMPDIR: join(tempRoot, 'tmp'),
       XDG_CONFIG_HOME: join(tempRoot, 'xdg', 'config'),
       XDG_DATA_HOME: join(tempRoot, 'xdg', 'data'),
