@@ -4,7 +4,8 @@ import type { CompletionContext, JobConfig, ParsedFile } from '../model';
 import { emptyParsedFile } from '../model';
 import { readDirectives } from './comment-directives';
 import { sparkConfCompletion } from './yaml/completion';
-import { parseYamlDocuments, type YamlDocument } from './yaml/documents';
+import { parseYamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/documents';
+import { clearlyNotOurs } from './yaml/kind-scan';
 import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';
 
@@ -16,10 +17,31 @@ const OUR_KIND_LINE = /^kind:[ \t]*["']?(?:ScheduledSparkApplication|SparkApplic
 
 /** Reads every document of a YAML file. Never throws. */
 export function parseYamlFile(text: string): ParsedFile {
+  return readYamlFile(text, {});
+}
+
+export interface YamlReadOptions {
+  /**
+   * Default true: skip documents that are clearly not ours unparsed, and read the others with the fast reader when it
+   * can. False: parse every document with the `yaml` package (the reference the fast path is tested against).
+   */
+  fastPath?: boolean;
+  /** Told how each document was read. */
+  onDocument?: (route: DocumentRoute) => void;
+}
+
+/** `parseYamlFile` with its internal switches, for tests and measurements. */
+export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile {
   const parsed = emptyParsedFile('yaml');
+  const fastPath = options.fastPath !== false;
+  const onDocument = options.onDocument;
   let documents: YamlDocument[];
   try {
-    documents = parseYamlDocuments(text);
+    documents = parseYamlDocuments(text, {
+      fastPath,
+      ...(fastPath ? { skip: clearlyNotOurs } : {}),
+      ...(onDocument ? { onDocument: (route: DocumentRoute) => onDocument(route) } : {}),
+    });
   } catch {
     return parsed;
   }

@@ -4,6 +4,8 @@ import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml'
 import type { Document, ParsedNode } from 'yaml';
 import type { Range } from '../../model';
 import type { CommentSpan } from '../comment-directives';
+import { DUPLICATE_KEY_MESSAGE, withDuplicateKeyErrors } from './duplicate-keys';
+import { readBlockDocument } from './fast-reader';
 
 /** One document of the stream, parsed. */
 export interface YamlDocument {
@@ -37,13 +39,36 @@ export function documentStarts(text: string): number[] {
   return [...starts].filter((start) => start < text.length || start === 0).sort((a, b) => a - b);
 }
 
+/** How one document was read: by the fast reader, by the `yaml` package, or not at all (not one of ours). */
+export type DocumentRoute = 'fast' | 'yaml' | 'skipped';
+
+export interface ParseOptions {
+  /** Try the fast reader first (default true); off, every document goes through the `yaml` package. */
+  fastPath?: boolean;
+  /** Documents for which this returns true are left out without being parsed. */
+  skip?: (text: string, range: Range) => boolean;
+  /** Told how each document was read (for tests and measurements). */
+  onDocument?: (route: DocumentRoute, range: Range) => void;
+}
+
 /** Parses every document of the stream; never throws. */
-export function parseYamlDocuments(text: string): YamlDocument[] {
+export function parseYamlDocuments(text: string, options: ParseOptions = {}): YamlDocument[] {
   const starts = documentStarts(text);
   const documents: YamlDocument[] = [];
   starts.forEach((start, index) => {
-    const end = starts[index + 1] ?? text.length;
-    documents.push(parseChunk(text, { start, end }));
+    const range = { start, end: starts[index + 1] ?? text.length };
+    if (options.skip?.(text, range)) {
+      options.onDocument?.('skipped', range);
+      return;
+    }
+    const fast = options.fastPath === false ? undefined : readBlockDocument(text, range.start, range.end);
+    options.onDocument?.(fast ? 'fast' : 'yaml', range);
+    if (!fast) {
+      documents.push(parseChunk(text, range));
+      return;
+    }
+    const errors = fast.duplicateKeys.map((at) => toProblem(DUPLICATE_KEY_MESSAGE, [at - start, at - start + 1], range, text));
+    documents.push({ range, contents: fast.contents, comments: fast.comments, errors });
   });
   return documents;
 }
@@ -57,10 +82,11 @@ function parseChunk(text: string, range: Range): YamlDocument {
     const tokens = Array.from(new Parser().parse(source));
     // A chunk without a `#` has no comment: spare the walk over its whole token tree.
     if (source.includes('#')) collectComments(tokens, range.start, comments);
-    const composer = new Composer({ prettyErrors: false });
+    // The package's own duplicate-key check is quadratic in the size of a map: find duplicates ourselves.
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
     const docs: Document.Parsed[] = Array.from(composer.compose(tokens, true, source.length));
     for (const doc of docs) {
-      for (const error of doc.errors) errors.push(toProblem(error.message, error.pos, range, text));
+      for (const error of withDuplicateKeyErrors(doc.errors, doc.contents, source)) errors.push(toProblem(error.message, error.pos, range, text));
     }
     const first = docs.find((doc) => doc.contents !== null);
     if (first?.contents) {

@@ -1,0 +1,248 @@
+// Differential test of the YAML fast path: for every YAML fixture of the repository, a generated benchmark file and
+// thousands of seeded mutants of them, the locator must give the same ParsedFile with the fast path on and off; the
+// fast reader's trees must match the `yaml` package's node for node; and the linear duplicate-key check must report
+// what the package's own check reported.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { readYamlFile } from '../../../server/src/engine/locators/yaml';
+import type { DocumentRoute } from '../../../server/src/engine/locators/yaml/documents';
+import { documentStarts, parseYamlDocuments } from '../../../server/src/engine/locators/yaml/documents';
+import { DUPLICATE_KEY_MESSAGE, withDuplicateKeyErrors } from '../../../server/src/engine/locators/yaml/duplicate-keys';
+import { readBlockDocument } from '../../../server/src/engine/locators/yaml/fast-reader';
+import { YAML_FIXTURES } from './yaml-fixtures';
+
+const ROOT = join(__dirname, '../../..');
+const SEED = process.env.SPARK_DRA_FUZZ_SEED ? Number(process.env.SPARK_DRA_FUZZ_SEED) : 0x7a31;
+const MUTANTS = 3000;
+
+interface Source {
+  name: string;
+  text: string;
+}
+
+function repositorySources(): Source[] {
+  const found: Source[] = [];
+  for (const dir of ['examples', 'test/fixtures/cli', 'test/fixtures/e2e']) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(ROOT, dir)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (/\.ya?ml$/.test(name)) found.push({ name: `${dir}/${name}`, text: readFileSync(join(ROOT, dir, name), 'utf8') });
+    }
+  }
+  return [...found, ...YAML_FIXTURES];
+}
+
+/** The benchmark's 2k-line multi-document SparkApplication file, from its own generator. */
+let BENCH_2K = '';
+before(async () => {
+  // A computed specifier: the generator is plain JavaScript without type declarations.
+  const generator = pathToFileURL(join(ROOT, 'bench/generate.mjs')).href;
+  const module = (await import(generator)) as { generateSparkApplicationYaml: (lines: number) => string };
+  BENCH_2K = module.generateSparkApplicationYaml(2000);
+});
+
+/** mulberry32. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = [...'{}[]:,"\'\n\n\r\n  -=#.\\\t|>&*!%@`?~0123456789abcdefsparkTrue\u00e9    #'];
+
+function below(rand: () => number, limit: number): number {
+  return Math.floor(rand() * limit);
+}
+
+/** One to three edits: spans deleted, characters inserted, lines dropped, repeated, indented or commented, truncation. */
+function mutate(rand: () => number, text: string): string {
+  let out = text;
+  const edits = 1 + below(rand, 3);
+  for (let i = 0; i < edits; i++) {
+    const choice = below(rand, 7);
+    if (choice === 0) {
+      const start = below(rand, out.length + 1);
+      out = out.slice(0, start) + out.slice(Math.min(out.length, start + below(rand, 40)));
+    } else if (choice === 1 || choice === 2) {
+      const at = below(rand, out.length + 1);
+      let insert = '';
+      for (let j = 1 + below(rand, 6); j > 0; j--) insert += ALPHABET[below(rand, ALPHABET.length)];
+      out = out.slice(0, at) + insert + out.slice(at);
+    } else if (choice === 3) {
+      const lines = out.split('\n');
+      const at = below(rand, lines.length);
+      if (rand() < 0.5) lines.splice(at, 1);
+      else lines.splice(at, 0, lines[below(rand, lines.length)] ?? '');
+      out = lines.join('\n');
+    } else if (choice === 4) {
+      out = out.slice(0, below(rand, out.length + 1));
+    } else if (choice === 5) {
+      const lines = out.split('\n');
+      lines.splice(below(rand, lines.length), 0, `${' '.repeat(below(rand, 8))}# note ${below(rand, 9)}`);
+      out = lines.join('\n');
+    } else {
+      const lines = out.split('\n');
+      const at = below(rand, lines.length);
+      lines[at] = ' '.repeat(1 + below(rand, 2)) + (lines[at] ?? '');
+      out = lines.join('\n');
+    }
+  }
+  return out;
+}
+
+/** Parses both ways; returns how the fast run read each document. */
+function assertSameParse(text: string, label: string): DocumentRoute[] {
+  const routes: DocumentRoute[] = [];
+  const fast = readYamlFile(text, { fastPath: true, onDocument: (route) => routes.push(route) });
+  const reference = readYamlFile(text, { fastPath: false });
+  assert.deepEqual(fast, reference, `${label}: fast and reference parses differ\n${JSON.stringify(text)}`);
+  return routes;
+}
+
+/** Node-for-node comparison of what the fast reader and the `yaml` package build. */
+function treeDifference(a: unknown, b: unknown, path: string): string | undefined {
+  if (a === null || b === null) return a === b ? undefined : `${path}: one side is null`;
+  if (isPair(a) && isPair(b)) {
+    return treeDifference(a.key, b.key, `${path}.key`) ?? treeDifference(a.value, b.value, `${path}.value`);
+  }
+  if (isScalar(a) && isScalar(b)) {
+    if (JSON.stringify(a.range) !== JSON.stringify(b.range)) return `${path}: range ${String(a.range)} vs ${String(b.range)}`;
+    if (a.type !== b.type || a.source !== b.source || a.format !== b.format) return `${path}: type/source/format`;
+    if (a.minFractionDigits !== b.minFractionDigits) return `${path}: minFractionDigits`;
+    return Object.is(a.value, b.value) ? undefined : `${path}: value ${String(a.value)} vs ${String(b.value)}`;
+  }
+  if ((isMap(a) && isMap(b)) || (isSeq(a) && isSeq(b))) {
+    if (JSON.stringify(a.range) !== JSON.stringify(b.range)) return `${path}: range ${String(a.range)} vs ${String(b.range)}`;
+    if (a.items.length !== b.items.length) return `${path}: ${a.items.length} vs ${b.items.length} items`;
+    for (let index = 0; index < a.items.length; index++) {
+      const difference = treeDifference(a.items[index], b.items[index], `${path}[${index}]`);
+      if (difference) return difference;
+    }
+    return undefined;
+  }
+  return `${path}: different node kinds`;
+}
+
+/**
+ * Every document the fast reader accepts must give the package's tree, node for node, the same comments and the same
+ * errors (duplicate keys are the only ones the fast reader lets through).
+ */
+function assertSameTrees(text: string, label: string): number {
+  const reference = parseYamlDocuments(text, { fastPath: false });
+  const routes: DocumentRoute[] = [];
+  const viaFast = parseYamlDocuments(text, { fastPath: true, onDocument: (route) => routes.push(route) });
+  assert.equal(viaFast.length, reference.length, `${label}: document count`);
+  let accepted = 0;
+  reference.forEach((doc, index) => {
+    const fast = viaFast[index];
+    if (routes[index] !== 'fast' || !fast) return;
+    accepted += 1;
+    const where = `${label} @${doc.range.start}`;
+    assert.deepEqual(fast.errors, doc.errors, `${where}: errors differ`);
+    const difference = treeDifference(fast.contents, doc.contents, 'root');
+    assert.equal(difference, undefined, `${where}: ${difference ?? ''}\n${JSON.stringify(text.slice(doc.range.start, doc.range.end))}`);
+    assert.deepEqual(fast.comments, doc.comments, `${where}: comments differ`);
+  });
+  return accepted;
+}
+
+/**
+ * The package's own (quadratic) duplicate-key errors against ours, chunk by chunk, for documents whose only errors
+ * are duplicate keys. (In documents broken in other ways too, the package can place a duplicate-key error a few
+ * characters off, or order it differently among the other errors; we do not chase those.)
+ */
+function assertSameDuplicateErrors(text: string, label: string): number {
+  const starts = documentStarts(text);
+  let compared = 0;
+  starts.forEach((start, index) => {
+    const source = text.slice(start, starts[index + 1] ?? text.length);
+    const tokens = Array.from(new Parser().parse(source));
+    const theirs = Array.from(new Composer({ prettyErrors: false }).compose(tokens, true, source.length));
+    const ours = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens, true, source.length));
+    theirs.forEach((doc, at) => {
+      const expected = doc.errors.map((error) => ({ message: error.message, pos: error.pos }));
+      if (expected.some((error) => error.message !== DUPLICATE_KEY_MESSAGE)) return;
+      const mine = ours[at];
+      assert.ok(mine, `${label}: document count`);
+      if (expected.length > 0) compared += 1;
+      const actual = withDuplicateKeyErrors(mine.errors, mine.contents, source);
+      assert.deepEqual(actual, expected, `${label} @${start}: duplicate-key errors\n${JSON.stringify(source)}`);
+    });
+  });
+  return compared;
+}
+
+test('fixtures and the 2k-line benchmark file parse the same with and without the fast path', (t) => {
+  let documents = 0;
+  let accepted = 0;
+  for (const { name, text } of repositorySources()) {
+    assertSameParse(text, name);
+    assertSameParse(text.replace(/\n/g, '\r\n'), `${name} (CRLF)`);
+    accepted += assertSameTrees(text, name) + assertSameTrees(text.replace(/\n/g, '\r\n'), `${name} (CRLF)`);
+    documents += 2 * documentStarts(text).length;
+    assertSameDuplicateErrors(text, name);
+  }
+  t.diagnostic(`fixtures: ${accepted} of ${documents} documents (LF and CRLF) on the fast path`);
+  const routes = assertSameParse(BENCH_2K, 'bench 2k');
+  assertSameTrees(BENCH_2K, 'bench 2k');
+  assertSameDuplicateErrors(BENCH_2K, 'bench 2k');
+  const fast = routes.filter((route) => route === 'fast').length;
+  const parsed = routes.filter((route) => route !== 'skipped').length;
+  const skipped = routes.length - parsed;
+  // The ConfigMaps are skipped unparsed; everything else, deliberate duplicate keys included, is in the subset.
+  t.diagnostic(`bench 2k: ${routes.length} documents, ${fast} fast, ${parsed - fast} yaml, ${skipped} skipped`);
+  assert.ok(fast / parsed >= 0.95, `only ${fast} of ${parsed} benchmark documents took the fast path`);
+  assert.ok(skipped > 0, 'the ConfigMaps of the benchmark file should be skipped');
+});
+
+test('the fast reader handles the fixtures written in the subset', () => {
+  const names = ['app', 'scheduled', 'rich', 'empty-values', 'trailing', 'suppressions', 'empty-conf', 'duplicate-block'];
+  for (const name of names) {
+    const fixture = YAML_FIXTURES.find((candidate) => candidate.name === name);
+    assert.ok(fixture, name);
+    assert.ok(readBlockDocument(fixture.text, 0, fixture.text.length), `${name} should take the fast path`);
+  }
+  for (const name of ['flow-conf', 'unreadable', 'compose']) {
+    const fixture = YAML_FIXTURES.find((candidate) => candidate.name === name);
+    assert.ok(fixture, name);
+    assert.equal(readBlockDocument(fixture.text, 0, fixture.text.length), undefined, `${name} is outside the subset`);
+  }
+});
+
+test('seeded mutants parse the same with and without the fast path', (t) => {
+  const rand = prng(SEED);
+  const bases = [
+    ...repositorySources().map((source) => source.text),
+    // The benchmark file in pieces of a few documents, so that a mutant stays small.
+    ...BENCH_2K.split(/^(?=---$)/m).slice(0, 24),
+  ];
+  let accepted = 0;
+  let documents = 0;
+  let withDuplicates = 0;
+  for (let index = 0; index < MUTANTS; index++) {
+    const base = bases[index % bases.length] ?? '';
+    const text = mutate(rand, rand() < 0.2 ? base.replace(/\n/g, '\r\n') : base);
+    const label = `mutant ${index} (seed ${SEED})`;
+    assertSameParse(text, label);
+    accepted += assertSameTrees(text, label);
+    documents += documentStarts(text).length;
+    if (index % 2 === 0) withDuplicates += assertSameDuplicateErrors(text, label);
+  }
+  t.diagnostic(`mutants: ${MUTANTS} files, ${documents} documents, ${accepted} on the fast path`);
+  t.diagnostic(`mutants: ${withDuplicates} documents with duplicate keys checked against the package's own check`);
+  // The mutants must exercise the fast reader, not just fall back.
+  assert.ok(accepted > MUTANTS / 4, `only ${accepted} mutant documents took the fast path`);
+});
