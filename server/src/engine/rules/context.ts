@@ -1,6 +1,7 @@
 // Everything a rule looks at for one job: the file, the job, its Spark version and its effective configuration.
 import type { ConfigEntry, JobConfig, ParsedFile, Range, StorageClassInfo } from '../model';
 import { effectiveValue, isIgnoredByOperator, resolveSparkVersion, type EffectiveValue } from '../effective';
+import { LineIndex } from '../line-index';
 import { DEFAULT_SPARK_VERSION } from '../version';
 import { parseSparkBoolean } from '../values';
 
@@ -32,6 +33,13 @@ export interface RuleContext {
   entries(key: string): ConfigEntry[];
   /** The entry Spark uses for a key (highest rank, later wins on ties), if written. */
   winner(key: string): ConfigEntry | undefined;
+  /**
+   * The keys Spark receives more than once, each with its entries (what `entries` returns), in the order the keys first
+   * appear in `job.entries`.
+   */
+  repeatedKeys(): ReadonlyArray<readonly [string, readonly ConfigEntry[]]>;
+  /** 1-based line of an offset of `text`, for messages. */
+  lineOf(offset: number): number;
 }
 
 const EMR_KINDS = new Set(['emr-eks', 'emr-serverless', 'emr-config']);
@@ -42,20 +50,55 @@ export function buildContext(
   job: JobConfig,
   settings: AnalyzeSettings,
   workspaceStorageClasses: readonly StorageClassInfo[],
+  lines: () => LineIndex = lazyLineIndex(text),
 ): RuleContext {
   const resolved = resolveSparkVersion(job, {
     defaultSparkVersion: settings.defaultSparkVersion ?? DEFAULT_SPARK_VERSION,
     override: settings.versionOverride,
   });
   const version = resolved.version;
-  const byKey = new Map<string, ConfigEntry[]>();
-  for (const entry of job.entries) {
-    if (isIgnoredByOperator(job, entry)) continue;
-    const list = byKey.get(entry.key) ?? [];
-    list.push(entry);
-    byKey.set(entry.key, list);
+  // One pass groups the entries by key, for every rule. Most keys are written once: such a key maps to its entry and
+  // gets a list only when asked for (tens of thousands of one-entry lists showed in profiles of large files). null
+  // marks a key written only in entries the operator drops. Indexed loops here and in the per-entry rules: they run
+  // before the optimiser kicks in, and a for-of then allocates an iterator result per entry.
+  const byKey = new Map<string, ConfigEntry | ConfigEntry[] | null>();
+  let repeated = 0;
+  const all = job.entries;
+  for (let i = 0; i < all.length; i++) {
+    const entry = all[i] as ConfigEntry;
+    const ignored = isIgnoredByOperator(job, entry);
+    const group = byKey.get(entry.key);
+    if (group === undefined) byKey.set(entry.key, ignored ? null : entry);
+    else if (ignored) continue;
+    else if (group === null) byKey.set(entry.key, entry);
+    else if (Array.isArray(group)) group.push(entry);
+    else {
+      byKey.set(entry.key, [group, entry]);
+      repeated++;
+    }
   }
-  const entries = (key: string): ConfigEntry[] => byKey.get(key) ?? [];
+  const entries = (key: string): ConfigEntry[] => {
+    const group = byKey.get(key);
+    if (group === undefined || group === null) return [];
+    if (Array.isArray(group)) return group;
+    // Kept, so that every call for the key returns the same list (as when every key had one).
+    const list = [group];
+    byKey.set(key, list);
+    return list;
+  };
+  let repeatedList: Array<readonly [string, readonly ConfigEntry[]]> | undefined;
+  const repeatedKeys = (): ReadonlyArray<readonly [string, readonly ConfigEntry[]]> => {
+    if (repeatedList === undefined) {
+      const found: Array<readonly [string, readonly ConfigEntry[]]> = [];
+      if (repeated > 0) {
+        byKey.forEach((group, key) => {
+          if (Array.isArray(group) && group.length > 1) found.push([key, group]);
+        });
+      }
+      repeatedList = found;
+    }
+    return repeatedList;
+  };
   const cache = new Map<string, EffectiveValue>();
   const get = (key: string): EffectiveValue => {
     let value = cache.get(key);
@@ -80,9 +123,20 @@ export function buildContext(
     get,
     entries,
     winner,
+    repeatedKeys,
+    lineOf: (offset) => lines().positionAt(offset).line + 1,
   };
   ctx.dra = draEnabled(ctx);
   return ctx;
+}
+
+/**
+ * A line index of `text` built on first use. analyze() makes one per file and hands it to every job's context: a file
+ * of many jobs must not index its text once per job.
+ */
+export function lazyLineIndex(text: string): () => LineIndex {
+  let index: LineIndex | undefined;
+  return () => (index ??= new LineIndex(text));
 }
 
 /** Among entries of one key, the one Spark uses: highest rank, the later one on a tie. */

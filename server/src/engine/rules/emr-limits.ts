@@ -16,17 +16,20 @@ export const tooManyProperties: Check = (ctx) => {
     .sort((a, b) => a.keyRange.start - b.keyRange.start);
   for (const container of ctx.job.containers) {
     if (container.kind !== 'json-properties') continue;
-    const inside: ConfigEntry[] = [];
+    // Counted, not collected: only the first entry over the limit is needed.
+    let inside = 0;
+    let first: ConfigEntry | undefined;
     for (let i = firstAtOrAfter(properties, container.range.start); i < properties.length; i++) {
       const entry = properties[i] as ConfigEntry;
       if (entry.keyRange.start > container.range.end) break;
-      if (entry.keyRange.end <= container.range.end) inside.push(entry);
+      if (entry.keyRange.end > container.range.end) continue;
+      inside++;
+      if (inside === MAX_PROPERTIES + 1) first = entry;
     }
-    if (inside.length <= MAX_PROPERTIES) continue;
-    const first = inside[MAX_PROPERTIES] as ConfigEntry;
+    if (inside <= MAX_PROPERTIES || first === undefined) continue;
     const name = container.classification ?? first.classification ?? 'this';
     findings.push(
-      finding('emr-too-many-properties', `The ${name} classification has ${inside.length} properties; EMR accepts at most ${MAX_PROPERTIES}, so the request is rejected. This is the first one over the limit.`, first.keyRange),
+      finding('emr-too-many-properties', `The ${name} classification has ${inside} properties; EMR accepts at most ${MAX_PROPERTIES}, so the request is rejected. This is the first one over the limit.`, first.keyRange),
     );
   }
   return findings;
@@ -47,7 +50,10 @@ function firstAtOrAfter(sorted: readonly ConfigEntry[], offset: number): number 
 export const propertyLength: Check = (ctx) => {
   if (!ctx.emr) return [];
   const findings: Finding[] = [];
-  for (const entry of ctx.job.entries) {
+  const entries = ctx.job.entries;
+  // Indexed, like the other loops over every entry (see buildContext).
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as ConfigEntry;
     if (entry.origin !== 'property') continue;
     if (entry.key.length > MAX_PROPERTY_LENGTH) {
       findings.push(finding('emr-value-too-long', `This key is ${entry.key.length} characters; EMR accepts at most ${MAX_PROPERTY_LENGTH}.`, entry.keyRange));

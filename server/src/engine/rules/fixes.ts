@@ -1,5 +1,4 @@
 // Quick-fix builders shared by the rule families.
-import { lineNumberAt } from '../line-index';
 import type { ConfigEntry, Range } from '../model';
 import { insertKeyEdit } from '../edits/insert-key';
 import { jsonEscape, setValueEdit } from '../edits/set-value';
@@ -28,9 +27,4 @@ export function setKeyFix(ctx: RuleContext, key: string, value: string, title?: 
   const winner = ctx.winner(key);
   if (winner) return [setValueFix(winner, value, title ?? `Set ${key} to ${value}`, preferred)];
   return insertKeyFix(ctx, key, value, title ?? `Set ${key} to ${value}`, preferred);
-}
-
-/** 1-based line of an offset, for messages. */
-export function lineOf(text: string, offset: number): number {
-  return lineNumberAt(text, offset);
 }

@@ -2,7 +2,7 @@
 import type { ParsedFile, StorageClassInfo } from '../model';
 import { suppressionEdit, startOfLine } from '../edits/suppression';
 import { boundsChecks } from './bounds';
-import { buildContext, type AnalyzeSettings, type RuleContext } from './context';
+import { buildContext, lazyLineIndex, type AnalyzeSettings, type RuleContext } from './context';
 import { costChecks } from './cost';
 import { emrLimitChecks } from './emr-limits';
 import { keyChecks } from './keys';
@@ -44,10 +44,11 @@ export function analyze(input: AnalyzeInput): Finding[] {
     const ruleId = problem.source === 'submit-parameters' ? 'submit-parameters-syntax' : 'syntax';
     findings.push(finding(ruleId, problem.message, problem.range));
   }
+  const lines = lazyLineIndex(input.text);
   for (const job of input.parsed.jobs) {
     let ctx: RuleContext;
     try {
-      ctx = buildContext(input.text, input.parsed, job, settings, input.workspaceStorageClasses ?? []);
+      ctx = buildContext(input.text, input.parsed, job, settings, input.workspaceStorageClasses ?? [], lines);
     } catch {
       continue;
     }

@@ -5,18 +5,21 @@ import { compareVersions } from '../version';
 import type { RuleContext } from './context';
 import { pickWinner } from './context';
 import { closest } from './did-you-mean';
-import { lineOf, replaceKeyFix } from './fixes';
+import { replaceKeyFix } from './fixes';
 import { finding, type Check } from './report';
 import type { Finding } from './types';
 import { keyPartRange, knownSuffixes, splitVolumeKey, suffixSince, VOLUME_TYPES, volumeTypeSpec } from './volume-keys';
 
-/** Entries whose key the user typed (flags and operator fields write known keys). */
-function typedEntries(ctx: RuleContext): ConfigEntry[] {
-  return ctx.job.entries.filter((entry) => entry.origin !== 'submit-flag' && entry.origin !== 'operator-field');
+/** An entry whose key the user typed (flags and operator fields write known keys). */
+function isTyped(entry: ConfigEntry): boolean {
+  return entry.origin !== 'submit-flag' && entry.origin !== 'operator-field';
 }
 
+/** OWNED_PREFIXES as one pattern: asked for every entry of a job, one match beats a call per prefix. */
+const OWNED = new RegExp(`^(?:${OWNED_PREFIXES.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+
 function owned(key: string): boolean {
-  return OWNED_PREFIXES.some((prefix) => key.startsWith(prefix));
+  return OWNED.test(key);
 }
 
 let keyNames: string[] | undefined;
@@ -39,7 +42,11 @@ function closestCatalogKey(key: string): string | undefined {
 
 export const unknownKeys: Check = (ctx) => {
   const findings: Finding[] = [];
-  for (const entry of typedEntries(ctx)) {
+  const entries = ctx.job.entries;
+  // Indexed, like the other loops over every entry (see buildContext).
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as ConfigEntry;
+    if (!isTyped(entry)) continue;
     const split = splitVolumeKey(entry.key);
     if (split) {
       const volumeFinding = checkVolumeKeyName(ctx, entry, split);
@@ -106,7 +113,9 @@ function checkVolumeKeyName(ctx: RuleContext, entry: ConfigEntry, split: NonNull
 
 export const keysNotInVersion: Check = (ctx) => {
   const findings: Finding[] = [];
-  for (const entry of ctx.job.entries) {
+  const entries = ctx.job.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as ConfigEntry;
     const since = keySince(entry.key);
     if (since === undefined || compareVersions(ctx.version, since) >= 0) continue;
     findings.push(
@@ -134,17 +143,15 @@ function keySince(key: string): string | undefined {
 }
 
 export const duplicateKeys: Check = (ctx) => {
-  const byKey = new Map<string, ConfigEntry[]>();
-  for (const entry of ctx.job.entries) byKey.set(entry.key, ctx.entries(entry.key));
   const findings: Finding[] = [];
-  for (const [key, list] of byKey) {
-    if (list.length < 2) continue;
+  // The context's grouping (keys in order of first appearance), rather than grouping every entry again here.
+  for (const [key, list] of ctx.repeatedKeys()) {
     const winner = pickWinner(list);
     if (!winner) continue;
+    const where = `line ${ctx.lineOf(winner.keyRange.start)}`;
     for (const loser of list) {
       if (loser === winner) continue;
       const same = loser.value.trim() === winner.value.trim();
-      const where = `line ${lineOf(ctx.text, winner.keyRange.start)}`;
       const why = precedence(winner, loser);
       const message = same
         ? `\`${key}\` is set again on ${where} to the same value; this one is redundant.`

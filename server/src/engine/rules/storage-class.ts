@@ -4,7 +4,7 @@ import type { RuleContext } from './context';
 import { valueSpan } from './context';
 import { finding, type Check } from './report';
 import type { Finding, FixData } from './types';
-import { collectVolumes } from './volume-keys';
+import { jobVolumes } from './volume-keys';
 
 interface ClassUse {
   sc: StorageClassInfo;
@@ -16,7 +16,7 @@ interface ClassUse {
 /** StorageClasses named by OnDemand PVC volumes of the job, with the entries naming them. */
 function classUses(ctx: RuleContext): ClassUse[] {
   const uses = new Map<StorageClassInfo, ClassUse>();
-  for (const volume of collectVolumes(ctx.job.entries)) {
+  for (const volume of jobVolumes(ctx)) {
     if (volume.type !== 'persistentVolumeClaim') continue;
     if (!volume.options.get('options.claimName')?.value.includes('OnDemand')) continue;
     const entry = volume.options.get('options.storageClass');

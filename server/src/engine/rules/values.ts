@@ -46,7 +46,10 @@ function kindOf(key: string): ValueKind | undefined {
 
 export const invalidValues: Check = (ctx) => {
   const findings: Finding[] = [];
-  for (const entry of ctx.job.entries) {
+  const entries = ctx.job.entries;
+  // Indexed, like the other loops over every entry (see buildContext).
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as ConfigEntry;
     const kind = kindOf(entry.key);
     if (!kind) continue;
     const result = checkValue(ctx, entry, kind);
@@ -140,7 +143,9 @@ function unitWord(unit: TimeUnit): string {
 
 export const nonStringValues: Check = (ctx) => {
   const findings: Finding[] = [];
-  for (const entry of ctx.job.entries) {
+  const entries = ctx.job.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as ConfigEntry;
     if (!entry.nonStringValue) continue;
     if (entry.origin !== 'property' && entry.origin !== 'spark-conf') continue;
     const where = entry.origin === 'property' ? 'EMR configuration properties' : 'sparkConf of a SparkApplication';

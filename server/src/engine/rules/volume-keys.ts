@@ -2,7 +2,7 @@
 // Volume types and their options come from the catalog; this module adds key-part offsets and grouping by volume.
 import { volumeSuffixes, volumeSuffixFor, volumeTypes } from '../catalog';
 import type { ConfigEntry, Range } from '../model';
-import { pickWinner } from './context';
+import { pickWinner, type RuleContext } from './context';
 
 export type VolumeRole = 'driver' | 'executor';
 
@@ -21,6 +21,7 @@ export const VOLUME_TYPES: readonly VolumeTypeSpec[] = volumeTypes().map((info) 
 }));
 
 const PREFIX = /^spark\.kubernetes\.(driver|executor)\.volumes\./;
+const K8S_PREFIX = 'spark.kubernetes.';
 
 export interface SplitVolumeKey {
   role: VolumeRole;
@@ -35,6 +36,8 @@ export interface SplitVolumeKey {
 
 /** Splits a key under a volumes prefix into type, name and suffix, as Spark does (first two segments, then the rest). */
 export function splitVolumeKey(key: string): SplitVolumeKey | undefined {
+  // Most keys are not volume keys; several rules ask for every entry, so reject them before running the pattern.
+  if (!key.startsWith(K8S_PREFIX)) return undefined;
   const prefix = PREFIX.exec(key);
   if (!prefix) return undefined;
   const rest = key.slice(prefix[0].length);
@@ -81,7 +84,9 @@ export interface Volume {
 /** Groups the job's volume entries into volumes (per role, type and name). */
 export function collectVolumes(entries: readonly ConfigEntry[]): Volume[] {
   const volumes = new Map<string, Volume & { all: Map<string, ConfigEntry[]> }>();
-  for (const entry of entries) {
+  // Indexed, like the other loops over every entry (see buildContext).
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as ConfigEntry;
     const split = splitVolumeKey(entry.key);
     if (!split) continue;
     const id = `${split.role}/${split.type}/${split.name}`;
@@ -104,6 +109,21 @@ export function collectVolumes(entries: readonly ConfigEntry[]): Volume[] {
     result.push({ role: volume.role, type: volume.type, name: volume.name, options: volume.options, entries: volume.entries });
   }
   return result;
+}
+
+const volumesByContext = new WeakMap<RuleContext, readonly Volume[]>();
+
+/**
+ * The job's volumes (collectVolumes of its entries), grouped once per rule context: several rules look at them, and
+ * each regrouping walks every entry of the job. Callers must not modify what they get.
+ */
+export function jobVolumes(ctx: RuleContext): readonly Volume[] {
+  let volumes = volumesByContext.get(ctx);
+  if (volumes === undefined) {
+    volumes = collectVolumes(ctx.job.entries);
+    volumesByContext.set(ctx, volumes);
+  }
+  return volumes;
 }
 
 /** The span of part of a key inside the entry's key range, when the key is written verbatim; else the whole key. */

@@ -9,7 +9,7 @@ import { readBool, readString } from './read';
 import { finding, type Check } from './report';
 import { K8S_LOCAL_DISK_IO } from './shuffle';
 import type { Finding, FixData } from './types';
-import { collectVolumes, keyPartRange, splitVolumeKey, volumeTypeSpec, type Volume } from './volume-keys';
+import { jobVolumes, keyPartRange, splitVolumeKey, volumeTypeSpec, type Volume } from './volume-keys';
 
 const OWN = 'spark.kubernetes.driver.ownPersistentVolumeClaim';
 const REUSE = 'spark.kubernetes.driver.reusePersistentVolumeClaim';
@@ -18,7 +18,7 @@ const PLUGIN = 'spark.shuffle.sort.io.plugin.class';
 export const LOCAL_DIR_PREFIX = 'spark-local-dir-';
 
 function volumesOf(ctx: RuleContext): Volume[] {
-  return collectVolumes(ctx.job.entries).filter((volume) => volumeTypeSpec(volume.type) !== undefined);
+  return jobVolumes(ctx).filter((volume) => volumeTypeSpec(volume.type) !== undefined);
 }
 
 function volumeKey(volume: Volume, suffix: string): string {
@@ -150,7 +150,7 @@ export const localDiskShuffleIo: Check = (ctx) => {
       }),
     );
   }
-  const localDir = collectVolumes(ctx.job.entries).some((volume) => volume.role === 'executor' && volume.name.startsWith(LOCAL_DIR_PREFIX));
+  const localDir = jobVolumes(ctx).some((volume) => volume.role === 'executor' && volume.name.startsWith(LOCAL_DIR_PREFIX));
   if (!localDir) {
     findings.push(
       finding(

@@ -3,24 +3,25 @@
 import type { Node } from 'jsonc-parser';
 import type { ConfigEntry, KeyContainer } from '../../model';
 import { CLASSIFICATION, CONFIGURATIONS, PROPERTIES } from './detect';
-import { innerRange, leadingIndent, lineIndentAt, member, memberProperty, members, stringOf, stringValue } from './tree';
+import { innerRange, leadingIndent, lineIndentAt, member, memberProperty, stringOf, stringValue } from './tree';
 
 /** The only classification whose properties are Spark properties. */
 export const SPARK_DEFAULTS = 'spark-defaults';
 
 export interface ConfigurationResult {
-  entries: Omit<ConfigEntry, 'rank'>[];
+  /** In document order, ranked `firstRank`, `firstRank + 1`, … */
+  entries: ConfigEntry[];
   containers: KeyContainer[];
 }
 
 /** Walks a list of configurations (and their nested `configurations`) in document order. */
-export function readConfigurations(text: string, list: Node | undefined): ConfigurationResult {
+export function readConfigurations(text: string, list: Node | undefined, firstRank: number): ConfigurationResult {
   const result: ConfigurationResult = { entries: [], containers: [] };
-  walk(text, list, result, 0);
+  walk(text, list, result, 0, firstRank);
   return result;
 }
 
-function walk(text: string, list: Node | undefined, out: ConfigurationResult, depth: number): void {
+function walk(text: string, list: Node | undefined, out: ConfigurationResult, depth: number, firstRank: number): void {
   if (list?.type !== 'array' || depth > 20) return;
   for (const item of list.children ?? []) {
     if (item.type !== 'object') continue;
@@ -34,37 +35,39 @@ function walk(text: string, list: Node | undefined, out: ConfigurationResult, de
         indent: entryIndent(text, properties, propertiesMember?.offset ?? properties.offset),
         classification,
       });
-      out.entries.push(...propertyEntries(text, properties, classification));
+      pushPropertyEntries(text, properties, classification, out.entries, firstRank);
     }
-    walk(text, member(item, ...CONFIGURATIONS), out, depth + 1);
+    walk(text, member(item, ...CONFIGURATIONS), out, depth + 1, firstRank);
   }
 }
 
-/** One entry per member of a properties object; values that are not strings are kept and flagged. */
-function propertyEntries(text: string, properties: Node, classification: string): Omit<ConfigEntry, 'rank'>[] {
-  const entries: Omit<ConfigEntry, 'rank'>[] = [];
-  for (const { key, value, property } of members(properties)) {
+/**
+ * One entry per member of a properties object, appended to `out` and ranked by position; values that are not strings
+ * are kept and flagged. Large files hold tens of thousands of these: each entry is built once, in its final shape.
+ */
+function pushPropertyEntries(text: string, properties: Node, classification: string, out: ConfigEntry[], firstRank: number): void {
+  const members = properties.children ?? [];
+  for (let i = 0; i < members.length; i++) {
+    const property = members[i] as Node;
+    const key = property.children?.[0];
+    if (key?.type !== 'string') continue;
+    const value = property.children?.[1];
     const keySpan = stringOf(text, key);
-    const entry: Omit<ConfigEntry, 'rank'> = {
-      key: keySpan.value,
-      value: '',
-      keyRange: { start: keySpan.contentStart, end: keySpan.contentEnd },
-      valueRange: missingValueAt(text, key, property),
-      origin: 'property',
-      classification,
-    };
+    const keyRange = { start: keySpan.contentStart, end: keySpan.contentEnd };
+    const rank = firstRank + out.length;
     if (value?.type === 'string') {
       const valueSpan = stringOf(text, value);
-      entry.value = valueSpan.value;
-      entry.valueRange = { start: valueSpan.contentStart, end: valueSpan.contentEnd };
+      const valueRange = { start: valueSpan.contentStart, end: valueSpan.contentEnd };
+      out.push({ key: keySpan.value, value: valueSpan.value, keyRange, valueRange, origin: 'property', classification, rank });
     } else if (value) {
-      entry.value = text.slice(value.offset, value.offset + value.length);
-      entry.valueRange = { start: value.offset, end: value.offset + value.length };
-      entry.nonStringValue = true;
+      const valueRange = { start: value.offset, end: value.offset + value.length };
+      const raw = text.slice(value.offset, value.offset + value.length);
+      out.push({ key: keySpan.value, value: raw, keyRange, valueRange, origin: 'property', classification, nonStringValue: true, rank });
+    } else {
+      const valueRange = missingValueAt(text, key, property);
+      out.push({ key: keySpan.value, value: '', keyRange, valueRange, origin: 'property', classification, rank });
     }
-    entries.push(entry);
   }
-  return entries;
 }
 
 /** Where a missing value would go: just after the colon, or after the key when the colon is missing too. */

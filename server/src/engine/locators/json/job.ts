@@ -26,13 +26,11 @@ export interface BuiltJob {
 /** Reads one recognised job: entries ranked for precedence, containers, version and facts. */
 export function buildJob(text: string, recognized: RecognizedJob): BuiltJob {
   const { kind, node } = recognized;
-  const entries: ConfigEntry[] = [];
-  const containers: KeyContainer[] = [];
+  const configurations = readConfigurations(text, recognized.configurations, RANK_PROPERTY);
+  // The reader's entries are taken as built (already ranked): copying tens of thousands of them showed in profiles.
+  const entries: ConfigEntry[] = configurations.entries;
+  const containers: KeyContainer[] = configurations.containers;
   const problems: SyntaxProblem[] = [];
-
-  const configurations = readConfigurations(text, recognized.configurations);
-  configurations.entries.forEach((entry, i) => entries.push({ ...entry, rank: RANK_PROPERTY + i }));
-  containers.push(...configurations.containers);
 
   if (kind !== 'emr-config') {
     const submit = readSubmit(text, node);

@@ -8,8 +8,10 @@ export interface JsonStringSpan {
   /**
    * Source offset of each decoded UTF-16 unit, plus one final entry: the offset just after the last unit.
    * `map[i]..map[i + 1]` is the source text that produced `value[i]` (one character, or a whole escape).
+   * Undefined when the literal has no escape: then `value[i]` comes from `contentStart + i` (most literals; sparing
+   * an array of offsets per string matters on large files).
    */
-  map: number[];
+  map: number[] | undefined;
   /** Offset just after the opening quote. */
   contentStart: number;
   /** Offset of the closing quote, or where the literal stops when it is not closed. */
@@ -32,9 +34,27 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 /**
  * Reads the string literal whose opening quote is at `quoteOffset`. Tolerates broken input: an unknown escape
  * stands for the escaped character, a short `\u` escape for its own text, and a line break ends an unclosed literal.
+ * `parsed` is the value jsonc-parser read for this literal, if known: without escapes it is the same text, and reusing
+ * it spares a copy per string.
  */
-export function decodeJsonString(text: string, quoteOffset: number): JsonStringSpan {
+export function decodeJsonString(text: string, quoteOffset: number, parsed?: unknown): JsonStringSpan {
   const contentStart = quoteOffset + 1;
+  // Fast path: up to the closing quote (or the line break or end that stops an unclosed literal) without a backslash,
+  // the value is the source text itself.
+  for (let i = contentStart; ; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    if (code === 0x5c) return decodeEscaped(text, contentStart);
+    const closed = code === 0x22;
+    if (closed || code === -1 || code === 0x0a || code === 0x0d) {
+      // jsonc-parser stops an unescaped literal where we do, so a value of the same length is this very text.
+      const value = typeof parsed === 'string' && parsed.length === i - contentStart ? parsed : text.slice(contentStart, i);
+      return { value, map: undefined, contentStart, contentEnd: i, terminated: closed };
+    }
+  }
+}
+
+/** The general case: decodes escapes and records where every decoded unit came from. */
+function decodeEscaped(text: string, contentStart: number): JsonStringSpan {
   const units: string[] = [];
   const map: number[] = [];
   let i = contentStart;
@@ -77,10 +97,11 @@ export function decodeJsonString(text: string, quoteOffset: number): JsonStringS
 
 /** Source span of the decoded units `[from, to)`. */
 export function sourceSpan(span: JsonStringSpan, from: number, to: number): { start: number; end: number } {
-  const last = span.map.length - 1;
+  const map = span.map;
+  const last = map ? map.length - 1 : span.value.length;
   const a = Math.max(0, Math.min(from, last));
   const b = Math.max(a, Math.min(to, last));
-  return { start: span.map[a], end: span.map[b] };
+  return map ? { start: map[a], end: map[b] } : { start: span.contentStart + a, end: span.contentStart + b };
 }
 
 /**
@@ -88,10 +109,12 @@ export function sourceSpan(span: JsonStringSpan, from: number, to: number): { st
  * the start of that escape.
  */
 export function decodedIndexAt(span: JsonStringSpan, offset: number): number {
-  const last = span.map.length - 1;
-  if (offset <= span.map[0]) return 0;
+  const map = span.map;
+  if (!map) return Math.max(0, Math.min(offset - span.contentStart, span.value.length));
+  const last = map.length - 1;
+  if (offset <= map[0]) return 0;
   for (let i = 0; i < last; i++) {
-    if (offset < span.map[i + 1]) return i;
+    if (offset < map[i + 1]) return i;
   }
   return last;
 }

@@ -14,7 +14,7 @@ export function readJsonFile(text: string): ParsedFile {
   const recognized = recognizeJob(document.root);
   if (!recognized) return parsed;
   const { job, problems } = buildJob(text, recognized);
-  const comments = readComments(text);
+  const comments = readComments(text, document);
   if (!job.sparkVersion && comments.sparkVersion) job.sparkVersion = comments.sparkVersion;
   parsed.jobs.push(job);
   parsed.syntaxErrors.push(

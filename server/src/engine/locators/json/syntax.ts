@@ -31,9 +31,13 @@ const MISSING_BETWEEN = new Set<ErrorName>(['CommaExpected', 'ColonExpected']);
 export function syntaxProblems(text: string, errors: readonly ParseError[]): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   const seen = new Set<string>();
+  const gaps = gapsBefore(
+    text,
+    errors.filter((error) => MISSING_BETWEEN.has(printParseErrorCode(error.error))).map((error) => error.offset),
+  );
   for (const error of errors) {
     const name = printParseErrorCode(error.error);
-    const range = MISSING_BETWEEN.has(name) ? gapBefore(text, error.offset) : clamp(text, error.offset, error.length);
+    const range = MISSING_BETWEEN.has(name) ? (gaps.get(error.offset) as Range) : clamp(text, error.offset, error.length);
     const id = `${error.error}:${range.start}:${range.end}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -47,16 +51,31 @@ function clamp(text: string, offset: number, length: number): Range {
   return { start, end: Math.max(start, Math.min(offset + length, text.length)) };
 }
 
-/** An empty range at the end of the last token (not whitespace or comment) that ends at or before `offset`. */
-function gapBefore(text: string, offset: number): Range {
-  const scanner = createScanner(text, false);
+/**
+ * For each offset, an empty range at the end of the last token (not whitespace or comment) that ends at or before it.
+ * One scan of the text serves every offset: a file with many missing commas must not be rescanned once per error.
+ */
+function gapsBefore(text: string, offsets: readonly number[]): Map<number, Range> {
+  const gaps = new Map<number, Range>();
+  if (offsets.length === 0) return gaps;
+  const pending = [...new Set(offsets)].sort((a, b) => a - b);
+  let next = 0;
   let end = -1;
-  for (let kind: number = scanner.scan(); kind !== TOKEN.eof; kind = scanner.scan()) {
-    const tokenEnd = scanner.getTokenOffset() + scanner.getTokenLength();
-    if (scanner.getTokenOffset() >= offset) break;
+  const settle = (below: number): void => {
+    // Offsets before `below` see no later token end: theirs is the last one so far.
+    for (; next < pending.length && (pending[next] as number) < below; next++) {
+      const offset = pending[next] as number;
+      const at = end < 0 ? Math.min(offset, text.length) : end;
+      gaps.set(offset, { start: at, end: at });
+    }
+  };
+  const scanner = createScanner(text, false);
+  for (let kind: number = scanner.scan(); kind !== TOKEN.eof && next < pending.length; kind = scanner.scan()) {
     if (isTrivia(kind)) continue;
-    if (tokenEnd <= offset) end = tokenEnd;
+    const tokenEnd = scanner.getTokenOffset() + scanner.getTokenLength();
+    settle(tokenEnd);
+    end = tokenEnd;
   }
-  const at = end < 0 ? Math.min(offset, text.length) : end;
-  return { start: at, end: at };
+  settle(Infinity);
+  return gaps;
 }

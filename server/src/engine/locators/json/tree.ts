@@ -20,19 +20,9 @@ export function memberProperty(object: Node | undefined, ...names: string[]): No
   return found;
 }
 
-/** The members of an object as [key node, value node or undefined] pairs, in document order. */
-export function members(object: Node): Array<{ key: Node; value: Node | undefined; property: Node }> {
-  const result: Array<{ key: Node; value: Node | undefined; property: Node }> = [];
-  for (const property of object.children ?? []) {
-    const key = property.children?.[0];
-    if (key?.type === 'string') result.push({ key, value: property.children?.[1], property });
-  }
-  return result;
-}
-
 /** The decoded string literal of a string node. */
 export function stringOf(text: string, node: Node): JsonStringSpan {
-  return decodeJsonString(text, node.offset);
+  return decodeJsonString(text, node.offset, node.value);
 }
 
 /** A string node's decoded value, or undefined when the node is not a string. */
