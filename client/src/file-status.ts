@@ -1,19 +1,9 @@
 // What the status bar says about the active file: its kind and the Spark version it is analysed with. Pure.
+import { jobKindLabel } from '../../server/src/engine/job-kinds';
 import type { FileInfoResponse } from '../../server/src/protocol';
 
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  'emr-eks': 'EMR on EKS',
-  'emr-serverless': 'EMR Serverless',
-  'emr-config': 'EMR configuration',
-  'spark-operator': 'SparkApplication',
-  'spark-defaults': 'spark-defaults.conf',
-  pyspark: 'PySpark',
-};
-
 /** A person's name for a job kind; unknown kinds are shown as they are. */
-export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind;
-}
+export { jobKindLabel as kindLabel };
 
 /** True when the file holds at least one Spark job (what the `sparkDra.isJobFile` context key says). */
 export function isJobFile(info: FileInfoResponse | undefined): boolean {
@@ -47,7 +37,7 @@ export interface StatusBarView {
 /** The status bar item for a file, or undefined when it should be hidden (no Spark job in the file). */
 export function statusBarView(info: FileInfoResponse | undefined, overridden: boolean): StatusBarView | undefined {
   if (!info || !isJobFile(info) || info.kind === undefined) return undefined;
-  const kind = kindLabel(info.kind);
+  const kind = jobKindLabel(info.kind);
   const version = info.sparkVersion ? `Spark ${info.sparkVersion}` : 'Spark version unknown';
   const jobs = info.jobs > 1 ? ` · ${info.jobs} jobs` : '';
   const pin = overridden ? ' $(pinned)' : '';

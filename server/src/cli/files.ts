@@ -1,9 +1,8 @@
 // Expands the CLI's file arguments: plain files, directories (walked) and simple globs (`*`, `**`, `?`).
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { detectFormat } from '../engine/locators';
-
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+import { walkFiles } from '../walk-files';
 
 export interface ExpandedFiles {
   files: string[];
@@ -35,26 +34,7 @@ function expandPath(path: string): string[] | undefined {
 }
 
 function walk(dir: string): string[] {
-  const out: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      continue;
-    }
-    if (stat.isDirectory()) {
-      if (!SKIP_DIRS.has(name)) out.push(...walk(path));
-    } else out.push(path);
-  }
-  return out;
+  return walkFiles(dir).map((f) => f.path);
 }
 
 function expandGlob(pattern: string): string[] {

@@ -1,13 +1,12 @@
 // StorageClasses known in the workspace: from open documents, and (in trusted workspaces) from YAML files on disk.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseFile } from '../engine/locators';
 import type { StorageClassInfo } from '../engine/model';
 import { URI } from './uri';
+import { walkFiles } from '../walk-files';
 
 const MAX_FILES = 3000;
 const MAX_BYTES = 512 * 1024;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'target', '.venv', 'venv', '__pycache__']);
 
 export class WorkspaceStorageClasses {
   private readonly onDisk = new Map<string, StorageClassInfo[]>();
@@ -16,32 +15,12 @@ export class WorkspaceStorageClasses {
   /** Reads every small YAML file below the folders that mentions a StorageClass. Bounded in files and depth. */
   scanFolders(folderUris: string[]): void {
     let budget = MAX_FILES;
-    const visit = (dir: string, depth: number): void => {
-      if (depth > 8 || budget <= 0) return;
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const name of names) {
-        if (budget <= 0) return;
-        const path = join(dir, name);
-        let stat;
-        try {
-          stat = statSync(path);
-        } catch {
-          continue;
-        }
-        if (stat.isDirectory()) {
-          if (!SKIP_DIRS.has(name) && !name.startsWith('.')) visit(path, depth + 1);
-        } else if (/\.ya?ml$/i.test(name) && stat.size <= MAX_BYTES) {
-          budget--;
-          this.readFile(path);
-        }
-      }
-    };
-    for (const uri of folderUris) if (uri.startsWith('file:')) visit(URI.path(uri), 0);
+    for (const uri of folderUris) {
+      if (!uri.startsWith('file:') || budget <= 0) continue;
+      const files = walkFiles(URI.path(uri), { maxFiles: budget, maxDepth: 8, skipHidden: true });
+      budget -= files.length;
+      for (const file of files) if (/\.ya?ml$/i.test(file.path) && file.size <= MAX_BYTES) this.readFile(file.path);
+    }
   }
 
   private readFile(path: string): void {

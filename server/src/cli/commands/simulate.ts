@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolveSparkVersion } from '../../engine/effective';
 import { readEventLog } from '../../engine/eventlog';
+import { jobKindLabel } from '../../engine/job-kinds';
 import { parseFile } from '../../engine/locators';
 import type { JobConfig, StorageClassInfo } from '../../engine/model';
 import { simulateConf, simulateJob, type SimulateJobResult, type SimulateOptions } from '../../engine/simulator/simulate-job';
@@ -13,15 +14,6 @@ import { PRESET_NAMES } from '../../engine/workload/presets';
 import type { Workload } from '../../engine/workload/types';
 import { parseArgs, UsageError } from '../args';
 import { formatSimulation, formatTimelines } from '../simulation-report';
-
-const JOB_KIND_NAMES: Record<string, string> = {
-  'emr-eks': 'EMR on EKS',
-  'emr-serverless': 'EMR Serverless',
-  'emr-config': 'EMR configuration',
-  'spark-operator': 'SparkApplication',
-  'spark-defaults': 'spark-defaults.conf',
-  pyspark: 'PySpark',
-};
 
 export async function runSimulateCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['trace', 'workload', 'eventlog', 'preset', 'job', 'spark-version'], ['json']);
@@ -70,7 +62,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   }
   if (!target) throw new UsageError('simulate needs a job file');
   const outcome = simulateJob(target.job, { sparkVersion: target.version, preset, workload, storageClasses: target.storageClasses });
-  return report(outcome, json, `Simulated ${target.path} (${JOB_KIND_NAMES[target.job.kind] ?? target.job.kind})`);
+  return report(outcome, json, `Simulated ${target.path} (${jobKindLabel(target.job.kind)})`);
 }
 
 function loadJob(path: string, jobIndex: number, versionOverride: string | undefined) {

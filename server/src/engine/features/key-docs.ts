@@ -1,6 +1,7 @@
 // Markdown describing a catalog key for a given Spark version; shared by completion and hover.
 import { defaultFor } from '../catalog';
 import type { KeyInfo, VersionedDefault } from '../catalog/types';
+import { BYTE_UNIT_NAME } from '../values';
 import { compareVersions } from '../version';
 
 const UNIT_NAMES: Record<string, string> = {
@@ -10,12 +11,7 @@ const UNIT_NAMES: Record<string, string> = {
   min: 'minutes',
   h: 'hours',
   d: 'days',
-  b: 'bytes',
-  k: 'KiB',
-  m: 'MiB',
-  g: 'GiB',
-  t: 'TiB',
-  p: 'PiB',
+  ...BYTE_UNIT_NAME,
 };
 
 /** `duration (bare number = seconds)`, `boolean`, … */
