@@ -1,33 +1,8 @@
 // The Spark versions offered by "Select Spark Version", as Quick Pick items. Pure.
+import { SPARK_VERSION_CHOICES, type SparkVersionChoice } from '../../server/src/engine/version-choices';
 
-export interface SparkVersionChoice {
-  version: string;
-  /** Why a person might pick it: the EMR releases that ship it, or a behaviour that starts there. */
-  note?: string;
-}
-
-/** Oldest first: the last release of each old line, and every 3.4+ release where allocation behaviour changed. */
-export const SPARK_VERSIONS: readonly SparkVersionChoice[] = [
-  { version: '2.4.8' },
-  { version: '3.0.3' },
-  { version: '3.1.3', note: 'unschedulable task sets ask for executors (3.1.0+)' },
-  { version: '3.2.4' },
-  { version: '3.3.4' },
-  { version: '3.4.0', note: 'EMR 6.12' },
-  { version: '3.4.1', note: 'EMR 6.13–6.15; idle timeout = max of idle, cached, shuffle' },
-  { version: '3.4.4' },
-  { version: '3.5.0', note: 'EMR 7.0–7.1' },
-  { version: '3.5.1', note: 'EMR 7.2–7.3' },
-  { version: '3.5.2', note: 'EMR 7.4–7.5' },
-  { version: '3.5.3', note: 'EMR 7.6–7.7' },
-  { version: '3.5.4', note: 'EMR 7.8' },
-  { version: '3.5.5', note: 'EMR 7.9–7.10' },
-  { version: '3.5.6', note: 'EMR 7.11–7.13' },
-  { version: '4.0.0', note: 'pod batch size 10' },
-  { version: '4.0.1' },
-  { version: '4.1.0' },
-  { version: '4.2.0', note: 'unreleased; pod batch size 20' },
-];
+/** The versions on offer come from the engine, which knows what sets each apart. */
+export const SPARK_VERSIONS: readonly SparkVersionChoice[] = SPARK_VERSION_CHOICES;
 
 /** What choosing an item does: set a version, or clear the override so the file's own version is used again. */
 export type VersionPickAction = { kind: 'set'; version: string } | { kind: 'clear' };

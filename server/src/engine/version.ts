@@ -94,6 +94,16 @@ export function sparkVersionForEmrRelease(label: string): EmrRelease | undefined
   return { release: `${majorMinor}.${Number(match[3])}`, spark: row[1] };
 }
 
+/** The EMR releases (major.minor, oldest first) whose Spark is exactly `sparkVersion`. */
+export function emrReleasesShipping(sparkVersion: string): string[] {
+  return EMR_RELEASES.filter(([, spark]) => spark === sparkVersion).map(([release]) => release);
+}
+
+/** Every Spark version some EMR release ships, oldest first, without repeats. */
+export function emrSparkVersions(): string[] {
+  return [...new Set(EMR_RELEASES.map(([, spark]) => spark))].sort(compareVersions);
+}
+
 /** All EMR major.minor releases we know, newest last (for completion of `releaseLabel`). */
 export function knownEmrReleases(): string[] {
   return EMR_RELEASES.map(([release]) => `emr-${release}.0`);

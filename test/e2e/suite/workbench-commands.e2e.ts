@@ -183,12 +183,12 @@ describe('commands', () => {
     const key = positionOf(doc, 'spark.dynamicAllocation.shuffleTracking.enabled', 5);
     assert.match(await hoverText(uri, key), /Default in Spark 3\.5\.1/);
 
-    // The last item is the oldest version, Spark 2.4.8, which has no shuffle tracking.
+    // The last item is the oldest version, Spark 2.4.4, which has no shuffle tracking.
     await chooseInQuickPick('sparkDra.selectSparkVersion', [uri], ['quickInput.last', 'quickInput.accept'], {
-      what: 'hover showing Spark 2.4.8',
-      reached: async () => /Default in Spark 2\.4\.8/.test(await hoverText(uri, key)),
+      what: 'hover showing Spark 2.4.4',
+      reached: async () => /Default in Spark 2\.4\.4/.test(await hoverText(uri, key)),
     });
-    await waitForDiagnostics(uri, 'key-not-in-version findings under Spark 2.4.8', (list) => list.some((d) => codeOf(d) === 'key-not-in-version'));
+    await waitForDiagnostics(uri, 'key-not-in-version findings under Spark 2.4.4', (list) => list.some((d) => codeOf(d) === 'key-not-in-version'));
 
     // The first item is "Detect from file".
     await chooseInQuickPick('sparkDra.selectSparkVersion', [uri], ['quickInput.first', 'quickInput.accept'], {

@@ -5,9 +5,9 @@ import { normalizeVersion, compareVersions, OLDEST_SPARK, NEWEST_SPARK } from '.
 import { SPARK_VERSIONS, versionPickItems } from '../../../client/src/versions';
 
 describe('Spark version list', () => {
-  it('runs from 2.4.8 to 4.2.0, oldest first, normalised and within the catalog', () => {
+  it('runs from 2.4.4 (EMR 6.0) to 4.2.0, oldest first, normalised and within the catalog', () => {
     const versions = SPARK_VERSIONS.map((v) => v.version);
-    assert.equal(versions[0], '2.4.8');
+    assert.equal(versions[0], '2.4.4');
     assert.equal(versions[versions.length - 1], '4.2.0');
     for (let i = 1; i < versions.length; i++) assert.ok(compareVersions(versions[i - 1], versions[i]) < 0, `${versions[i - 1]} < ${versions[i]}`);
     for (const v of versions) {
@@ -22,7 +22,7 @@ describe('Spark version list', () => {
     assert.equal(items[0].action.kind, 'clear');
     assert.equal(items[0].description, 'in use');
     assert.equal(items[1].label, 'Spark 4.2.0');
-    assert.equal(items[items.length - 1].label, 'Spark 2.4.8');
+    assert.equal(items[items.length - 1].label, 'Spark 2.4.4');
     const current = items.find((i) => i.label === 'Spark 3.5.1');
     assert.equal(current?.picked, true);
     assert.match(current?.description ?? '', /^detected · EMR 7\.2–7\.3$/);
