@@ -14,12 +14,12 @@
 //                              unless SPARK_DRA_E2E_GREP is set
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { format } from 'node:util';
+import { freePort, isolatedEnv, launchBrowser, stopServer, waitForServer } from './workbench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -31,15 +31,6 @@ const KEEP = process.env.SPARK_DRA_E2E_KEEP === '1';
 const CACHE = process.env.SPARK_DRA_CACHE || join(homedir(), '.cache', 'spark-dra');
 const EXTENSION_PATH = resolve(process.env.SPARK_DRA_E2E_EXTENSION || repoRoot);
 const outDir = join(repoRoot, 'test-output', 'e2e');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const t0 = Date.now();
 const secs = (from) => ((Date.now() - from) / 1000).toFixed(1);
@@ -135,52 +126,6 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     interrupted = true;
     finish(0, 1, `interrupted by ${sig}`);
   });
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function waitForServer(url, child, limitMs) {
-  const start = Date.now();
-  while (Date.now() - start < limitMs) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited early (code ${child.exitCode}, signal ${child.signalCode})`);
-    }
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer ${url} within ${limitMs} ms`);
-}
-
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function stopServer(child) {
-  if (!child.pid) return;
-  killGroup(child, 'SIGTERM');
-  const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-  // The group may hold file watchers and the extension host even after the main process exits.
-  killGroup(child, 'SIGKILL');
 }
 
 /** Formats what the workbench passes to codeAutomationLog: a level and console.log-style arguments. */
@@ -289,17 +234,11 @@ async function main() {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Everything VS Code and code-server write (logs, heartbeat, IPC sockets, caches) stays in the temp folder.
-    env: {
-      ...process.env,
+    env: isolatedEnv(tempRoot, {
       SPARK_DRA_E2E: '1',
       // Public Spark event logs for the replay test (outside the repository, next to it).
       SPARK_DRA_E2E_EVENTLOGS: process.env.SPARK_DRA_E2E_EVENTLOGS || resolve(repoRoot, '..', 'shared', 'eventlogs'),
-      TMPDIR: join(tempRoot, 'tmp'),
-      XDG_CONFIG_HOME: join(tempRoot, 'xdg', 'config'),
-      XDG_DATA_HOME: join(tempRoot, 'xdg', 'data'),
-      XDG_CACHE_HOME: join(tempRoot, 'xdg', 'cache'),
-      XDG_STATE_HOME: join(tempRoot, 'xdg', 'state'),
-    },
+    }),
   });
   cleanups.push(() => stopServer(server));
   for (const stream of [server.stdout, server.stderr]) {
@@ -318,19 +257,7 @@ async function main() {
   // 6. Chromium with a fresh profile; the workbench reports through two exposed functions.
   t = Date.now();
   const { chromium } = require('playwright-core');
-  const context = await chromium.launchPersistentContext(join(tempRoot, 'chromium-profile'), {
-    executablePath: env.chromium,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 800 },
-    // Chromium writes crash reports under XDG_CONFIG_HOME even with its own profile folder.
-    env: { ...process.env, XDG_CONFIG_HOME: join(tempRoot, 'xdg', 'config'), XDG_CACHE_HOME: join(tempRoot, 'xdg', 'cache') },
-    timeout: 60_000,
-    // Our own signal handlers close the browser and end code-server's group (Playwright's would just exit).
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  const context = await launchBrowser(chromium, env.chromium, tempRoot, { width: 1280, height: 800 });
   cleanups.push(() => Promise.race([context.close(), new Promise((r) => setTimeout(r, 5000))]));
   const page = context.pages()[0] ?? (await context.newPage());
 

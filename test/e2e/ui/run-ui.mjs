@@ -14,11 +14,11 @@
 //   SPARK_DRA_VSIX            a .vsix to install instead of packaging one
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { freePort, isolatedEnv, launchBrowser, stopServer, waitForServer } from '../workbench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..');
@@ -34,7 +34,6 @@ const EXTENSION_ROOT = resolve(process.env.SPARK_DRA_E2E_EXTENSION || repoRoot);
 const EXTENSION_ID = 'spark-dra.spark-dra';
 /** A screenshot smaller than this is taken to be blank (an empty 1440×900 PNG is ~10 KB; the workbench is 60 KB+). */
 const MIN_PNG_BYTES = 20_000;
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const t0 = Date.now();
 const secs = (from) => ((Date.now() - from) / 1000).toFixed(1);
@@ -76,49 +75,6 @@ async function finish(problem) {
 }
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(`interrupted by ${sig}`));
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function waitForServer(url, child, limitMs) {
-  const start = Date.now();
-  while (Date.now() - start < limitMs) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`code-server exited early (code ${child.exitCode})`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`code-server did not answer ${url} within ${limitMs} ms`);
-}
-
-function killGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function stopServer(child) {
-  if (!child.pid) return;
-  killGroup(child, 'SIGTERM');
-  const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-  killGroup(child, 'SIGKILL');
-}
 
 /** The .vsix to install (see the header). */
 function findOrPackageVsix() {
@@ -299,14 +255,7 @@ async function main() {
   );
   const csConfig = join(tempRoot, 'code-server.yaml');
   writeFileSync(csConfig, 'auth: none\ncert: false\n');
-  const childEnv = {
-    ...process.env,
-    TMPDIR: join(tempRoot, 'tmp'),
-    XDG_CONFIG_HOME: join(tempRoot, 'xdg', 'config'),
-    XDG_DATA_HOME: join(tempRoot, 'xdg', 'data'),
-    XDG_CACHE_HOME: join(tempRoot, 'xdg', 'cache'),
-    XDG_STATE_HOME: join(tempRoot, 'xdg', 'state'),
-  };
+  const childEnv = isolatedEnv(tempRoot);
   const common = ['--config', csConfig, '--user-data-dir', join(tempRoot, 'user-data'), '--extensions-dir', join(tempRoot, 'extensions')];
 
   // 1. The .vsix, installed the way a user installs one.
@@ -348,17 +297,7 @@ async function main() {
   // 3. The workbench in headless Chromium.
   t = Date.now();
   const { chromium } = require('playwright-core');
-  const context = await chromium.launchPersistentContext(join(tempRoot, 'chromium-profile'), {
-    executablePath: env.chromium,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1440, height: 900 },
-    env: { ...process.env, XDG_CONFIG_HOME: join(tempRoot, 'xdg', 'config'), XDG_CACHE_HOME: join(tempRoot, 'xdg', 'cache') },
-    timeout: 60_000,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  const context = await launchBrowser(chromium, env.chromium, tempRoot, { width: 1440, height: 900 });
   cleanups.push(() => Promise.race([context.close(), new Promise((r) => setTimeout(r, 5000))]));
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
