@@ -91,5 +91,10 @@ describe('spark-dra demo', () => {
     assert.match(run.stdout, /8 files checked: 0 error\(s\), 0 warning\(s\)/);
     const simulated = run.stdout.split('\n').filter((l) => /^examples\/.*: runtime/.test(l));
     assert.equal(simulated.length, 7);
+    // Then the job that is wrong on purpose, with the mistakes it holds.
+    const mistakes = run.stdout.slice(run.stdout.indexOf('wrong on purpose'));
+    for (const rule of ['syntax', 'unknown-key', 'duration-truncated', 'initial-executors-above-max', 'dra-without-shuffle-support', 'ondemand-pvc-incomplete']) {
+      assert.match(mistakes, new RegExp(`emr-eks-mistakes\\.json:\\d+:\\d+ \\w+ ${rule} `), rule);
+    }
   });
 });

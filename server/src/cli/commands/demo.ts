@@ -1,6 +1,7 @@
-// `spark-dra demo [DIR]`: checks every job file in DIR, then simulates each dynamic-allocation job in it, so a
-// newcomer sees the checks and the simulator at work on the bundled examples.
+// `spark-dra demo [DIR]`: checks every job file in DIR, simulates each job in it, then checks DIR/mistakes (files that
+// are wrong on purpose), so a newcomer sees the checks and the simulator at work on the bundled examples.
 import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { resolveSparkVersion } from '../../engine/effective';
 import { parseFile } from '../../engine/locators';
 import type { StorageClassInfo } from '../../engine/model';
@@ -9,9 +10,15 @@ import { checkFiles, formatText } from '../check';
 import { expandFileArgs } from '../files';
 import { formatDuration, formatSimulation } from '../simulation-report';
 
+/** Files under this subfolder of the demo folder are wrong on purpose; they get their own section. */
+const MISTAKES = 'mistakes';
+
 export function runDemoCommand(argv: string[]): number {
   const dir = argv[0] ?? 'examples';
-  const { files } = expandFileArgs([dir]);
+  const all = expandFileArgs([dir]).files;
+  const mistakesDir = join(dir, MISTAKES);
+  const isMistake = (path: string) => path.startsWith(mistakesDir + sep);
+  const files = all.filter((path) => !isMistake(path));
   if (files.length === 0) {
     process.stderr.write(`spark-dra: no job files found in ${dir}\n`);
     return 2;
@@ -44,6 +51,10 @@ export function runDemoCommand(argv: string[]): number {
         detailed = true;
       }
     }
+  }
+  const mistakes = all.filter(isMistake);
+  if (mistakes.length > 0) {
+    out.push(`== spark-dra check ${mistakesDir} (wrong on purpose) ==`, formatText(checkFiles(mistakes, {})));
   }
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
