@@ -1,18 +1,20 @@
 // Differential test of the YAML fast path: for every YAML fixture of the repository, a generated benchmark file and
 // thousands of seeded mutants of them, the locator must give the same ParsedFile with the fast path on and off; the
-// fast reader's trees must match the `yaml` package's node for node; and the linear duplicate-key check must report
-// what the package's own check reported.
+// fast reader's trees, and our conversion of the package's trees, must match the `yaml` package's nodes node for node;
+// and the linear duplicate-key check must report what the package's own check reported.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { Composer, Parser, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { readYamlFile } from '../../../server/src/engine/locators/yaml';
 import type { DocumentRoute } from '../../../server/src/engine/locators/yaml/documents';
 import { documentStarts, parseYamlDocuments } from '../../../server/src/engine/locators/yaml/documents';
 import { DUPLICATE_KEY_MESSAGE, withDuplicateKeyErrors } from '../../../server/src/engine/locators/yaml/duplicate-keys';
 import { readBlockDocument } from '../../../server/src/engine/locators/yaml/fast-reader';
+import { fromPackageNode } from '../../../server/src/engine/locators/yaml/from-package';
+import type { TreeNode } from '../../../server/src/engine/locators/yaml/tree';
 import { YAML_FIXTURES } from './yaml-fixtures';
 
 const ROOT = join(__dirname, '../../..');
@@ -112,33 +114,60 @@ function assertSameParse(text: string, label: string): DocumentRoute[] {
   return routes;
 }
 
-/** Node-for-node comparison of what the fast reader and the `yaml` package build. */
-function treeDifference(a: unknown, b: unknown, path: string): string | undefined {
-  if (a === null || b === null) return a === b ? undefined : `${path}: one side is null`;
-  if (isPair(a) && isPair(b)) {
-    return treeDifference(a.key, b.key, `${path}.key`) ?? treeDifference(a.value, b.value, `${path}.value`);
+/** The tree the `yaml` package composes for text[range], as the locator takes it: the first non-empty document. */
+function packageTree(text: string, range: { start: number; end: number }): unknown {
+  const source = text.slice(range.start, range.end);
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  const docs = Array.from(composer.compose(new Parser().parse(source), true, source.length));
+  return docs.find((doc) => doc.contents !== null)?.contents ?? null;
+}
+
+const sameRange = (ours: readonly number[], theirs: readonly number[] | null | undefined, shift: number): boolean =>
+  !!theirs && ours.length === 3 && ours.every((offset, index) => offset === (theirs[index] as number) + shift);
+
+/** Node-for-node comparison of one of our trees with the `yaml` package's nodes (whose ranges are `shift` less). */
+function treeDifference(ours: TreeNode | null, theirs: unknown, shift: number, path: string): string | undefined {
+  if (ours === null || theirs === null) return ours === theirs ? undefined : `${path}: one side is null`;
+  if (!sameRange(ours.range, (theirs as { range?: number[] }).range, shift)) {
+    return `${path}: range ${String(ours.range)} vs ${String((theirs as { range?: number[] }).range)} (+${shift})`;
   }
-  if (isScalar(a) && isScalar(b)) {
-    if (JSON.stringify(a.range) !== JSON.stringify(b.range)) return `${path}: range ${String(a.range)} vs ${String(b.range)}`;
-    if (a.type !== b.type || a.source !== b.source || a.format !== b.format) return `${path}: type/source/format`;
-    if (a.minFractionDigits !== b.minFractionDigits) return `${path}: minFractionDigits`;
-    return Object.is(a.value, b.value) ? undefined : `${path}: value ${String(a.value)} vs ${String(b.value)}`;
+  if (ours.kind === 'scalar' && isScalar(theirs)) {
+    if (ours.type !== theirs.type || ours.source !== theirs.source || ours.format !== theirs.format) return `${path}: type/source/format`;
+    if (ours.minFractionDigits !== theirs.minFractionDigits) return `${path}: minFractionDigits`;
+    if (ours.hasProperties !== (theirs.tag !== undefined || theirs.anchor !== undefined)) return `${path}: tag or anchor`;
+    return Object.is(ours.value, theirs.value) ? undefined : `${path}: value ${String(ours.value)} vs ${String(theirs.value)}`;
   }
-  if ((isMap(a) && isMap(b)) || (isSeq(a) && isSeq(b))) {
-    if (JSON.stringify(a.range) !== JSON.stringify(b.range)) return `${path}: range ${String(a.range)} vs ${String(b.range)}`;
-    if (a.items.length !== b.items.length) return `${path}: ${a.items.length} vs ${b.items.length} items`;
-    for (let index = 0; index < a.items.length; index++) {
-      const difference = treeDifference(a.items[index], b.items[index], `${path}[${index}]`);
+  if (ours.kind === 'map' && isMap(theirs)) {
+    if (ours.flow !== (theirs.flow === true)) return `${path}: flow`;
+    if (ours.items.length !== theirs.items.length) return `${path}: ${ours.items.length} vs ${theirs.items.length} items`;
+    for (let index = 0; index < ours.items.length; index++) {
+      const pair = theirs.items[index];
+      const item = ours.items[index];
+      if (!isPair(pair) || !item) return `${path}[${index}]: not a pair`;
+      const difference =
+        treeDifference(item.key, pair.key, shift, `${path}[${index}].key`) ??
+        treeDifference(item.value, pair.value, shift, `${path}[${index}].value`);
       if (difference) return difference;
     }
     return undefined;
   }
+  if (ours.kind === 'seq' && isSeq(theirs)) {
+    if (ours.flow !== (theirs.flow === true)) return `${path}: flow`;
+    if (ours.items.length !== theirs.items.length) return `${path}: ${ours.items.length} vs ${theirs.items.length} items`;
+    for (let index = 0; index < ours.items.length; index++) {
+      const difference = treeDifference(ours.items[index] ?? null, theirs.items[index], shift, `${path}[${index}]`);
+      if (difference) return difference;
+    }
+    return undefined;
+  }
+  if (ours.kind === 'alias' && isAlias(theirs)) return undefined;
   return `${path}: different node kinds`;
 }
 
 /**
- * Every document the fast reader accepts must give the package's tree, node for node, the same comments and the same
- * errors (duplicate keys are the only ones the fast reader lets through).
+ * Every document must give the package's tree through our conversion; every document the fast reader accepts must give
+ * the package's tree, node for node, the same comments and the same errors (duplicate keys are the only ones the fast
+ * reader lets through).
  */
 function assertSameTrees(text: string, label: string): number {
   const reference = parseYamlDocuments(text, { fastPath: false });
@@ -147,13 +176,17 @@ function assertSameTrees(text: string, label: string): number {
   assert.equal(viaFast.length, reference.length, `${label}: document count`);
   let accepted = 0;
   reference.forEach((doc, index) => {
+    const where = `${label} @${doc.range.start}`;
+    const source = () => JSON.stringify(text.slice(doc.range.start, doc.range.end));
+    const theirs = packageTree(text, doc.range);
+    const converted = treeDifference(doc.contents, theirs, doc.range.start, 'root');
+    assert.equal(converted, undefined, `${where}: conversion: ${converted ?? ''}\n${source()}`);
     const fast = viaFast[index];
     if (routes[index] !== 'fast' || !fast) return;
     accepted += 1;
-    const where = `${label} @${doc.range.start}`;
     assert.deepEqual(fast.errors, doc.errors, `${where}: errors differ`);
-    const difference = treeDifference(fast.contents, doc.contents, 'root');
-    assert.equal(difference, undefined, `${where}: ${difference ?? ''}\n${JSON.stringify(text.slice(doc.range.start, doc.range.end))}`);
+    const difference = treeDifference(fast.contents, theirs, doc.range.start, 'root');
+    assert.equal(difference, undefined, `${where}: ${difference ?? ''}\n${source()}`);
     assert.deepEqual(fast.comments, doc.comments, `${where}: comments differ`);
   });
   return accepted;
@@ -178,7 +211,7 @@ function assertSameDuplicateErrors(text: string, label: string): number {
       const mine = ours[at];
       assert.ok(mine, `${label}: document count`);
       if (expected.length > 0) compared += 1;
-      const actual = withDuplicateKeyErrors(mine.errors, mine.contents, source);
+      const actual = withDuplicateKeyErrors(mine.errors, fromPackageNode(mine.contents, 0), source);
       assert.deepEqual(actual, expected, `${label} @${start}: duplicate-key errors\n${JSON.stringify(source)}`);
     });
   });

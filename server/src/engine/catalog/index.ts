@@ -1,10 +1,11 @@
 // The key catalog: every Spark key the extension knows. The tables live in keys-*.ts and volumes.ts.
+import { memoize } from '../memo';
 import { compareVersions } from '../version';
 import { DYNAMIC_ALLOCATION_KEYS } from './keys-dynamic-allocation';
 import { KUBERNETES_ALLOCATION_KEYS, KUBERNETES_POD_KEYS, KUBERNETES_PVC_KEYS } from './keys-kubernetes';
 import { DECOMMISSION_KEYS, EXECUTOR_KEYS, SHUFFLE_KEYS } from './keys-shuffle-executor';
 import type { KeyInfo, VersionedDefault, VolumeKey, VolumeTypeInfo } from './types';
-import { parseVolumeKey as splitVolumeKey, volumeKeyInfo, volumeTypes as allVolumeTypes } from './volumes';
+import { parseVolumeKey as splitVolumeKey, VOLUME_PREFIXES, volumeKeyInfo, volumeTypes as allVolumeTypes } from './volumes';
 
 export {
   VOLUME_PREFIXES,
@@ -40,8 +41,17 @@ export function allKeys(): readonly KeyInfo[] {
  * synthesised KeyInfo for their suffix. Returns undefined for keys we do not know.
  */
 export function lookupKey(key: string): KeyInfo | undefined {
-  return BY_KEY.get(key) ?? volumeKeyInfo(key);
+  const known = BY_KEY.get(key);
+  if (known !== undefined || !underVolumePrefix(key)) return known;
+  return volumeKeyInfoOf(key);
 }
+
+function underVolumePrefix(key: string): boolean {
+  return key.startsWith(VOLUME_PREFIXES.executor) || key.startsWith(VOLUME_PREFIXES.driver);
+}
+
+/** The same volume keys recur in job after job: each one's KeyInfo is built once. */
+const volumeKeyInfoOf = memoize(volumeKeyInfo);
 
 /**
  * The default in force for a Spark version (`major.minor.patch`). For versions older than the key itself the first

@@ -4,7 +4,7 @@ import type { CompletionContext, JobConfig, ParsedFile } from '../model';
 import { emptyParsedFile } from '../model';
 import { readDirectives } from './comment-directives';
 import { sparkConfCompletion } from './yaml/completion';
-import { parseYamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/documents';
+import { yamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/documents';
 import { clearlyNotOurs } from './yaml/kind-scan';
 import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';
@@ -35,17 +35,22 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
   const parsed = emptyParsedFile('yaml');
   const fastPath = options.fastPath !== false;
   const onDocument = options.onDocument;
-  let documents: YamlDocument[];
-  try {
-    documents = parseYamlDocuments(text, {
-      fastPath,
-      ...(fastPath ? { skip: clearlyNotOurs } : {}),
-      ...(onDocument ? { onDocument: (route: DocumentRoute) => onDocument(route) } : {}),
-    });
-  } catch {
-    return parsed;
-  }
-  for (const doc of documents) {
+  const documents = yamlDocuments(text, {
+    fastPath,
+    ...(fastPath ? { skip: clearlyNotOurs } : {}),
+    ...(onDocument ? { onDocument: (route: DocumentRoute) => onDocument(route) } : {}),
+  });
+  // Each document is read into the file's results before the next is parsed (see yamlDocuments).
+  for (;;) {
+    let next: IteratorResult<YamlDocument, void>;
+    try {
+      next = documents.next();
+    } catch {
+      // Parsing never throws; if it did, the file would read as holding nothing, not as half of it.
+      return emptyParsedFile('yaml');
+    }
+    if (next.done) break;
+    const doc = next.value;
     const appKind = sparkApplicationKind(doc.contents);
     const storageClass = !appKind && isStorageClass(doc.contents);
     const recognised = appKind !== undefined || storageClass;

@@ -1,5 +1,6 @@
 // Spark time strings: `-?digits` plus an optional suffix, read into the key's unit with truncation toward zero.
 import type { TimeUnit } from '../catalog/types';
+import { memoize } from '../memo';
 import { fail, ok, show, type ParseResult } from './result';
 
 /** Length of each suffix in microseconds. `m` and `min` both mean minutes. */
@@ -31,8 +32,20 @@ export function microsPerUnit(unit: TimeUnit): bigint {
   return SUFFIX_MICROS[unit] ?? 1n;
 }
 
+/** One remembering parser per unit (there are six units). */
+const parsersByUnit = new Map<TimeUnit, (text: string) => ParseResult<number>>();
+
 /** A Spark time string in `unit` (bare numbers are in `unit`), truncated toward zero as Spark does. */
 export function parseDuration(text: string, unit: TimeUnit): ParseResult<number> {
+  let parse = parsersByUnit.get(unit);
+  if (parse === undefined) {
+    parse = memoize((input) => readDuration(input, unit));
+    parsersByUnit.set(unit, parse);
+  }
+  return parse(text);
+}
+
+function readDuration(text: string, unit: TimeUnit): ParseResult<number> {
   const lower = text.trim().toLowerCase();
   const match = /^(-?\d+)([a-z]+)?$/.exec(lower);
   if (!match) {

@@ -1,4 +1,5 @@
 // Booleans, 32-bit integers and doubles, read as Spark's typed config entries read them (the text is trimmed first).
+import { memoize } from '../memo';
 import { fail, ok, show, type ParseResult } from './result';
 
 const INT_MIN = -2147483648;
@@ -13,7 +14,9 @@ export function parseSparkBoolean(text: string): ParseResult<boolean> {
 }
 
 /** An optional sign and decimal digits, within the 32-bit range. */
-export function parseSparkInt(text: string): ParseResult<number> {
+export const parseSparkInt: (text: string) => ParseResult<number> = memoize(readSparkInt);
+
+function readSparkInt(text: string): ParseResult<number> {
   const trimmed = text.trim();
   if (!/^[+-]?\d+$/.test(trimmed)) {
     if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {

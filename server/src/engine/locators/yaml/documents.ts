@@ -1,18 +1,20 @@
 // Splits a YAML stream into its documents and parses each one on its own, so that a broken document (an unclosed
 // quote, say) cannot swallow the documents after it. Offsets in the results are offsets into the whole text.
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, ParsedNode } from 'yaml';
+import { Composer, Parser } from 'yaml';
+import type { Document } from 'yaml';
 import type { Range } from '../../model';
 import type { CommentSpan } from '../comment-directives';
 import { DUPLICATE_KEY_MESSAGE, withDuplicateKeyErrors } from './duplicate-keys';
 import { readBlockDocument } from './fast-reader';
+import { fromPackageNode } from './from-package';
+import type { TreeNode } from './tree';
 
 /** One document of the stream, parsed. */
 export interface YamlDocument {
   /** From the document's first line (its `---` marker, if any) up to the next document. */
   range: Range;
   /** The root node, or null for an empty document. */
-  contents: ParsedNode | null;
+  contents: TreeNode | null;
   /** Every `#` comment in the document, outside strings. */
   comments: CommentSpan[];
   /** Parse errors, first line of the message only. */
@@ -53,31 +55,39 @@ export interface ParseOptions {
 
 /** Parses every document of the stream; never throws. */
 export function parseYamlDocuments(text: string, options: ParseOptions = {}): YamlDocument[] {
+  return [...yamlDocuments(text, options)];
+}
+
+/**
+ * The documents of the stream, each parsed when it is asked for. A caller that is done with each document before asking
+ * for the next lets its tree die young: a file of a thousand documents then never holds a thousand trees at once, which
+ * the garbage collector would copy again and again.
+ */
+export function* yamlDocuments(text: string, options: ParseOptions = {}): Generator<YamlDocument, void, undefined> {
   const starts = documentStarts(text);
-  const documents: YamlDocument[] = [];
-  starts.forEach((start, index) => {
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index] as number;
     const range = { start, end: starts[index + 1] ?? text.length };
     if (options.skip?.(text, range)) {
       options.onDocument?.('skipped', range);
-      return;
+      continue;
     }
     const fast = options.fastPath === false ? undefined : readBlockDocument(text, range.start, range.end);
     options.onDocument?.(fast ? 'fast' : 'yaml', range);
     if (!fast) {
-      documents.push(parseChunk(text, range));
-      return;
+      yield parseChunk(text, range);
+      continue;
     }
     const errors = fast.duplicateKeys.map((at) => toProblem(DUPLICATE_KEY_MESSAGE, [at - start, at - start + 1], range, text));
-    documents.push({ range, contents: fast.contents, comments: fast.comments, errors });
-  });
-  return documents;
+    yield { range, contents: fast.contents, comments: fast.comments, errors };
+  }
 }
 
 function parseChunk(text: string, range: Range): YamlDocument {
   const source = text.slice(range.start, range.end);
   const comments: CommentSpan[] = [];
   const errors: { message: string; range: Range }[] = [];
-  let contents: ParsedNode | null = null;
+  let contents: TreeNode | null = null;
   try {
     const tokens = Array.from(new Parser().parse(source));
     // A chunk without a `#` has no comment: spare the walk over its whole token tree.
@@ -86,13 +96,12 @@ function parseChunk(text: string, range: Range): YamlDocument {
     const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
     const docs: Document.Parsed[] = Array.from(composer.compose(tokens, true, source.length));
     for (const doc of docs) {
-      for (const error of withDuplicateKeyErrors(doc.errors, doc.contents, source)) errors.push(toProblem(error.message, error.pos, range, text));
+      // Duplicate keys are found on the tree in chunk offsets, where the package reports its errors.
+      const tree = fromPackageNode(doc.contents, 0);
+      for (const error of withDuplicateKeyErrors(doc.errors, tree, source)) errors.push(toProblem(error.message, error.pos, range, text));
     }
     const first = docs.find((doc) => doc.contents !== null);
-    if (first?.contents) {
-      contents = first.contents;
-      shiftNode(contents, range.start, new Set());
-    }
+    if (first?.contents) contents = fromPackageNode(first.contents, range.start);
   } catch (error) {
     // The yaml package reports problems as errors on the document; a throw here would be a bug in it.
     errors.push({ message: `YAML could not be read: ${String(error)}`, range: { start: range.start, end: range.start } });
@@ -128,23 +137,5 @@ function collectComments(value: unknown, base: number, out: CommentSpan[]): void
   }
   for (const child of Object.values(record)) {
     if (typeof child === 'object' && child !== null) collectComments(child, base, out);
-  }
-}
-
-/** Moves the ranges of a node tree from chunk offsets to text offsets. */
-function shiftNode(node: unknown, by: number, seen: Set<unknown>): void {
-  if (node === null || typeof node !== 'object' || seen.has(node)) return;
-  seen.add(node);
-  if (isPair(node)) {
-    shiftNode(node.key, by, seen);
-    shiftNode(node.value, by, seen);
-    return;
-  }
-  if (isScalar(node) || isAlias(node) || isMap(node) || isSeq(node)) {
-    const range = node.range;
-    if (range) node.range = [range[0] + by, range[1] + by, range[2] + by];
-  }
-  if (isMap(node) || isSeq(node)) {
-    for (const item of node.items) shiftNode(item, by, seen);
   }
 }

@@ -1,7 +1,7 @@
 // Duplicate map keys in linear time. The `yaml` package compares each new key with every earlier key of its map,
 // which is quadratic in the size of a map; we compose with `uniqueKeys: false` and find duplicates here instead, with
 // one Set per map and the package's own notion of equal keys (scalars with the same value, `===`).
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isMapNode, isScalarNode, isSeqNode, type TreeNode } from './tree';
 
 /** The message the `yaml` package gives a duplicate key; kept identical so that reports do not change. */
 export const DUPLICATE_KEY_MESSAGE = 'Map keys must be unique';
@@ -11,30 +11,28 @@ export const DUPLICATE_KEY_MESSAGE = 'Map keys must be unique';
  * that repeats an earlier key of its map: where the key's own tokens start, which is the key itself except after an
  * empty value whose separator took the line break and indentation before the key.
  */
-export function duplicateKeyOffsets(root: unknown, source: string): number[] {
+export function duplicateKeyOffsets(root: TreeNode | null, source: string): number[] {
   const out: number[] = [];
-  const stack: unknown[] = [root];
+  const stack: Array<TreeNode | null | undefined> = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isMap(node)) {
+    if (isMapNode(node)) {
       const seen = new Set<unknown>();
-      const children: unknown[] = [];
-      let previous: unknown = null;
+      const children: Array<TreeNode | null> = [];
+      let previous: TreeNode | null = null;
       for (const item of node.items) {
-        if (!isPair(item)) continue;
         const key = item.key;
         // NaN never equals itself under `===`, so the package never reports it twice.
-        if (isScalar(key) && key.value === key.value && key.range) {
+        if (isScalarNode(key) && key.value === key.value) {
           // A tag or anchor before the key starts the key's item itself.
-          const own = key.tag !== undefined || key.anchor !== undefined;
-          if (seen.has(key.value)) out.push(own ? key.range[0] : reportedAt(key.range[0], previous, source));
+          if (seen.has(key.value)) out.push(key.hasProperties ? key.range[0] : reportedAt(key.range[0], previous, source));
           else seen.add(key.value);
         }
         children.push(key, item.value);
         previous = item.value;
       }
       for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
-    } else if (isSeq(node)) {
+    } else if (isSeqNode(node)) {
       for (let index = node.items.length - 1; index >= 0; index--) stack.push(node.items[index]);
     }
   }
@@ -46,16 +44,15 @@ export function duplicateKeyOffsets(root: unknown, source: string): number[] {
  * value before it ends in `key:` with nothing after it (at any depth): the parser then gave the line break and
  * indentation before the key to that empty value, and the item starts where the previous value ended.
  */
-export function reportedAt(keyStart: number, previous: unknown, source: string): number {
+export function reportedAt(keyStart: number, previous: TreeNode | null, source: string): number {
   let leaf = previous;
-  while ((isMap(leaf) || isSeq(leaf)) && !leaf.flow && leaf.items.length > 0) {
-    const last: unknown = leaf.items[leaf.items.length - 1];
-    leaf = isPair(last) ? last.value : last;
+  while (leaf !== null && (leaf.kind === 'map' || leaf.kind === 'seq') && !leaf.flow && leaf.items.length > 0) {
+    leaf = leaf.kind === 'map' ? (leaf.items[leaf.items.length - 1]?.value ?? null) : (leaf.items[leaf.items.length - 1] ?? null);
   }
-  if (!isScalar(leaf) || leaf.source !== '' || !leaf.range) return keyStart;
-  if (!isScalar(previous) && !isMap(previous) && !isSeq(previous)) return keyStart;
-  const end = previous.range?.[2];
-  if (end === undefined || end > keyStart) return keyStart;
+  if (!isScalarNode(leaf) || leaf.source !== '') return keyStart;
+  if (previous === null || previous.kind === 'alias') return keyStart;
+  const end = previous.range[2];
+  if (end > keyStart) return keyStart;
   // In the same map, the tokens after a second line break (counted after the last comment deeper than the map)
   // go to the next key.
   if (leaf === previous && secondLineBreak(source, leaf.range[0], keyStart)) return keyStart;
@@ -99,7 +96,7 @@ export interface RawYamlError {
  * `errors` (the package's, composed without its duplicate-key check) with one error for every duplicate key of
  * `root`, each placed where the package would have reported it: after the errors before its key, in offset order.
  */
-export function withDuplicateKeyErrors(errors: readonly RawYamlError[], root: unknown, source: string): RawYamlError[] {
+export function withDuplicateKeyErrors(errors: readonly RawYamlError[], root: TreeNode | null, source: string): RawYamlError[] {
   const out = errors.map((error) => ({ message: error.message, pos: error.pos }));
   const offsets = duplicateKeyOffsets(root, source).sort((a, b) => a - b);
   for (const offset of offsets) {

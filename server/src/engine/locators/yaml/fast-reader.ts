@@ -2,31 +2,25 @@
 // package's parser and composer. It reads one document whose root is a block map at column 0: block maps with plain
 // or quoted single-line keys and plain, quoted or empty single-line values, nested by indentation; block sequences
 // whose items are single-line scalars or compact maps (`- key: v` and the keys below it); full-line and trailing
-// comments; a leading `---` line; LF or CRLF line breaks. It builds the `yaml` package's own node classes with the
-// ranges, types, sources and values its Composer gives them, so the walkers cannot tell the difference.
+// comments; a leading `---` line; LF or CRLF line breaks. It builds our node tree (tree.ts) with the ranges, types,
+// sources and values the `yaml` package's Composer gives its nodes, so the walkers cannot tell the difference.
 // Anything else (flow collections, block scalars, anchors, aliases, tags, multi-line scalars, tabs, `?` keys,
 // directives, `...`, a key without `: `, indentation it does not expect, bad escapes) makes it give up, and the
 // caller parses the document with the `yaml` package instead. Duplicate keys are kept, as the package keeps them, and
 // reported where the package reports them.
-import { Scalar, YAMLMap, YAMLSeq, Pair } from 'yaml';
-import type { ParsedNode } from 'yaml';
 import type { CommentSpan } from '../comment-directives';
 import { reportedAt } from './duplicate-keys';
+import { BLANK, COMMENT, CONTENT, LineTable } from './line-table';
 import { doubleQuotedValue, plainValue, singleQuotedValue } from './scalar-value';
+import { scalarNode, type MapNode, type NodeRange, type PairNode, type ScalarNode, type SeqNode, type TreeNode } from './tree';
 
 /** What the fast reader makes of a document it can read. */
 export interface FastDocument {
-  contents: ParsedNode;
+  contents: MapNode;
   comments: CommentSpan[];
   /** Text offsets where the package would report 'Map keys must be unique', in document order. */
   duplicateKeys: number[];
 }
-
-const BLANK = 0;
-const COMMENT = 1;
-const CONTENT = 2;
-/** The `---` line a document may open with. */
-const MARKER = 3;
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -35,13 +29,31 @@ const DASH = 0x2d;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const BACKSLASH = 0x5c;
-const CR = 0x0d;
 
 /** Characters a plain scalar may not start with (`-`, `?` and `:` are checked apart). */
 const BAD_PLAIN_START = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 
 /** Longest implicit key the package accepts without complaint. */
 const MAX_KEY_LENGTH = 1000;
+
+/** Maps with fewer keys than this find duplicates by a linear search; larger ones build a Set. */
+const SMALL_MAP = 16;
+
+/** True when a key of `items` has the value `value` (the package's equality of keys: `===` on their values). */
+function hasKey(items: readonly PairNode[], value: unknown): boolean {
+  for (let index = 0; index < items.length; index++) {
+    const key = (items[index] as PairNode).key;
+    if (key !== null && key.kind === 'scalar' && key.value === value) return true;
+  }
+  return false;
+}
+
+/** The values of the keys of `items`, for maps too large for `hasKey`. */
+function keySet(items: readonly PairNode[]): Set<unknown> {
+  const keys = new Set<unknown>();
+  for (const item of items) if (item.key?.kind === 'scalar') keys.add(item.key.value);
+  return keys;
+}
 
 class GiveUp {}
 const GIVE_UP = new GiveUp();
@@ -57,21 +69,28 @@ interface Trivia {
 /** Reads the document text[start..end); undefined when it is not in the subset. */
 export function readBlockDocument(text: string, start: number, end: number): FastDocument | undefined {
   try {
-    return new FastReader(text, start, end).document();
+    if (!LINES.split(text, start, end)) return undefined;
+    return new FastReader(text, end, LINES).document();
   } catch {
     // GIVE_UP, or a bug here: either way the `yaml` package reads the document instead.
     return undefined;
   }
 }
 
+/**
+ * One line table for every document: reading is synchronous and never nested, so no two readers use it at once. It
+ * keeps the size of the longest document read so far (17 bytes a line).
+ */
+const LINES = new LineTable();
+
 class FastReader {
-  private readonly lineStart: number[] = [];
-  private readonly contentEnd: number[] = [];
-  private readonly indent: number[] = [];
-  private readonly kind: number[] = [];
+  private readonly lineStart: Int32Array;
+  private readonly contentEnd: Int32Array;
+  private readonly indent: Int32Array;
+  private readonly kind: Uint8Array;
   /** Offset of a trailing `#` comment on the line, or -1. */
-  private readonly trailing: number[] = [];
-  private count = 0;
+  private readonly trailing: Int32Array;
+  private readonly count: number;
   /** Set by the readers: the content line (or `count`) they stopped at. */
   private stop = 0;
   /** Set by the scalar reader: the first line after the value and the comment lines it took in. */
@@ -80,65 +99,26 @@ class FastReader {
   private pending: Trivia | null = null;
   private readonly duplicateKeys: number[] = [];
 
+  /** Reads the document text[..end) whose lines are in `lines`. */
   constructor(
     private readonly text: string,
-    private readonly start: number,
     private readonly end: number,
-  ) {}
+    lines: LineTable,
+  ) {
+    this.lineStart = lines.lineStart;
+    this.contentEnd = lines.contentEnd;
+    this.indent = lines.indent;
+    this.kind = lines.kind;
+    this.trailing = lines.trailing;
+    this.count = lines.count;
+  }
 
   document(): FastDocument | undefined {
-    this.splitLines();
     const first = this.nextContent(0);
     if (first >= this.count || this.indent[first] !== 0 || this.isDash(first)) return undefined;
     const contents = this.readMap(first, this.lineStart[first] as number, 0);
     if (this.stop < this.count) return undefined;
     return { contents, comments: this.comments(), duplicateKeys: this.duplicateKeys };
-  }
-
-  private splitLines(): void {
-    const { text, start, end } = this;
-    // Bounded searches only: an unbounded indexOf from every document would make a long stream quadratic.
-    const body = text.slice(start, end);
-    if (body.includes('\t') || body.includes('\uFEFF')) throw GIVE_UP;
-    let nextCr = body.indexOf('\r');
-    let at = start;
-    while (at < end) {
-      let newline = text.indexOf('\n', at);
-      if (newline < 0 || newline >= end) newline = end;
-      let contentEnd = newline;
-      if (newline < end && contentEnd > at && text.charCodeAt(contentEnd - 1) === CR) contentEnd -= 1;
-      if (nextCr >= 0 && start + nextCr < newline) {
-        // The only carriage return a line may hold is the one of its CRLF break.
-        if (start + nextCr < contentEnd) throw GIVE_UP;
-        nextCr = body.indexOf('\r', newline - start);
-      }
-      let first = at;
-      while (first < contentEnd && text.charCodeAt(first) === SPACE) first += 1;
-      const lineIndex = this.count++;
-      this.lineStart.push(at);
-      this.contentEnd.push(contentEnd);
-      this.indent.push(first - at);
-      this.trailing.push(-1);
-      const code = text.charCodeAt(first);
-      if (first === contentEnd) this.kind.push(BLANK);
-      else if (code === HASH) this.kind.push(COMMENT);
-      else if (first === at && (code === 0x25 /* % */ || text.startsWith('...', at))) throw GIVE_UP;
-      else if (first === at && at === start && text.startsWith('---', at)) {
-        this.kind.push(MARKER);
-        this.markerLine(lineIndex);
-      } else this.kind.push(CONTENT);
-      at = newline < end ? newline + 1 : end;
-    }
-  }
-
-  /** `---` may be followed only by spaces and a comment. */
-  private markerLine(line: number): void {
-    const end = this.contentEnd[line] as number;
-    let at = (this.lineStart[line] as number) + 3;
-    while (at < end && this.text.charCodeAt(at) === SPACE) at += 1;
-    if (at === end) return;
-    if (this.text.charCodeAt(at) !== HASH || at === (this.lineStart[line] as number) + 3) throw GIVE_UP;
-    this.trailing[line] = at;
   }
 
   private comments(): CommentSpan[] {
@@ -168,24 +148,27 @@ class FastReader {
   }
 
   /** A block map whose first key starts at `keyAt` on `line`, with its keys at column `column`. */
-  private readMap(line: number, keyAt: number, column: number): YAMLMap.Parsed {
-    const map = new YAMLMap<ParsedNode, ParsedNode | null>() as YAMLMap.Parsed;
-    const keys = new Set<unknown>();
+  private readMap(line: number, keyAt: number, column: number): MapNode {
+    const items: PairNode[] = [];
+    // Keys seen so far, for the duplicate check: a linear search while the map is small (most are), a Set beyond.
+    let keys: Set<unknown> | undefined;
     let current = line;
     let at = keyAt;
     let lastEnd = keyAt;
-    let previous: ParsedNode | null = null;
+    let previous: TreeNode | null = null;
     for (;;) {
       const { node: key, colon } = this.readKey(current, at);
       // The package's equality of keys is `===` on their values: NaN is never a duplicate.
       if (key.value === key.value) {
-        if (keys.has(key.value)) this.duplicateKeys.push(reportedAt(at, previous, this.text));
-        else keys.add(key.value);
+        if (keys === undefined && items.length >= SMALL_MAP) keys = keySet(items);
+        const seen = keys === undefined ? hasKey(items, key.value) : keys.has(key.value);
+        if (seen) this.duplicateKeys.push(reportedAt(at, previous, this.text));
+        else keys?.add(key.value);
       }
       const lineEnd = this.contentEnd[current] as number;
       let valueAt = colon + 1;
       while (valueAt < lineEnd && this.text.charCodeAt(valueAt) === SPACE) valueAt += 1;
-      let value: ParsedNode;
+      let value: TreeNode;
       let next: number;
       if (valueAt < lineEnd && this.text.charCodeAt(valueAt) !== HASH) {
         value = this.readInlineScalar(current, valueAt, column);
@@ -207,7 +190,7 @@ class FastReader {
           this.pending = null;
         }
       }
-      map.items.push(new Pair(key, value) as Pair<ParsedNode, ParsedNode | null>);
+      items.push({ key, value });
       lastEnd = value.range[2];
       previous = value;
       if (next >= this.count || (this.indent[next] as number) < column) {
@@ -219,13 +202,12 @@ class FastReader {
       current = next;
       at = (this.lineStart[next] as number) + column;
     }
-    map.range = [keyAt, lastEnd, this.claimTrivia(lastEnd, column)];
-    return map;
+    return { kind: 'map', range: [keyAt, lastEnd, this.claimTrivia(lastEnd, column)], flow: false, items };
   }
 
   /** A block sequence whose first `-` opens `line`. */
-  private readSeq(line: number): YAMLSeq.Parsed {
-    const seq = new YAMLSeq<ParsedNode>() as YAMLSeq.Parsed;
+  private readSeq(line: number): SeqNode {
+    const items: TreeNode[] = [];
     const column = this.indent[line] as number;
     const first = (this.lineStart[line] as number) + column;
     let current = line;
@@ -239,7 +221,7 @@ class FastReader {
       const code = this.text.charCodeAt(itemAt);
       if (code === HASH) throw GIVE_UP;
       if (code === DASH && (itemAt + 1 >= lineEnd || this.text.charCodeAt(itemAt + 1) === SPACE)) throw GIVE_UP;
-      let item: ParsedNode;
+      let item: TreeNode;
       let next: number;
       if (this.colonOfKey(current, itemAt) >= 0) {
         item = this.readMap(current, itemAt, itemAt - (this.lineStart[current] as number));
@@ -249,7 +231,7 @@ class FastReader {
         next = this.nextContent(this.after);
         this.pending = this.trivia(this.after, next);
       }
-      seq.items.push(item);
+      items.push(item);
       lastEnd = item.range[2];
       if (next >= this.count || (this.indent[next] as number) < column || (this.indent[next] === column && !this.isDash(next))) {
         this.stop = next;
@@ -259,8 +241,7 @@ class FastReader {
       this.pending = null;
       current = next;
     }
-    seq.range = [first, lastEnd, this.claimTrivia(lastEnd, column)];
-    return seq;
+    return { kind: 'seq', range: [first, lastEnd, this.claimTrivia(lastEnd, column)], flow: false, items };
   }
 
   /**
@@ -289,7 +270,7 @@ class FastReader {
    * The null scalar of `key:` with nothing after it, placed where the package's Composer puts it: after the spaces
    * following the colon; when comments follow, its node end covers the separator tokens the parser gave it.
    */
-  private emptyValue(line: number, valueAt: number, below: number, column: number): Scalar.Parsed {
+  private emptyValue(line: number, valueAt: number, below: number, column: number): ScalarNode {
     const position = valueAt;
     let hasComment = this.trailing[line] !== -1;
     let sepEnd: number;
@@ -311,11 +292,7 @@ class FastReader {
       sepEnd = below < this.count ? (this.lineStart[below] as number) + (this.indent[below] as number) : this.end;
       for (let at = line + 1; at < below; at++) if (this.kind[at] === COMMENT) hasComment = true;
     }
-    const scalar = new Scalar(null) as Scalar.Parsed;
-    scalar.range = [position, position, hasComment ? sepEnd : position];
-    scalar.source = '';
-    scalar.type = Scalar.PLAIN;
-    return scalar;
+    return scalarNode([position, position, hasComment ? sepEnd : position], 'PLAIN', '', null);
   }
 
   /** Offset of the `:` ending the key that starts at `at`, or -1 when the line holds no key there. */
@@ -339,33 +316,27 @@ class FastReader {
     return -1;
   }
 
-  private readKey(line: number, at: number): { node: Scalar.Parsed; colon: number } {
+  private readKey(line: number, at: number): { node: ScalarNode; colon: number } {
     const colon = this.colonOfKey(line, at);
     if (colon < 0 || colon - at > MAX_KEY_LENGTH) throw GIVE_UP;
     const code = this.text.charCodeAt(at);
-    let node: Scalar.Parsed;
-    if (code === DQUOTE || code === SQUOTE) {
-      node = this.quoted(at, colon - 1);
-    } else {
-      if (this.text.charCodeAt(colon - 1) === SPACE) throw GIVE_UP;
-      this.checkPlainStart(at, colon);
-      node = this.plain(at, colon);
-    }
-    node.range = [at, colon, colon];
-    return { node, colon };
+    const range: NodeRange = [at, colon, colon];
+    if (code === DQUOTE || code === SQUOTE) return { node: this.quoted(at, colon - 1, range), colon };
+    if (this.text.charCodeAt(colon - 1) === SPACE) throw GIVE_UP;
+    this.checkPlainStart(at, colon);
+    return { node: this.plain(at, colon, range), colon };
   }
 
   /** A scalar value written on the rest of `line` from `at`, with its trailing comment and the comments it absorbs. */
-  private readInlineScalar(line: number, at: number, parentColumn: number): Scalar.Parsed {
+  private readInlineScalar(line: number, at: number, parentColumn: number): ScalarNode {
     const text = this.text;
     const lineEnd = this.contentEnd[line] as number;
     const code = text.charCodeAt(at);
-    let node: Scalar.Parsed;
+    const quoted = code === DQUOTE || code === SQUOTE;
     let valueEnd: number;
-    if (code === DQUOTE || code === SQUOTE) {
+    if (quoted) {
       const close = this.closingQuote(at, lineEnd);
       if (close < 0) throw GIVE_UP;
-      node = this.quoted(at, close);
       valueEnd = close + 1;
     } else {
       this.checkPlainStart(at, lineEnd);
@@ -380,7 +351,6 @@ class FastReader {
       }
       valueEnd = stop;
       while (valueEnd > at && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd -= 1;
-      node = this.plain(at, valueEnd);
     }
     let rest = valueEnd;
     while (rest < lineEnd && text.charCodeAt(rest) === SPACE) rest += 1;
@@ -404,8 +374,8 @@ class FastReader {
     }
     if (line + 1 >= this.count) nodeEnd = Math.max(nodeEnd, lineEnd);
     this.after = next;
-    node.range = [at, valueEnd, nodeEnd];
-    return node;
+    const range: NodeRange = [at, valueEnd, nodeEnd];
+    return quoted ? this.quoted(at, valueEnd - 1, range) : this.plain(at, valueEnd, range);
   }
 
   private checkPlainStart(at: number, end: number): void {
@@ -414,28 +384,20 @@ class FastReader {
     if (ch === '-' && (at + 1 >= end || this.text.charCodeAt(at + 1) === SPACE)) throw GIVE_UP;
   }
 
-  private plain(start: number, end: number): Scalar.Parsed {
+  private plain(start: number, end: number, range: NodeRange): ScalarNode {
     const source = this.text.slice(start, end);
     const resolved = plainValue(source);
-    const node = new Scalar(resolved.value) as Scalar.Parsed;
-    node.source = source;
-    node.type = Scalar.PLAIN;
-    if (resolved.format) node.format = resolved.format;
-    if (resolved.minFractionDigits !== undefined) node.minFractionDigits = resolved.minFractionDigits;
-    return node;
+    return scalarNode(range, 'PLAIN', source, resolved.value, resolved.format, resolved.minFractionDigits);
   }
 
   /** A quoted scalar from the quote at `open` to the quote at `close`. */
-  private quoted(open: number, close: number): Scalar.Parsed {
+  private quoted(open: number, close: number, range: NodeRange): ScalarNode {
     const double = this.text.charCodeAt(open) === DQUOTE;
     const value = double
       ? doubleQuotedValue(this.text, open + 1, close)
       : singleQuotedValue(this.text, open + 1, close);
     if (value === undefined) throw GIVE_UP;
-    const node = new Scalar(value) as Scalar.Parsed;
-    node.source = value;
-    node.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-    return node;
+    return scalarNode(range, double ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', value, value);
   }
 
   /** Offset of the quote closing the one at `open`, on its line, or -1. */

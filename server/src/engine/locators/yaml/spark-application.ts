@@ -1,7 +1,5 @@
 // Reads one spark-operator SparkApplication (or the template of a ScheduledSparkApplication) into a JobConfig:
 // the `sparkConf` map, the spec fields the operator turns into Spark keys, the Spark version and a few facts.
-import { isMap, isScalar } from 'yaml';
-import type { ParsedNode } from 'yaml';
 import type { ConfigEntry, JobConfig, KeyContainer, Range, SparkVersionSource } from '../../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../../version';
 import type { YamlDocument } from './documents';
@@ -14,8 +12,9 @@ import {
   pairOf,
   scalarPairs,
   stringValue,
-  type YamlPair,
+  type ScalarKeyPair,
 } from './nodes';
+import { isMapNode, isScalarNode, type TreeNode } from './tree';
 
 export type SparkApplicationKind = 'SparkApplication' | 'ScheduledSparkApplication';
 
@@ -56,7 +55,7 @@ const DYNAMIC_ALLOCATION_FIELDS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** The spark-operator kind of a document root, when it is one (apiVersion must be the operator's group if given). */
-export function sparkApplicationKind(root: ParsedNode | null): SparkApplicationKind | undefined {
+export function sparkApplicationKind(root: TreeNode | null): SparkApplicationKind | undefined {
   const kind = stringValue(nodeAt(root, ['kind']));
   if (kind !== 'SparkApplication' && kind !== 'ScheduledSparkApplication') return undefined;
   const apiVersion = stringValue(nodeAt(root, ['apiVersion']));
@@ -80,7 +79,7 @@ export function readSparkApplication(
   const confPair = pairOf(spec, 'sparkConf');
   const confNode = confPair?.value ?? null;
   for (const { key, pair } of scalarPairs(confNode)) entries.push(sparkConfEntry(text, key, pair, entries.length));
-  if (confPair && confNode && isScalar(confNode)) {
+  if (confPair && confNode && isScalarNode(confNode)) {
     const halfTyped = halfTypedKey(text, confPair, confNode, entries.length);
     if (halfTyped) entries.push(halfTyped);
   }
@@ -109,16 +108,16 @@ export function readSparkApplication(
   const sparkVersion = commentVersion ?? specVersion(text, spec);
   if (sparkVersion) job.sparkVersion = sparkVersion;
 
-  if (!confPair || !isScalar(confPair.key)) return { job };
+  if (!confPair || !isScalarNode(confPair.key)) return { job };
   const { container, block } = confContainer(text, confPair);
   job.containers.push(container);
   return { job, confBlock: block };
 }
 
-function sparkConfEntry(text: string, key: ParsedNode, pair: YamlPair, rank: number): ConfigEntry {
+function sparkConfEntry(text: string, key: TreeNode, pair: ScalarKeyPair, rank: number): ConfigEntry {
   const keyRange = innerRange(text, key);
   const entry: ConfigEntry = {
-    key: isScalar(key) ? String(key.value) : text.slice(keyRange.start, keyRange.end),
+    key: isScalarNode(key) ? String(key.value) : text.slice(keyRange.start, keyRange.end),
     value: '',
     keyRange,
     valueRange: { start: outerRange(text, key).end, end: outerRange(text, key).end },
@@ -127,7 +126,7 @@ function sparkConfEntry(text: string, key: ParsedNode, pair: YamlPair, rank: num
   };
   const value = pair.value;
   if (!value) return entry;
-  if (isScalar(value) && value.value === null && value.range[0] === value.range[1]) {
+  if (isScalarNode(value) && value.value === null && value.range[0] === value.range[1]) {
     // `key:` with nothing after the colon: a missing value, reported where it would go.
     entry.valueRange = { start: value.range[0], end: value.range[0] };
     return entry;
@@ -143,9 +142,9 @@ function sparkConfEntry(text: string, key: ParsedNode, pair: YamlPair, rank: num
 }
 
 /** `sparkConf:` followed on its own line by a lone word: the first key being typed, not yet followed by a colon. */
-function halfTypedKey(text: string, confPair: YamlPair, value: ParsedNode, rank: number): ConfigEntry | undefined {
-  if (!isScalar(value) || value.type !== 'PLAIN' || typeof value.value !== 'string') return undefined;
-  const header = confPair.key as ParsedNode;
+function halfTypedKey(text: string, confPair: ScalarKeyPair, value: TreeNode, rank: number): ConfigEntry | undefined {
+  if (!isScalarNode(value) || value.type !== 'PLAIN' || typeof value.value !== 'string') return undefined;
+  const header = confPair.key;
   if (!text.slice(header.range[1], value.range[0]).includes('\n')) return undefined;
   if (!/^[^\s:#]+$/.test(value.value)) return undefined;
   const keyRange = outerRange(text, value);
@@ -160,14 +159,14 @@ function halfTypedKey(text: string, confPair: YamlPair, value: ParsedNode, rank:
 }
 
 /** The text a spec field holds, as the operator would pass it on (numbers and booleans as written). */
-function fieldValue(text: string, node: ParsedNode): { value: string; range: Range } | undefined {
-  if (!isScalar(node) || node.value === null) return undefined;
+function fieldValue(text: string, node: TreeNode): { value: string; range: Range } | undefined {
+  if (!isScalarNode(node) || node.value === null) return undefined;
   const range = innerRange(text, node);
   const value = typeof node.value === 'string' ? node.value : text.slice(range.start, range.end);
   return { value, range };
 }
 
-function operatorEntry(text: string, pair: YamlPair, key: string, writtenAs: string): ConfigEntry | undefined {
+function operatorEntry(text: string, pair: ScalarKeyPair, key: string, writtenAs: string): ConfigEntry | undefined {
   if (!pair.value) return undefined;
   const field = fieldValue(text, pair.value);
   if (!field) return undefined;
@@ -182,7 +181,7 @@ function operatorEntry(text: string, pair: YamlPair, key: string, writtenAs: str
   };
 }
 
-function executorEntries(text: string, spec: ParsedNode | undefined, base: string): ConfigEntry[] {
+function executorEntries(text: string, spec: TreeNode | undefined, base: string): ConfigEntry[] {
   const executor = nodeAt(spec, ['executor']);
   const out: ConfigEntry[] = [];
   for (const [field, key] of EXECUTOR_FIELDS) {
@@ -200,7 +199,7 @@ function executorEntries(text: string, spec: ParsedNode | undefined, base: strin
  */
 function dynamicAllocationEntries(
   text: string,
-  spec: ParsedNode | undefined,
+  spec: TreeNode | undefined,
   base: string,
 ): { entries: ConfigEntry[]; fact?: { enabled: boolean; range: Range } } {
   const blockPair = pairOf(spec, 'dynamicAllocation');
@@ -209,13 +208,13 @@ function dynamicAllocationEntries(
   const enabledPair = pairOf(block, 'enabled');
   const enabledNode = enabledPair?.value;
   const enabled =
-    !!enabledNode && isScalar(enabledNode) && (enabledNode.value === true || enabledNode.value === 'true');
+    !!enabledNode && isScalarNode(enabledNode) && (enabledNode.value === true || enabledNode.value === 'true');
   const factRange =
     enabledPair && enabledNode
       ? { start: enabledPair.key.range[0], end: outerRange(text, enabledNode).end }
-      : outerRange(text, blockPair.key as ParsedNode);
+      : outerRange(text, blockPair.key);
   const fact = { enabled, range: factRange };
-  if (!enabled || !enabledPair || !isMap(block)) return { entries: [], fact };
+  if (!enabled || !enabledPair || !isMapNode(block)) return { entries: [], fact };
 
   const prefix = `${base}.dynamicAllocation`;
   const entries: ConfigEntry[] = [];
@@ -233,9 +232,9 @@ function dynamicAllocationEntries(
   return { entries, fact };
 }
 
-function specVersion(text: string, spec: ParsedNode | undefined): SparkVersionSource | undefined {
+function specVersion(text: string, spec: TreeNode | undefined): SparkVersionSource | undefined {
   const node = nodeAt(spec, ['sparkVersion']);
-  if (!node || !isScalar(node) || node.value === null) return undefined;
+  if (!node || !isScalarNode(node) || node.value === null) return undefined;
   const range = innerRange(text, node);
   const raw = typeof node.value === 'string' ? node.value : text.slice(range.start, range.end);
   const version = normalizeVersion(raw);
@@ -244,12 +243,12 @@ function specVersion(text: string, spec: ParsedNode | undefined): SparkVersionSo
 }
 
 /** The `sparkConf` map as a place to write keys, plus where its block lies for completion. */
-function confContainer(text: string, confPair: YamlPair): { container: KeyContainer; block: SparkConfBlock } {
+function confContainer(text: string, confPair: ScalarKeyPair): { container: KeyContainer; block: SparkConfBlock } {
   const key = confPair.key;
   const header = outerRange(text, key);
   const headerColumn = columnOf(text, header.start);
   const value = confPair.value;
-  if (value && isMap(value) && value.flow) {
+  if (value && isMapNode(value) && value.flow) {
     const range = { start: value.range[0] + 1, end: Math.max(value.range[0] + 1, outerRange(text, value).end - 1) };
     return {
       container: { kind: 'yaml-spark-conf', range },
@@ -257,7 +256,7 @@ function confContainer(text: string, confPair: YamlPair): { container: KeyContai
     };
   }
   const onLaterLine = value !== null && text.slice(header.end, value.range[0]).includes('\n');
-  const hasContent = value !== null && !(isScalar(value) && value.value === null);
+  const hasContent = value !== null && !(isScalarNode(value) && value.value === null);
   const emptyAt = value ? value.range[0] : header.end;
   const range = hasContent ? outerRange(text, value) : { start: emptyAt, end: emptyAt };
   const entryColumn = hasContent && onLaterLine ? columnOf(text, value.range[0]) : headerColumn + 2;

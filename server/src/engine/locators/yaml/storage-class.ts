@@ -1,12 +1,11 @@
 // Reads a Kubernetes StorageClass document (storage.k8s.io/v1) into the facts the PVC rules need.
-import { isScalar } from 'yaml';
-import type { ParsedNode } from 'yaml';
 import type { Range, StorageClassInfo } from '../../model';
 import type { YamlDocument } from './documents';
 import { innerRange, nodeAt, scalarPairs, stringValue } from './nodes';
+import { isScalarNode, type TreeNode } from './tree';
 
 /** True when the document root is a StorageClass (apiVersion must be storage.k8s.io if given). */
-export function isStorageClass(root: ParsedNode | null): boolean {
+export function isStorageClass(root: TreeNode | null): boolean {
   if (stringValue(nodeAt(root, ['kind'])) !== 'StorageClass') return false;
   const apiVersion = stringValue(nodeAt(root, ['apiVersion']));
   return apiVersion === undefined || apiVersion === '' || apiVersion.startsWith('storage.k8s.io');
@@ -28,7 +27,7 @@ export function readStorageClass(text: string, doc: YamlDocument): StorageClassI
   const bindingMode = scalarText(text, nodeAt(root, ['volumeBindingMode']));
   if (bindingMode) info.volumeBindingMode = bindingMode;
   const expansion = nodeAt(root, ['allowVolumeExpansion']);
-  if (expansion && isScalar(expansion) && expansion.value !== null) {
+  if (expansion && isScalarNode(expansion) && expansion.value !== null) {
     info.allowVolumeExpansion = expansion.value === true || expansion.value === 'true';
   }
   for (const { key, pair } of scalarPairs(nodeAt(root, ['parameters']))) {
@@ -39,8 +38,8 @@ export function readStorageClass(text: string, doc: YamlDocument): StorageClassI
 }
 
 /** A scalar's text (numbers and booleans as written) with its range, or undefined for non-scalars and nulls. */
-function scalarText(text: string, node: ParsedNode | null | undefined): { value: string; range: Range } | undefined {
-  if (!node || !isScalar(node) || node.value === null) return undefined;
+function scalarText(text: string, node: TreeNode | null | undefined): { value: string; range: Range } | undefined {
+  if (!node || !isScalarNode(node) || node.value === null) return undefined;
   const range = innerRange(text, node);
   return { value: typeof node.value === 'string' ? node.value : text.slice(range.start, range.end), range };
 }
