@@ -85,14 +85,20 @@ export function effectiveValue(job: JobConfig, key: string, sparkVersion: string
 
 /** Every key written in the job (in document order) followed by every other non-internal catalog key. */
 export function effectiveConfig(job: JobConfig, sparkVersion: string): Map<string, EffectiveValue> {
-  const result = new Map<string, EffectiveValue>();
+  // Group once: looking every key up by scanning all entries would be quadratic on large jobs.
+  const byKey = new Map<string, ConfigEntry[]>();
   for (const entry of job.entries) {
-    if (isIgnoredByOperator(job, entry) || result.has(entry.key)) continue;
-    result.set(entry.key, effectiveValue(job, entry.key, sparkVersion));
+    if (isIgnoredByOperator(job, entry)) continue;
+    const list = byKey.get(entry.key);
+    if (list) list.push(entry);
+    else byKey.set(entry.key, [entry]);
   }
+  const written: WrittenEntries = (key) => byKey.get(key) ?? [];
+  const result = new Map<string, EffectiveValue>();
+  for (const key of byKey.keys()) result.set(key, effectiveValue(job, key, sparkVersion, written));
   for (const info of allKeys()) {
     if (info.internal || result.has(info.key)) continue;
-    result.set(info.key, effectiveValue(job, info.key, sparkVersion));
+    result.set(info.key, effectiveValue(job, info.key, sparkVersion, written));
   }
   return result;
 }
