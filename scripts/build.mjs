@@ -17,6 +17,8 @@ const nodeTargets = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The zstd decoder thread of server.js and cli.js, which find it next to themselves (eventlog/decoder-thread.ts).
+  { entryPoints: ['server/src/engine/eventlog/decoder-worker.ts'], outfile: 'dist/eventlog-decoder.js' },
 ];
 
 const jobs = nodeTargets

@@ -52,8 +52,15 @@ for (const name of files) {
   if (name.endsWith('.map')) problems.push(`source map packaged: ${name}`);
   if (name.includes('node_modules/')) problems.push(`dependency packaged: ${name}`);
 }
-for (const needed of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/package.json', 'extension/LICENSE.txt']) {
-  if (!files.includes(needed)) problems.push(`missing from the .vsix: ${needed}`);
+const needed = [
+  'extension/dist/extension.js',
+  'extension/dist/server.js',
+  'extension/dist/eventlog-decoder.js',
+  'extension/package.json',
+  'extension/LICENSE.txt',
+];
+for (const name of needed) {
+  if (!files.includes(name)) problems.push(`missing from the .vsix: ${name}`);
 }
 console.log(`package: ${out} (${(size / 1024).toFixed(0)} KiB, ${files.length} entries)`);
 if (problems.length > 0) {

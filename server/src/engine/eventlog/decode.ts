@@ -1,6 +1,6 @@
 // Bytes of one event-log file → text. Plain and zstd files are read; Spark's other codecs are refused clearly.
 // The codec is chosen from the file name (a trailing ".inprogress" is ignored) and confirmed by the data's magic bytes.
-import { decompress } from 'fzstd';
+import { zstdDecompress } from './zstd';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; error: string };
 
@@ -32,6 +32,12 @@ function unsupported(name: string, codec: string): DecodeResult {
   };
 }
 
+/** True when decodeEventLogBytes would decompress these bytes as zstd (rather than refuse them or read them as text). */
+export function isZstdPayload(bytes: Uint8Array, name: string): boolean {
+  const codec = codecOf(name);
+  return !['lz4', 'snappy', 'lzf', 'gz'].includes(codec) && startsWith(bytes, ZSTD_MAGIC);
+}
+
 export function decodeEventLogBytes(bytes: Uint8Array, name: string): DecodeResult {
   const codec = codecOf(name);
   const isZstd = startsWith(bytes, ZSTD_MAGIC);
@@ -44,7 +50,7 @@ export function decodeEventLogBytes(bytes: Uint8Array, name: string): DecodeResu
     if (!isZstd) return { ok: false, error: `${name}: named as zstd but the data is not a zstd stream` };
     let raw: Uint8Array;
     try {
-      raw = decompress(bytes);
+      raw = zstdDecompress(bytes);
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       return { ok: false, error: `${name}: not a complete zstd stream (${detail}); the file may be truncated or damaged` };
@@ -55,6 +61,25 @@ export function decodeEventLogBytes(bytes: Uint8Array, name: string): DecodeResu
 }
 
 function toText(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  return stripBom(new TextDecoder('utf-8').decode(bytes));
+}
+
+/** The decoder drops one leading byte-order mark; a second one (written by some tools) goes too. */
+function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Decodes one file's bytes given in pieces that each end just after a newline byte (except the last), giving the same
+ * text as toText of the whole: a newline byte never belongs to a multi-byte sequence, so no character is split.
+ */
+export class LinePiecesDecoder {
+  private first = true;
+  private readonly rest = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  decode(piece: Uint8Array): string {
+    if (!this.first) return this.rest.decode(piece);
+    this.first = false;
+    return toText(piece);
+  }
 }

@@ -1,5 +1,6 @@
 // Spark event logs → a replayable workload plus what the real cluster did. Never throws: failures are results.
-import { readSources } from './read';
+import { replayInDecoderThread } from './decoder-thread';
+import { decodeRawParts, readRawParts } from './read';
 import { replaySources } from './replay';
 import type { EventLogResult } from './types';
 
@@ -14,7 +15,13 @@ function internalError(err: unknown): EventLogResult {
 /** Reads an event-log file (plain, .zstd/.zst) or a rolled eventlog_v2_* directory. */
 export async function readEventLog(path: string): Promise<EventLogResult> {
   try {
-    const read = await readSources(path);
+    const raw = await readRawParts(path);
+    if (!raw.ok) return raw;
+    if (raw.readError === undefined) {
+      const threaded = await replayInDecoderThread(raw.parts, raw.name);
+      if (threaded) return threaded;
+    }
+    const read = decodeRawParts(raw);
     if (!read.ok) return read;
     return replaySources(read.sources, read.name);
   } catch (err) {

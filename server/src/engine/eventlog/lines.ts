@@ -17,7 +17,7 @@ export interface TextSource {
 
 export type LinesResult = { ok: true; events: number; warnings: string[] } | { ok: false; error: string };
 
-function where(source: TextSource, line: number): string {
+function where(source: { readonly name: string }, line: number): string {
   return source.name ? `${source.name}: line ${line}` : `line ${line}`;
 }
 
@@ -28,46 +28,84 @@ function preview(line: string): string {
 }
 
 /**
- * Calls `onEvent` for every event of `source`, in order. `mayBeTruncated` allows the incomplete-last-line exception
- * (true for the last part of a log). `eventsBefore` is how many events earlier parts held.
+ * Splits text that arrives in pieces (one part of a log, in order) into events. A line may be split across pieces.
+ * `mayBeTruncated` allows the incomplete-last-line exception (true for the last part of a log). `eventsBefore` is how
+ * many events earlier parts held. After the first error, further text is ignored.
  */
-export function readLines(
-  source: TextSource,
-  mayBeTruncated: boolean,
-  eventsBefore: number,
-  onEvent: (event: JsonObject, eventName: string) => void,
-): LinesResult {
-  const { text } = source;
-  const warnings: string[] = [];
-  let events = 0;
-  let lineNo = 0;
-  let pos = 0;
-  while (pos < text.length) {
-    lineNo++;
-    const nl = text.indexOf('\n', pos);
-    const end = nl === -1 ? text.length : nl;
-    let line = text.slice(pos, end);
-    pos = end + 1;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.trim() === '') continue;
+export class LineReader {
+  private carry = '';
+  private lineNo = 0;
+  private events = 0;
+  private stopped = false;
+  private error: string | undefined;
+  private readonly warnings: string[] = [];
+
+  constructor(
+    private readonly source: { readonly name: string },
+    private readonly mayBeTruncated: boolean,
+    private readonly eventsBefore: number,
+    private readonly onEvent: (event: JsonObject, eventName: string) => void,
+  ) {}
+
+  push(text: string): void {
+    if (this.stopped || text.length === 0) return;
+    let pos = 0;
+    if (this.carry !== '') {
+      const nl = text.indexOf('\n');
+      if (nl === -1) {
+        this.carry += text;
+        return;
+      }
+      const line = this.carry + text.slice(0, nl);
+      this.carry = '';
+      if (!this.line(line, false)) return;
+      pos = nl + 1;
+    }
+    while (pos < text.length) {
+      const nl = text.indexOf('\n', pos);
+      if (nl === -1) {
+        this.carry = text.slice(pos);
+        return;
+      }
+      if (!this.line(text.slice(pos, nl), false)) return;
+      pos = nl + 1;
+    }
+  }
+
+  /** The outcome, once all the part's text was pushed: the text after the last newline is the last line. */
+  end(): LinesResult {
+    if (!this.stopped && this.carry !== '') this.line(this.carry, true);
+    this.carry = '';
+    this.stopped = true;
+    return this.error !== undefined ? { ok: false, error: this.error } : { ok: true, events: this.events, warnings: this.warnings };
+  }
+
+  /** One line; false when reading stops here (an error, or the tolerated unfinished last line). */
+  private line(raw: string, isLast: boolean): boolean {
+    this.lineNo++;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return true;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      const isLast = nl === -1;
-      if (isLast && mayBeTruncated && eventsBefore + events > 0) {
-        warnings.push(`${where(source, lineNo)}: incomplete last line ignored (the log may still be being written)`);
-        break;
+      this.stopped = true;
+      if (isLast && this.mayBeTruncated && this.eventsBefore + this.events > 0) {
+        this.warnings.push(`${where(this.source, this.lineNo)}: incomplete last line ignored (the log may still be being written)`);
+      } else {
+        this.error = `${where(this.source, this.lineNo)}: not valid JSON (starts with "${preview(line)}")`;
       }
-      return { ok: false, error: `${where(source, lineNo)}: not valid JSON (starts with "${preview(line)}")` };
+      return false;
     }
     if (!isObject(value) || typeof value.Event !== 'string') {
-      return { ok: false, error: `${where(source, lineNo)}: not a Spark listener event (no "Event" field)` };
+      this.stopped = true;
+      this.error = `${where(this.source, this.lineNo)}: not a Spark listener event (no "Event" field)`;
+      return false;
     }
-    events++;
+    this.events++;
     // Some events are logged under their class's full name (org.apache.spark.sql.execution.ui.…); keep the last part.
     const name = value.Event;
-    onEvent(value, name.slice(name.lastIndexOf('.') + 1));
+    this.onEvent(value, name.slice(name.lastIndexOf('.') + 1));
+    return true;
   }
-  return { ok: true, events, warnings };
 }

@@ -17,15 +17,23 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-async function readPart(path: string, name: string): Promise<{ ok: true; source: TextSource } | { ok: false; error: string }> {
-  let bytes: Uint8Array;
+export interface RawPart {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * A log's files as bytes, in order. When a file cannot be read, `parts` holds the ones before it and `readError` says
+ * why: a decoding error in an earlier part is reported first, as if the parts had been read and decoded one by one.
+ */
+export type RawPartsResult = { ok: true; name: string; parts: RawPart[]; readError?: string } | { ok: false; error: string };
+
+async function readPartBytes(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
   try {
-    bytes = await readFile(path);
+    return { ok: true, bytes: await readFile(path) };
   } catch (err) {
     return { ok: false, error: `cannot read ${path}: ${message(err)}` };
   }
-  const decoded = decodeEventLogBytes(bytes, name);
-  return decoded.ok ? { ok: true, source: { name, text: decoded.text } } : decoded;
 }
 
 /** The numbered parts of a rolled log directory, in order. */
@@ -37,7 +45,7 @@ export function rolledParts(fileNames: readonly string[]): string[] {
     .map((x) => x.f);
 }
 
-export async function readSources(path: string): Promise<SourcesResult> {
+export async function readRawParts(path: string): Promise<RawPartsResult> {
   let isDir: boolean;
   try {
     isDir = (await stat(path)).isDirectory();
@@ -46,8 +54,8 @@ export async function readSources(path: string): Promise<SourcesResult> {
   }
   const name = basename(path);
   if (!isDir) {
-    const part = await readPart(path, name);
-    return part.ok ? { ok: true, name, sources: [part.source] } : part;
+    const read = await readPartBytes(path);
+    return read.ok ? { ok: true, name, parts: [{ name, bytes: read.bytes }] } : read;
   }
   let entries: string[];
   try {
@@ -55,15 +63,33 @@ export async function readSources(path: string): Promise<SourcesResult> {
   } catch (err) {
     return { ok: false, error: `cannot read ${path}: ${message(err)}` };
   }
-  const parts = rolledParts(entries);
-  if (parts.length === 0) {
+  const files = rolledParts(entries);
+  if (files.length === 0) {
     return { ok: false, error: `${path}: a directory, but it holds no rolled event-log parts (events_<n>_<appId> files)` };
   }
-  const sources: TextSource[] = [];
-  for (const f of parts) {
-    const part = await readPart(join(path, f), f);
-    if (!part.ok) return part;
-    sources.push(part.source);
+  const parts: RawPart[] = [];
+  for (const f of files) {
+    const read = await readPartBytes(join(path, f));
+    if (!read.ok) return { ok: true, name, parts, readError: read.error };
+    parts.push({ name: f, bytes: read.bytes });
   }
-  return { ok: true, name, sources };
+  return { ok: true, name, parts };
+}
+
+/** Decodes the parts in order (in this thread); the first error wins. */
+export function decodeRawParts(raw: { name: string; parts: readonly RawPart[]; readError?: string }): SourcesResult {
+  const sources: TextSource[] = [];
+  for (const part of raw.parts) {
+    const decoded = decodeEventLogBytes(part.bytes, part.name);
+    if (!decoded.ok) return decoded;
+    sources.push({ name: part.name, text: decoded.text });
+  }
+  if (raw.readError !== undefined) return { ok: false, error: raw.readError };
+  return { ok: true, name: raw.name, sources };
+}
+
+/** Reads and decodes a log in this thread. */
+export async function readSources(path: string): Promise<SourcesResult> {
+  const raw = await readRawParts(path);
+  return raw.ok ? decodeRawParts(raw) : raw;
 }

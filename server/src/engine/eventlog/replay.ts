@@ -1,22 +1,66 @@
 // From event-log text (one or more parts, in order) to the replay result.
 import { EventCollector } from './collect';
-import { readLines } from './lines';
+import { LineReader } from './lines';
 import type { TextSource } from './lines';
 import { buildObserved } from './observed';
 import { buildWorkload } from './to-workload';
 import type { EventLogResult } from './types';
 
+/**
+ * One log replayed from text that arrives part by part, each part in pieces: `beginPart`, `push` (any number of
+ * times), `endPart`, for every part in order, then `finish`. After the first error, further text is ignored.
+ */
+export class LogReplay {
+  private readonly collector = new EventCollector();
+  private readonly warnings: string[] = [];
+  private events = 0;
+  private error: string | undefined;
+  private reader: LineReader | undefined;
+
+  /** `name` names the log in messages and is the fallback workload name. */
+  constructor(private readonly name: string) {}
+
+  beginPart(partName: string, isLast: boolean): void {
+    if (this.error !== undefined) return;
+    const c = this.collector;
+    this.reader = new LineReader({ name: partName }, isLast, this.events, (e, n) => c.handle(e, n));
+  }
+
+  push(text: string): void {
+    this.reader?.push(text);
+  }
+
+  endPart(): void {
+    const reader = this.reader;
+    this.reader = undefined;
+    if (!reader || this.error !== undefined) return;
+    const res = reader.end();
+    if (!res.ok) {
+      this.error = res.error;
+      return;
+    }
+    this.events += res.events;
+    this.warnings.push(...res.warnings);
+  }
+
+  finish(): EventLogResult {
+    if (this.error !== undefined) return { ok: false, error: this.error };
+    return finishReplay(this.collector, this.events, this.warnings, this.name);
+  }
+}
+
 /** Reads the parts in order as one log. `name` names the log in messages and is the fallback workload name. */
 export function replaySources(sources: readonly TextSource[], name: string): EventLogResult {
-  const collector = new EventCollector();
-  const warnings: string[] = [];
-  let events = 0;
+  const replay = new LogReplay(name);
   for (let i = 0; i < sources.length; i++) {
-    const res = readLines(sources[i], i === sources.length - 1, events, (e, n) => collector.handle(e, n));
-    if (!res.ok) return { ok: false, error: res.error };
-    events += res.events;
-    warnings.push(...res.warnings);
+    replay.beginPart(sources[i].name, i === sources.length - 1);
+    replay.push(sources[i].text);
+    replay.endPart();
   }
+  return replay.finish();
+}
+
+function finishReplay(collector: EventCollector, events: number, warnings: string[], name: string): EventLogResult {
   if (events === 0) {
     const what = name ? `${name}: ` : '';
     return { ok: false, error: `${what}no Spark events found (the log is empty)` };

@@ -1,0 +1,83 @@
+// The zstd decoder thread (bundled as dist/eventlog-decoder.js; see decoder-protocol.ts for the messages). It stays
+// up between logs; the main thread parses each piece while the next one is being decompressed.
+import { parentPort } from 'node:worker_threads';
+import { isDecodeJob } from './decoder-protocol';
+import type { DecoderMessage } from './decoder-protocol';
+import { zstdBlocks } from './zstd';
+
+/** The first piece is small so that parsing starts early; later ones are larger, for fewer messages. */
+const FIRST_PIECE = 64 * 1024;
+const PIECE = 512 * 1024;
+const NEWLINE = 0x0a;
+
+/** Collects decompressed blocks and hands out pieces that end just after a newline. */
+class Pieces {
+  private buf = new Uint8Array(FIRST_PIECE * 2);
+  private len = 0;
+  /** Index of the last newline in the buffer, or -1. */
+  private lastNewline = -1;
+  private target = FIRST_PIECE;
+
+  constructor(private readonly send: (piece: Uint8Array) => void) {}
+
+  add(data: Uint8Array): void {
+    if (this.len + data.length > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.len + data.length));
+      bigger.set(this.buf.subarray(0, this.len));
+      this.buf = bigger;
+    }
+    this.buf.set(data, this.len);
+    const nl = data.lastIndexOf(NEWLINE);
+    if (nl >= 0) this.lastNewline = this.len + nl;
+    this.len += data.length;
+    // Without a newline yet (a very long line), the buffer grows until one comes.
+    if (this.len >= this.target && this.lastNewline >= 0) this.cut();
+  }
+
+  /** Sends everything up to the last newline; keeps the rest. */
+  private cut(): void {
+    const end = this.lastNewline + 1;
+    const piece = this.buf.subarray(0, end);
+    const rest = this.buf.subarray(end, this.len);
+    this.target = PIECE;
+    this.buf = new Uint8Array(Math.max(PIECE * 2, rest.length * 2));
+    this.buf.set(rest);
+    this.len = rest.length;
+    this.lastNewline = -1;
+    this.send(piece);
+  }
+
+  /** Sends what is left (the part's last line when the text does not end with a newline). */
+  flush(): void {
+    if (this.len === 0) return;
+    const piece = this.buf.subarray(0, this.len);
+    this.buf = new Uint8Array(0);
+    this.len = 0;
+    this.lastNewline = -1;
+    this.send(piece);
+  }
+}
+
+function run(port: NonNullable<typeof parentPort>, id: number, parts: readonly Uint8Array[]): void {
+  const post = (m: DecoderMessage, transfer?: ArrayBuffer[]): void => port.postMessage(m, transfer);
+  try {
+    for (let part = 0; part < parts.length; part++) {
+      const pieces = new Pieces((bytes) => post({ id, kind: 'piece', part, bytes }, [bytes.buffer as ArrayBuffer]));
+      // fzstd reads each block again after the callback (for its window): blocks are copied, never transferred.
+      zstdBlocks(parts[part], (block) => pieces.add(block));
+      pieces.flush();
+      post({ id, kind: 'partEnd', part });
+    }
+    post({ id, kind: 'done' });
+  } catch {
+    // The main thread decodes the log again itself and reports the error in the usual words.
+    post({ id, kind: 'failed' });
+  }
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (job: unknown) => {
+    if (isDecodeJob(job)) run(port, job.id, job.parts);
+  });
+}
