@@ -22,6 +22,7 @@ import { shuffleChecks } from '../../server/src/engine/rules/shuffle';
 import { storageClassChecks } from '../../server/src/engine/rules/storage-class';
 import { valueChecks } from '../../server/src/engine/rules/values';
 import { volumeChecks } from '../../server/src/engine/rules/volumes';
+import { mulberry32 } from '../../server/src/engine/workload/prng';
 
 // Fixed for CI; set SPARK_DRA_FUZZ_SEED to explore other mutants (a failure message names the seed to replay).
 const SEED = process.env.SPARK_DRA_FUZZ_SEED ? Number(process.env.SPARK_DRA_FUZZ_SEED) : 0x5eed_d4a;
@@ -40,17 +41,8 @@ const RULE_FAMILIES: Record<string, readonly Check[]> = {
   emrLimitChecks,
 };
 
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded generator (mulberry32), so runs are the same on every machine. */
+const prng = mulberry32;
 
 interface Source {
   name: string;

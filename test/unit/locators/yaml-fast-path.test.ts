@@ -16,6 +16,7 @@ import { readBlockDocument } from '../../../server/src/engine/locators/yaml/fast
 import { fromPackageNode } from '../../../server/src/engine/locators/yaml/from-package';
 import type { TreeNode } from '../../../server/src/engine/locators/yaml/tree';
 import { YAML_FIXTURES } from './yaml-fixtures';
+import { mulberry32 } from '../../../server/src/engine/workload/prng';
 
 const ROOT = join(__dirname, '../../..');
 const SEED = process.env.SPARK_DRA_FUZZ_SEED ? Number(process.env.SPARK_DRA_FUZZ_SEED) : 0x7a31;
@@ -51,17 +52,8 @@ before(async () => {
   BENCH_2K = module.generateSparkApplicationYaml(2000);
 });
 
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded generator (mulberry32), so runs are the same on every machine. */
+const prng = mulberry32;
 
 const ALPHABET = [...'{}[]:,"\'\n\n\r\n  -=#.\\\t|>&*!%@`?~0123456789abcdefsparkTrue\u00e9    #'];
 

@@ -1,7 +1,7 @@
 // YAML texts for the fast-path differential test: the shapes the yaml locator tests use, plus documents that reach
 // the corners of the block subset (sequences, compact maps, comments at every depth, empty values, odd scalars).
 
-const APP = `apiVersion: sparkoperator.k8s.io/v1beta2
+export const APP = `apiVersion: sparkoperator.k8s.io/v1beta2
 kind: SparkApplication
 metadata:
   name: spark-pi

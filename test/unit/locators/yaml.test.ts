@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseYamlFile } from '../../../server/src/engine/locators/yaml';
 import type { ConfigEntry, JobConfig, Range } from '../../../server/src/engine/model';
+import { APP } from './yaml-fixtures';
 
 const slice = (text: string, range: Range): string => text.slice(range.start, range.end);
 
@@ -11,33 +12,6 @@ function entry(job: JobConfig, key: string, origin?: ConfigEntry['origin']): Con
   return found[0] as ConfigEntry;
 }
 
-const APP = `apiVersion: sparkoperator.k8s.io/v1beta2
-kind: SparkApplication
-metadata:
-  name: spark-pi
-  namespace: jobs
-spec:
-  type: Scala
-  sparkVersion: "3.4.1"
-  sparkConf:
-    "spark.dynamicAllocation.maxExecutors": "20"
-    spark.executor.cores: 4
-    'spark.dynamicAllocation.enabled': true   # a boolean, which the CRD rejects
-    spark.dynamicAllocation.minExecutors: "1"
-  executor:
-    cores: 2
-    instances: 3
-    memory: "4g"
-    coreRequest: "1500m"
-    coreLimit: 2
-    memoryOverhead: 1g
-  dynamicAllocation:
-    enabled: true
-    initialExecutors: 2
-    minExecutors: 2
-    maxExecutors: 10
-    shuffleTrackingTimeout: 60000
-`;
 
 test('SparkApplication: sparkConf entries with exact ranges and non-string values', () => {
   const parsed = parseYamlFile(APP);
