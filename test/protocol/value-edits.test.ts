@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { spanEdit, readValues } from '../../server/src/lsp/handlers/value-edits';
+import { spanEdit } from '../../server/src/engine/edits';
+import { readValues } from '../../server/src/lsp/handlers/value-edits';
 import type { EffectiveConfigResponse, ValueEditsResponse } from '../../server/src/protocol';
 import { TestLspClient } from './lsp-client';
 
