@@ -93,7 +93,7 @@ describe('spark-dra demo', () => {
     assert.equal(simulated.length, 7);
     // Then the job that is wrong on purpose, with the mistakes it holds.
     const mistakes = run.stdout.slice(run.stdout.indexOf('wrong on purpose'));
-    for (const rule of ['syntax', 'unknown-key', 'duration-truncated', 'initial-executors-above-max', 'dra-without-shuffle-support', 'ondemand-pvc-incomplete']) {
+    for (const rule of ['syntax', 'unknown-key', 'duration-truncated', 'initial-executors-above-max', 'dra-without-shuffle-support', 'pvc-reuse-without-own', 'ondemand-pvc-incomplete']) {
       assert.match(mistakes, new RegExp(`emr-eks-mistakes\\.json:\\d+:\\d+ \\w+ ${rule} `), rule);
     }
   });

@@ -103,6 +103,31 @@ spark = SparkSession.builder.config("spark.dynamicAllocation.initial|", "2").get
     assert.match((item.textEdit as TextEdit).newText, /\$\{1:spark-local-dir-1\}\.options\.claimName/);
   });
 
+  it('completes EMR release labels inside the releaseLabel quotes, newest first, with the Spark version', async () => {
+    const fixture = EMR('"spark.executor.cores": "4"').replace('"emr-7.2.0-latest"', '"emr-7.|2.0-latest"');
+    const { items, text } = await completeAt('job-f.json', 'json', fixture);
+    const item = byLabel(items, 'emr-7.2.0-latest');
+    assert.equal(item.detail, 'Spark 3.5.1');
+    assert.equal(byLabel(items, 'emr-6.12.0-latest').detail, 'Spark 3.4.0');
+    assert.ok(items.every((i) => String(i.label).endsWith('-latest')), 'EMR on EKS labels carry -latest');
+    const sorted = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+    assert.equal(sorted[0]?.label, 'emr-7.13.0-latest', 'newest release first');
+    // The edit covers exactly the text inside the quotes.
+    const edit = item.textEdit as TextEdit;
+    assert.equal(edit.range.start.line, 1);
+    assert.equal(text.split('\n')[1]?.slice(edit.range.start.character, edit.range.end.character), 'emr-7.2.0-latest');
+    assert.match(edited(text, byLabel(items, 'emr-7.13.0-latest')), /"releaseLabel": "emr-7\.13\.0-latest",/);
+  });
+
+  it('offers plain release labels for an EMR Serverless application', async () => {
+    const fixture = '{\n  "releaseLabel": "|",\n  "runtimeConfiguration": [{ "classification": "spark-defaults", "properties": {} }]\n}';
+    const { items, text } = await completeAt('app-serverless.json', 'json', fixture);
+    const item = byLabel(items, 'emr-7.2.0');
+    assert.equal(item.detail, 'Spark 3.5.1');
+    assert.equal(items.some((i) => String(i.label).endsWith('-latest')), false);
+    assert.match(edited(text, item), /"releaseLabel": "emr-7\.2\.0",/);
+  });
+
   it('never fails on half-typed input', async () => {
     const { items } = await completeAt('job-e.json', 'json', '{ "releaseLabel": "emr-7.2.0", "jobDriver": { "sparkSubmitJobDriver": { "sparkSubmitParameters": "--conf spark.dyn|');
     assert.ok(Array.isArray(items));

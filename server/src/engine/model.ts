@@ -102,6 +102,12 @@ export interface JobFacts {
   applicationType?: string;
   /** SparkApplication: `spec.dynamicAllocation.enabled` (the operator ignores the block when false). */
   operatorDynamicAllocation?: { enabled: boolean; range: Range };
+  /**
+   * EMR: the top-level configuration list of the request (`configurationOverrides.applicationConfiguration`, or the
+   * configuration array of an `emr-config` file). `count` is its number of items, `range` its opening bracket and
+   * `items` the span of each item in order. Nested `configurations` lists are not counted.
+   */
+  applicationConfiguration?: { count: number; range: Range; items: Range[] };
 }
 
 /** One job described by (part of) a file. A multi-document YAML file can hold several. */
@@ -179,6 +185,14 @@ export type CompletionContext =
       replace: Range;
       prefix: string;
       style: 'json-string' | 'yaml-scalar' | 'submit-conf' | 'conf-line' | 'python-string';
+    }
+  | {
+      /** Inside the string value of the job's `releaseLabel` (EMR on EKS job, EMR Serverless application). */
+      kind: 'release-label';
+      job: JobConfig;
+      /** The text inside the quotes. */
+      replace: Range;
+      prefix: string;
     };
 
 export function rangeContains(range: Range, offset: number): boolean {

@@ -198,3 +198,72 @@ describe('JSON completion: sparkSubmitParameters', () => {
     assert.equal(slice(text, context.replace), 'spark.dyn');
   });
 });
+
+describe('JSON completion: releaseLabel', () => {
+  const eks = (label: string) =>
+    `{\n  "virtualClusterId": "v",\n  "releaseLabel": ${label},\n  "jobDriver": {"sparkSubmitJobDriver": {"sparkSubmitParameters": "--conf spark.a=1"}}\n}`;
+
+  it('inside the label string: the whole text inside the quotes is replaced', () => {
+    const { text, context } = contextAt(eks('"emr-7.|2.0-latest"'));
+    assert.ok(context && context.kind === 'release-label');
+    assert.equal(context.prefix, 'emr-7.');
+    assert.equal(slice(text, context.replace), 'emr-7.2.0-latest');
+    assert.equal(context.job.kind, 'emr-eks');
+  });
+
+  it('at either end of the label and in an empty label', () => {
+    const atStart = contextAt(eks('"|emr-6.12.0-latest"'));
+    assert.ok(atStart.context && atStart.context.kind === 'release-label');
+    assert.equal(atStart.context.prefix, '');
+    assert.equal(slice(atStart.text, atStart.context.replace), 'emr-6.12.0-latest');
+
+    const atEnd = contextAt(eks('"emr-6.12.0-latest|"'));
+    assert.ok(atEnd.context && atEnd.context.kind === 'release-label');
+    assert.equal(atEnd.context.prefix, 'emr-6.12.0-latest');
+
+    const empty = contextAt(eks('"|"'));
+    assert.ok(empty.context && empty.context.kind === 'release-label');
+    assert.deepEqual(empty.context.replace, { start: empty.offset, end: empty.offset });
+  });
+
+  it('in an unclosed label string', () => {
+    const { text, context } = contextAt('{"virtualClusterId": "v", "releaseLabel": "emr-7|');
+    assert.ok(context && context.kind === 'release-label');
+    assert.equal(context.prefix, 'emr-7');
+    assert.equal(slice(text, context.replace), 'emr-7');
+  });
+
+  it('in a job template and in an EMR Serverless application', () => {
+    const template = contextAt('{"jobTemplateData": {"releaseLabel": "emr-6.9.0-l|atest", "jobDriver": {"sparkSubmitJobDriver": {}}}}');
+    assert.ok(template.context && template.context.kind === 'release-label');
+    assert.equal(slice(template.text, template.context.replace), 'emr-6.9.0-latest');
+
+    const serverless = contextAt(
+      '{"releaseLabel": "emr-7.|1.0", "runtimeConfiguration": [{"classification": "spark-defaults", "properties": {}}]}',
+    );
+    assert.ok(serverless.context && serverless.context.kind === 'release-label');
+    assert.equal(serverless.context.job.kind, 'emr-serverless');
+    assert.equal(slice(serverless.text, serverless.context.replace), 'emr-7.1.0');
+  });
+
+  it('nothing outside the label string, on its key, or on a label that is not a string', () => {
+    assert.equal(contextAt(eks('|"emr-7.2.0-latest"')).context, undefined);
+    assert.equal(contextAt(eks('"emr-7.2.0-latest"|')).context, undefined);
+    assert.equal(contextAt(eks('"emr-7.2.0-latest" |')).context, undefined);
+    assert.equal(contextAt('{"virtualClusterId": "v", "release|Label": "emr-7.2.0-latest"}').context, undefined);
+    assert.equal(contextAt(eks('7|2')).context, undefined);
+    assert.equal(contextAt(eks('|72')).context, undefined);
+  });
+
+  it('nothing in a releaseLabel that is not the job’s own', () => {
+    const nested = `{"virtualClusterId": "v", "tags": {"releaseLabel": "emr-7.|2.0"}, "releaseLabel": "emr-7.2.0-latest"}`;
+    assert.equal(contextAt(nested).context, undefined);
+    assert.equal(contextAt('{"name": "x", "releaseLabel": "emr-7.|2.0"}').context, undefined, 'not an EMR job');
+  });
+
+  it('nothing in a spark-dra comment that gives the version instead of a label', () => {
+    const text = '// spark-dra: sparkVersion=3.5|.1\n{"virtualClusterId": "v", "jobDriver": {"sparkSubmitJobDriver": {"sparkSubmitParameters": ""}}}';
+    const { context } = contextAt(text);
+    assert.equal(context, undefined);
+  });
+});

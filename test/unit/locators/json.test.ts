@@ -279,6 +279,26 @@ describe('JSON locator: other shapes', () => {
     assert.equal(job.entries[0].key, 'spark.a');
   });
 
+  it('counts the top-level configuration list of requests and configuration files, not nested lists', () => {
+    const eks = onlyJob(parseJsonFile(EKS_JOB)).facts.applicationConfiguration;
+    assert.equal(eks?.count, 3);
+    assert.equal(slice(EKS_JOB, eks.range), '[');
+    assert.deepEqual(
+      eks.items.map((item) => slice(EKS_JOB, item).split('\n')[0]),
+      ['{', '{', '{ "classification": "spark-hive-site", "properties": { "hive.metastore.uris": "thrift://x" } }'],
+    );
+    assert.equal(onlyJob(parseJsonFile(SERVERLESS_JOB)).facts.applicationConfiguration?.count, 1);
+    const array = onlyJob(parseJsonFile(CONFIG_ARRAY)).facts.applicationConfiguration;
+    assert.equal(array?.count, 2);
+    assert.equal(array.range.start, CONFIG_ARRAY.indexOf('['));
+    assert.equal(slice(CONFIG_ARRAY, array.items[1] ?? array.range), '{ "Classification": "spark", "Properties": { "maximizeResourceAllocation": "true" } }');
+    // An EMR Serverless application's runtimeConfiguration is not a StartJobRun list.
+    const app = '{"name": "app", "releaseLabel": "emr-6.9.0", "runtimeConfiguration": [{"classification": "spark-defaults", "properties": {}}]}';
+    assert.equal(onlyJob(parseJsonFile(app)).facts.applicationConfiguration, undefined);
+    // A request without configurationOverrides has no list to count.
+    assert.equal(onlyJob(parseJsonFile('{"jobDriver": {"sparkSubmit": {"entryPoint": "x"}}}')).facts.applicationConfiguration, undefined);
+  });
+
   it('marks an unknown release label as unresolved', () => {
     const text = '{"virtualClusterId": "v", "releaseLabel": "emr-9.99.0-latest"}';
     const version = onlyJob(parseJsonFile(text)).sparkVersion;

@@ -30,3 +30,35 @@ test('emr-submit-parameters-too-long: the part beyond 102,400 characters', () =>
   assert.equal(f[0]?.range.start, start + 102_400);
   assert.equal(f[0]?.range.end, start + submit.length);
 });
+
+/** A StartJobRun request whose applicationConfiguration holds `count` classifications. */
+function manyConfigurations(count: number, serverless = false): string {
+  const items = [`      { "classification": "spark-defaults", "properties": { "spark.dynamicAllocation.enabled": "false" } }`];
+  for (let i = 1; i < count; i++) items.push(`      { "classification": "custom-${i}", "properties": {} }`);
+  const target = serverless ? `"applicationId": "00abc"` : `"virtualClusterId": "abc",\n  "releaseLabel": "emr-7.2.0-latest"`;
+  return `{\n  ${target},\n  "configurationOverrides": {\n    "applicationConfiguration": [\n${items.join(',\n')}\n    ]\n  }\n}\n`;
+}
+
+test('emr-too-many-configurations: the 101st item of applicationConfiguration is flagged', () => {
+  for (const serverless of [false, true]) {
+    const text = manyConfigurations(101, serverless);
+    const r = run('job.json', text);
+    const found = r.of('emr-too-many-configurations');
+    assert.equal(found.length, 1);
+    const item = '{ "classification": "custom-100", "properties": {} }';
+    assert.equal(found[0]?.range.start, text.indexOf(item));
+    assert.deepEqual(r.spans('emr-too-many-configurations'), [item]);
+    assert.match(found[0]?.message ?? '', /holds 101 configurations/);
+    assert.deepEqual(run('job.json', manyConfigurations(100, serverless)).of('emr-too-many-configurations'), []);
+  }
+});
+
+test('emr-too-many-configurations: a bare configuration array has the same limit', () => {
+  const items = Array.from({ length: 102 }, (_, i) => `  { "Classification": "c-${i}", "Properties": {} }`);
+  const text = `[\n${items.join(',\n')}\n]\n`;
+  const r = run('configurations.json', text);
+  assert.deepEqual(r.spans('emr-too-many-configurations'), ['{ "Classification": "c-100", "Properties": {} }']);
+  assert.match(r.of('emr-too-many-configurations')[0]?.message ?? '', /holds 102 configurations/);
+  const fewer = `[\n${items.slice(0, 100).join(',\n')}\n]\n`;
+  assert.deepEqual(run('configurations.json', fewer).of('emr-too-many-configurations'), []);
+});

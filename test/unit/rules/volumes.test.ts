@@ -36,6 +36,40 @@ test('pvc-reuse-old-spark: own/reuse on Spark 3.2-3.3 only', () => {
   assert.deepEqual(run('job.json', emrJob({ ...GOOD_DRA, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'true' }, '', 'emr-6.12.0-latest')).of('pvc-reuse-old-spark'), []);
 });
 
+test('pvc-reuse-without-own: reuse on while ownership is off, judged with the version defaults', () => {
+  const REUSE = 'spark.kubernetes.driver.reusePersistentVolumeClaim';
+  const OWN = 'spark.kubernetes.driver.ownPersistentVolumeClaim';
+  // Spark 3.3.1 (EMR 6.10): own defaults to false.
+  const text = emrJob({ ...GOOD_DRA, [REUSE]: 'true', ...GOOD_PVC }, '', 'emr-6.10.0-latest');
+  const r = run('job.json', text);
+  const [found] = r.of('pvc-reuse-without-own');
+  assert.ok(found);
+  assert.equal(r.of('pvc-reuse-without-own').length, 1);
+  assert.equal(found.range.start, text.indexOf(`"${REUSE}": "true"`) + REUSE.length + 5);
+  assert.equal(text.slice(found.range.start, found.range.end), 'true');
+  assert.match(found.message, /defaults to false on Spark 3\.3\.1/);
+  const fixed = applyFix(text, found);
+  assert.ok(fixed.includes(`"${OWN}": "true"`));
+  assert.deepEqual(run('job.json', fixed).of('pvc-reuse-without-own'), []);
+
+  // Spark 3.5 with own written false: reported, with the own entry as related information.
+  const conf = confFile({ ...GOOD_DRA, [OWN]: 'false', [REUSE]: 'true' });
+  const explicit = run('spark-defaults.conf', conf);
+  assert.deepEqual(explicit.spans('pvc-reuse-without-own'), ['true']);
+  const [withOwn] = explicit.of('pvc-reuse-without-own');
+  assert.equal(withOwn?.range.start, conf.indexOf(`${REUSE} true`) + REUSE.length + 1);
+  const related = withOwn?.related?.[0];
+  assert.equal(related?.range.start, conf.indexOf(`${OWN} false`) + OWN.length + 1);
+  assert.equal(conf.slice(related?.range.start, related?.range.end), 'false');
+  assert.ok(applyFix(conf, withOwn).includes(`${OWN} true\n`));
+
+  // Passing: own on (written, or by default from 3.4), reuse only by default, or a version before the keys existed.
+  assert.deepEqual(run('job.json', emrJob({ ...GOOD_DRA, [OWN]: 'true', [REUSE]: 'true' }, '', 'emr-6.10.0-latest')).of('pvc-reuse-without-own'), []);
+  assert.deepEqual(run('job.json', emrJob({ ...GOOD_DRA, [REUSE]: 'true', ...GOOD_PVC }, '', 'emr-6.12.0-latest')).of('pvc-reuse-without-own'), []);
+  assert.deepEqual(run('spark-defaults.conf', confFile({ ...GOOD_DRA, [OWN]: 'false' })).of('pvc-reuse-without-own'), []);
+  assert.deepEqual(run('spark-defaults.conf', confFile({ [REUSE]: 'true' }, '3.1.3')).of('pvc-reuse-without-own'), []);
+});
+
 test('wait-to-reuse-without-reuse', () => {
   const r = run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'false', 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' }));
   assert.deepEqual(r.spans('wait-to-reuse-without-reuse'), ['true']);

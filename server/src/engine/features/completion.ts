@@ -5,6 +5,7 @@ import type { CompletionContext, JobConfig, ParsedFile, Range } from '../model';
 import { completionContextAt, type SourceFile } from '../locators';
 import { compareVersions } from '../version';
 import { keyDetail, keyDocumentation } from './key-docs';
+import { completeReleaseLabels } from './release-label-completion';
 import { valueSuggestions } from './value-suggestions';
 
 export interface EngineCompletionItem {
@@ -38,6 +39,7 @@ export interface CompletionInput {
 export function complete(input: CompletionInput): EngineCompletionItem[] {
   const context = completionContextAt(input.file, input.parsed, input.offset);
   if (!context) return [];
+  if (context.kind === 'release-label') return completeReleaseLabels(context);
   const version = input.sparkVersionOf(context.job);
   if (context.kind === 'key') return completeKeys(context, input.file.text, version);
   return completeValues(context, version, input.storageClassNames ?? []);

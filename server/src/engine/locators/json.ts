@@ -15,7 +15,10 @@ export function parseJsonFile(text: string): ParsedFile {
   }
 }
 
-/** What the cursor at `offset` is on, for completion: a key or value of a spark-defaults map or of sparkSubmitParameters. */
+/**
+ * What the cursor at `offset` is on, for completion: a key or value of a spark-defaults map or of sparkSubmitParameters,
+ * or the job's releaseLabel.
+ */
 export function jsonCompletionContext(text: string, parsed: ParsedFile, offset: number): CompletionContext | undefined {
   try {
     return completionAt(text, parsed, offset);

@@ -1,11 +1,27 @@
-// Limits of the EMR StartJobRun APIs: properties per classification, key/value length, sparkSubmitParameters length.
+// Limits of the EMR StartJobRun APIs: configurations per request, properties per classification, key/value length,
+// sparkSubmitParameters length.
 import type { ConfigEntry } from '../model';
 import { finding, type Check } from './report';
 import type { Finding } from './types';
 
+export const MAX_CONFIGURATIONS = 100;
 export const MAX_PROPERTIES = 100;
 export const MAX_PROPERTY_LENGTH = 1024;
 export const MAX_SUBMIT_PARAMETERS = 102_400;
+
+export const tooManyConfigurations: Check = (ctx) => {
+  if (!ctx.emr) return [];
+  const list = ctx.job.facts.applicationConfiguration;
+  if (!list || list.count <= MAX_CONFIGURATIONS) return [];
+  const where = ctx.job.kind === 'emr-config' ? 'This configuration list' : 'applicationConfiguration';
+  return [
+    finding(
+      'emr-too-many-configurations',
+      `${where} holds ${list.count} configurations; EMR accepts at most ${MAX_CONFIGURATIONS} in one request, so it is rejected. This is the first one over the limit.`,
+      list.items[MAX_CONFIGURATIONS] ?? list.range,
+    ),
+  ];
+};
 
 export const tooManyProperties: Check = (ctx) => {
   if (!ctx.emr) return [];
@@ -94,4 +110,4 @@ function decodedLength(raw: string): number {
   }
 }
 
-export const emrLimitChecks: readonly Check[] = [tooManyProperties, propertyLength, submitParametersLength];
+export const emrLimitChecks: readonly Check[] = [tooManyConfigurations, tooManyProperties, propertyLength, submitParametersLength];

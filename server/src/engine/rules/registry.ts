@@ -47,6 +47,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'volume-missing-option', family: 'volumes', severity: 'error', description: 'A volume lacks a required option (claimName for PVCs, path for hostPath/nfs, server for nfs).' },
   { id: 'ondemand-pvc-incomplete', family: 'volumes', severity: 'error', description: 'An OnDemand PVC without both storageClass and sizeLimit is never created; executor pods stay Pending.' },
   { id: 'pvc-reuse-old-spark', family: 'volumes', severity: 'warning', description: 'PVC ownership/reuse is enabled on a Spark version before 3.4, where it is not recommended.' },
+  { id: 'pvc-reuse-without-own', family: 'volumes', severity: 'warning', description: 'reusePersistentVolumeClaim is on while ownPersistentVolumeClaim is off, so no claim is ever reused.' },
   { id: 'wait-to-reuse-without-reuse', family: 'volumes', severity: 'warning', description: 'waitToReusePersistentVolumeClaim has no effect unless own and reuse PVC are both on.' },
   { id: 'local-disk-io-without-reuse', family: 'volumes', severity: 'error', description: 'KubernetesLocalDiskShuffleDataIO needs reusePersistentVolumeClaim=true; the job fails at start-up.' },
   { id: 'local-disk-io-without-local-dir', family: 'volumes', severity: 'warning', description: 'KubernetesLocalDiskShuffleDataIO recovers nothing without an executor volume named spark-local-dir-*.' },
@@ -65,6 +66,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'operator-dra-in-spark-conf', family: 'cost', severity: 'info', description: 'spark-operator: dynamic allocation enabled only in sparkConf is not seen by the operator; use spec.dynamicAllocation.' },
   { id: 'operator-min-executors-zero', family: 'cost', severity: 'info', description: 'spark-operator: minExecutors 0 still starts one executor when DRA is enabled only via sparkConf (executor instances default to 1).' },
 
+  { id: 'emr-too-many-configurations', family: 'emr-limits', severity: 'error', description: 'An EMR configuration list (applicationConfiguration) holds more than 100 classifications; the request is rejected.' },
   { id: 'emr-too-many-properties', family: 'emr-limits', severity: 'error', description: 'An EMR classification holds more than 100 properties; the request is rejected.' },
   { id: 'emr-value-too-long', family: 'emr-limits', severity: 'error', description: 'An EMR property key or value is longer than 1024 characters; the request is rejected.' },
   { id: 'emr-submit-parameters-too-long', family: 'emr-limits', severity: 'error', description: 'sparkSubmitParameters is longer than 102,400 characters; the request is rejected.' },

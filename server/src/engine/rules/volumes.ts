@@ -138,6 +138,33 @@ export const pvcReuse: Check = (ctx) => {
   return findings;
 };
 
+/**
+ * Reuse written on while ownership is off (explicitly, or by the version's default). Spark reuses only claims the driver
+ * owns, so the setting does nothing. A reuse that is merely the default is left alone: turning ownership off on
+ * purpose is a choice, not a mistake.
+ */
+export const reuseWithoutOwn: Check = (ctx) => {
+  if (!ctx.kubernetes) return [];
+  const reuse = ctx.winner(REUSE);
+  if (!reuse || !isTrue(reuse)) return [];
+  const since = ctx.get(REUSE).info?.since;
+  if (since !== undefined && !versionAtLeast(ctx.version, since)) return [];
+  if (readBool(ctx, OWN) !== false) return [];
+  const own = ctx.winner(OWN);
+  const why = own ? 'it is set to false' : `it defaults to false on Spark ${ctx.version}`;
+  return [
+    finding(
+      'pvc-reuse-without-own',
+      `reusePersistentVolumeClaim only takes effect when the driver owns the claims, and ownPersistentVolumeClaim is off here (${why}); executors get fresh claims and nothing is reused.`,
+      reuse.implied ? reuse.keyRange : valueSpan(reuse),
+      {
+        related: own ? [{ message: 'ownPersistentVolumeClaim is turned off here', range: valueSpan(own) }] : [],
+        fixes: setKeyFix(ctx, OWN, 'true', 'Let the driver own the claims (ownPersistentVolumeClaim=true)', true),
+      },
+    ),
+  ];
+};
+
 export const localDiskShuffleIo: Check = (ctx) => {
   if (!ctx.kubernetes) return [];
   const plugin = ctx.winner(PLUGIN);
@@ -209,4 +236,4 @@ export const mountChecks: Check = (ctx) => {
   return findings;
 };
 
-export const volumeChecks: readonly Check[] = [requiredVolumeOptions, onDemandClaims, pvcReuse, localDiskShuffleIo, mountChecks];
+export const volumeChecks: readonly Check[] = [requiredVolumeOptions, onDemandClaims, pvcReuse, reuseWithoutOwn, localDiskShuffleIo, mountChecks];

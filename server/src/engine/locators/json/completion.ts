@@ -1,12 +1,16 @@
-// Finds the key container under the cursor and asks the matching reader what the cursor is on.
+// Finds what the cursor is on: the job's releaseLabel string, or else the key container under the cursor, which the
+// matching reader inspects.
 import type { CompletionContext, JobConfig, KeyContainer, ParsedFile } from '../../model';
 import { rangeContains } from '../../model';
 import { propertiesCursor } from './properties-cursor';
+import { releaseLabelCursor } from './release-label-cursor';
 import { submitCursor } from './submit-cursor';
 
 /** The completion context at `offset`, from the innermost key container that holds it. */
 export function completionAt(text: string, parsed: ParsedFile, offset: number): CompletionContext | undefined {
   if (offset < 0 || offset > text.length) return undefined;
+  const label = releaseLabelCursor(text, parsed, offset);
+  if (label) return label;
   let best: { job: JobConfig; container: KeyContainer } | undefined;
   for (const job of parsed.jobs) {
     for (const container of job.containers) {

@@ -1,7 +1,7 @@
 // Builds the JobConfig of a recognised EMR job description: entries with their precedence, key containers,
 // the Spark version from the release label, and the facts that are not Spark properties.
 import type { Node } from 'jsonc-parser';
-import type { ConfigEntry, JobConfig, KeyContainer, SparkVersionSource, SyntaxProblem } from '../../model';
+import type { ConfigEntry, JobConfig, JobFacts, KeyContainer, SparkVersionSource, SyntaxProblem } from '../../model';
 import { sparkVersionForEmrRelease } from '../../version';
 import { readConfigurations } from './configurations';
 import type { RecognizedJob } from './detect';
@@ -54,6 +54,8 @@ export function buildJob(text: string, recognized: RecognizedJob): BuiltJob {
     facts: { platform: kind === 'emr-eks' ? 'kubernetes' : kind === 'emr-serverless' ? 'emr-serverless' : 'unknown' },
     containers,
   };
+  const list = topLevelList(text, recognized);
+  if (list) job.facts.applicationConfiguration = list;
   if (node.type === 'object') {
     const name = stringValue(text, member(node, 'name'));
     if (name !== undefined) job.facts.name = name;
@@ -64,6 +66,21 @@ export function buildJob(text: string, recognized: RecognizedJob): BuiltJob {
     }
   }
   return { job, problems };
+}
+
+/**
+ * The request's own configuration list, counted: `configurationOverrides.applicationConfiguration` of a StartJobRun (not
+ * an application's runtimeConfiguration), or the list of a configuration file.
+ */
+function topLevelList(text: string, recognized: RecognizedJob): JobFacts['applicationConfiguration'] {
+  const list = recognized.configurations;
+  if (list?.type !== 'array') return undefined;
+  if (recognized.kind !== 'emr-config' && list !== member(member(recognized.node, 'configurationOverrides'), 'applicationConfiguration')) {
+    return undefined;
+  }
+  // An item left unclosed by a syntax error has no length yet: it runs to the end of the text.
+  const items = (list.children ?? []).map((item) => ({ start: item.offset, end: item.length >= 0 ? item.offset + item.length : text.length }));
+  return { count: items.length, range: { start: list.offset, end: list.offset + 1 }, items };
 }
 
 interface SubmitRead {
