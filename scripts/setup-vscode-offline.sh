@@ -110,6 +110,10 @@ else
   log "npm install code-server@$CODE_SERVER_VERSION with node $NODE_VERSION (about 2 minutes cold)"
   (
     cd "$tmp"
+    # Run from `npm test`, the outer npm exports its own Node (NODE, npm_node_execpath and other npm_* variables);
+    # code-server's postinstall would then see Node 20 and refuse. Clear them so only Node 24 is in sight.
+    for var in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
+    unset NODE
     export PATH="$NODE_PKG/bin:$PATH"
     export npm_config_nodedir="$NODE_PKG"
     echo '{"name":"spark-dra-code-server","private":true}' > package.json
