@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { format } from 'node:util';
-import { freePort, isolatedEnv, launchBrowser, stopServer, waitForServer } from './workbench.mjs';
+import { freePort, isolatedEnv, launchBrowser, pipeServerLog, stopServer, waitForServer } from './workbench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -241,13 +241,7 @@ async function main() {
     }),
   });
   cleanups.push(() => stopServer(server));
-  for (const stream of [server.stdout, server.stderr]) {
-    stream.on('data', (chunk) => {
-      logStream.write(chunk);
-      if (VERBOSE) process.stdout.write(`[code-server] ${chunk}`);
-    });
-  }
-  cleanups.push(() => new Promise((r) => logStream.end(r)));
+  cleanups.push(pipeServerLog(server, logStream, VERBOSE));
   server.on('exit', (code, signal) => {
     if (!finished) finish(0, 0, `code-server exited during the run (code ${code}, signal ${signal})`);
   });

@@ -63,6 +63,17 @@ export async function stopServer(child) {
   killGroup(child, 'SIGKILL');
 }
 
+/** Copies a server's output into its log file (and to the console when verbose); returns how to close the log. */
+export function pipeServerLog(server, logStream, verbose) {
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.on('data', (chunk) => {
+      logStream.write(chunk);
+      if (verbose) process.stdout.write(`[code-server] ${chunk}`);
+    });
+  }
+  return () => new Promise((r) => logStream.end(r));
+}
+
 /** The environment for code-server: logs, sockets, caches and config all stay inside `tempRoot`. */
 export function isolatedEnv(tempRoot, extra = {}) {
   return {

@@ -18,7 +18,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { freePort, isolatedEnv, launchBrowser, stopServer, waitForServer } from '../workbench.mjs';
+import { freePort, isolatedEnv, launchBrowser, pipeServerLog, stopServer, waitForServer } from '../workbench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..');
@@ -281,13 +281,7 @@ async function main() {
     { cwd: workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv },
   );
   cleanups.push(() => stopServer(server));
-  for (const stream of [server.stdout, server.stderr]) {
-    stream.on('data', (chunk) => {
-      logStream.write(chunk);
-      if (VERBOSE) process.stdout.write(`[code-server] ${chunk}`);
-    });
-  }
-  cleanups.push(() => new Promise((r) => logStream.end(r)));
+  cleanups.push(pipeServerLog(server, logStream, VERBOSE));
   server.on('exit', (code, signal) => {
     if (!finished) finish(`code-server exited during the run (code ${code}, signal ${signal})`);
   });

@@ -3,6 +3,7 @@ import { AllocationManager, type AllocationClient } from '../../../server/src/en
 import { ManualClock } from '../../../server/src/engine/simulator/clock';
 import { resolveAllocationConfig, type AllocationConfig } from '../../../server/src/engine/simulator/config';
 import { ExecutorMonitor } from '../../../server/src/engine/simulator/executor-monitor';
+import type { PodAllocatorSettings } from '../../../server/src/engine/simulator/k8s/settings';
 
 /**
  * The ExecutorAllocationManagerSuite configuration (`createConf`): backlog 1 s, sustained 2 s, idle 3 s, external
@@ -76,4 +77,21 @@ export function rounds(manager: AllocationManager, n: number): Array<[number, nu
     out.push([delta, manager.target(), manager.toAdd()]);
   }
   return out;
+}
+
+/** ExecutorPodsAllocatorSuite's settings: batch.size 5, executorIdleTimeout 10 s, batch.delay 1 s, default timeouts. */
+export function podSuiteSettings(extra: Partial<PodAllocatorSettings> = {}): PodAllocatorSettings {
+  return {
+    batchSize: 5,
+    batchDelayMs: 1000,
+    maxPendingPods: 2147483647,
+    maxPendingPodsPerRp: 2147483647,
+    podCreationTimeoutMs: 600_000,
+    allocationMaximum: 2147483647,
+    executorIdleTimeoutMs: 10_000,
+    deleteGracePeriodMs: 5000,
+    deleteOnTermination: true,
+    apiPollingIntervalMs: 30_000,
+    ...extra,
+  };
 }

@@ -9,23 +9,9 @@ import {
   validatePodAllocatorSettings,
   type PodAllocatorSettings,
 } from '../../../server/src/engine/simulator/k8s/settings';
+import { podSuiteSettings } from './harness';
 
-/** The suite's settings: batch.size 5, executorIdleTimeout 10 s, batch.delay 1 s, default creation timeout. */
-function suiteSettings(extra: Partial<PodAllocatorSettings> = {}): PodAllocatorSettings {
-  return {
-    batchSize: 5,
-    batchDelayMs: 1000,
-    maxPendingPods: 2147483647,
-    maxPendingPodsPerRp: 2147483647,
-    podCreationTimeoutMs: 600_000,
-    allocationMaximum: 2147483647,
-    executorIdleTimeoutMs: 10_000,
-    deleteGracePeriodMs: 5000,
-    deleteOnTermination: true,
-    apiPollingIntervalMs: 30_000,
-    ...extra,
-  };
-}
+const suiteSettings = podSuiteSettings;
 
 function setup(extra: Partial<PodAllocatorSettings> = {}) {
   const store = new PodStore();

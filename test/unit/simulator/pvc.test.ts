@@ -10,6 +10,7 @@ import { executorOnDemandVolumes, type OnDemandVolume } from '../../../server/sr
 import { simulateConf } from '../../../server/src/engine/simulator/simulate-job';
 import type { StorageClassInfo } from '../../../server/src/engine/model';
 import type { Workload } from '../../../server/src/engine/workload/types';
+import { podSuiteSettings } from './harness';
 
 const V = 'spark.kubernetes.executor.volumes.persistentVolumeClaim.';
 const GI = 1024 ** 3;
@@ -108,19 +109,7 @@ function allocatorWithPvcs(volumes: OnDemandVolume[], settings: Partial<PvcSetti
   const pvcs = new PvcManager(volumes, pvcSettings(settings));
   const created: number[] = [];
   const allocator = new PodAllocator(
-    {
-      batchSize: 5,
-      batchDelayMs: 1000,
-      maxPendingPods: 2147483647,
-      maxPendingPodsPerRp: 2147483647,
-      podCreationTimeoutMs: 600_000,
-      allocationMaximum: 2147483647,
-      executorIdleTimeoutMs: 10_000,
-      deleteGracePeriodMs: 5000,
-      deleteOnTermination: true,
-      apiPollingIntervalMs: 30_000,
-      ...batch,
-    },
+    podSuiteSettings(batch),
     store,
     {
       createPod: (id, now) => {
