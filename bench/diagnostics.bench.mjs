@@ -17,7 +17,8 @@ import { generateEmrJson, generateLargeSparkConfYaml, generateSparkApplicationYa
 import { LspProcess } from './lsp-process.mjs';
 
 export const name = 'diagnostics';
-export const description = 'didOpen → publishDiagnostics on generated YAML and EMR JSON of 2k–50k lines, vs yaml-language-server';
+export const description =
+  'didOpen → publishDiagnostics on generated YAML and EMR JSON of 2k–50k lines, vs yaml-language-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUR_SERVER = join(ROOT, 'dist/server.js');
@@ -80,7 +81,11 @@ let serial = 0;
 /** One measurement on our server: didOpen → diagnostics (debounce 0). */
 async function measureOurs(server, file, timeoutMs) {
   const uri = server.uri(`r${serial++}-${file.name}`);
-  const published = server.next((e) => e.type === 'diagnostics' && e.uri === uri, timeoutMs, `diagnostics of ${file.name}`);
+  const published = server.next(
+    (e) => e.type === 'diagnostics' && e.uri === uri,
+    timeoutMs,
+    `diagnostics of ${file.name}`,
+  );
   const start = performance.now();
   await server.open(uri, file.languageId, file.text);
   const event = await published;
@@ -94,8 +99,16 @@ async function measureOurs(server, file, timeoutMs) {
 /** One measurement on yaml-language-server: its validation timer firing → diagnostics. */
 async function measureYamlLs(server, file, timeoutMs) {
   const uri = server.uri(`r${serial++}-${file.name}`);
-  const fired = server.next((e) => e.type === 'configuration' && e.section === '[yaml]' && e.uri === uri, timeoutMs, `validation of ${file.name}`);
-  const published = server.next((e) => e.type === 'diagnostics' && e.uri === uri, timeoutMs, `diagnostics of ${file.name}`);
+  const fired = server.next(
+    (e) => e.type === 'configuration' && e.section === '[yaml]' && e.uri === uri,
+    timeoutMs,
+    `validation of ${file.name}`,
+  );
+  const published = server.next(
+    (e) => e.type === 'diagnostics' && e.uri === uri,
+    timeoutMs,
+    `diagnostics of ${file.name}`,
+  );
   const start = performance.now();
   await server.open(uri, file.languageId, file.text);
   const timer = await fired;
@@ -116,7 +129,11 @@ async function series(measure, server, file, repeat, timeoutMs) {
     count = result.count;
     if (result.withDelayMs !== undefined) withDelay.push(result.withDelayMs);
   }
-  return { ...stats(runs), diagnostics: count, ...(withDelay.length ? { didOpenToPublishMedian: median(withDelay) } : {}) };
+  return {
+    ...stats(runs),
+    diagnostics: count,
+    ...(withDelay.length ? { didOpenToPublishMedian: median(withDelay) } : {}),
+  };
 }
 
 /** Options: repeat (runs per file, default 7), sizes (line counts), skipYamlLs, log (printer). */
@@ -132,7 +149,13 @@ export async function run(options = {}) {
   for (const lines of sizes) {
     const yaml = generateSparkApplicationYaml(lines);
     const json = generateEmrJson(lines);
-    files.push({ name: `spark-apps-${label(lines)}.yaml`, format: 'yaml', languageId: 'yaml', target: lines, text: yaml });
+    files.push({
+      name: `spark-apps-${label(lines)}.yaml`,
+      format: 'yaml',
+      languageId: 'yaml',
+      target: lines,
+      text: yaml,
+    });
     files.push({ name: `emr-job-${label(lines)}.json`, format: 'json', languageId: 'json', target: lines, text: json });
     files.push({
       name: `spark-conf-map-${label(lines)}.yaml`,
@@ -147,9 +170,18 @@ export async function run(options = {}) {
     writeFileSync(join(filesDir, file.name), file.text);
   }
   log(`Generated ${files.length} files in test-output/bench/files (seeded, identical on every run).`);
-  log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 
-  const results = files.map((file) => ({ file: file.name, format: file.format, lines: file.lines, bytes: Buffer.byteLength(file.text) }));
+  const results = files.map((file) => ({
+    file: file.name,
+    format: file.format,
+    lines: file.lines,
+    bytes: Buffer.byteLength(file.text),
+  }));
   const ours = await startOurs();
   try {
     // Warm-up: the JIT sees every code path before anything is timed.
@@ -202,17 +234,43 @@ function judge(results, sizes) {
     const rows = results.filter((r) => r.format === format);
     const small = rows.find((r) => Math.abs(r.lines - TARGETS.smallLines) / TARGETS.smallLines < 0.1);
     const large = rows.find((r) => Math.abs(r.lines - TARGETS.largeLines) / TARGETS.largeLines < 0.1);
-    if (small) verdicts.push(verdict(`${format} ${label(small.lines)}: ≤ ${TARGETS.smallMs} ms`, small.sparkDra.median <= TARGETS.smallMs, `${fmt(small.sparkDra.median)} ms`));
-    if (large) verdicts.push(verdict(`${format} ${label(large.lines)}: ≤ ${TARGETS.largeMs} ms`, large.sparkDra.median <= TARGETS.largeMs, `${fmt(large.sparkDra.median)} ms`));
+    if (small)
+      verdicts.push(
+        verdict(
+          `${format} ${label(small.lines)}: ≤ ${TARGETS.smallMs} ms`,
+          small.sparkDra.median <= TARGETS.smallMs,
+          `${fmt(small.sparkDra.median)} ms`,
+        ),
+      );
+    if (large)
+      verdicts.push(
+        verdict(
+          `${format} ${label(large.lines)}: ≤ ${TARGETS.largeMs} ms`,
+          large.sparkDra.median <= TARGETS.largeMs,
+          `${fmt(large.sparkDra.median)} ms`,
+        ),
+      );
     if (rows.length >= 2) {
       const first = rows[0];
       const last = rows[rows.length - 1];
       // Time grows no faster than 1.5 × the line count: roughly linear (fixed costs make small files look slower).
       const growth = last.sparkDra.median / first.sparkDra.median / (last.lines / first.lines);
-      verdicts.push(verdict(`${format} growth ${label(first.lines)}→${label(last.lines)} roughly linear`, growth <= 1.5, `time ×${(last.sparkDra.median / first.sparkDra.median).toFixed(1)} for lines ×${(last.lines / first.lines).toFixed(1)}`));
+      verdicts.push(
+        verdict(
+          `${format} growth ${label(first.lines)}→${label(last.lines)} roughly linear`,
+          growth <= 1.5,
+          `time ×${(last.sparkDra.median / first.sparkDra.median).toFixed(1)} for lines ×${(last.lines / first.lines).toFixed(1)}`,
+        ),
+      );
     }
     if (large?.ratio !== undefined) {
-      verdicts.push(verdict(`${format} ${label(large.lines)}: ≥ ${TARGETS.minRatio}× faster than yaml-language-server`, large.ratio >= TARGETS.minRatio, `${large.ratio.toFixed(1)}×`));
+      verdicts.push(
+        verdict(
+          `${format} ${label(large.lines)}: ≥ ${TARGETS.minRatio}× faster than yaml-language-server`,
+          large.ratio >= TARGETS.minRatio,
+          `${large.ratio.toFixed(1)}×`,
+        ),
+      );
     }
   }
   void sizes;
@@ -224,13 +282,23 @@ function verdict(target, met, actual) {
 }
 
 function printTable(results, verdicts, log) {
-  const head = ['file', 'lines', 'spark-dra median (min–max) ms', 'diags', 'yaml-ls median (min–max) ms', 'diags', 'ratio'];
+  const head = [
+    'file',
+    'lines',
+    'spark-dra median (min–max) ms',
+    'diags',
+    'yaml-ls median (min–max) ms',
+    'diags',
+    'ratio',
+  ];
   const rows = results.map((r) => [
     r.file,
     String(r.lines),
     `${fmt(r.sparkDra.median)} (${fmt(r.sparkDra.min)}–${fmt(r.sparkDra.max)})`,
     String(r.sparkDra.diagnostics),
-    r.yamlLanguageServer ? `${fmt(r.yamlLanguageServer.median)} (${fmt(r.yamlLanguageServer.min)}–${fmt(r.yamlLanguageServer.max)})` : '–',
+    r.yamlLanguageServer
+      ? `${fmt(r.yamlLanguageServer.median)} (${fmt(r.yamlLanguageServer.min)}–${fmt(r.yamlLanguageServer.max)})`
+      : '–',
     r.yamlLanguageServer ? String(r.yamlLanguageServer.diagnostics) : '–',
     r.ratio !== undefined ? `${r.ratio.toFixed(1)}×` : '–',
   ]);

@@ -248,7 +248,13 @@ export function generateLargeSparkConfYaml(targetLines, seed = 3) {
     '  sparkConf:',
   ];
   for (const [key, value] of GOOD_CONF) lines.push(`    ${key}: "${value(rand)}"`);
-  const settings = ['endpoint.region', 'access.key', 'aws.credentials.provider', 'connection.maximum', 'fast.upload.buffer'];
+  const settings = [
+    'endpoint.region',
+    'access.key',
+    'aws.credentials.provider',
+    'connection.maximum',
+    'fast.upload.buffer',
+  ];
   let bucket = 0;
   const footer = 12;
   while (lines.length < targetLines - footer) {
@@ -258,7 +264,9 @@ export function generateLargeSparkConfYaml(targetLines, seed = 3) {
       lines.push(`    ${key}.b${bucket}: "${value(rand)}"`);
     } else {
       const setting = settings[bucket % settings.length];
-      lines.push(`    spark.hadoop.fs.s3a.bucket.data-${Math.floor(bucket / settings.length)}.${setting}: "${int(rand, 1, 9999)}"`);
+      lines.push(
+        `    spark.hadoop.fs.s3a.bucket.data-${Math.floor(bucket / settings.length)}.${setting}: "${int(rand, 1, 9999)}"`,
+      );
     }
     bucket++;
   }

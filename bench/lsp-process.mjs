@@ -40,7 +40,8 @@ export class LspProcess {
     });
     this.connection.onRequest('workspace/configuration', (params) => {
       const at = performance.now();
-      for (const item of params.items) this.fire({ type: 'configuration', section: item.section, uri: item.scopeUri, at });
+      for (const item of params.items)
+        this.fire({ type: 'configuration', section: item.section, uri: item.scopeUri, at });
       return params.items.map((item) => configuration(item) ?? null);
     });
     this.connection.onRequest('client/registerCapability', () => null);
@@ -96,7 +97,9 @@ export class LspProcess {
   }
 
   async open(uri, languageId, text) {
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   async close(uri) {
@@ -111,7 +114,10 @@ export class LspProcess {
     } catch {
       // Gone or hung: killed below.
     }
-    const exited = await Promise.race([this.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]);
+    const exited = await Promise.race([
+      this.exited.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), 3000)),
+    ]);
     this.connection.dispose();
     if (!exited) {
       this.process.kill('SIGKILL');

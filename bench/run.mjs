@@ -25,7 +25,9 @@ const OUT_DIR = join(ROOT, 'test-output/bench');
 const LISTED = ['simulator.mjs'];
 
 function usage(message) {
-  console.error(`bench: ${message}\nusage: node bench/run.mjs [--only a,b] [--repeat N] [--sizes 2000,10000] [--skip-yaml-ls]`);
+  console.error(
+    `bench: ${message}\nusage: node bench/run.mjs [--only a,b] [--repeat N] [--sizes 2000,10000] [--skip-yaml-ls]`,
+  );
   process.exit(2);
 }
 
@@ -40,7 +42,10 @@ function parseArgs(argv) {
     };
     switch (flag) {
       case '--only':
-        options.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+        options.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         break;
       case '--repeat': {
         const n = Number(value());
@@ -76,10 +81,12 @@ const fileName = (f) => basename(f).replace(/\.bench\.mjs$|\.mjs$/, '');
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(ROOT, 'dist/server.js'))) usage('dist/server.js is missing: run `npm run build` first (or `npm run bench`)');
+  if (!existsSync(join(ROOT, 'dist/server.js')))
+    usage('dist/server.js is missing: run `npm run build` first (or `npm run bench`)');
   const files = moduleFiles();
   const known = files.map(fileName);
-  for (const name of options.only ?? []) if (!known.includes(name)) usage(`no benchmark named '${name}' (have: ${known.join(', ')})`);
+  for (const name of options.only ?? [])
+    if (!known.includes(name)) usage(`no benchmark named '${name}' (have: ${known.join(', ')})`);
   mkdirSync(OUT_DIR, { recursive: true });
 
   let failed = 0;
@@ -105,7 +112,9 @@ async function main() {
       console.log(`=== ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s ===`);
     } catch (error) {
       failed++;
-      console.error(`bench: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.error(
+        `bench: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
   process.exitCode = failed === 0 ? 0 : 1;

@@ -13,7 +13,12 @@ function blend(x, y, [r, g, b], alpha) {
   const a = Math.min(1, alpha);
   const da = px[i + 3] / 255;
   const out = a + da * (1 - a);
-  for (const [k, c] of [[0, r], [1, g], [2, b]]) px[i + k] = out === 0 ? 0 : Math.round((c * a + px[i + k] * da * (1 - a)) / out);
+  for (const [k, c] of [
+    [0, r],
+    [1, g],
+    [2, b],
+  ])
+    px[i + k] = out === 0 ? 0 : Math.round((c * a + px[i + k] * da * (1 - a)) / out);
   px[i + 3] = Math.round(out * 255);
 }
 
@@ -28,7 +33,14 @@ function roundedSquare(x, y, inset, radius) {
       const hi = SIZE - inset - radius;
       const dx = fx < lo ? lo - fx : fx > hi ? fx - hi : 0;
       const dy = fy < lo ? lo - fy : fy > hi ? fy - hi : 0;
-      if (fx >= inset && fx <= SIZE - inset && fy >= inset && fy <= SIZE - inset && dx * dx + dy * dy <= radius * radius) hits++;
+      if (
+        fx >= inset &&
+        fx <= SIZE - inset &&
+        fy >= inset &&
+        fy <= SIZE - inset &&
+        dx * dx + dy * dy <= radius * radius
+      )
+        hits++;
     }
   }
   return hits / 16;
@@ -46,7 +58,8 @@ function polyline(points, width, color) {
   for (let y = 0; y < SIZE; y++) {
     for (let x = 0; x < SIZE; x++) {
       let d = Infinity;
-      for (let i = 1; i < points.length; i++) d = Math.min(d, segmentDistance(x + 0.5, y + 0.5, ...points[i - 1], ...points[i]));
+      for (let i = 1; i < points.length; i++)
+        d = Math.min(d, segmentDistance(x + 0.5, y + 0.5, ...points[i - 1], ...points[i]));
       blend(x, y, color, width / 2 + 0.5 - d);
     }
   }
@@ -55,12 +68,51 @@ function polyline(points, width, color) {
 // Tile.
 for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) blend(x, y, [22, 36, 62], roundedSquare(x, y, 4, 22));
 // Baseline and grid.
-polyline([[20, 104], [108, 104]], 2, [90, 110, 140]);
-for (const gy of [84, 64, 44]) polyline([[20, gy], [108, gy]], 1, [45, 62, 92]);
+polyline(
+  [
+    [20, 104],
+    [108, 104],
+  ],
+  2,
+  [90, 110, 140],
+);
+for (const gy of [84, 64, 44])
+  polyline(
+    [
+      [20, gy],
+      [108, gy],
+    ],
+    1,
+    [45, 62, 92],
+  );
 // Executors over time: ramp up, hold, scale down (a step line), with the target as a thinner line.
-const steps = [[20, 96], [34, 96], [34, 78], [46, 78], [46, 50], [58, 50], [58, 32], [76, 32], [76, 58], [90, 58], [90, 88], [108, 88]];
+const steps = [
+  [20, 96],
+  [34, 96],
+  [34, 78],
+  [46, 78],
+  [46, 50],
+  [58, 50],
+  [58, 32],
+  [76, 32],
+  [76, 58],
+  [90, 58],
+  [90, 88],
+  [108, 88],
+];
 polyline(steps, 7, [255, 138, 36]);
-polyline([[20, 96], [30, 96], [30, 30], [72, 30], [72, 92], [108, 92]], 2, [120, 200, 255]);
+polyline(
+  [
+    [20, 96],
+    [30, 96],
+    [30, 30],
+    [72, 30],
+    [72, 92],
+    [108, 92],
+  ],
+  2,
+  [120, 200, 255],
+);
 
 // PNG encoding.
 const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -53,10 +53,13 @@ for (const tier of tiers) {
     result = spawnSync(
       process.execPath,
       [
-        '--import', 'tsx',
+        '--import',
+        'tsx',
         '--test',
-        '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=./scripts/count-reporter.mjs',
+        '--test-reporter-destination=stdout',
         ...files,
       ],
       { stdio: 'inherit', env: { ...process.env, SPARK_DRA_TEST_TIER: tier } },

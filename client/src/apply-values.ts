@@ -25,10 +25,16 @@ export async function applyValuesToDocument(
   const response = await api.valueEdits({ uri: uri.toString(), jobIndex, values });
   if (!response.ok) throw new Error(response.error);
   if (response.edits.length === 0) return true;
-  if (doc.isClosed || doc.version !== version) throw new Error('The file changed while the edit was prepared: apply again.');
+  if (doc.isClosed || doc.version !== version)
+    throw new Error('The file changed while the edit was prepared: apply again.');
   const edit = new vscode.WorkspaceEdit();
   for (const e of response.edits) {
-    const range = new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character);
+    const range = new vscode.Range(
+      e.range.start.line,
+      e.range.start.character,
+      e.range.end.line,
+      e.range.end.character,
+    );
     edit.replace(uri, range, e.newText);
   }
   return vscode.workspace.applyEdit(edit);

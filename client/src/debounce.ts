@@ -7,10 +7,13 @@ export class KeyedDebouncer {
 
   schedule(key: string, run: () => void): void {
     this.cancel(key);
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      run();
-    }, Math.max(0, this.delay()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        run();
+      },
+      Math.max(0, this.delay()),
+    );
     this.timers.set(key, timer);
   }
 

@@ -69,8 +69,11 @@ function table(rows: readonly EffectiveConfigRow[], documentUri: string, withLin
     `| --- | --- | --- | ---${withLines ? ' | ---:' : ''} |`,
   ];
   for (const row of rows) {
-    const at = row.line !== undefined ? ` | [${row.line + 1}](${lineLink(documentUri, row.line)})` : withLines ? ' | —' : '';
-    lines.push(`| ${codeCell(row.key)} | ${codeCell(row.value)} | ${cell(row.source)} | ${codeCell(row.defaultValue)}${at} |`);
+    const at =
+      row.line !== undefined ? ` | [${row.line + 1}](${lineLink(documentUri, row.line)})` : withLines ? ' | —' : '';
+    lines.push(
+      `| ${codeCell(row.key)} | ${codeCell(row.value)} | ${cell(row.source)} | ${codeCell(row.defaultValue)}${at} |`,
+    );
   }
   return lines;
 }

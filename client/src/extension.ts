@@ -1,7 +1,13 @@
 // The VS Code face: starts the language server and registers the Spark DRA commands, status bar and panels.
 // Holds no Spark knowledge: every answer comes from the language server.
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerEffectiveConfig } from './commands/effective-config';
 import { registerReplay } from './commands/replay';
 import { registerSelectVersion, sendRememberedVersions } from './commands/select-version';

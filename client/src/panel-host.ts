@@ -25,7 +25,10 @@ export class PanelHost implements vscode.Disposable {
   /** Replay panels opened in this session, by the job file whose configuration they use. */
   private readonly replaysByJob = new Map<string, Set<string>>();
 
-  constructor(private readonly services: Services, debounceMs: () => number) {
+  constructor(
+    private readonly services: Services,
+    debounceMs: () => number,
+  ) {
     this.debouncer = new KeyedDebouncer(() => Math.max(250, debounceMs()));
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -35,7 +38,8 @@ export class PanelHost implements vscode.Disposable {
         if (SimulationPanel.get(uri)) this.debouncer.schedule(key, () => SimulationPanel.refreshFor(uri));
         for (const replay of this.replaysByJob.get(key) ?? []) {
           const replayUri = vscode.Uri.parse(replay, true);
-          if (SimulationPanel.get(replayUri)) this.debouncer.schedule(replay, () => SimulationPanel.refreshFor(replayUri));
+          if (SimulationPanel.get(replayUri))
+            this.debouncer.schedule(replay, () => SimulationPanel.refreshFor(replayUri));
         }
       }),
       SimulationPanel.registerSerializer(services.context.extensionUri, (uri) => this.callbacksFor(uri)),
@@ -76,7 +80,8 @@ export class PanelHost implements vscode.Disposable {
     let cached = firstAnswer;
     return {
       runSimulation: async (params: SimulateParams): Promise<PanelSimulationResponse> => {
-        const plain = (params.overrides === undefined || Object.keys(params.overrides).length === 0) && params.knobs === undefined;
+        const plain =
+          (params.overrides === undefined || Object.keys(params.overrides).length === 0) && params.knobs === undefined;
         if (plain && cached) {
           const answer = cached;
           cached = undefined;
@@ -90,7 +95,9 @@ export class PanelHost implements vscode.Disposable {
       },
       applyValues: async (values) => {
         if (target.jobUri === undefined) {
-          throw new Error("This replay simulates the event log's own configuration: there is no job file to write to. Open a job file and replay with its configuration to apply values.");
+          throw new Error(
+            "This replay simulates the event log's own configuration: there is no job file to write to. Open a job file and replay with its configuration to apply values.",
+          );
         }
         return applyValuesToDocument(this.services.api, vscode.Uri.parse(target.jobUri, true), values);
       },

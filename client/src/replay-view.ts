@@ -61,7 +61,9 @@ function count(n: number): string {
 export function replaySummaryLines(name: string, result: ReplayResult): string[] {
   const o = result.observed;
   const s = result.dra.summary;
-  const app = [result.replay.appName, result.replay.appId].filter((x): x is string => typeof x === 'string').join(' · ');
+  const app = [result.replay.appName, result.replay.appId]
+    .filter((x): x is string => typeof x === 'string')
+    .join(' · ');
   const conf = result.replay.confFrom === 'job-file' ? "the job file's configuration" : "the log's own configuration";
   const lines = [
     `Replay of ${name}${app ? ` (${app})` : ''}: logged Spark ${result.replay.loggedSparkVersion}, simulated as Spark ${result.sparkVersion} with ${conf}.`,

@@ -23,7 +23,8 @@ export function versionPickItems(options: { current?: string; override?: string 
   const detect: VersionPickItem = {
     label: '$(search) Detect from file',
     description: options.override === undefined ? 'in use' : undefined,
-    detail: 'Use the releaseLabel, spec.sparkVersion or spark-dra comment, else the sparkDra.defaultSparkVersion setting.',
+    detail:
+      'Use the releaseLabel, spec.sparkVersion or spark-dra comment, else the sparkDra.defaultSparkVersion setting.',
     action: { kind: 'clear' },
   };
   const items: VersionPickItem[] = [detect];

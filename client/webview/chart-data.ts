@@ -15,10 +15,15 @@ export interface AlignedTimelines {
  * Merges the two timelines (each sorted by time). The observed steps are drawn up to `observedEnd` (the observed
  * runtime) when that lies after the last step, holding its value.
  */
-export function alignTimelines(sim: readonly { t: number }[], observedSteps: readonly ObservedPoint[], observedEnd: number): AlignedTimelines {
+export function alignTimelines(
+  sim: readonly { t: number }[],
+  observedSteps: readonly ObservedPoint[],
+  observedEnd: number,
+): AlignedTimelines {
   const obs: ObservedPoint[] = [...observedSteps];
   const lastObs = obs[obs.length - 1];
-  if (lastObs && Number.isFinite(observedEnd) && observedEnd > lastObs.t) obs.push({ t: observedEnd, running: lastObs.running });
+  if (lastObs && Number.isFinite(observedEnd) && observedEnd > lastObs.t)
+    obs.push({ t: observedEnd, running: lastObs.running });
   const simEnd = sim.length > 0 ? (sim[sim.length - 1]?.t ?? -Infinity) : -Infinity;
   const obsEnd = obs.length > 0 ? (obs[obs.length - 1]?.t ?? -Infinity) : -Infinity;
   const out: AlignedTimelines = { xs: [], sim: [], observed: [] };

@@ -28,7 +28,14 @@ const SERIES: readonly SimulatedSeries[] = [
   { key: 'livePvcs', label: 'Live PVCs', scale: 'count', width: 1.5, dash: [2, 3], pick: (p) => p.livePvcs },
   { key: 'busySlots', label: 'Busy task slots', scale: 'tasks', width: 1.5, pick: (p) => p.busySlots },
   { key: 'pendingTasks', label: 'Pending tasks', scale: 'tasks', width: 1.5, pick: (p) => p.pendingTasks },
-  { key: 'static', label: 'Static executors', scale: 'count', width: 1, dash: [1, 4], pick: (_p, r) => r.static.executors },
+  {
+    key: 'static',
+    label: 'Static executors',
+    scale: 'count',
+    width: 1,
+    dash: [1, 4],
+    pick: (_p, r) => r.static.executors,
+  },
 ];
 
 /** Replays only: the executors the event log says really ran. */
@@ -163,18 +170,16 @@ export class TimelineChart {
       },
       series: [
         { label: 'Time', value: (_u, v) => (v == null ? '–' : formatClock(v)) },
-        ...specs.map(
-          (s): uPlot.Series => ({
-            label: s.label,
-            scale: s.scale,
-            stroke: theme.series[s.key],
-            width: s.width,
-            ...(s.dash ? { dash: s.dash } : {}),
-            ...(stepped ? { paths: stepped } : {}),
-            points: { show: false },
-            value: (_u, v) => (v == null ? '–' : trim(v, 1)),
-          }),
-        ),
+        ...specs.map((s): uPlot.Series => ({
+          label: s.label,
+          scale: s.scale,
+          stroke: theme.series[s.key],
+          width: s.width,
+          ...(s.dash ? { dash: s.dash } : {}),
+          ...(stepped ? { paths: stepped } : {}),
+          points: { show: false },
+          value: (_u, v) => (v == null ? '–' : trim(v, 1)),
+        })),
       ],
       axes: [
         { ...axisBase, values: (_u, splits) => splits.map((v) => formatClock(v)) },

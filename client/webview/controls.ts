@@ -47,7 +47,11 @@ export interface ControlEvents {
   exportPng(): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -114,7 +118,11 @@ export class WhatIfControls {
     this.latency.max = KNOB_RANGES.podStartLatencySec.max;
     this.latency.placeholder = 'simulator default';
     this.latency.addEventListener('input', () => this.onLatency());
-    this.latencyRow.append(latencyLabel, this.latency, el('div', 'field-hint', 'simulator knob, not written to the file'));
+    this.latencyRow.append(
+      latencyLabel,
+      this.latency,
+      el('div', 'field-hint', 'simulator knob, not written to the file'),
+    );
     form.append(this.latencyRow);
 
     const buttons = el('div', 'buttons');
@@ -230,9 +238,11 @@ export class WhatIfControls {
         if (document.activeElement !== tf && tf.value !== (current ?? '')) tf.value = current ?? '';
       }
     }
-    const tracking = (s.edits['spark.dynamicAllocation.shuffleTracking.enabled'] ??
+    const tracking = (
+      s.edits['spark.dynamicAllocation.shuffleTracking.enabled'] ??
       s.fileValues['spark.dynamicAllocation.shuffleTracking.enabled'] ??
-      'true').toLowerCase();
+      'true'
+    ).toLowerCase();
     const timeout = this.fields.find((f) => f.spec.key === 'spark.dynamicAllocation.shuffleTracking.timeout');
     if (timeout) (timeout.input as VscodeTextfield).disabled = tracking === 'false';
 

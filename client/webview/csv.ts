@@ -17,6 +17,10 @@ export function timelineCsv(result: SimulationResult): string {
 /** A file-name-safe stem from a document name ("job.yaml" → "job-yaml"). */
 export function exportStem(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 60);
+  const clean = base
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/\.+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 60);
   return clean.length > 0 ? clean : 'simulation';
 }

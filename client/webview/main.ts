@@ -186,7 +186,11 @@ class Panel {
   private exportCsv(): void {
     const r = this.state.lastResult;
     if (!r) return;
-    this.api.postMessage({ type: 'exportCsv', fileName: `${exportStem(this.state.fileName)}-timeline.csv`, text: timelineCsv(r) });
+    this.api.postMessage({
+      type: 'exportCsv',
+      fileName: `${exportStem(this.state.fileName)}-timeline.csv`,
+      text: timelineCsv(r),
+    });
   }
 
   private exportPng(): void {

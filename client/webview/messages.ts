@@ -101,12 +101,7 @@ export interface RerunMessage {
   type: 'rerun';
 }
 export type HostMessage =
-  | InitMessage
-  | ResultMessage
-  | FileValuesMessage
-  | ErrorMessage
-  | AppliedMessage
-  | RerunMessage;
+  InitMessage | ResultMessage | FileValuesMessage | ErrorMessage | AppliedMessage | RerunMessage;
 
 // ---------- webview → host ----------
 
@@ -256,7 +251,8 @@ export function parseTimeline(x: unknown): TimelinePoint[] | undefined {
 function parseCost(x: unknown): CostBreakdown | undefined {
   if (!isObj(x)) return undefined;
   const { emrUplift, compute, storage, total, currency } = x;
-  if (!finite(emrUplift) || !finite(compute) || !finite(storage) || !finite(total) || currency !== 'USD') return undefined;
+  if (!finite(emrUplift) || !finite(compute) || !finite(storage) || !finite(total) || currency !== 'USD')
+    return undefined;
   return { emrUplift, compute, storage, total, currency };
 }
 
@@ -293,7 +289,12 @@ function parseSummary(x: unknown): SimulationSummary | undefined {
   };
 }
 
-function parseStringRecord(x: unknown, maxEntries: number, maxKey: number, maxValue: number): Record<string, string> | undefined {
+function parseStringRecord(
+  x: unknown,
+  maxEntries: number,
+  maxKey: number,
+  maxValue: number,
+): Record<string, string> | undefined {
   if (!isObj(x)) return undefined;
   const entries = Object.entries(x);
   if (entries.length > maxEntries) return undefined;
@@ -313,12 +314,15 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
   const staticTimeline = parseTimeline(x.static.timeline);
   const staticSummary = parseSummary(x.static.summary);
   const staticExecutors = x.static.executors;
-  if (!draTimeline || !draSummary || !staticTimeline || !staticSummary || !nonNegative(staticExecutors)) return undefined;
-  if (!Array.isArray(x.notes) || x.notes.length > LIMITS.notes || !x.notes.every((n) => str(n, LIMITS.note))) return undefined;
+  if (!draTimeline || !draSummary || !staticTimeline || !staticSummary || !nonNegative(staticExecutors))
+    return undefined;
+  if (!Array.isArray(x.notes) || x.notes.length > LIMITS.notes || !x.notes.every((n) => str(n, LIMITS.note)))
+    return undefined;
   const inputs = parseStringRecord(x.inputs, LIMITS.inputs, LIMITS.inputKey, LIMITS.note);
   if (!inputs) return undefined;
   const w = x.workload;
-  if (!str(w.name, LIMITS.preset) || !nonNegative(w.jobs) || !nonNegative(w.stages) || !nonNegative(w.tasks)) return undefined;
+  if (!str(w.name, LIMITS.preset) || !nonNegative(w.jobs) || !nonNegative(w.stages) || !nonNegative(w.tasks))
+    return undefined;
   if (!str(x.sparkVersion, 50)) return undefined;
   return {
     dra: { timeline: draTimeline, summary: draSummary },
@@ -349,7 +353,16 @@ export function parseObservedRun(x: unknown): ObservedRun | undefined {
   if (!isObj(x)) return undefined;
   const timeline = parseObservedTimeline(x.timeline);
   if (!timeline) return undefined;
-  const { runtimeSec, peakExecutors, executorSeconds, executorsAdded, executorsRemoved, complete, confFrom, loggedSparkVersion } = x;
+  const {
+    runtimeSec,
+    peakExecutors,
+    executorSeconds,
+    executorsAdded,
+    executorsRemoved,
+    complete,
+    confFrom,
+    loggedSparkVersion,
+  } = x;
   if (!nonNegative(runtimeSec) || !nonNegative(executorSeconds)) return undefined;
   if (!count(peakExecutors) || !count(executorsAdded) || !count(executorsRemoved)) return undefined;
   if (typeof complete !== 'boolean') return undefined;
@@ -377,14 +390,16 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
     case 'init': {
       if (!str(x.documentUri, LIMITS.documentUri, true) || x.documentUri.length === 0) return undefined;
       if (!str(x.fileName, LIMITS.fileName * 4, true)) return undefined;
-      if (!Array.isArray(x.presets) || x.presets.length > LIMITS.presets || !x.presets.every(presetName)) return undefined;
+      if (!Array.isArray(x.presets) || x.presets.length > LIMITS.presets || !x.presets.every(presetName))
+        return undefined;
       return { type: 'init', documentUri: x.documentUri, fileName: x.fileName, presets: [...(x.presets as string[])] };
     }
     case 'result': {
       if (x.requestId !== undefined && !requestId(x.requestId)) return undefined;
       const result = parseSimulationResult(x.result);
       if (!result) return undefined;
-      const msg: ResultMessage = x.requestId === undefined ? { type: 'result', result } : { type: 'result', requestId: x.requestId, result };
+      const msg: ResultMessage =
+        x.requestId === undefined ? { type: 'result', result } : { type: 'result', requestId: x.requestId, result };
       if (x.observed !== undefined) {
         const observed = parseObservedRun(x.observed);
         if (!observed) return undefined;
@@ -412,7 +427,9 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
     case 'applied': {
       if (typeof x.ok !== 'boolean') return undefined;
       if (x.message !== undefined && !str(x.message, LIMITS.message)) return undefined;
-      return x.message === undefined ? { type: 'applied', ok: x.ok } : { type: 'applied', ok: x.ok, message: x.message };
+      return x.message === undefined
+        ? { type: 'applied', ok: x.ok }
+        : { type: 'applied', ok: x.ok, message: x.message };
     }
     case 'rerun':
       return { type: 'rerun' };

@@ -63,19 +63,27 @@ export function observedCardContent(r: SimulationResult, o: ObservedRun): Observ
     },
   ];
   const conf = o.confFrom === 'job-file' ? "the job file's configuration" : "the event log's own configuration";
-  const logged = o.loggedSparkVersion === 'unknown' ? 'the log does not say which Spark version ran' : `the log ran Spark ${o.loggedSparkVersion}`;
+  const logged =
+    o.loggedSparkVersion === 'unknown'
+      ? 'the log does not say which Spark version ran'
+      : `the log ran Spark ${o.loggedSparkVersion}`;
   const content: ObservedCardContent = {
     rows,
     caption: `Simulated with ${conf} as Spark ${r.sparkVersion}; ${logged}.`,
     churn: `${trim(o.executorsAdded, 0)} executors added, ${trim(o.executorsRemoved, 0)} removed during the run.`,
   };
   if (!o.complete) {
-    content.warning = 'The log has no application end (still running or cut short): the observed figures stop at its last event.';
+    content.warning =
+      'The log has no application end (still running or cut short): the observed figures stop at its last event.';
   }
   return content;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -90,7 +98,12 @@ export function observedCard(r: SimulationResult, o: ObservedRun): HTMLElement {
   card.append(el('div', 'card-label', 'Observed (from the log)'));
   const table = el('table', 'observed-table');
   const head = el('tr');
-  head.append(el('th'), el('th', undefined, 'Observed'), el('th', undefined, 'Simulated'), el('th', undefined, 'Simulated − observed'));
+  head.append(
+    el('th'),
+    el('th', undefined, 'Observed'),
+    el('th', undefined, 'Simulated'),
+    el('th', undefined, 'Simulated − observed'),
+  );
   table.append(el('thead'));
   table.tHead?.append(head);
   const body = el('tbody');
@@ -99,7 +112,12 @@ export function observedCard(r: SimulationResult, o: ObservedRun): HTMLElement {
     tr.dataset.row = row.id;
     const label = el('th', undefined, row.label);
     label.scope = 'row';
-    tr.append(label, el('td', 'observed-value', row.observed), el('td', 'simulated-value', row.simulated), el('td', 'difference', row.difference));
+    tr.append(
+      label,
+      el('td', 'observed-value', row.observed),
+      el('td', 'simulated-value', row.simulated),
+      el('td', 'difference', row.difference),
+    );
     body.append(tr);
   }
   table.append(body);

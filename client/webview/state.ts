@@ -48,7 +48,9 @@ export function parseState(x: unknown): PanelState {
   }
   if (typeof x.fileName === 'string' && x.fileName.length <= LIMITS.fileName * 4) s.fileName = x.fileName;
   if (Array.isArray(x.presets) && x.presets.length <= LIMITS.presets) {
-    s.presets = x.presets.filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length <= LIMITS.preset);
+    s.presets = x.presets.filter(
+      (p): p is string => typeof p === 'string' && p.length > 0 && p.length <= LIMITS.preset,
+    );
   }
   if (typeof x.preset === 'string' && x.preset.length > 0 && x.preset.length <= LIMITS.preset) s.preset = x.preset;
   s.edits = parseWhatIfValues(x.edits) ?? {};

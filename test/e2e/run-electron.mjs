@@ -20,7 +20,8 @@ const suiteBundle = await buildSuite();
 const tempRoot = mkdtempSync(join(tmpdir(), 'spark-dra-e2e-electron-'));
 const workspace = join(tempRoot, 'workspace');
 mkdirSync(workspace);
-if (existsSync(join(repoRoot, 'examples'))) cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+if (existsSync(join(repoRoot, 'examples')))
+  cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
 if (existsSync(join(repoRoot, 'test', 'fixtures', 'e2e'))) {
   cpSync(join(repoRoot, 'test', 'fixtures', 'e2e'), join(workspace, 'fixtures'), { recursive: true });
 }
@@ -37,8 +38,10 @@ try {
       '--disable-workspace-trust',
       '--skip-welcome',
       '--skip-release-notes',
-      '--user-data-dir', join(tempRoot, 'user-data'),
-      '--extensions-dir', join(tempRoot, 'extensions'),
+      '--user-data-dir',
+      join(tempRoot, 'user-data'),
+      '--extensions-dir',
+      join(tempRoot, 'extensions'),
     ],
     extensionTestsEnv: { SPARK_DRA_E2E: '1' },
     // Idle limit for the VS Code download (not for the tests).

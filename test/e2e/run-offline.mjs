@@ -13,7 +13,16 @@
 //   SPARK_DRA_E2E_UI           1: also run the UI tests (test/e2e/ui) after the suite, 0: do not; default: run them
 //                              unless SPARK_DRA_E2E_GREP is set
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,7 +113,10 @@ async function runUiTests() {
   const wanted = process.env.SPARK_DRA_E2E_UI ?? (process.env.SPARK_DRA_E2E_GREP ? '0' : '1');
   if (interrupted || !setupDone || wanted === '0') return undefined;
   say('UI tests: test/e2e/ui/run-ui.mjs');
-  const child = spawn(process.execPath, [join(here, 'ui', 'run-ui.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const child = spawn(process.execPath, [join(here, 'ui', 'run-ui.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  });
   let counts;
   let buffered = '';
   child.stdout.on('data', (chunk) => {
@@ -113,7 +125,10 @@ async function runUiTests() {
     const m = /^e2e-ui: (\d+) passed, (\d+) failed$/m.exec(buffered);
     if (m) counts = { passed: Number(m[1]), failed: Number(m[2]) };
   });
-  const limit = setTimeout(() => child.kill('SIGTERM'), Number(process.env.SPARK_DRA_UI_TIMEOUT_MS || 150_000) + 45_000);
+  const limit = setTimeout(
+    () => child.kill('SIGTERM'),
+    Number(process.env.SPARK_DRA_UI_TIMEOUT_MS || 150_000) + 45_000,
+  );
   const code = await new Promise((r) => child.on('exit', (c, sig) => r(c ?? sig)));
   clearTimeout(limit);
   if (!counts) return { passed: 0, failed: 1 };
@@ -152,7 +167,11 @@ async function main() {
     timeout: 1_500_000,
   });
   if (setup.status !== 0) {
-    return finish(0, 0, `scripts/setup-vscode-offline.sh failed (exit ${setup.status ?? setup.signal}); VS Code cannot start`);
+    return finish(
+      0,
+      0,
+      `scripts/setup-vscode-offline.sh failed (exit ${setup.status ?? setup.signal}); VS Code cannot start`,
+    );
   }
   const envFile = join(CACHE, 'offline-env.json');
   const env = JSON.parse(readFileSync(envFile, 'utf8'));
@@ -183,13 +202,23 @@ async function main() {
   tempRoot = mkdtempSync(join(tmpdir(), 'spark-dra-e2e-'));
   const workspace = join(tempRoot, 'workspace');
   mkdirSync(workspace);
-  if (existsSync(join(repoRoot, 'examples'))) cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+  if (existsSync(join(repoRoot, 'examples')))
+    cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
   if (existsSync(join(repoRoot, 'test', 'fixtures', 'e2e'))) {
     cpSync(join(repoRoot, 'test', 'fixtures', 'e2e'), join(workspace, 'fixtures'), { recursive: true });
   }
   const csConfig = join(tempRoot, 'code-server.yaml');
   writeFileSync(csConfig, 'auth: none\ncert: false\n');
-  for (const d of ['user-data', 'extensions', 'chromium-profile', 'tmp', 'xdg/config', 'xdg/data', 'xdg/cache', 'xdg/state']) {
+  for (const d of [
+    'user-data',
+    'extensions',
+    'chromium-profile',
+    'tmp',
+    'xdg/config',
+    'xdg/data',
+    'xdg/cache',
+    'xdg/state',
+  ]) {
     mkdirSync(join(tempRoot, d), { recursive: true });
   }
   // Keep VS Code quiet and predictable.
@@ -218,15 +247,21 @@ async function main() {
   const logStream = createWriteStream(serverLog);
   const args = [
     env.codeServer,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--config', csConfig,
-    '--user-data-dir', join(tempRoot, 'user-data'),
-    '--extensions-dir', join(tempRoot, 'extensions'),
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--config',
+    csConfig,
+    '--user-data-dir',
+    join(tempRoot, 'user-data'),
+    '--extensions-dir',
+    join(tempRoot, 'extensions'),
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   t = Date.now();
   const server = spawn(env.node, args, {

@@ -57,7 +57,9 @@ function killGroup(child, signal) {
 export async function stopServer(child) {
   if (!child.pid) return;
   killGroup(child, 'SIGTERM');
-  const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
+  const exited = new Promise((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r),
+  );
   await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
   // The group may hold file watchers and the extension host even after the main process exits.
   killGroup(child, 'SIGKILL');
@@ -95,7 +97,11 @@ export function launchBrowser(chromium, executablePath, tempRoot, viewport) {
     args: CHROMIUM_FLAGS,
     viewport,
     // Chromium writes crash reports under XDG_CONFIG_HOME even with its own profile folder.
-    env: { ...process.env, XDG_CONFIG_HOME: join(tempRoot, 'xdg', 'config'), XDG_CACHE_HOME: join(tempRoot, 'xdg', 'cache') },
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(tempRoot, 'xdg', 'config'),
+      XDG_CACHE_HOME: join(tempRoot, 'xdg', 'cache'),
+    },
     timeout: 60_000,
     // Playwright's own handlers would just exit, leaving code-server's group running.
     handleSIGINT: false,

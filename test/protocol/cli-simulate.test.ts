@@ -48,7 +48,10 @@ describe('spark-dra simulate JOBFILE', () => {
   it('replays job_spark_shell: 8 tasks of 60 s on 4 cores take about 2 minutes per job', () => {
     const run = cli('simulate', '--eventlog', join(LOGS, 'job_spark_shell'), '--json');
     assert.equal(run.status, 0, run.stderr);
-    const out = JSON.parse(run.stdout) as { observed: { peakExecutors: number }; logged: { ok: boolean; result: ResultJson } };
+    const out = JSON.parse(run.stdout) as {
+      observed: { peakExecutors: number };
+      logged: { ok: boolean; result: ResultJson };
+    };
     assert.equal(out.observed.peakExecutors, 1);
     assert.ok(out.logged.ok);
     const runtime = out.logged.result.static.summary.runtimeSec;
@@ -57,7 +60,12 @@ describe('spark-dra simulate JOBFILE', () => {
   });
 
   it('prints the observed executor timeline of the DRA log beside the simulated one', () => {
-    const run = cli('simulate', 'examples/emr-eks-dra.json', '--eventlog', join(LOGS, 'eventlog_4nodes_8cores_dynamic_alloc.zstd'));
+    const run = cli(
+      'simulate',
+      'examples/emr-eks-dra.json',
+      '--eventlog',
+      join(LOGS, 'eventlog_4nodes_8cores_dynamic_alloc.zstd'),
+    );
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /Executors alive over time/);
     assert.match(run.stdout, /time\s+observed\s+simulated \(logged conf\)\s+simulated \(your file\)/);
@@ -67,14 +75,23 @@ describe('spark-dra simulate JOBFILE', () => {
   it('refuses bad input with exit 2 and a clear message', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spark-dra-sim-'));
     const badWorkload = join(dir, 'workload.json');
-    writeFileSync(badWorkload, JSON.stringify({ name: 'x', jobs: [{ stages: [{ id: 0, tasks: -1, duration: { constant: 1 } }] }] }));
+    writeFileSync(
+      badWorkload,
+      JSON.stringify({ name: 'x', jobs: [{ stages: [{ id: 0, tasks: -1, duration: { constant: 1 } }] }] }),
+    );
     const cases: { args: string[]; message: RegExp }[] = [
       { args: ['simulate', 'examples/emr-eks-dra.json', '--preset', 'nope'], message: /unknown preset/ },
       { args: ['simulate', 'missing.json'], message: /cannot read/ },
       { args: ['simulate', 'examples/storageclass-spark-local.yaml'], message: /holds no Spark job/ },
-      { args: ['simulate', 'examples/emr-eks-dra.json', '--workload', badWorkload], message: /invalid workload.*tasks/ },
+      {
+        args: ['simulate', 'examples/emr-eks-dra.json', '--workload', badWorkload],
+        message: /invalid workload.*tasks/,
+      },
       { args: ['simulate', '--eventlog', join(dir, 'nothing-here')], message: /.+/ },
-      { args: ['simulate', 'examples/emr-eks-dra.json', '--preset', 'steady', '--workload', badWorkload], message: /at most one/ },
+      {
+        args: ['simulate', 'examples/emr-eks-dra.json', '--preset', 'steady', '--workload', badWorkload],
+        message: /at most one/,
+      },
     ];
     for (const c of cases) {
       const run = cli(...c.args);
@@ -93,7 +110,15 @@ describe('spark-dra demo', () => {
     assert.equal(simulated.length, 7);
     // Then the job that is wrong on purpose, with the mistakes it holds.
     const mistakes = run.stdout.slice(run.stdout.indexOf('wrong on purpose'));
-    for (const rule of ['syntax', 'unknown-key', 'duration-truncated', 'initial-executors-above-max', 'dra-without-shuffle-support', 'pvc-reuse-without-own', 'ondemand-pvc-incomplete']) {
+    for (const rule of [
+      'syntax',
+      'unknown-key',
+      'duration-truncated',
+      'initial-executors-above-max',
+      'dra-without-shuffle-support',
+      'pvc-reuse-without-own',
+      'ondemand-pvc-incomplete',
+    ]) {
       assert.match(mistakes, new RegExp(`emr-eks-mistakes\\.json:\\d+:\\d+ \\w+ ${rule} `), rule);
     }
   });

@@ -23,7 +23,9 @@ describe('spark-dra simulate --trace', () => {
   for (const name of names) {
     it(`reproduces ${name}`, () => {
       const run = cli('simulate', '--trace', join(TRACES, name), '--json');
-      const expected = JSON.parse(readFileSync(join(TRACES, name.replace('.trace.json', '.expected.json')), 'utf8')) as {
+      const expected = JSON.parse(
+        readFileSync(join(TRACES, name.replace('.trace.json', '.expected.json')), 'utf8'),
+      ) as {
         error?: string[];
       };
       if (expected.error) {
@@ -45,7 +47,14 @@ describe('spark-dra simulate --trace', () => {
   it('exits 2 naming the problem for an invalid trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spark-dra-trace-'));
     const unknownEvent = join(dir, 'unknown.json');
-    writeFileSync(unknownEvent, JSON.stringify({ conf: { 'spark.dynamicAllocation.enabled': 'true' }, until: 1, events: [{ t: 0, type: 'explode' }] }));
+    writeFileSync(
+      unknownEvent,
+      JSON.stringify({
+        conf: { 'spark.dynamicAllocation.enabled': 'true' },
+        until: 1,
+        events: [{ t: 0, type: 'explode' }],
+      }),
+    );
     const run = cli('simulate', '--trace', unknownEvent, '--json');
     assert.equal(run.status, 2);
     assert.match(run.stderr, /explode/);
@@ -55,7 +64,11 @@ describe('spark-dra simulate --trace', () => {
       rejected,
       JSON.stringify({
         sparkVersion: '3.5.1',
-        conf: { 'spark.dynamicAllocation.enabled': 'true', 'spark.dynamicAllocation.minExecutors': '5', 'spark.dynamicAllocation.maxExecutors': '2' },
+        conf: {
+          'spark.dynamicAllocation.enabled': 'true',
+          'spark.dynamicAllocation.minExecutors': '5',
+          'spark.dynamicAllocation.maxExecutors': '2',
+        },
         until: 1,
         events: [],
       }),

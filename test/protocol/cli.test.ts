@@ -88,7 +88,10 @@ describe('spark-dra check: text output and exit codes', () => {
     for (const f of findings) assert.equal(f.path, BROKEN_EMR);
 
     const typo = findingAt(findings, 'unknown-key');
-    assert.deepEqual({ line: typo.line, column: typo.column }, positionOf(BROKEN_EMR, 'spark.dynamicAllocation.executorIdleTimout'));
+    assert.deepEqual(
+      { line: typo.line, column: typo.column },
+      positionOf(BROKEN_EMR, 'spark.dynamicAllocation.executorIdleTimout'),
+    );
     assert.equal(typo.severity, 'warning');
     assert.match(typo.message, /executorIdleTimeout/);
 
@@ -110,7 +113,10 @@ describe('spark-dra check: text output and exit codes', () => {
     assert.equal(run.status, 1, run.stderr);
     const finding = findingAt(textFindings(run.stdout), 'min-greater-than-max');
     assert.equal(finding.severity, 'error');
-    assert.deepEqual({ line: finding.line, column: finding.column }, positionOf(MIN_ABOVE_MAX, 'minExecutors: 10', 'minExecutors: '.length));
+    assert.deepEqual(
+      { line: finding.line, column: finding.column },
+      positionOf(MIN_ABOVE_MAX, 'minExecutors: 10', 'minExecutors: '.length),
+    );
   });
 
   it('--spark-version 3.3.0 makes DRA without shuffle tracking an error', () => {
@@ -123,7 +129,10 @@ describe('spark-dra check: text output and exit codes', () => {
     const finding = findingAt(textFindings(old.stdout), 'dra-without-shuffle-support');
     assert.equal(finding.severity, 'error');
     assert.match(finding.message, /3\.3\.0/);
-    assert.deepEqual({ line: finding.line, column: finding.column }, positionOf(NO_TRACKING, 'spark.dynamicAllocation.enabled'));
+    assert.deepEqual(
+      { line: finding.line, column: finding.column },
+      positionOf(NO_TRACKING, 'spark.dynamicAllocation.enabled'),
+    );
 
     assert.equal(cli('check', '--spark-version=3.3.0', NO_TRACKING).status, 1);
   });
@@ -164,7 +173,18 @@ describe('spark-dra check: bad usage and unreadable input (exit 2)', () => {
 });
 
 interface JsonReport {
-  files: { path: string; findings: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[];
+  files: {
+    path: string;
+    findings: {
+      ruleId: string;
+      severity: string;
+      message: string;
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+    }[];
+  }[];
   unreadable: unknown[];
   skipped: unknown[];
 }
@@ -174,15 +194,26 @@ describe('spark-dra check --format json', () => {
     const run = cli('check', '--format', 'json', BROKEN_EMR, MIN_ABOVE_MAX);
     assert.equal(run.status, 1, run.stderr);
     const report = JSON.parse(run.stdout) as JsonReport;
-    assert.deepEqual(report.files.map((f) => f.path), [BROKEN_EMR, MIN_ABOVE_MAX]);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      [BROKEN_EMR, MIN_ABOVE_MAX],
+    );
     const emr = report.files[0]?.findings ?? [];
-    assert.deepEqual(emr.map((f) => f.ruleId).sort(), ['backlog-timeout-not-positive', 'duration-truncated', 'syntax', 'unknown-key']);
+    assert.deepEqual(emr.map((f) => f.ruleId).sort(), [
+      'backlog-timeout-not-positive',
+      'duration-truncated',
+      'syntax',
+      'unknown-key',
+    ]);
     const typo = emr.find((f) => f.ruleId === 'unknown-key');
     const at = positionOf(BROKEN_EMR, 'spark.dynamicAllocation.executorIdleTimout');
     assert.deepEqual({ line: typo?.line, column: typo?.column }, at);
     assert.equal(typo?.endLine, at.line);
     assert.equal(typo?.endColumn, at.column + 'spark.dynamicAllocation.executorIdleTimout'.length);
-    assert.deepEqual(report.files[1]?.findings.map((f) => [f.ruleId, f.severity]), [['min-greater-than-max', 'error']]);
+    assert.deepEqual(
+      report.files[1]?.findings.map((f) => [f.ruleId, f.severity]),
+      [['min-greater-than-max', 'error']],
+    );
     assert.deepEqual(report.unreadable, []);
   });
 });
@@ -195,7 +226,9 @@ interface SarifLog {
       ruleId: string;
       ruleIndex?: number;
       level: string;
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+      }[];
     }[];
   }[];
 }
@@ -227,14 +260,20 @@ describe('spark-dra check --format sarif', () => {
     assert.equal(minMax?.level, 'error');
     assert.equal(minMax?.locations[0]?.physicalLocation.artifactLocation.uri, MIN_ABOVE_MAX);
     assert.deepEqual(
-      { line: minMax?.locations[0]?.physicalLocation.region.startLine, column: minMax?.locations[0]?.physicalLocation.region.startColumn },
+      {
+        line: minMax?.locations[0]?.physicalLocation.region.startLine,
+        column: minMax?.locations[0]?.physicalLocation.region.startColumn,
+      },
       positionOf(MIN_ABOVE_MAX, 'minExecutors: 10', 'minExecutors: '.length),
     );
     // Every ruleIndex points at the rule of the same id.
     for (const result of results) {
       if (result.ruleIndex !== undefined) assert.equal(first.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
     }
-    assert.deepEqual([...new Set(results.map((r) => r.level))].sort(), ['error', 'note', 'warning'].filter((l) => results.some((r) => r.level === l)));
+    assert.deepEqual(
+      [...new Set(results.map((r) => r.level))].sort(),
+      ['error', 'note', 'warning'].filter((l) => results.some((r) => r.level === l)),
+    );
   });
 
   it('the schema is really applied: a log without a tool driver fails it', () => {

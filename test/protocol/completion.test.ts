@@ -12,7 +12,11 @@ after(async () => {
   await client.stop();
 });
 
-async function completeAt(fileName: string, languageId: string, fixture: string): Promise<{ items: CompletionItem[]; text: string }> {
+async function completeAt(
+  fileName: string,
+  languageId: string,
+  fixture: string,
+): Promise<{ items: CompletionItem[]; text: string }> {
   const { text, position } = caret(fixture);
   const uri = await client.open(fileName, languageId, text);
   return { items: await client.completion(uri, position), text };
@@ -28,7 +32,13 @@ function edited(text: string, item: CompletionItem): string {
 
 function byLabel(items: CompletionItem[], label: string): CompletionItem {
   const item = items.find((i) => i.label === label);
-  assert.ok(item, `expected completion ${label}; got ${items.slice(0, 10).map((i) => i.label).join(', ')}`);
+  assert.ok(
+    item,
+    `expected completion ${label}; got ${items
+      .slice(0, 10)
+      .map((i) => i.label)
+      .join(', ')}`,
+  );
   return item;
 }
 
@@ -51,17 +61,29 @@ describe('completion over LSP', () => {
     );
     const item = byLabel(items, 'spark.dynamicAllocation.minExecutors');
     assert.match(edited(text, item), /"spark\.dynamicAllocation\.minExecutors": "1"/);
-    assert.equal(items.some((i) => i.label === 'spark.dynamicAllocation.enabled'), false, 'keys already present are left out');
+    assert.equal(
+      items.some((i) => i.label === 'spark.dynamicAllocation.enabled'),
+      false,
+      'keys already present are left out',
+    );
   });
 
   it('completes keys after --conf inside sparkSubmitParameters', async () => {
-    const { items, text } = await completeAt('job-b.json', 'json', EMR('"spark.dynamicAllocation.enabled": "true"', '--conf spark.dynamicAllocation.executorIdle|'));
+    const { items, text } = await completeAt(
+      'job-b.json',
+      'json',
+      EMR('"spark.dynamicAllocation.enabled": "true"', '--conf spark.dynamicAllocation.executorIdle|'),
+    );
     const item = byLabel(items, 'spark.dynamicAllocation.executorIdleTimeout');
     assert.match(edited(text, item), /--conf spark\.dynamicAllocation\.executorIdleTimeout=/);
   });
 
   it('completes values by type: booleans', async () => {
-    const { items } = await completeAt('job-c.json', 'json', EMR('"spark.dynamicAllocation.shuffleTracking.enabled": "|"'));
+    const { items } = await completeAt(
+      'job-c.json',
+      'json',
+      EMR('"spark.dynamicAllocation.shuffleTracking.enabled": "|"'),
+    );
     assert.deepEqual(items.map((i) => i.label).sort(), ['false', 'true']);
   });
 
@@ -82,7 +104,11 @@ spec:
   });
 
   it('completes keys in spark-defaults.conf', async () => {
-    const { items, text } = await completeAt('spark-defaults.conf', 'spark-defaults', 'spark.executor.cores 4\nspark.dynamicAllocation.maxEx|\n');
+    const { items, text } = await completeAt(
+      'spark-defaults.conf',
+      'spark-defaults',
+      'spark.executor.cores 4\nspark.dynamicAllocation.maxEx|\n',
+    );
     const item = byLabel(items, 'spark.dynamicAllocation.maxExecutors');
     assert.match(edited(text, item), /^spark\.dynamicAllocation\.maxExecutors\b/m);
   });
@@ -97,7 +123,9 @@ spark = SparkSession.builder.config("spark.dynamicAllocation.initial|", "2").get
 
   it('offers volume keys as snippets with the volume name as a tab stop', async () => {
     const { items } = await completeAt('job-d.json', 'json', EMR('"spark.kubernetes.executor.volumes.pers|": ""'));
-    const item = items.find((i) => i.label === 'spark.kubernetes.executor.volumes.persistentVolumeClaim.<name>.options.claimName');
+    const item = items.find(
+      (i) => i.label === 'spark.kubernetes.executor.volumes.persistentVolumeClaim.<name>.options.claimName',
+    );
     assert.ok(item, 'claimName template offered');
     assert.equal(item.insertTextFormat, 2, 'snippet');
     assert.match((item.textEdit as TextEdit).newText, /\$\{1:spark-local-dir-1\}\.options\.claimName/);
@@ -109,7 +137,10 @@ spark = SparkSession.builder.config("spark.dynamicAllocation.initial|", "2").get
     const item = byLabel(items, 'emr-7.2.0-latest');
     assert.equal(item.detail, 'Spark 3.5.1');
     assert.equal(byLabel(items, 'emr-6.12.0-latest').detail, 'Spark 3.4.0');
-    assert.ok(items.every((i) => String(i.label).endsWith('-latest')), 'EMR on EKS labels carry -latest');
+    assert.ok(
+      items.every((i) => String(i.label).endsWith('-latest')),
+      'EMR on EKS labels carry -latest',
+    );
     const sorted = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
     assert.equal(sorted[0]?.label, 'emr-7.13.0-latest', 'newest release first');
     // The edit covers exactly the text inside the quotes.
@@ -120,16 +151,24 @@ spark = SparkSession.builder.config("spark.dynamicAllocation.initial|", "2").get
   });
 
   it('offers plain release labels for an EMR Serverless application', async () => {
-    const fixture = '{\n  "releaseLabel": "|",\n  "runtimeConfiguration": [{ "classification": "spark-defaults", "properties": {} }]\n}';
+    const fixture =
+      '{\n  "releaseLabel": "|",\n  "runtimeConfiguration": [{ "classification": "spark-defaults", "properties": {} }]\n}';
     const { items, text } = await completeAt('app-serverless.json', 'json', fixture);
     const item = byLabel(items, 'emr-7.2.0');
     assert.equal(item.detail, 'Spark 3.5.1');
-    assert.equal(items.some((i) => String(i.label).endsWith('-latest')), false);
+    assert.equal(
+      items.some((i) => String(i.label).endsWith('-latest')),
+      false,
+    );
     assert.match(edited(text, item), /"releaseLabel": "emr-7\.2\.0",/);
   });
 
   it('never fails on half-typed input', async () => {
-    const { items } = await completeAt('job-e.json', 'json', '{ "releaseLabel": "emr-7.2.0", "jobDriver": { "sparkSubmitJobDriver": { "sparkSubmitParameters": "--conf spark.dyn|');
+    const { items } = await completeAt(
+      'job-e.json',
+      'json',
+      '{ "releaseLabel": "emr-7.2.0", "jobDriver": { "sparkSubmitJobDriver": { "sparkSubmitParameters": "--conf spark.dyn|',
+    );
     assert.ok(Array.isArray(items));
   });
 });

@@ -30,7 +30,11 @@ const job = (release: string, props: string, submit = '--conf spark.executor.cor
 
 describe('hover over LSP', () => {
   it("shows the default for the job's Spark version and that it changed", async () => {
-    const md = await hoverText('h1.json', 'json', job('emr-6.9.0', '"spark.dynamicAllocation.shuffleTracking.ena|bled": "true"'));
+    const md = await hoverText(
+      'h1.json',
+      'json',
+      job('emr-6.9.0', '"spark.dynamicAllocation.shuffleTracking.ena|bled": "true"'),
+    );
     assert.match(md, /spark\.dynamicAllocation\.shuffleTracking\.enabled/);
     assert.match(md, /Default in Spark 3\.3\.0:\*\* `false`/);
     assert.match(md, /becomes `true` in 3\.4\.0/);
@@ -38,7 +42,11 @@ describe('hover over LSP', () => {
   });
 
   it('flags a key newer than the job', async () => {
-    const md = await hoverText('h2.json', 'json', job('emr-6.6.0', '"spark.kubernetes.driver.waitToReuse|PersistentVolumeClaim": "true"'));
+    const md = await hoverText(
+      'h2.json',
+      'json',
+      job('emr-6.6.0', '"spark.kubernetes.driver.waitToReuse|PersistentVolumeClaim": "true"'),
+    );
     assert.match(md, /Since:\*\* Spark 3\.4\.0 ⚠ newer than this job's Spark 3\.2\.0/);
   });
 
@@ -46,7 +54,11 @@ describe('hover over LSP', () => {
     const md = await hoverText(
       'h3.json',
       'json',
-      job('emr-7.2.0-latest', '"spark.dynamicAllocation.maxExec|utors": "10"', '--conf spark.dynamicAllocation.maxExecutors=50'),
+      job(
+        'emr-7.2.0-latest',
+        '"spark.dynamicAllocation.maxExec|utors": "10"',
+        '--conf spark.dynamicAllocation.maxExecutors=50',
+      ),
     );
     assert.match(md, /Overridden:\*\* Spark uses `50` from `--conf` in sparkSubmitParameters/);
   });
@@ -69,7 +81,11 @@ spec:
   });
 
   it('explains how a duration value is read, including truncation', async () => {
-    const md = await hoverText('spark-defaults.conf', 'spark-defaults', 'spark.dynamicAllocation.schedulerBacklogTimeout 50|0ms\n');
+    const md = await hoverText(
+      'spark-defaults.conf',
+      'spark-defaults',
+      'spark.dynamicAllocation.schedulerBacklogTimeout 50|0ms\n',
+    );
     assert.match(md, /as \*\*0 s\*\*/);
   });
 
@@ -79,7 +95,11 @@ spec:
   });
 
   it('hovers keys in PySpark .config calls', async () => {
-    const md = await hoverText('h6.py', 'python', '# spark-dra: sparkVersion=3.3.2\nb.config("spark.dynamicAllocation.shuffleTracking.enab|led", "true")\n');
+    const md = await hoverText(
+      'h6.py',
+      'python',
+      '# spark-dra: sparkVersion=3.3.2\nb.config("spark.dynamicAllocation.shuffleTracking.enab|led", "true")\n',
+    );
     assert.match(md, /Default in Spark 3\.3\.2:\*\* `false`/);
   });
 });

@@ -66,7 +66,10 @@ export class TestLspClient {
       rootUri: options.rootUri ?? null,
       capabilities: {
         workspace: { configuration: options.settings !== undefined },
-        textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown'] },
+        },
       },
       initializationOptions: options.initializationOptions,
     };
@@ -78,27 +81,35 @@ export class TestLspClient {
   async open(fileName: string, languageId: string, text: string): Promise<string> {
     const uri = pathToFileURL(resolve('/tmp/spark-dra-protocol', fileName)).toString();
     this.versions.set(uri, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     return uri;
   }
 
   async change(uri: string, text: string): Promise<void> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
-    const result = (await this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as
-      | CompletionItem[]
-      | CompletionList
-      | null;
+    const result = (await this.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position,
+    })) as CompletionItem[] | CompletionList | null;
     if (!result) return [];
     return Array.isArray(result) ? result : result.items;
   }
 
   async hover(uri: string, position: Position): Promise<Hover | null> {
-    return (await this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+    return (await this.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position,
+    })) as Hover | null;
   }
 
   async request<T>(method: string, params: unknown): Promise<T> {

@@ -23,7 +23,10 @@ describe('sparkDra/replayEventLog (trusted workspace)', () => {
   let client: TestLspClient;
   let temp: string;
   before(async () => {
-    client = await TestLspClient.start({ settings: { defaultSparkVersion: '3.5.1' }, initializationOptions: { workspaceTrusted: true } });
+    client = await TestLspClient.start({
+      settings: { defaultSparkVersion: '3.5.1' },
+      initializationOptions: { workspaceTrusted: true },
+    });
     temp = mkdtempSync(join(tmpdir(), 'spark-dra-replay-'));
   });
   after(async () => {
@@ -90,7 +93,9 @@ describe('sparkDra/replayEventLog (trusted workspace)', () => {
   });
 
   it('answers errors with a message, not a failure', async () => {
-    const missing = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: join(temp, 'nope') });
+    const missing = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', {
+      path: join(temp, 'nope'),
+    });
     assert.equal(missing.ok, false);
     if (!missing.ok) assert.match(missing.error, /no such file or directory/);
     const relative = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: 'logs/app' });
@@ -104,9 +109,18 @@ describe('sparkDra/replayEventLog (trusted workspace)', () => {
     writeFileSync(notJson, 'hello\nworld\n');
     const garbage = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: notJson });
     assert.equal(garbage.ok, false);
-    const closedJob = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: DRA, uri: 'file:///not/open.json' });
+    const closedJob = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', {
+      path: DRA,
+      uri: 'file:///not/open.json',
+    });
     assert.deepEqual(closedJob, { ok: false, error: 'The job file is not open in the editor.' });
-    for (const bad of [null, {}, { path: 3 }, { path: DRA, overrides: { x: 1 } }, { path: DRA, knobs: { podStartLatencySec: 'slow' } }]) {
+    for (const bad of [
+      null,
+      {},
+      { path: 3 },
+      { path: DRA, overrides: { x: 1 } },
+      { path: DRA, knobs: { podStartLatencySec: 'slow' } },
+    ]) {
       const answer = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', bad);
       assert.equal(answer.ok, false, JSON.stringify(bad));
     }

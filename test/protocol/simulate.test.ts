@@ -10,7 +10,11 @@ let client: TestLspClient;
 let uri: string;
 before(async () => {
   client = await TestLspClient.start({ settings: {} });
-  uri = await client.open('sim-job.json', 'json', readFileSync(resolve(__dirname, '../../examples/emr-eks-dra.json'), 'utf8'));
+  uri = await client.open(
+    'sim-job.json',
+    'json',
+    readFileSync(resolve(__dirname, '../../examples/emr-eks-dra.json'), 'utf8'),
+  );
 });
 after(async () => {
   await client.stop();
@@ -41,7 +45,13 @@ describe('sparkDra/simulate', () => {
   });
 
   it('rejects malformed parameters', async () => {
-    for (const params of [null, { uri: 5 }, { uri, overrides: { 'not a key': 'x' } }, { uri, knobs: { podStartLatencySec: 'slow' } }, { uri: 'file:///not/open.json' }]) {
+    for (const params of [
+      null,
+      { uri: 5 },
+      { uri, overrides: { 'not a key': 'x' } },
+      { uri, knobs: { podStartLatencySec: 'slow' } },
+      { uri: 'file:///not/open.json' },
+    ]) {
       const res = await client.request<SimulateResponse>('sparkDra/simulate', params);
       assert.equal(res.ok, false, JSON.stringify(params));
     }

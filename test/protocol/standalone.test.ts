@@ -37,7 +37,10 @@ describe('standalone server', () => {
       const a = await plain.open('syntax-a.json', 'json', broken);
       assert.ok((await plain.nextDiagnostics(a)).some((d) => d.code === 'syntax'));
       const b = await vscodeLike.open('syntax-b.json', 'json', broken);
-      assert.equal((await vscodeLike.nextDiagnostics(b)).some((d) => d.code === 'syntax'), false);
+      assert.equal(
+        (await vscodeLike.nextDiagnostics(b)).some((d) => d.code === 'syntax'),
+        false,
+      );
     } finally {
       await plain.stop();
       await vscodeLike.stop();
@@ -47,7 +50,11 @@ describe('standalone server', () => {
   it('publishes nothing for JSON that is not a Spark job', async () => {
     const client = await TestLspClient.start();
     try {
-      const uri = await client.open('package.json', 'json', '{ "name": "x", "version": "1.0.0", "scripts": { "spark.dynamicAllocation.enabled": "x" } }');
+      const uri = await client.open(
+        'package.json',
+        'json',
+        '{ "name": "x", "version": "1.0.0", "scripts": { "spark.dynamicAllocation.enabled": "x" } }',
+      );
       assert.deepEqual(await client.nextDiagnostics(uri), []);
       assert.deepEqual(await client.completion(uri, { line: 0, character: 10 }), []);
     } finally {
@@ -60,7 +67,10 @@ describe('standalone server', () => {
     try {
       const uri = await client.open('rules-off.json', 'json', BROKEN);
       const diagnostics = await client.nextDiagnostics(uri);
-      assert.equal(diagnostics.some((d) => d.code === 'unknown-key'), false);
+      assert.equal(
+        diagnostics.some((d) => d.code === 'unknown-key'),
+        false,
+      );
     } finally {
       await client.stop();
     }
@@ -71,7 +81,10 @@ describe('standalone server', () => {
     try {
       const text = '# spark-dra: sparkVersion=3.5.1\nspark.kubernetes.driver.waitToReusePersistentVolumeClaim true\n';
       const uri = await client.open('spark-defaults.conf', 'spark-defaults', text);
-      assert.equal((await client.nextDiagnostics(uri)).some((d) => d.code === 'key-not-in-version'), false);
+      assert.equal(
+        (await client.nextDiagnostics(uri)).some((d) => d.code === 'key-not-in-version'),
+        false,
+      );
       const next = client.nextDiagnostics(uri);
       await client.connection.sendNotification('sparkDra/setVersionOverride', { uri, sparkVersion: '3.3.0' });
       assert.ok((await next).some((d) => d.code === 'key-not-in-version'));

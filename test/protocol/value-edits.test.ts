@@ -27,7 +27,13 @@ function applied(text: string, response: ValueEditsResponse): string {
   return TextDocument.applyEdits(doc, response.edits);
 }
 
-async function editsFor(fileName: string, languageId: string, text: string, values: Record<string, string>, jobIndex?: number) {
+async function editsFor(
+  fileName: string,
+  languageId: string,
+  text: string,
+  values: Record<string, string>,
+  jobIndex?: number,
+) {
   const uri = await client.open(fileName, languageId, text);
   const response = await client.request<ValueEditsResponse>('sparkDra/valueEdits', { uri, values, jobIndex });
   return { uri, response };
@@ -54,7 +60,12 @@ describe('sparkDra/valueEdits', () => {
     assert.doesNotMatch(after, /"spark\.dynamicAllocation\.maxExecutors": "40"/);
     assert.match(after, /"spark\.dynamicAllocation\.sustainedSchedulerBacklogTimeout": "5s"/);
     assert.doesNotThrow(() => JSON.parse(after), 'still valid JSON');
-    const row = await effective('ve1-after.json', 'json', after, 'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout');
+    const row = await effective(
+      've1-after.json',
+      'json',
+      after,
+      'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout',
+    );
     assert.equal(row?.value, '5s');
     assert.notEqual(row?.line, undefined, 'now written in the file');
   });
@@ -96,13 +107,17 @@ describe('sparkDra/valueEdits', () => {
 
   it('keeps CRLF line breaks', async () => {
     const text = 'spark.dynamicAllocation.enabled true\r\nspark.dynamicAllocation.maxExecutors 10\r\n';
-    const { response } = await editsFor('crlf/spark-defaults.conf', 'spark-defaults', text, { 'spark.dynamicAllocation.minExecutors': '1' });
+    const { response } = await editsFor('crlf/spark-defaults.conf', 'spark-defaults', text, {
+      'spark.dynamicAllocation.minExecutors': '1',
+    });
     const after = applied(text, response);
     assert.equal(after, `${text}spark.dynamicAllocation.minExecutors 1\r\n`);
   });
 
   it('returns no edit when the file already holds the values', async () => {
-    const { response } = await editsFor('ve4.json', 'json', example('emr-eks-dra.json'), { 'spark.dynamicAllocation.maxExecutors': '40' });
+    const { response } = await editsFor('ve4.json', 'json', example('emr-eks-dra.json'), {
+      'spark.dynamicAllocation.maxExecutors': '40',
+    });
     assert.deepEqual(response, { ok: true, edits: [] });
   });
 
@@ -118,9 +133,14 @@ describe('sparkDra/valueEdits', () => {
       assert.equal(response.ok, false);
       if (!response.ok) assert.match(response.error, c.error);
     }
-    const unopened = await client.request<ValueEditsResponse>('sparkDra/valueEdits', { uri: 'file:///nowhere.json', values: { 'spark.x': '1' } });
+    const unopened = await client.request<ValueEditsResponse>('sparkDra/valueEdits', {
+      uri: 'file:///nowhere.json',
+      values: { 'spark.x': '1' },
+    });
     assert.deepEqual(unopened, { ok: false, error: 'The document is not open.' });
-    const notAJob = await editsFor('plain.json', 'json', '{ "hello": 1 }', { 'spark.dynamicAllocation.maxExecutors': '3' });
+    const notAJob = await editsFor('plain.json', 'json', '{ "hello": 1 }', {
+      'spark.dynamicAllocation.maxExecutors': '3',
+    });
     assert.equal(notAJob.response.ok, false);
     const missing = await client.request<ValueEditsResponse>('sparkDra/valueEdits', null);
     assert.equal(missing.ok, false);
@@ -138,7 +158,13 @@ describe('value-edits helpers', () => {
 
   it('readValues keeps the order given and validates keys and values', () => {
     const ok = readValues({ 'spark.b': '1', 'spark.a': '2' });
-    assert.deepEqual(ok, { ok: true, values: [['spark.b', '1'], ['spark.a', '2']] });
+    assert.deepEqual(ok, {
+      ok: true,
+      values: [
+        ['spark.b', '1'],
+        ['spark.a', '2'],
+      ],
+    });
     assert.equal(readValues({ 'spark.a': ' 1' }).ok, false);
     assert.equal(readValues({ 'spark.a': 3 }).ok, false);
     assert.equal(readValues([]).ok, false);

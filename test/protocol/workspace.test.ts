@@ -55,7 +55,10 @@ describe('workspace StorageClasses', () => {
     });
     try {
       const uri = await client.open('spark-defaults.conf', 'spark-defaults', JOB);
-      assert.equal((await client.nextDiagnostics(uri)).some((d) => d.code === 'storage-class-retain'), false);
+      assert.equal(
+        (await client.nextDiagnostics(uri)).some((d) => d.code === 'storage-class-retain'),
+        false,
+      );
     } finally {
       await client.stop();
     }

@@ -48,7 +48,11 @@ test('the highest rank wins; the others are listed as overridden', () => {
   const conf = entry(MIN, '1', 1, 'spark-conf');
   const field = entry(MIN, '3', 5, 'operator-field');
   const later = entry(MIN, '2', 1, 'spark-conf');
-  const result = effectiveValue(job([field, conf, later], { operatorDynamicAllocation: { enabled: true, range: { start: 0, end: 1 } } }), MIN, '3.5.1');
+  const result = effectiveValue(
+    job([field, conf, later], { operatorDynamicAllocation: { enabled: true, range: { start: 0, end: 1 } } }),
+    MIN,
+    '3.5.1',
+  );
   assert.equal(result.value, '3');
   assert.equal(result.entry, field);
   assert.equal(result.overridden.length, 2);
@@ -150,12 +154,28 @@ test('effectiveConfig: written keys first, then every non-internal catalog key',
 
 test('resolveSparkVersion precedence', () => {
   const stated = job([], {}, { sparkVersion: { version: '3.3.0', from: 'spec.sparkVersion', raw: '3.3.0' } });
-  const broken = job([], {}, { sparkVersion: { version: '0.0.0', from: 'releaseLabel', raw: 'emr-9.9.0', unresolved: true } });
+  const broken = job(
+    [],
+    {},
+    { sparkVersion: { version: '0.0.0', from: 'releaseLabel', raw: 'emr-9.9.0', unresolved: true } },
+  );
 
-  assert.deepEqual(resolveSparkVersion(stated, { override: '4.0', defaultSparkVersion: '3.4.1' }), { version: '4.0.0', from: 'setting' });
+  assert.deepEqual(resolveSparkVersion(stated, { override: '4.0', defaultSparkVersion: '3.4.1' }), {
+    version: '4.0.0',
+    from: 'setting',
+  });
   assert.equal(resolveSparkVersion(stated, { defaultSparkVersion: '3.4.1' }), stated.sparkVersion);
-  assert.deepEqual(resolveSparkVersion(broken, { defaultSparkVersion: '3.4.1' }), { version: '3.4.1', from: 'setting' });
+  assert.deepEqual(resolveSparkVersion(broken, { defaultSparkVersion: '3.4.1' }), {
+    version: '3.4.1',
+    from: 'setting',
+  });
   assert.deepEqual(resolveSparkVersion(undefined, {}), { version: DEFAULT_SPARK_VERSION, from: 'fallback' });
-  assert.deepEqual(resolveSparkVersion(job([]), { defaultSparkVersion: 'latest' }), { version: DEFAULT_SPARK_VERSION, from: 'fallback' });
-  assert.deepEqual(resolveSparkVersion(job([]), { override: 'nope', defaultSparkVersion: '3.2' }), { version: '3.2.0', from: 'setting' });
+  assert.deepEqual(resolveSparkVersion(job([]), { defaultSparkVersion: 'latest' }), {
+    version: DEFAULT_SPARK_VERSION,
+    from: 'fallback',
+  });
+  assert.deepEqual(resolveSparkVersion(job([]), { override: 'nope', defaultSparkVersion: '3.2' }), {
+    version: '3.2.0',
+    from: 'setting',
+  });
 });

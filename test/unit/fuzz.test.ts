@@ -104,7 +104,7 @@ function sources(): Source[] {
           sparkSubmitJobDriver: {
             entryPoint: 's3://b/m.py',
             sparkSubmitParameters:
-              "--conf spark.dynamicAllocation.enabled=true --num-executors 3 --conf 'spark.executor.memory=4g' --executor-cores \"2\" --conf spark.dynamicAllocation.maxExecutors=",
+              '--conf spark.dynamicAllocation.enabled=true --num-executors 3 --conf \'spark.executor.memory=4g\' --executor-cores "2" --conf spark.dynamicAllocation.maxExecutors=',
           },
         },
       },
@@ -145,7 +145,13 @@ function mutate(rand: () => number, text: string): string {
     } else if (choice === 3) {
       const [aStart, aEnd] = randomSpan(rand, out.length, 30);
       const [bStart, bEnd] = randomSpan(rand, out.length, 30);
-      if (aEnd <= bStart) out = out.slice(0, aStart) + out.slice(bStart, bEnd) + out.slice(aEnd, bStart) + out.slice(aStart, aEnd) + out.slice(bEnd);
+      if (aEnd <= bStart)
+        out =
+          out.slice(0, aStart) +
+          out.slice(bStart, bEnd) +
+          out.slice(aEnd, bStart) +
+          out.slice(aStart, aEnd) +
+          out.slice(bEnd);
     } else if (choice === 4) {
       out = out.slice(0, randomInt(rand, out.length + 1));
     } else {
@@ -158,8 +164,14 @@ function mutate(rand: () => number, text: string): string {
 
 function assertRange(range: Range | undefined, length: number, what: string): void {
   assert.ok(range, `${what}: missing range`);
-  assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end), `${what}: non-integer range ${JSON.stringify(range)}`);
-  assert.ok(range.start >= 0 && range.start <= range.end && range.end <= length, `${what}: ${JSON.stringify(range)} outside 0..${length}`);
+  assert.ok(
+    Number.isInteger(range.start) && Number.isInteger(range.end),
+    `${what}: non-integer range ${JSON.stringify(range)}`,
+  );
+  assert.ok(
+    range.start >= 0 && range.start <= range.end && range.end <= length,
+    `${what}: ${JSON.stringify(range)} outside 0..${length}`,
+  );
 }
 
 function checkParsed(parsed: ParsedFile, length: number): void {
@@ -185,7 +197,8 @@ function exercise(name: string, text: string, rand: () => number): void {
   for (const item of findings) {
     assertRange(item.range, text.length, `finding ${item.ruleId}`);
     for (const related of item.related ?? []) assertRange(related.range, text.length, `related of ${item.ruleId}`);
-    for (const fix of item.fixes ?? []) for (const edit of fix.edits) assertRange(edit.range, text.length, `fix "${fix.title}"`);
+    for (const fix of item.fixes ?? [])
+      for (const edit of fix.edits) assertRange(edit.range, text.length, `fix "${fix.title}"`);
   }
   for (const job of parsed.jobs) {
     const ctx = buildContext(text, parsed, job, { defaultSparkVersion: '3.4.1' }, []);
@@ -194,7 +207,9 @@ function exercise(name: string, text: string, rand: () => number): void {
         try {
           check(ctx);
         } catch (error) {
-          throw new Error(`${family}[${index}] threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          throw new Error(
+            `${family}[${index}] threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
         }
       });
     }
@@ -205,7 +220,10 @@ function exercise(name: string, text: string, rand: () => number): void {
     const entries = parsed.jobs.flatMap((job) => job.entries);
     const near = entries.length > 0 && rand() < 0.6 ? entries[randomInt(rand, entries.length)] : undefined;
     const offset = near
-      ? Math.min(text.length, Math.max(0, near.keyRange.start + randomInt(rand, near.valueRange.end - near.keyRange.start + 3) - 1))
+      ? Math.min(
+          text.length,
+          Math.max(0, near.keyRange.start + randomInt(rand, near.valueRange.end - near.keyRange.start + 3) - 1),
+        )
       : randomInt(rand, text.length + 1);
     const items = complete({
       file: { fileName: name, text },
@@ -233,7 +251,9 @@ test('the engine survives thousands of mutated job files', () => {
         exercise(source.name, text, rand);
       } catch (error) {
         const shown = text.length > 3000 ? `${text.slice(0, 3000)}…` : text;
-        throw new Error(`${source.name}, mutant ${i} (seed ${SEED}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n--- mutant ---\n${shown}`);
+        throw new Error(
+          `${source.name}, mutant ${i} (seed ${SEED}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n--- mutant ---\n${shown}`,
+        );
       }
       const elapsed = performance.now() - started;
       assert.ok(elapsed < DOCUMENT_BUDGET_MS, `${source.name}, mutant ${i}: ${elapsed.toFixed(0)} ms`);

@@ -56,7 +56,10 @@ describe('versions offered for a file', () => {
     const versions = SPARK_VERSION_CHOICES.map((c) => c.version);
     for (const v of emrSparkVersions()) assert.ok(versions.includes(v), v);
     assert.equal(SPARK_VERSION_CHOICES.find((c) => c.version === '3.3.0')?.note, 'EMR 6.8–6.9');
-    assert.match(SPARK_VERSION_CHOICES.find((c) => c.version === '3.4.1')?.note ?? '', /^EMR 6\.13–6\.15; idle timeout/);
+    assert.match(
+      SPARK_VERSION_CHOICES.find((c) => c.version === '3.4.1')?.note ?? '',
+      /^EMR 6\.13–6\.15; idle timeout/,
+    );
     for (let i = 1; i < versions.length; i++) assert.ok(compareVersions(versions[i - 1], versions[i]) < 0);
   });
 });

@@ -30,7 +30,15 @@ export function timeline(peak: number, seconds = 600, step = 5): TimelinePoint[]
     const pendingPods = Math.max(0, target - running);
     const busySlots = Math.round(running * 4 * load);
     const pendingTasks = Math.round(Math.max(0, load * 400 - busySlots * 2));
-    points.push({ t, running, target, pendingPods, busySlots, pendingTasks, livePvcs: running + (phase > 0.7 ? 2 : 0) });
+    points.push({
+      t,
+      running,
+      target,
+      pendingPods,
+      busySlots,
+      pendingTasks,
+      livePvcs: running + (phase > 0.7 ? 2 : 0),
+    });
   }
   return points;
 }
@@ -50,7 +58,10 @@ export function sampleResult(peak = 24, staticCost = 2.4): SimulationResult {
         cost: { emrUplift: 0.6, compute: 1.74, storage: 0.06, total: staticCost, currency: 'USD' },
       }),
     },
-    notes: ['Pod start latency is modelled as a fixed 6 s.', 'Shuffle data is tracked per executor (shuffle tracking on).'],
+    notes: [
+      'Pod start latency is modelled as a fixed 6 s.',
+      'Shuffle data is tracked per executor (shuffle tracking on).',
+    ],
     inputs: {
       'spark.dynamicAllocation.minExecutors': '1',
       'spark.dynamicAllocation.maxExecutors': '30',

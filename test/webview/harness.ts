@@ -43,7 +43,10 @@ export interface Harness {
   html: string;
   nonce: string;
   close(): Promise<void>;
-  newPage(options?: { width?: number; height?: number }): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
+  newPage(options?: {
+    width?: number;
+    height?: number;
+  }): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -67,7 +70,10 @@ export async function startHarness(): Promise<Harness> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(path === '/' ? '/index.html' : path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(path === '/' ? '/index.html' : path)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(body);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -141,16 +147,23 @@ export async function send(page: Page, msg: unknown): Promise<void> {
 }
 
 export async function violations(page: Page): Promise<{ directive: string; blocked: string }[]> {
-  return page.evaluate(() => (window as unknown as { __test: { violations: { directive: string; blocked: string }[] } }).__test.violations);
+  return page.evaluate(
+    () => (window as unknown as { __test: { violations: { directive: string; blocked: string }[] } }).__test.violations,
+  );
 }
 
 /** Waits until a message matching `pred` has been sent, and returns it. */
-export async function waitForSent(page: Page, pred: (m: SentMessage) => boolean, timeoutMs = 3_000): Promise<SentMessage> {
+export async function waitForSent(
+  page: Page,
+  pred: (m: SentMessage) => boolean,
+  timeoutMs = 3_000,
+): Promise<SentMessage> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await sent(page)).find(pred);
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no matching message sent; got ${JSON.stringify(await sent(page)).slice(0, 500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no matching message sent; got ${JSON.stringify(await sent(page)).slice(0, 500)}`);
     await page.waitForTimeout(25);
   }
 }

@@ -11,7 +11,11 @@ export const EFFECTIVE_SCHEME = 'spark-dra-effective';
 
 function effectiveDocUri(jobUri: vscode.Uri, jobIndex: number): vscode.Uri {
   const query = new URLSearchParams({ job: jobUri.toString(), index: String(jobIndex) }).toString();
-  return vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: `/${basename(jobUri)} (effective configuration).md`, query });
+  return vscode.Uri.from({
+    scheme: EFFECTIVE_SCHEME,
+    path: `/${basename(jobUri)} (effective configuration).md`,
+    query,
+  });
 }
 
 function readEffectiveDocUri(uri: vscode.Uri): { jobUri: string; jobIndex: number } | undefined {
@@ -28,7 +32,10 @@ class EffectiveConfigDocuments implements vscode.TextDocumentContentProvider, vs
   private readonly debouncer: KeyedDebouncer;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly services: Services, debounceMs: () => number) {
+  constructor(
+    private readonly services: Services,
+    debounceMs: () => number,
+  ) {
     this.debouncer = new KeyedDebouncer(() => Math.max(250, debounceMs()));
     this.subscription = vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length === 0) return;
@@ -48,7 +55,8 @@ class EffectiveConfigDocuments implements vscode.TextDocumentContentProvider, vs
     try {
       const info = await this.services.api.fileInfo(target.jobUri);
       const config = await this.services.api.effectiveConfig({ uri: target.jobUri, jobIndex: target.jobIndex });
-      if (!config) return `# Effective configuration\n\n${basename(jobUri)} is not open, or no longer holds job ${target.jobIndex + 1}.\n`;
+      if (!config)
+        return `# Effective configuration\n\n${basename(jobUri)} is not open, or no longer holds job ${target.jobIndex + 1}.\n`;
       return renderEffectiveMarkdown(config, {
         fileName: basename(jobUri),
         documentUri: target.jobUri,
@@ -79,16 +87,23 @@ async function revealLine(document: vscode.TextDocument, line: number): Promise<
 
 export function registerEffectiveConfig(services: Services, debounceMs: () => number): vscode.Disposable[] {
   const provider = new EffectiveConfigDocuments(services, debounceMs);
-  const openAsDocument: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('open-preview'), tooltip: 'Open as a document' };
+  const openAsDocument: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('open-preview'),
+    tooltip: 'Open as a document',
+  };
   const command = vscode.commands.registerCommand('sparkDra.showEffectiveConfig', async (arg?: unknown) => {
     const target = await jobTarget(services, arg, 'show its effective configuration');
     if (!target) return;
     const jobIndex = await pickJob(target.info, 'Show Effective Configuration');
     if (jobIndex === undefined) return;
-    const config = await services.api.effectiveConfig({ uri: target.document.uri.toString(), jobIndex }).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(`Spark DRA could not compute the effective configuration: ${errorText(error)}`);
-      return null;
-    });
+    const config = await services.api
+      .effectiveConfig({ uri: target.document.uri.toString(), jobIndex })
+      .catch((error: unknown) => {
+        void vscode.window.showErrorMessage(
+          `Spark DRA could not compute the effective configuration: ${errorText(error)}`,
+        );
+        return null;
+      });
     if (!config) return;
     const pick = vscode.window.createQuickPick<Item>();
     pick.title = `Effective configuration of ${basename(target.document.uri)} · Spark ${config.sparkVersion}`;

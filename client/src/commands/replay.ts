@@ -16,9 +16,16 @@ async function pickLog(): Promise<vscode.Uri | undefined> {
   // Windows and Linux dialogs pick files or folders, not both: ask which first.
   const kinds: (vscode.QuickPickItem & { logKind: Kind })[] = [
     { label: '$(file) Event-log file', description: 'plain JSON lines, or compressed .zstd', logKind: 'file' },
-    { label: '$(folder) Rolled event-log directory', description: 'eventlog_v2_<appId>/ with events_<n>_… parts', logKind: 'folder' },
+    {
+      label: '$(folder) Rolled event-log directory',
+      description: 'eventlog_v2_<appId>/ with events_<n>_… parts',
+      logKind: 'folder',
+    },
   ];
-  const kind = await vscode.window.showQuickPick(kinds, { title: 'Replay Event Log', placeHolder: 'What does the log look like?' });
+  const kind = await vscode.window.showQuickPick(kinds, {
+    title: 'Replay Event Log',
+    placeHolder: 'What does the log look like?',
+  });
   if (!kind) return undefined;
   const picked = await vscode.window.showOpenDialog({
     title: kind.logKind === 'file' ? 'Spark event-log file' : 'Rolled Spark event-log directory (eventlog_v2_*)',
@@ -35,10 +42,17 @@ async function pickConfiguration(services: Services): Promise<{ jobUri?: string 
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc || !isJobFile(services.tracker.info(doc.uri))) return {};
   const items: (vscode.QuickPickItem & { jobUri?: string })[] = [
-    { label: `$(file-code) ${basename(doc.uri)}`, description: "what this file's settings would have done", jobUri: doc.uri.toString() },
+    {
+      label: `$(file-code) ${basename(doc.uri)}`,
+      description: "what this file's settings would have done",
+      jobUri: doc.uri.toString(),
+    },
     { label: '$(history) The configuration in the log', description: 'how the run was configured' },
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title: 'Replay Event Log', placeHolder: 'Simulate the logged workload with which configuration?' });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: 'Replay Event Log',
+    placeHolder: 'Simulate the logged workload with which configuration?',
+  });
   if (!chosen) return undefined;
   return chosen.jobUri === undefined ? {} : { jobUri: chosen.jobUri };
 }
@@ -63,9 +77,11 @@ export function registerReplay(services: Services, panels: PanelHost): vscode.Di
     }
     const conf = arg instanceof vscode.Uri ? {} : await pickConfiguration(services);
     if (!conf) return;
-    const target: ReplayTarget = conf.jobUri === undefined ? { path: log.fsPath } : { path: log.fsPath, jobUri: conf.jobUri };
+    const target: ReplayTarget =
+      conf.jobUri === undefined ? { path: log.fsPath } : { path: log.fsPath, jobUri: conf.jobUri };
     const name = logName(target.path);
-    const params: ReplayEventLogParams = target.jobUri === undefined ? { path: target.path } : { path: target.path, uri: target.jobUri };
+    const params: ReplayEventLogParams =
+      target.jobUri === undefined ? { path: target.path } : { path: target.path, uri: target.jobUri };
     const started = Date.now();
     let response: ReplayEventLogResponse | undefined;
     try {

@@ -22,7 +22,9 @@ function documentFor(arg: unknown): vscode.TextDocument | undefined {
 export async function jobTarget(services: Services, arg: unknown, action: string): Promise<JobTarget | undefined> {
   const document = documentFor(arg);
   if (!document) {
-    void vscode.window.showInformationMessage(`Open a Spark job file (EMR job JSON, SparkApplication YAML, spark-defaults.conf, PySpark) to ${action}.`);
+    void vscode.window.showInformationMessage(
+      `Open a Spark job file (EMR job JSON, SparkApplication YAML, spark-defaults.conf, PySpark) to ${action}.`,
+    );
     return undefined;
   }
   let info: FileInfoResponse;
@@ -33,7 +35,9 @@ export async function jobTarget(services: Services, arg: unknown, action: string
     return undefined;
   }
   if (!isJobFile(info)) {
-    void vscode.window.showInformationMessage(`${basename(document.uri)} holds no Spark job that Spark DRA reads, so there is nothing to ${action.split(' ')[0]}.`);
+    void vscode.window.showInformationMessage(
+      `${basename(document.uri)} holds no Spark job that Spark DRA reads, so there is nothing to ${action.split(' ')[0]}.`,
+    );
     return undefined;
   }
   return { document, info };
@@ -47,7 +51,14 @@ export function basename(uri: vscode.Uri): string {
 /** Lets the user choose a job when the file holds several; the first job otherwise. Undefined when dismissed. */
 export async function pickJob(info: FileInfoResponse, title: string): Promise<number | undefined> {
   if (info.jobs <= 1) return 0;
-  const items = Array.from({ length: info.jobs }, (_, i) => ({ label: `Job ${i + 1}`, description: i === 0 ? 'first document' : undefined, index: i }));
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: 'This file holds several jobs: which one?' });
+  const items = Array.from({ length: info.jobs }, (_, i) => ({
+    label: `Job ${i + 1}`,
+    description: i === 0 ? 'first document' : undefined,
+    index: i,
+  }));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: 'This file holds several jobs: which one?',
+  });
   return chosen?.index;
 }

@@ -34,7 +34,8 @@ function escapeAttr(s: string): string {
  */
 function safeSource(s: string): string {
   const tokens = s.trim().split(/\s+/);
-  const ok = tokens.length > 0 && tokens.every((t) => t === "'self'" || (/^[A-Za-z0-9+.\-:/*_%]+$/.test(t) && t !== '*'));
+  const ok =
+    tokens.length > 0 && tokens.every((t) => t === "'self'" || (/^[A-Za-z0-9+.\-:/*_%]+$/.test(t) && t !== '*'));
   if (!ok) throw new Error(`unsafe CSP source: ${s}`);
   return tokens.join(' ');
 }

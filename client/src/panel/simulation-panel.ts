@@ -19,8 +19,7 @@ import { buildPanelHtml } from './html';
 
 /** A simulation for the panel: a sparkDra/simulate answer, or a replay's with what the event log observed. */
 export type PanelSimulationResponse =
-  | { ok: true; result: SimulationResult; observed?: ObservedRun }
-  | { ok: false; error: string };
+  { ok: true; result: SimulationResult; observed?: ObservedRun } | { ok: false; error: string };
 
 export interface SimulationPanelCallbacks {
   /** Runs the simulator (the language client's sparkDra/simulate request). Should not throw; if it does, the error is shown. */
@@ -87,7 +86,10 @@ export class SimulationPanel {
    * document URI in its state; `callbacksFor` supplies callbacks for it (undefined closes the panel).
    * package.json needs the activation event `onWebviewPanel:sparkDra.simulation`.
    */
-  static registerSerializer(extensionUri: vscode.Uri, callbacksFor: SimulationPanelCallbacksFactory): vscode.Disposable {
+  static registerSerializer(
+    extensionUri: vscode.Uri,
+    callbacksFor: SimulationPanelCallbacksFactory,
+  ): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(SimulationPanel.viewType, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
         const uri = documentUriFromState(state);
@@ -172,7 +174,8 @@ export class SimulationPanel {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (SimulationPanel.open.get(this.documentUri.toString()) === this) SimulationPanel.open.delete(this.documentUri.toString());
+    if (SimulationPanel.open.get(this.documentUri.toString()) === this)
+      SimulationPanel.open.delete(this.documentUri.toString());
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
@@ -228,7 +231,9 @@ export class SimulationPanel {
     if (msg.preset !== undefined) base.preset = msg.preset;
     if (Object.keys(msg.knobs).length > 0) base.knobs = { ...msg.knobs } as Record<string, number>;
     const hasOverrides = Object.keys(msg.overrides).length > 0;
-    const params: SimulateParams = hasOverrides ? { ...base, overrides: { ...msg.overrides } as Record<string, string> } : base;
+    const params: SimulateParams = hasOverrides
+      ? { ...base, overrides: { ...msg.overrides } as Record<string, string> }
+      : base;
     const response = await this.run(params);
     if (this.disposed || msg.requestId < this.latest) return;
     if (this.fileValues === undefined) {
@@ -249,7 +254,8 @@ export class SimulationPanel {
   }
 
   private async save(fileName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {
-    const defaultUri = this.documentUri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(this.documentUri, '..', fileName);
+    const defaultUri =
+      this.documentUri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(this.documentUri, '..', fileName);
     const target = await vscode.window.showSaveDialog({
       ...(defaultUri ? { defaultUri } : {}),
       filters,

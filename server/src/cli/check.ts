@@ -56,7 +56,11 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
     const findings = analyze({
       text: file.text,
       parsed: file.parsed,
-      settings: { defaultSparkVersion: options.sparkVersion, versionOverride: options.sparkVersion, severities: options.severities },
+      settings: {
+        defaultSparkVersion: options.sparkVersion,
+        versionOverride: options.sparkVersion,
+        severities: options.severities,
+      },
       workspaceStorageClasses: others,
     });
     const lines = new LineIndex(file.text);
@@ -66,7 +70,13 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
         .map((f) => {
           const start = lines.positionAt(f.range.start);
           const end = lines.positionAt(f.range.end);
-          return { ...f, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+          return {
+            ...f,
+            line: start.line + 1,
+            column: start.character + 1,
+            endLine: end.line + 1,
+            endColumn: end.character + 1,
+          };
         })
         .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)),
     });
@@ -81,7 +91,8 @@ export function hasErrors(run: CheckRun): boolean {
 export function formatText(run: CheckRun): string {
   const lines: string[] = [];
   for (const file of run.files) {
-    for (const f of file.findings) lines.push(`${file.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
+    for (const f of file.findings)
+      lines.push(`${file.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
   }
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const file of run.files) for (const f of file.findings) counts[f.severity]++;

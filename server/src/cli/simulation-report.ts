@@ -40,7 +40,8 @@ function idleShare(s: SimulationSummary): number {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -92,7 +93,11 @@ export function formatTimelines(
   const step = Math.max(1, Math.ceil(end / samples));
   const rows: string[][] = [];
   for (let t = 0; t <= end + step / 2; t += step) {
-    rows.push([formatDuration(t), String(runningAt(observed.timeline, t)), ...simulated.map((s) => String(runningAt(s.timeline, t)))]);
+    rows.push([
+      formatDuration(t),
+      String(runningAt(observed.timeline, t)),
+      ...simulated.map((s) => String(runningAt(s.timeline, t))),
+    ]);
   }
   const summary = `observed: runtime ${formatDuration(observed.runtimeSec)}, peak ${observed.peakExecutors} executors, ${(observed.executorSeconds / 3600).toFixed(2)} executor-hours`;
   return [

@@ -47,7 +47,13 @@ function pickWinner(entries: readonly ConfigEntry[]): ConfigEntry | undefined {
 /** Looks up the entries Spark receives for a key; callers that already grouped a job's entries pass their own. */
 export type WrittenEntries = (key: string) => readonly ConfigEntry[];
 
-function resolve(job: JobConfig, key: string, sparkVersion: string, visited: Set<string>, written?: WrittenEntries): EffectiveValue {
+function resolve(
+  job: JobConfig,
+  key: string,
+  sparkVersion: string,
+  visited: Set<string>,
+  written?: WrittenEntries,
+): EffectiveValue {
   visited.add(key);
   const info = lookupKey(key);
   const entries = written ? written(key) : writtenEntries(job, key);
@@ -79,7 +85,12 @@ function resolve(job: JobConfig, key: string, sparkVersion: string, visited: Set
  * The value Spark uses for `key` in this job. `written`, when given, must return what `job.entries` holds for the key
  * (operator-dropped entries left out, document order); it spares a scan of every entry per key on large jobs.
  */
-export function effectiveValue(job: JobConfig, key: string, sparkVersion: string, written?: WrittenEntries): EffectiveValue {
+export function effectiveValue(
+  job: JobConfig,
+  key: string,
+  sparkVersion: string,
+  written?: WrittenEntries,
+): EffectiveValue {
   return resolve(job, key, sparkVersion, new Set(), written);
 }
 
@@ -115,7 +126,8 @@ export function resolveSparkVersion(
   if (override !== undefined) return { version: override, from: 'setting' };
   const stated = job?.sparkVersion;
   if (stated !== undefined && !stated.unresolved) return stated;
-  const configured = settings.defaultSparkVersion !== undefined ? normalizeVersion(settings.defaultSparkVersion) : undefined;
+  const configured =
+    settings.defaultSparkVersion !== undefined ? normalizeVersion(settings.defaultSparkVersion) : undefined;
   if (configured !== undefined) return { version: configured, from: 'setting' };
   return { version: DEFAULT_SPARK_VERSION, from: 'fallback' };
 }

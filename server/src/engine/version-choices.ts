@@ -44,6 +44,8 @@ const allVersions = [...new Set([...behaviours.keys(), ...emrSparkVersions()])].
 
 /** Oldest first. */
 export const SPARK_VERSION_CHOICES: readonly SparkVersionChoice[] = allVersions.map((version) => {
-  const note = [emrNote(version), behaviours.get(version)].filter((part): part is string => part !== undefined).join('; ');
+  const note = [emrNote(version), behaviours.get(version)]
+    .filter((part): part is string => part !== undefined)
+    .join('; ');
   return note ? { version, note } : { version };
 });

@@ -1,5 +1,11 @@
 // Debounced validation: runs the engine's rules on a document and publishes the findings as diagnostics.
-import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Connection,
+  type Diagnostic,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/rules';
 import type { Finding } from '../engine/rules/types';
@@ -94,7 +100,9 @@ export class DiagnosticsPublisher {
       const shownByEditor = this.client().editorShowsSyntaxErrors ?? [];
       return shownByEditor.includes(analysis.parsed.format) ? findings.filter((f) => f.ruleId !== 'syntax') : findings;
     } catch (error) {
-      this.connection.console.error(`spark-dra: validation failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.connection.console.error(
+        `spark-dra: validation failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return [];
     }
   }
@@ -114,7 +122,9 @@ function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
       message: r.message,
     }));
   }
-  const tags = (finding.tags ?? []).map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  const tags = (finding.tags ?? []).map((t) =>
+    t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated,
+  );
   if (tags.length > 0) diagnostic.tags = tags;
   return diagnostic;
 }

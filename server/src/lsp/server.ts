@@ -28,7 +28,12 @@ import { effectiveConfigFor, fileInfoFor } from './handlers/info';
 import { checkSimulateParams, simulateFor } from './handlers/simulate';
 import { replayHandler } from './handlers/replay';
 import { valueEditsHandler } from './handlers/value-edits';
-import { ReplayEventLogRequest, ValueEditsRequest, type ReplayEventLogResponse, type ValueEditsResponse } from '../protocol';
+import {
+  ReplayEventLogRequest,
+  ValueEditsRequest,
+  type ReplayEventLogResponse,
+  type ValueEditsResponse,
+} from '../protocol';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
 import { normalizeVersion } from '../engine/version';
@@ -47,7 +52,14 @@ export function startServer(connection: Connection): void {
   let canAskConfiguration = false;
   const analyses = new DocumentAnalyses(() => settings.defaultSparkVersion);
   const storageClasses = new WorkspaceStorageClasses();
-  const diagnostics = new DiagnosticsPublisher(connection, documents, analyses, storageClasses, () => settings, () => clientOptions);
+  const diagnostics = new DiagnosticsPublisher(
+    connection,
+    documents,
+    analyses,
+    storageClasses,
+    () => settings,
+    () => clientOptions,
+  );
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientOptions = readClientOptions(params.initializationOptions);
@@ -68,7 +80,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canAskConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sparkDra' }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'sparkDra' })
+        .catch(() => undefined);
       void refreshSettings();
     }
   });
@@ -109,7 +123,9 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? guard(() => provideCompletion(doc, analyses.get(doc), params.position, storageClasses.names()), []) : [];
+    return doc
+      ? guard(() => provideCompletion(doc, analyses.get(doc), params.position, storageClasses.names()), [])
+      : [];
   });
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
@@ -118,7 +134,10 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return guard(() => provideCodeActions(doc, diagnostics.findings(doc), params.range, params.context.diagnostics), []);
+    return guard(
+      () => provideCodeActions(doc, diagnostics.findings(doc), params.range, params.context.diagnostics),
+      [],
+    );
   });
 
   connection.onRequest(FileInfoRequest, (params: FileInfoParams) => {
@@ -137,7 +156,15 @@ export function startServer(connection: Connection): void {
     const run = () => simulateFor(analyses.get(doc), checked.params, settings, storageClasses.all(doc.uri));
     return guard(run, { ok: false, error: 'The simulation failed unexpectedly; see the Spark DRA output.' });
   });
-  connection.onRequest<ReplayEventLogResponse, void>(ReplayEventLogRequest, replayHandler({ documents, analyses, settings: () => settings, trusted: () => clientOptions.workspaceTrusted !== false }));
+  connection.onRequest<ReplayEventLogResponse, void>(
+    ReplayEventLogRequest,
+    replayHandler({
+      documents,
+      analyses,
+      settings: () => settings,
+      trusted: () => clientOptions.workspaceTrusted !== false,
+    }),
+  );
   connection.onRequest<ValueEditsResponse, void>(ValueEditsRequest, valueEditsHandler(documents, analyses));
   connection.onNotification(SetVersionOverrideNotification, (params: SetVersionOverrideParams) => {
     if (!params || typeof params.uri !== 'string') return;

@@ -29,7 +29,8 @@ export function readSettings(raw: unknown): ServerSettings {
       if (level === 'off' || level === 'info' || level === 'warning' || level === 'error') rules[id] = level;
     }
   }
-  const debounce = typeof obj.debounceMs === 'number' && obj.debounceMs >= 0 && obj.debounceMs <= 5000 ? obj.debounceMs : undefined;
+  const debounce =
+    typeof obj.debounceMs === 'number' && obj.debounceMs >= 0 && obj.debounceMs <= 5000 ? obj.debounceMs : undefined;
   const simulation: Record<string, number> = {};
   if (obj.simulation && typeof obj.simulation === 'object') {
     for (const [k, v] of Object.entries(obj.simulation as Record<string, unknown>)) {

@@ -69,7 +69,9 @@ describe('activation', () => {
     const root = workspaceRoot();
     const conf = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'examples', 'spark-defaults.conf'));
     assert.equal(conf.languageId, 'spark-defaults');
-    const app = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'examples', 'spark-application-dra.yaml'));
+    const app = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(root, 'examples', 'spark-application-dra.yaml'),
+    );
     assert.equal(app.languageId, 'yaml');
   });
 

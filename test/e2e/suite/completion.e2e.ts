@@ -1,10 +1,23 @@
 // Completion in every format, through VS Code's own completion command (the same path the suggest widget takes).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, caret, closeAllEditors, completionItems, labelOf, openInEditor, positionOf, workspaceUri, writeWorkspaceFile } from './helpers';
+import {
+  activateExtension,
+  caret,
+  closeAllEditors,
+  completionItems,
+  labelOf,
+  openInEditor,
+  positionOf,
+  workspaceUri,
+  writeWorkspaceFile,
+} from './helpers';
 
 /** Writes a fixture with a `|` caret to the workspace, opens it, and returns the completion items at the caret. */
-async function completeAt(relativePath: string, fixture: string): Promise<{ doc: vscode.TextDocument; position: vscode.Position; items: vscode.CompletionItem[] }> {
+async function completeAt(
+  relativePath: string,
+  fixture: string,
+): Promise<{ doc: vscode.TextDocument; position: vscode.Position; items: vscode.CompletionItem[] }> {
   const { text, offset } = caret(fixture);
   const uri = await writeWorkspaceFile(relativePath, text);
   const editor = await openInEditor(uri);
@@ -21,7 +34,9 @@ function labels(items: readonly vscode.CompletionItem[]): string[] {
  * from open documents (kind Text) and snippets, which can have the same labels: those must not count.
  */
 function keyItems(items: readonly vscode.CompletionItem[]): vscode.CompletionItem[] {
-  return items.filter((i) => i.kind === vscode.CompletionItemKind.Property && typeof i.detail === 'string' && i.detail.length > 0);
+  return items.filter(
+    (i) => i.kind === vscode.CompletionItemKind.Property && typeof i.detail === 'string' && i.detail.length > 0,
+  );
 }
 
 function expectLabels(items: readonly vscode.CompletionItem[], expected: readonly string[]): void {
@@ -41,8 +56,17 @@ function byLabel(items: readonly vscode.CompletionItem[], label: string): vscode
 }
 
 /** Applies a completion item the way accepting it in the suggest widget does (its range and insert text). */
-async function accept(doc: vscode.TextDocument, position: vscode.Position, item: vscode.CompletionItem): Promise<string> {
-  const range = item.range === undefined ? doc.getWordRangeAtPosition(position) ?? new vscode.Range(position, position) : 'replacing' in item.range ? item.range.replacing : item.range;
+async function accept(
+  doc: vscode.TextDocument,
+  position: vscode.Position,
+  item: vscode.CompletionItem,
+): Promise<string> {
+  const range =
+    item.range === undefined
+      ? (doc.getWordRangeAtPosition(position) ?? new vscode.Range(position, position))
+      : 'replacing' in item.range
+        ? item.range.replacing
+        : item.range;
   const insert = item.insertText ?? labelOf(item);
   const editor = await vscode.window.showTextDocument(doc);
   if (insert instanceof vscode.SnippetString) await editor.insertSnippet(insert, range);
@@ -79,10 +103,17 @@ describe('completion', () => {
   it('EMR JSON properties: completes dynamic-allocation keys, leaves out written ones, and inserts the full key', async () => {
     const { doc, position, items } = await completeAt(
       'e2e-tmp/completion-properties.json',
-      EMR_JOB('"spark.dynamicAllocation.enabled": "true",\n          "spark.dynamicAllocation.minEx|": "1"', '--conf spark.executor.cores=4'),
+      EMR_JOB(
+        '"spark.dynamicAllocation.enabled": "true",\n          "spark.dynamicAllocation.minEx|": "1"',
+        '--conf spark.executor.cores=4',
+      ),
     );
     expectLabels(items, ['spark.dynamicAllocation.minExecutors']);
-    assert.equal(labels(items).includes('spark.dynamicAllocation.enabled'), false, 'a key already written is offered again');
+    assert.equal(
+      labels(items).includes('spark.dynamicAllocation.enabled'),
+      false,
+      'a key already written is offered again',
+    );
     const text = await accept(doc, position, byLabel(items, 'spark.dynamicAllocation.minExecutors'));
     assert.match(text, /"spark\.dynamicAllocation\.minExecutors": "1"/);
   });
@@ -92,13 +123,20 @@ describe('completion', () => {
       'e2e-tmp/completion-new-key.json',
       EMR_JOB('"spark.executor.cores": "4",\n          "|"', '--conf spark.executor.memory=8g'),
     );
-    expectLabels(items, ['spark.dynamicAllocation.enabled', 'spark.dynamicAllocation.maxExecutors', 'spark.dynamicAllocation.executorIdleTimeout']);
+    expectLabels(items, [
+      'spark.dynamicAllocation.enabled',
+      'spark.dynamicAllocation.maxExecutors',
+      'spark.dynamicAllocation.executorIdleTimeout',
+    ]);
   });
 
   it('sparkSubmitParameters: completes keys after --conf inside the JSON string', async () => {
     const { doc, position, items } = await completeAt(
       'e2e-tmp/completion-submit.json',
-      EMR_JOB('"spark.dynamicAllocation.enabled": "true"', '--conf spark.executor.cores=4 --conf spark.dynamicAllocation.executorIdle|'),
+      EMR_JOB(
+        '"spark.dynamicAllocation.enabled": "true"',
+        '--conf spark.executor.cores=4 --conf spark.dynamicAllocation.executorIdle|',
+      ),
     );
     expectLabels(items, ['spark.dynamicAllocation.executorIdleTimeout']);
     const text = await accept(doc, position, byLabel(items, 'spark.dynamicAllocation.executorIdleTimeout'));
@@ -106,7 +144,10 @@ describe('completion', () => {
   });
 
   it('sparkSubmitParameters: right after "--conf " offers keys', async () => {
-    const { items } = await completeAt('e2e-tmp/completion-submit-empty.json', EMR_JOB('"spark.executor.cores": "4"', '--conf spark.executor.memory=8g --conf |'));
+    const { items } = await completeAt(
+      'e2e-tmp/completion-submit-empty.json',
+      EMR_JOB('"spark.executor.cores": "4"', '--conf spark.executor.memory=8g --conf |'),
+    );
     expectLabels(items, ['spark.dynamicAllocation.enabled', 'spark.dynamicAllocation.maxExecutors']);
   });
 
@@ -124,11 +165,17 @@ spec:
     spark.dynamicAllocation.shuffleTr|
 `,
     );
-    expectLabels(items, ['spark.dynamicAllocation.shuffleTracking.enabled', 'spark.dynamicAllocation.shuffleTracking.timeout']);
+    expectLabels(items, [
+      'spark.dynamicAllocation.shuffleTracking.enabled',
+      'spark.dynamicAllocation.shuffleTracking.timeout',
+    ]);
   });
 
   it('spark-defaults.conf: completes a key at the start of a line and inserts it', async () => {
-    const { doc, position, items } = await completeAt('e2e-tmp/conf/spark-defaults.conf', 'spark.executor.cores 4\nspark.dynamicAllocation.maxEx|\n');
+    const { doc, position, items } = await completeAt(
+      'e2e-tmp/conf/spark-defaults.conf',
+      'spark.executor.cores 4\nspark.dynamicAllocation.maxEx|\n',
+    );
     assert.equal(doc.languageId, 'spark-defaults');
     expectLabels(items, ['spark.dynamicAllocation.maxExecutors']);
     const text = await accept(doc, position, byLabel(items, 'spark.dynamicAllocation.maxExecutors'));
@@ -154,7 +201,11 @@ spec:
     const position = positionOf(editor.document, `${anchor},\n          "spark.dynamicAllocation.`);
     const items = await completionItems(uri, position);
     expectLabels(items, ['spark.dynamicAllocation.sustainedSchedulerBacklogTimeout']);
-    assert.equal(labels(items).includes('spark.dynamicAllocation.maxExecutors'), false, 'maxExecutors is already written in this job');
+    assert.equal(
+      labels(items).includes('spark.dynamicAllocation.maxExecutors'),
+      false,
+      'maxExecutors is already written in this job',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });

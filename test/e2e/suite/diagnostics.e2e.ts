@@ -14,10 +14,15 @@ import {
   workspaceUri,
 } from './helpers';
 
-async function findingsIn(relativePath: string, ruleId: string): Promise<{ doc: vscode.TextDocument; found: vscode.Diagnostic }> {
+async function findingsIn(
+  relativePath: string,
+  ruleId: string,
+): Promise<{ doc: vscode.TextDocument; found: vscode.Diagnostic }> {
   const uri = workspaceUri(relativePath);
   const editor = await openInEditor(uri);
-  const diagnostics = await waitForDiagnostics(uri, `a ${ruleId} diagnostic`, (list) => list.some((d) => codeOf(d) === ruleId));
+  const diagnostics = await waitForDiagnostics(uri, `a ${ruleId} diagnostic`, (list) =>
+    list.some((d) => codeOf(d) === ruleId),
+  );
   const found = diagnostics.find((d) => codeOf(d) === ruleId);
   assert.ok(found);
   return { doc: editor.document, found };
@@ -51,13 +56,19 @@ describe('diagnostics', () => {
     assert.match(found.message, /read as 0s/);
     // The same value makes the backlog timeout zero, which Spark refuses.
     const all = vscode.languages.getDiagnostics(doc.uri).map(codeOf);
-    assert.ok(all.includes('backlog-timeout-not-positive'), `expected backlog-timeout-not-positive too; got ${all.join(', ')}`);
+    assert.ok(
+      all.includes('backlog-timeout-not-positive'),
+      `expected backlog-timeout-not-positive too; got ${all.join(', ')}`,
+    );
   });
 
   it('every file in examples/ gets no spark-dra diagnostics', async () => {
     const folder = vscode.Uri.joinPath(workspaceRoot(), 'examples');
     const entries = await vscode.workspace.fs.readDirectory(folder);
-    const files = entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name).sort();
+    const files = entries
+      .filter(([, type]) => type === vscode.FileType.File)
+      .map(([name]) => name)
+      .sort();
     assert.ok(files.length >= 5, `expected the examples in ${folder.path}; found ${files.join(', ')}`);
     const problems: string[] = [];
     for (const name of files) {

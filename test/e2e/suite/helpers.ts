@@ -61,7 +61,11 @@ export function labelOf(item: vscode.CompletionItem): string {
 }
 
 export async function completionItems(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    position,
+  );
   assert.ok(list, 'vscode.executeCompletionItemProvider returned nothing');
   return list.items;
 }
@@ -93,7 +97,9 @@ export function codeOf(d: vscode.Diagnostic): string {
 
 export function describeDiagnostics(list: readonly vscode.Diagnostic[]): string {
   if (list.length === 0) return '(none)';
-  return list.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join('\n  ');
+  return list
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`)
+    .join('\n  ');
 }
 
 /**
@@ -112,7 +118,11 @@ export async function waitForDiagnostics(
   return new Promise<vscode.Diagnostic[]>((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new assert.AssertionError({ message: `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path}; spark-dra diagnostics now:\n  ${describeDiagnostics(sparkDraDiagnostics(uri))}` }));
+      reject(
+        new assert.AssertionError({
+          message: `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path}; spark-dra diagnostics now:\n  ${describeDiagnostics(sparkDraDiagnostics(uri))}`,
+        }),
+      );
     }, timeoutMs);
     const sub = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((u) => u.toString() === key)) return;
@@ -132,7 +142,9 @@ export function nextDiagnosticsChange(uri: vscode.Uri, timeoutMs = 15_000): Prom
   return new Promise<vscode.Diagnostic[]>((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new assert.AssertionError({ message: `no diagnostics were published for ${uri.path} within ${timeoutMs} ms` }));
+      reject(
+        new assert.AssertionError({ message: `no diagnostics were published for ${uri.path} within ${timeoutMs} ms` }),
+      );
     }, timeoutMs);
     const sub = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((u) => u.toString() === key)) return;

@@ -1,7 +1,15 @@
 // Hover through VS Code's hover command: each key's documentation with the default of the job's own Spark version.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, hoverText, openInEditor, positionOf, workspaceUri, writeWorkspaceFile } from './helpers';
+import {
+  activateExtension,
+  closeAllEditors,
+  hoverText,
+  openInEditor,
+  positionOf,
+  workspaceUri,
+  writeWorkspaceFile,
+} from './helpers';
 
 /** Hover text in the middle of the first occurrence of `needle` in a workspace file. */
 async function hoverOn(relativePath: string, needle: string): Promise<string> {
@@ -31,8 +39,13 @@ describe('hover', () => {
   it('SparkApplication: the default follows spec.sparkVersion (3.5.1 → 5, 4.0.1 → 10)', async () => {
     const md351 = await hoverOn('examples/spark-application-dra.yaml', 'spark.kubernetes.allocation.batch.size');
     assert.match(md351, /Default in Spark 3\.5\.1:\*\* `5`/);
-    const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('examples/spark-application-dra.yaml')));
-    await writeWorkspaceFile('e2e-tmp/spark-application-4.yaml', example.replace('sparkVersion: "3.5.1"', 'sparkVersion: "4.0.1"'));
+    const example = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(workspaceUri('examples/spark-application-dra.yaml')),
+    );
+    await writeWorkspaceFile(
+      'e2e-tmp/spark-application-4.yaml',
+      example.replace('sparkVersion: "3.5.1"', 'sparkVersion: "4.0.1"'),
+    );
     const md401 = await hoverOn('e2e-tmp/spark-application-4.yaml', 'spark.kubernetes.allocation.batch.size');
     assert.match(md401, /Default in Spark 4\.0\.1:\*\* `10`/);
   });

@@ -2,7 +2,14 @@
 // light bulb applies it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, codeOf, copyWorkspaceFile, openInEditor, waitForDiagnostics } from './helpers';
+import {
+  activateExtension,
+  closeAllEditors,
+  codeOf,
+  copyWorkspaceFile,
+  openInEditor,
+  waitForDiagnostics,
+} from './helpers';
 
 describe('quick fixes', () => {
   before(activateExtension);
@@ -12,9 +19,9 @@ describe('quick fixes', () => {
     const uri = await copyWorkspaceFile('fixtures/emr-typo.json', 'e2e-tmp/emr-typo-fix.json');
     const editor = await openInEditor(uri);
     const doc = editor.document;
-    const [diagnostic] = await waitForDiagnostics(uri, 'the unknown-key diagnostic', (list) => list.some((d) => codeOf(d) === 'unknown-key')).then((list) =>
-      list.filter((d) => codeOf(d) === 'unknown-key'),
-    );
+    const [diagnostic] = await waitForDiagnostics(uri, 'the unknown-key diagnostic', (list) =>
+      list.some((d) => codeOf(d) === 'unknown-key'),
+    ).then((list) => list.filter((d) => codeOf(d) === 'unknown-key'));
     assert.ok(diagnostic);
 
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
@@ -38,7 +45,11 @@ describe('quick fixes', () => {
     assert.doesNotMatch(text, /executorIdleTimout/);
     JSON.parse(text);
 
-    await waitForDiagnostics(uri, 'the unknown-key diagnostic to go away after the fix', (list) => !list.some((d) => codeOf(d) === 'unknown-key'));
+    await waitForDiagnostics(
+      uri,
+      'the unknown-key diagnostic to go away after the fix',
+      (list) => !list.some((d) => codeOf(d) === 'unknown-key'),
+    );
     await doc.save();
   });
 });

@@ -25,18 +25,34 @@ describe('settings', () => {
     const uri = workspaceUri(FIXTURE);
     await openInEditor(uri);
     const before = unknownKey(
-      await waitForDiagnostics(uri, 'the unknown-key diagnostic (default severity)', (list) => unknownKey(list)?.severity === vscode.DiagnosticSeverity.Warning),
+      await waitForDiagnostics(
+        uri,
+        'the unknown-key diagnostic (default severity)',
+        (list) => unknownKey(list)?.severity === vscode.DiagnosticSeverity.Warning,
+      ),
     );
     assert.match(before?.message ?? '', /spark\.dynamicAllocation\.maxExecutor\b/);
 
     await setRules({ 'unknown-key': 'off' });
     assert.deepEqual(vscode.workspace.getConfiguration('sparkDra').get('rules'), { 'unknown-key': 'off' });
-    await waitForDiagnostics(uri, 'unknown-key to disappear with the rule off', (list) => unknownKey(list) === undefined);
+    await waitForDiagnostics(
+      uri,
+      'unknown-key to disappear with the rule off',
+      (list) => unknownKey(list) === undefined,
+    );
 
     await setRules({ 'unknown-key': 'error' });
-    await waitForDiagnostics(uri, 'unknown-key as an error', (list) => unknownKey(list)?.severity === vscode.DiagnosticSeverity.Error);
+    await waitForDiagnostics(
+      uri,
+      'unknown-key as an error',
+      (list) => unknownKey(list)?.severity === vscode.DiagnosticSeverity.Error,
+    );
 
     await setRules(undefined);
-    await waitForDiagnostics(uri, 'unknown-key back as a warning after the setting is removed', (list) => unknownKey(list)?.severity === vscode.DiagnosticSeverity.Warning);
+    await waitForDiagnostics(
+      uri,
+      'unknown-key back as a warning after the setting is removed',
+      (list) => unknownKey(list)?.severity === vscode.DiagnosticSeverity.Warning,
+    );
   });
 });

@@ -19,7 +19,12 @@ import {
   workspaceUri,
 } from './helpers';
 
-const COMMANDS = ['sparkDra.simulate', 'sparkDra.showEffectiveConfig', 'sparkDra.replayEventLog', 'sparkDra.selectSparkVersion'];
+const COMMANDS = [
+  'sparkDra.simulate',
+  'sparkDra.showEffectiveConfig',
+  'sparkDra.replayEventLog',
+  'sparkDra.selectSparkVersion',
+];
 
 function allTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs);
@@ -27,7 +32,10 @@ function allTabs(): vscode.Tab[] {
 
 function describeTabs(): string {
   return allTabs()
-    .map((tab) => `${tab.label} [${tab.input instanceof vscode.TabInputWebview ? `webview ${tab.input.viewType}` : tab.input instanceof vscode.TabInputText ? 'text' : 'other'}]`)
+    .map(
+      (tab) =>
+        `${tab.label} [${tab.input instanceof vscode.TabInputWebview ? `webview ${tab.input.viewType}` : tab.input instanceof vscode.TabInputText ? 'text' : 'other'}]`,
+    )
     .join(', ');
 }
 
@@ -36,11 +44,19 @@ async function simulationTab(title: string, timeoutMs = 20_000): Promise<vscode.
   try {
     return await pollFor(
       `a simulation panel titled "${title}"`,
-      () => allTabs().find((tab) => tab.label === title && tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('sparkDra.simulation')),
+      () =>
+        allTabs().find(
+          (tab) =>
+            tab.label === title &&
+            tab.input instanceof vscode.TabInputWebview &&
+            tab.input.viewType.endsWith('sparkDra.simulation'),
+        ),
       timeoutMs,
     );
   } catch (error) {
-    throw new assert.AssertionError({ message: `${error instanceof Error ? error.message : String(error)}; open tabs: ${describeTabs() || '(none)'}` });
+    throw new assert.AssertionError({
+      message: `${error instanceof Error ? error.message : String(error)}; open tabs: ${describeTabs() || '(none)'}`,
+    });
   }
 }
 
@@ -58,7 +74,12 @@ function eventLogsFolder(): string {
  * quickInput.accept). The pick opens only after the command has asked the language server about the file, so the
  * steps are repeated until the command finishes (bounded).
  */
-async function runAnsweringQuickPick(command: string, args: unknown[], steps: readonly string[], timeoutMs: number): Promise<void> {
+async function runAnsweringQuickPick(
+  command: string,
+  args: unknown[],
+  steps: readonly string[],
+  timeoutMs: number,
+): Promise<void> {
   let settled = false;
   let failure: unknown;
   const running = Promise.resolve(vscode.commands.executeCommand(command, ...args)).then(
@@ -81,7 +102,9 @@ async function runAnsweringQuickPick(command: string, args: unknown[], steps: re
   for (let first = true; first || !settled; first = false) {
     if (Date.now() - start > timeoutMs) {
       await vscode.commands.executeCommand('quickInput.hide');
-      assert.fail(`${command} did not finish within ${timeoutMs} ms of answering its Quick Pick with ${steps.join(', ')}`);
+      assert.fail(
+        `${command} did not finish within ${timeoutMs} ms of answering its Quick Pick with ${steps.join(', ')}`,
+      );
     }
     for (const step of steps) {
       await vscode.commands.executeCommand(step);
@@ -131,14 +154,24 @@ describe('commands', () => {
     await openInEditor(uri);
     await vscode.commands.executeCommand('sparkDra.simulate', uri);
     const tab = await simulationTab('Simulation: emr-eks-dra.json');
-    const editorGroup = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
+    const editorGroup = vscode.window.tabGroups.all.find((g) =>
+      g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()),
+    );
     assert.ok(editorGroup, 'the job file stays open');
-    assert.notEqual(tab.group.viewColumn, editorGroup.viewColumn, 'the panel opens beside the editor, in another group');
+    assert.notEqual(
+      tab.group.viewColumn,
+      editorGroup.viewColumn,
+      'the panel opens beside the editor, in another group',
+    );
     // Running it again reveals the same panel rather than opening a second one.
     await openInEditor(uri);
     await vscode.commands.executeCommand('sparkDra.simulate', uri);
     await simulationTab('Simulation: emr-eks-dra.json');
-    assert.equal(allTabs().filter((t) => t.label === 'Simulation: emr-eks-dra.json').length, 1, `one panel per file; tabs: ${describeTabs()}`);
+    assert.equal(
+      allTabs().filter((t) => t.label === 'Simulation: emr-eks-dra.json').length,
+      1,
+      `one panel per file; tabs: ${describeTabs()}`,
+    );
   });
 
   it('sparkDra.showEffectiveConfig lists the effective keys; choosing a written key goes to its line', async () => {
@@ -148,7 +181,9 @@ describe('commands', () => {
     // The first item is the only key the file writes; choosing it reveals its line (line 3).
     const onKeyLine = (): vscode.TextEditor | undefined => {
       const active = vscode.window.activeTextEditor;
-      return active?.document.uri.toString() === uri.toString() && active.selection.start.line === 2 ? active : undefined;
+      return active?.document.uri.toString() === uri.toString() && active.selection.start.line === 2
+        ? active
+        : undefined;
     };
     await chooseInQuickPick('sparkDra.showEffectiveConfig', [uri], ['quickInput.first', 'quickInput.accept'], {
       what: 'the cursor on the written key',
@@ -167,19 +202,31 @@ describe('commands', () => {
 
     // The same table as a read-only document (what the Quick Pick's "Open as a document" button opens).
     const query = new URLSearchParams({ job: uri.toString(), index: '0' }).toString();
-    const docUri = vscode.Uri.from({ scheme: 'spark-dra-effective', path: '/effective.spark-defaults.conf (effective configuration).md', query });
+    const docUri = vscode.Uri.from({
+      scheme: 'spark-dra-effective',
+      path: '/effective.spark-defaults.conf (effective configuration).md',
+      query,
+    });
     const doc = await vscode.workspace.openTextDocument(docUri);
     const text = doc.getText();
     assert.match(text, /Spark 3\.5\.1/);
     assert.match(text, /\| `spark\.dynamicAllocation\.maxExecutors` \| `7` \|/);
-    assert.match(text, /\| `spark\.dynamicAllocation\.minExecutors` \| `0` \|/, 'defaults of keys the file does not write are listed');
+    assert.match(
+      text,
+      /\| `spark\.dynamicAllocation\.minExecutors` \| `0` \|/,
+      'defaults of keys the file does not write are listed',
+    );
   });
 
   it('sparkDra.selectSparkVersion changes the version the checks use, and "Detect from file" restores it', async () => {
     const uri = await copyWorkspaceFile('examples/spark-defaults.conf', 'e2e-tmp/version.spark-defaults.conf');
     const editor = await openInEditor(uri);
     const doc = editor.document;
-    await waitForDiagnostics(uri, 'no diagnostics on the example (Spark 3.5.1 from its comment)', (list) => list.length === 0);
+    await waitForDiagnostics(
+      uri,
+      'no diagnostics on the example (Spark 3.5.1 from its comment)',
+      (list) => list.length === 0,
+    );
     const key = positionOf(doc, 'spark.dynamicAllocation.shuffleTracking.enabled', 5);
     assert.match(await hoverText(uri, key), /Default in Spark 3\.5\.1/);
 
@@ -188,7 +235,9 @@ describe('commands', () => {
       what: 'hover showing Spark 2.4.4',
       reached: async () => /Default in Spark 2\.4\.4/.test(await hoverText(uri, key)),
     });
-    await waitForDiagnostics(uri, 'key-not-in-version findings under Spark 2.4.4', (list) => list.some((d) => codeOf(d) === 'key-not-in-version'));
+    await waitForDiagnostics(uri, 'key-not-in-version findings under Spark 2.4.4', (list) =>
+      list.some((d) => codeOf(d) === 'key-not-in-version'),
+    );
 
     // The first item is "Detect from file".
     await chooseInQuickPick('sparkDra.selectSparkVersion', [uri], ['quickInput.first', 'quickInput.accept'], {

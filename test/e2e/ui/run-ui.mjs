@@ -13,7 +13,17 @@
 //   SPARK_DRA_UI_TIMEOUT_MS   limit for the whole UI run after setup (default 150000)
 //   SPARK_DRA_VSIX            a .vsix to install instead of packaging one
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,21 +89,25 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(
 /** The .vsix to install (see the header). */
 function findOrPackageVsix() {
   if (process.env.SPARK_DRA_VSIX) {
-    if (!existsSync(process.env.SPARK_DRA_VSIX)) throw new Error(`SPARK_DRA_VSIX=${process.env.SPARK_DRA_VSIX} does not exist`);
+    if (!existsSync(process.env.SPARK_DRA_VSIX))
+      throw new Error(`SPARK_DRA_VSIX=${process.env.SPARK_DRA_VSIX} does not exist`);
     return { path: process.env.SPARK_DRA_VSIX, how: 'from SPARK_DRA_VSIX' };
   }
   const extMain = join(EXTENSION_ROOT, 'dist', 'extension.js');
   if (!existsSync(extMain)) throw new Error(`${extMain} is missing: run \`npm run build\` first`);
   const built = join(EXTENSION_ROOT, 'dist', 'spark-dra.vsix');
-  if (existsSync(built) && statSync(built).mtimeMs >= statSync(extMain).mtimeMs) return { path: built, how: 'dist/spark-dra.vsix (npm run package)' };
+  if (existsSync(built) && statSync(built).mtimeMs >= statSync(extMain).mtimeMs)
+    return { path: built, how: 'dist/spark-dra.vsix (npm run package)' };
   // Package what the extension needs at run time, from a staging folder (no .vscodeignore needed, nothing written to
   // the repository). vsce runs offline: it only zips.
   const stage = join(tempRoot, 'vsix-stage');
   mkdirSync(join(stage, 'dist'), { recursive: true });
   cpSync(join(EXTENSION_ROOT, 'package.json'), join(stage, 'package.json'));
   for (const f of ['extension.js', 'server.js']) cpSync(join(EXTENSION_ROOT, 'dist', f), join(stage, 'dist', f));
-  if (existsSync(join(EXTENSION_ROOT, 'dist', 'webview'))) cpSync(join(EXTENSION_ROOT, 'dist', 'webview'), join(stage, 'dist', 'webview'), { recursive: true });
-  for (const d of ['syntaxes', 'snippets']) if (existsSync(join(EXTENSION_ROOT, d))) cpSync(join(EXTENSION_ROOT, d), join(stage, d), { recursive: true });
+  if (existsSync(join(EXTENSION_ROOT, 'dist', 'webview')))
+    cpSync(join(EXTENSION_ROOT, 'dist', 'webview'), join(stage, 'dist', 'webview'), { recursive: true });
+  for (const d of ['syntaxes', 'snippets'])
+    if (existsSync(join(EXTENSION_ROOT, d))) cpSync(join(EXTENSION_ROOT, d), join(stage, d), { recursive: true });
   const { icon } = JSON.parse(readFileSync(join(EXTENSION_ROOT, 'package.json'), 'utf8'));
   if (typeof icon === 'string' && existsSync(join(EXTENSION_ROOT, icon))) {
     mkdirSync(dirname(join(stage, icon)), { recursive: true });
@@ -102,13 +116,18 @@ function findOrPackageVsix() {
   writeFileSync(join(stage, 'README.md'), '# Spark DRA\n\nPackaged by test/e2e/ui/run-ui.mjs for the UI tests.\n');
   const out = join(tempRoot, 'spark-dra-ui.vsix');
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], {
-    cwd: stage,
-    encoding: 'utf8',
-    timeout: 120_000,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (run.status !== 0 || !existsSync(out)) throw new Error(`vsce package failed (exit ${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
+  const run = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out],
+    {
+      cwd: stage,
+      encoding: 'utf8',
+      timeout: 120_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  if (run.status !== 0 || !existsSync(out))
+    throw new Error(`vsce package failed (exit ${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
   return { path: out, how: 'packaged by run-ui.mjs with vsce from a staging copy' };
 }
 
@@ -123,8 +142,15 @@ async function check(name, body) {
     console.log(`  ✔ ${name} (${secs(start)} s)`);
   } catch (err) {
     results.push({ name, ok: false });
-    console.log(`  ✘ ${name} (${secs(start)} s)\n      ${String(err?.message ?? err).split('\n').join('\n      ')}`);
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40);
+    console.log(
+      `  ✘ ${name} (${secs(start)} s)\n      ${String(err?.message ?? err)
+        .split('\n')
+        .join('\n      ')}`,
+    );
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 40);
     try {
       const shot = join(outDir, `failure-${slug}.png`);
       await page.screenshot({ path: shot, timeout: 10_000 });
@@ -149,7 +175,10 @@ async function until(what, probe, timeoutMs = 15_000, everyMs = 200) {
     } catch (err) {
       last = err;
     }
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -174,11 +203,24 @@ const quickInputBox = () => page.locator('.quick-input-widget .quick-input-box i
 /** Types into the quick input once it has the keyboard focus, and waits for the row to be the focused one. */
 async function typeInQuickInput(text, rowText, prefix = '', rowTimeoutMs = 5_000) {
   await quickInputBox().waitFor({ state: 'visible', timeout: 10_000 });
-  await until('the quick input to have the keyboard focus', () => page.evaluate(() => document.activeElement?.closest('.quick-input-widget') != null), 5_000, 100);
+  await until(
+    'the quick input to have the keyboard focus',
+    () => page.evaluate(() => document.activeElement?.closest('.quick-input-widget') != null),
+    5_000,
+    100,
+  );
   await page.keyboard.type(text, { delay: 10 });
-  await until(`the quick input to read "${prefix}${text}"`, async () => (await quickInputBox().inputValue()) === `${prefix}${text}`, 5_000, 100);
+  await until(
+    `the quick input to read "${prefix}${text}"`,
+    async () => (await quickInputBox().inputValue()) === `${prefix}${text}`,
+    5_000,
+    100,
+  );
   const focusedRow = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText });
-  return until(`"${rowText}" to be the chosen row`, async () => (await focusedRow.count()) > 0, rowTimeoutMs, 100).then(() => true, () => false);
+  return until(`"${rowText}" to be the chosen row`, async () => (await focusedRow.count()) > 0, rowTimeoutMs, 100).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Ctrl+P, type a file name, Enter; waits for its editor tab to be active. */
@@ -188,22 +230,30 @@ async function openFile(name) {
   assert(await typeInQuickInput(name, name, '', 20_000), `quick open did not offer ${name}`);
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page
+    .locator('.editor-group-container.active .monaco-editor .view-lines')
+    .first()
+    .waitFor({ state: 'visible', timeout: 10_000 });
 }
 
 /** F1, type a command title, Enter once the palette offers it (job-file commands appear once the file is recognised). */
 async function runCommand(title) {
-  await until(`"${title}" in the command palette`, async () => {
-    if (await quickInput().isVisible()) {
+  await until(
+    `"${title}" in the command palette`,
+    async () => {
+      if (await quickInput().isVisible()) {
+        await page.keyboard.press('Escape');
+        await quickInput().waitFor({ state: 'hidden', timeout: 5_000 });
+      }
+      await page.keyboard.press('F1');
+      if (await typeInQuickInput(title, title, '>')) return true;
+      // Not (yet) offered: close and try again (the palette reads the when-clauses when it opens).
       await page.keyboard.press('Escape');
-      await quickInput().waitFor({ state: 'hidden', timeout: 5_000 });
-    }
-    await page.keyboard.press('F1');
-    if (await typeInQuickInput(title, title, '>')) return true;
-    // Not (yet) offered: close and try again (the palette reads the when-clauses when it opens).
-    await page.keyboard.press('Escape');
-    return false;
-  }, 20_000, 500);
+      return false;
+    },
+    20_000,
+    500,
+  );
   await page.keyboard.press('Enter');
   await quickInput().waitFor({ state: 'hidden', timeout: 5_000 });
 }
@@ -220,10 +270,16 @@ async function suggestLabels() {
 
 async function main() {
   let t = Date.now();
-  const setup = spawnSync('bash', [join(repoRoot, 'scripts', 'setup-vscode-offline.sh')], { stdio: VERBOSE ? 'inherit' : 'ignore', env: { ...process.env, SPARK_DRA_CACHE: CACHE }, timeout: 1_500_000 });
-  if (setup.status !== 0) return finish(`scripts/setup-vscode-offline.sh failed (exit ${setup.status ?? setup.signal})`);
+  const setup = spawnSync('bash', [join(repoRoot, 'scripts', 'setup-vscode-offline.sh')], {
+    stdio: VERBOSE ? 'inherit' : 'ignore',
+    env: { ...process.env, SPARK_DRA_CACHE: CACHE },
+    timeout: 1_500_000,
+  });
+  if (setup.status !== 0)
+    return finish(`scripts/setup-vscode-offline.sh failed (exit ${setup.status ?? setup.signal})`);
   const env = JSON.parse(readFileSync(join(CACHE, 'offline-env.json'), 'utf8'));
-  for (const key of ['node', 'codeServer', 'chromium']) if (!existsSync(env[key])) return finish(`${key} not found at ${env[key]}`);
+  for (const key of ['node', 'codeServer', 'chromium'])
+    if (!existsSync(env[key])) return finish(`${key} not found at ${env[key]}`);
   setTimeout(() => finish(`overall UI limit of ${TIMEOUT_MS / 1000} s exceeded`), TIMEOUT_MS).unref();
 
   rmSync(outDir, { recursive: true, force: true });
@@ -233,42 +289,78 @@ async function main() {
   mkdirSync(workspace);
   cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
   cpSync(join(repoRoot, 'test', 'fixtures', 'e2e'), join(workspace, 'fixtures'), { recursive: true });
-  for (const d of ['user-data/User', 'extensions', 'chromium-profile', 'tmp', 'xdg/config', 'xdg/data', 'xdg/cache', 'xdg/state']) mkdirSync(join(tempRoot, d), { recursive: true });
+  for (const d of [
+    'user-data/User',
+    'extensions',
+    'chromium-profile',
+    'tmp',
+    'xdg/config',
+    'xdg/data',
+    'xdg/cache',
+    'xdg/state',
+  ])
+    mkdirSync(join(tempRoot, d), { recursive: true });
   writeFileSync(
     join(tempRoot, 'user-data', 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'chat.disableAIFeatures': true,
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'update.mode': 'none',
-      'workbench.enableExperiments': false,
-      'security.workspace.trust.enabled': false,
-      // Keystrokes in the example stay unsaved, so reverting restores it for the next checks.
-      'files.autoSave': 'off',
-      'editor.quickSuggestions': { other: false, comments: false, strings: false },
-      'editor.suggestOnTriggerCharacters': false,
-    }, null, 2),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'update.mode': 'none',
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        // Keystrokes in the example stay unsaved, so reverting restores it for the next checks.
+        'files.autoSave': 'off',
+        'editor.quickSuggestions': { other: false, comments: false, strings: false },
+        'editor.suggestOnTriggerCharacters': false,
+      },
+      null,
+      2,
+    ),
   );
   const csConfig = join(tempRoot, 'code-server.yaml');
   writeFileSync(csConfig, 'auth: none\ncert: false\n');
   const childEnv = isolatedEnv(tempRoot);
-  const common = ['--config', csConfig, '--user-data-dir', join(tempRoot, 'user-data'), '--extensions-dir', join(tempRoot, 'extensions')];
+  const common = [
+    '--config',
+    csConfig,
+    '--user-data-dir',
+    join(tempRoot, 'user-data'),
+    '--extensions-dir',
+    join(tempRoot, 'extensions'),
+  ];
 
   // 1. The .vsix, installed the way a user installs one.
   t = Date.now();
   const vsix = findOrPackageVsix();
   say(`vsix: ${vsix.path} (${vsix.how}, ${(statSync(vsix.path).size / 1024).toFixed(0)} KB) in ${secs(t)} s`);
   t = Date.now();
-  const install = spawnSync(env.node, [env.codeServer, ...common, '--install-extension', vsix.path], { env: childEnv, encoding: 'utf8', timeout: 120_000 });
+  const install = spawnSync(env.node, [env.codeServer, ...common, '--install-extension', vsix.path], {
+    env: childEnv,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const installOut = `${install.stdout ?? ''}${install.stderr ?? ''}`.trim();
-  if (install.status !== 0 || !/successfully installed/i.test(installOut)) return finish(`code-server --install-extension failed (exit ${install.status ?? install.signal}):\n${installOut}`);
-  const list = spawnSync(env.node, [env.codeServer, ...common, '--list-extensions', '--show-versions'], { env: childEnv, encoding: 'utf8', timeout: 60_000 });
-  if (!new RegExp(`^${EXTENSION_ID.replace('.', '\\.')}@`, 'mi').test(list.stdout ?? '')) return finish(`${EXTENSION_ID} is not listed after installing:\n${list.stdout}${list.stderr}`);
-  say(`installed ${(list.stdout ?? '').trim().split('\n').find((l) => l.startsWith(EXTENSION_ID))} in ${secs(t)} s`);
+  if (install.status !== 0 || !/successfully installed/i.test(installOut))
+    return finish(`code-server --install-extension failed (exit ${install.status ?? install.signal}):\n${installOut}`);
+  const list = spawnSync(env.node, [env.codeServer, ...common, '--list-extensions', '--show-versions'], {
+    env: childEnv,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (!new RegExp(`^${EXTENSION_ID.replace('.', '\\.')}@`, 'mi').test(list.stdout ?? ''))
+    return finish(`${EXTENSION_ID} is not listed after installing:\n${list.stdout}${list.stderr}`);
+  say(
+    `installed ${(list.stdout ?? '')
+      .trim()
+      .split('\n')
+      .find((l) => l.startsWith(EXTENSION_ID))} in ${secs(t)} s`,
+  );
 
   // 2. code-server with only the installed extension (no development payload).
   const port = await freePort();
@@ -277,7 +369,17 @@ async function main() {
   t = Date.now();
   const server = spawn(
     env.node,
-    [env.codeServer, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common],
+    [
+      env.codeServer,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      ...common,
+    ],
     { cwd: workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv },
   );
   cleanups.push(() => stopServer(server));
@@ -296,9 +398,15 @@ async function main() {
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   if (VERBOSE) page.on('console', (msg) => console.log(`[browser:${msg.type()}] ${msg.text()}`));
-  await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, {
+    waitUntil: 'domcontentloaded',
+    timeout: 60_000,
+  });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'visible', timeout: 60_000 });
+  await page
+    .locator('.explorer-folders-view, .explorer-viewlet')
+    .first()
+    .waitFor({ state: 'visible', timeout: 60_000 });
   say(`workbench up in ${secs(t)} s`);
   console.log('  UI');
 
@@ -306,49 +414,74 @@ async function main() {
   const lines = readFileSync(join(workspace, 'examples', 'emr-eks-dra.json'), 'utf8').split('\n');
   const anchorLine = lines.findIndex((l) => l.includes('"spark.kubernetes.allocation.batch.size"')) + 1;
 
-  await check('completion: Ctrl+Space on a new key in examples/emr-eks-dra.json lists spark.dynamicAllocation keys', async () => {
-    assert(anchorLine > 0, 'anchor line not found in examples/emr-eks-dra.json');
-    await openFile('emr-eks-dra.json');
-    // Go to the last property (Ctrl+G), to its end, and start a new key.
-    await page.keyboard.press('Control+G');
-    await quickInput().waitFor({ state: 'visible', timeout: 5_000 });
-    await page.keyboard.type(String(anchorLine));
-    await page.keyboard.press('Enter');
-    await quickInput().waitFor({ state: 'hidden', timeout: 5_000 });
-    for (const key of ['End', 'Comma', 'Enter']) {
-      await page.keyboard.press(key);
-      // The editor reads keys through the EditContext API; keys pressed back to back can be dropped.
-      await page.waitForTimeout(100);
-    }
-    await page.keyboard.type('"spark.dynamicAllocation.', { delay: 20 });
-    // The language server starts with the first JSON file: ask again until its items are there.
-    const labels = await until('the suggest widget to list spark.dynamicAllocation keys', async () => {
-      await page.keyboard.press('Control+Space');
-      await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'visible', timeout: 3_000 });
-      await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').first().waitFor({ state: 'visible', timeout: 3_000 });
-      const got = await suggestLabels();
-      if (got.filter(isKeyRow).length >= 2) return got;
+  await check(
+    'completion: Ctrl+Space on a new key in examples/emr-eks-dra.json lists spark.dynamicAllocation keys',
+    async () => {
+      assert(anchorLine > 0, 'anchor line not found in examples/emr-eks-dra.json');
+      await openFile('emr-eks-dra.json');
+      // Go to the last property (Ctrl+G), to its end, and start a new key.
+      await page.keyboard.press('Control+G');
+      await quickInput().waitFor({ state: 'visible', timeout: 5_000 });
+      await page.keyboard.type(String(anchorLine));
+      await page.keyboard.press('Enter');
+      await quickInput().waitFor({ state: 'hidden', timeout: 5_000 });
+      for (const key of ['End', 'Comma', 'Enter']) {
+        await page.keyboard.press(key);
+        // The editor reads keys through the EditContext API; keys pressed back to back can be dropped.
+        await page.waitForTimeout(100);
+      }
+      await page.keyboard.type('"spark.dynamicAllocation.', { delay: 20 });
+      // The language server starts with the first JSON file: ask again until its items are there.
+      const labels = await until(
+        'the suggest widget to list spark.dynamicAllocation keys',
+        async () => {
+          await page.keyboard.press('Control+Space');
+          await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'visible', timeout: 3_000 });
+          await page
+            .locator('.editor-widget.suggest-widget.visible .monaco-list-row')
+            .first()
+            .waitFor({ state: 'visible', timeout: 3_000 });
+          const got = await suggestLabels();
+          if (got.filter(isKeyRow).length >= 2) return got;
+          await page.keyboard.press('Escape');
+          return undefined;
+        },
+        30_000,
+        500,
+      );
+      const shot = join(outDir, 'completion.png');
+      await page.screenshot({ path: shot });
+      const size = checkPng(shot);
+      assert(
+        await page.locator('.editor-widget.suggest-widget.visible').isVisible(),
+        'the suggest widget closed before the screenshot',
+      );
+      const dra = labels.filter(isKeyRow);
+      assert(
+        !dra.some((l) => /spark\.dynamicAllocation\.maxExecutors\b/.test(l)),
+        `maxExecutors is already written but was offered: ${dra.join(' | ')}`,
+      );
+      const line = await page
+        .locator('.editor-group-container.active .view-line', { hasText: '"spark.dynamicAllocation."' })
+        .first()
+        .textContent();
+      assert(line?.trim().startsWith('"spark.dynamicAllocation."'), `the new key is not on a line of its own: ${line}`);
+      console.log(
+        `      ${dra.length} spark.dynamicAllocation rows visible, first: ${dra[0]}; completion.png ${(size / 1024).toFixed(0)} KB`,
+      );
+      // Leave the example unchanged.
       await page.keyboard.press('Escape');
-      return undefined;
-    }, 30_000, 500);
-    const shot = join(outDir, 'completion.png');
-    await page.screenshot({ path: shot });
-    const size = checkPng(shot);
-    assert(await page.locator('.editor-widget.suggest-widget.visible').isVisible(), 'the suggest widget closed before the screenshot');
-    const dra = labels.filter(isKeyRow);
-    assert(!dra.some((l) => /spark\.dynamicAllocation\.maxExecutors\b/.test(l)), `maxExecutors is already written but was offered: ${dra.join(' | ')}`);
-    const line = await page.locator('.editor-group-container.active .view-line', { hasText: '"spark.dynamicAllocation."' }).first().textContent();
-    assert(line?.trim().startsWith('"spark.dynamicAllocation."'), `the new key is not on a line of its own: ${line}`);
-    console.log(`      ${dra.length} spark.dynamicAllocation rows visible, first: ${dra[0]}; completion.png ${(size / 1024).toFixed(0)} KB`);
-    // Leave the example unchanged.
-    await page.keyboard.press('Escape');
-    await runCommand('File: Revert File');
-    await until(
-      'the example to be reverted',
-      async () => (await page.locator('.editor-group-container.active .view-line', { hasText: '"spark.dynamicAllocation."' }).count()) === 0,
-      5_000,
-    );
-  });
+      await runCommand('File: Revert File');
+      await until(
+        'the example to be reverted',
+        async () =>
+          (await page
+            .locator('.editor-group-container.active .view-line', { hasText: '"spark.dynamicAllocation."' })
+            .count()) === 0,
+        5_000,
+      );
+    },
+  );
 
   await check('problems: Ctrl+Shift+M shows the spark-dra unknown-key problem of fixtures/emr-typo.json', async () => {
     await openFile('emr-typo.json');
@@ -376,36 +509,48 @@ async function main() {
     await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 20_000 });
     // The webview is an iframe holding another iframe; the chart is a canvas in the inner one. Wait until one has
     // a size and is not a single colour (drawn).
-    const found = await until('a drawn canvas inside the simulation webview', async () => {
-      for (const frame of page.frames()) {
-        if (frame === page.mainFrame()) continue;
-        const canvases = frame.locator('canvas');
-        const n = await canvases.count().catch(() => 0);
-        for (let i = 0; i < n; i++) {
-          const info = await canvases.nth(i).evaluate((c) => {
-            const r = c.getBoundingClientRect();
-            let colours = 0;
-            try {
-              const ctx = c.getContext('2d');
-              const data = ctx?.getImageData(0, 0, c.width, c.height).data;
-              const seen = new Set();
-              if (data) for (let p = 0; p < data.length && seen.size < 50; p += 4 * 97) seen.add(`${data[p]},${data[p + 1]},${data[p + 2]},${data[p + 3]}`);
-              colours = seen.size;
-            } catch {
-              colours = -1;
-            }
-            return { width: r.width, height: r.height, colours };
-          }).catch(() => undefined);
-          if (info && info.width > 100 && info.height > 50 && info.colours > 2) return { frame, index: i, ...info };
+    const found = await until(
+      'a drawn canvas inside the simulation webview',
+      async () => {
+        for (const frame of page.frames()) {
+          if (frame === page.mainFrame()) continue;
+          const canvases = frame.locator('canvas');
+          const n = await canvases.count().catch(() => 0);
+          for (let i = 0; i < n; i++) {
+            const info = await canvases
+              .nth(i)
+              .evaluate((c) => {
+                const r = c.getBoundingClientRect();
+                let colours = 0;
+                try {
+                  const ctx = c.getContext('2d');
+                  const data = ctx?.getImageData(0, 0, c.width, c.height).data;
+                  const seen = new Set();
+                  if (data)
+                    for (let p = 0; p < data.length && seen.size < 50; p += 4 * 97)
+                      seen.add(`${data[p]},${data[p + 1]},${data[p + 2]},${data[p + 3]}`);
+                  colours = seen.size;
+                } catch {
+                  colours = -1;
+                }
+                return { width: r.width, height: r.height, colours };
+              })
+              .catch(() => undefined);
+            if (info && info.width > 100 && info.height > 50 && info.colours > 2) return { frame, index: i, ...info };
+          }
         }
-      }
-      return undefined;
-    }, 40_000, 500);
+        return undefined;
+      },
+      40_000,
+      500,
+    );
     const shot = join(outDir, 'simulation.png');
     await page.screenshot({ path: shot });
     const size = checkPng(shot);
     assert(await found.frame.locator('canvas').nth(found.index).isVisible(), 'the chart canvas is not visible');
-    console.log(`      canvas ${Math.round(found.width)}×${Math.round(found.height)} px with ${found.colours}+ colours; simulation.png ${(size / 1024).toFixed(0)} KB`);
+    console.log(
+      `      canvas ${Math.round(found.width)}×${Math.round(found.height)} px with ${found.colours}+ colours; simulation.png ${(size / 1024).toFixed(0)} KB`,
+    );
   });
 
   return finish();

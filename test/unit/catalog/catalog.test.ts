@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allKeys, defaultFor, lookupKey } from '../../../server/src/engine/catalog';
 import type { KeyInfo } from '../../../server/src/engine/catalog/types';
-import { parseDuration, parseSize, parseSparkBoolean, parseSparkDouble, parseSparkInt } from '../../../server/src/engine/values';
+import {
+  parseDuration,
+  parseSize,
+  parseSparkBoolean,
+  parseSparkDouble,
+  parseSparkInt,
+} from '../../../server/src/engine/values';
 import { compareVersions, NEWEST_SPARK } from '../../../server/src/engine/version';
 
 function key(name: string): KeyInfo {
@@ -141,12 +147,18 @@ test('defaults that changed over time', () => {
   assert.equal(defaultAt(batch, '4.1.1'), '10');
   assert.equal(defaultAt(batch, '4.2.0'), '20');
 
-  for (const name of ['spark.kubernetes.driver.ownPersistentVolumeClaim', 'spark.kubernetes.driver.reusePersistentVolumeClaim']) {
+  for (const name of [
+    'spark.kubernetes.driver.ownPersistentVolumeClaim',
+    'spark.kubernetes.driver.reusePersistentVolumeClaim',
+  ]) {
     assert.equal(defaultAt(name, '3.2.0'), 'false', name);
     assert.equal(defaultAt(name, '3.3.2'), 'false', name);
     assert.equal(defaultAt(name, '3.4.0'), 'true', name);
   }
-  for (const name of ['spark.storage.decommission.shuffleBlocks.enabled', 'spark.storage.decommission.rddBlocks.enabled']) {
+  for (const name of [
+    'spark.storage.decommission.shuffleBlocks.enabled',
+    'spark.storage.decommission.rddBlocks.enabled',
+  ]) {
     assert.equal(defaultAt(name, '3.1.1'), 'false', name);
     assert.equal(defaultAt(name, '3.3.0'), 'false', name);
     assert.equal(defaultAt(name, '3.4.1'), 'true', name);
@@ -221,7 +233,10 @@ test('fallbacks, internal keys and choices', () => {
     key('spark.dynamicAllocation.sustainedSchedulerBacklogTimeout').fallbackKey,
     'spark.dynamicAllocation.schedulerBacklogTimeout',
   );
-  const internal = allKeys().filter((info) => info.internal).map((info) => info.key).sort();
+  const internal = allKeys()
+    .filter((info) => info.internal)
+    .map((info) => info.key)
+    .sort();
   assert.deepEqual(internal, [
     'spark.dynamicAllocation.testing',
     'spark.kubernetes.legacy.useReadWriteOnceAccessMode',
@@ -230,7 +245,11 @@ test('fallbacks, internal keys and choices', () => {
     'spark.testing.dynamicAllocation.schedule.enabled',
   ]);
   assert.deepEqual(key('spark.kubernetes.allocation.pods.allocator').choices, ['direct', 'statefulset', 'deployment']);
-  assert.ok(key('spark.shuffle.sort.io.plugin.class').choices?.includes('org.apache.spark.shuffle.KubernetesLocalDiskShuffleDataIO'));
+  assert.ok(
+    key('spark.shuffle.sort.io.plugin.class').choices?.includes(
+      'org.apache.spark.shuffle.KubernetesLocalDiskShuffleDataIO',
+    ),
+  );
 });
 
 test('unknown keys are not found', () => {

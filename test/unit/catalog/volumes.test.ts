@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  allKeys,
-  lookupKey,
-  parseVolumeKey,
-  volumeSuffixes,
-  volumeTypes,
-} from '../../../server/src/engine/catalog';
+import { allKeys, lookupKey, parseVolumeKey, volumeSuffixes, volumeTypes } from '../../../server/src/engine/catalog';
 
 const EXEC = 'spark.kubernetes.executor.volumes.';
 const DRIVER = 'spark.kubernetes.driver.volumes.';

@@ -9,10 +9,27 @@ const config: EffectiveConfigResponse = {
   versionFrom: 'releaseLabel',
   kind: 'emr-eks',
   rows: [
-    { key: 'spark.dynamicAllocation.maxExecutors', value: '40', source: 'properties (spark-defaults)', defaultValue: '2147483647', line: 22 },
-    { key: 'spark.executor.extraJavaOptions', value: '-Da=b|c', source: '--conf in sparkSubmitParameters', defaultValue: undefined, line: 9 },
+    {
+      key: 'spark.dynamicAllocation.maxExecutors',
+      value: '40',
+      source: 'properties (spark-defaults)',
+      defaultValue: '2147483647',
+      line: 22,
+    },
+    {
+      key: 'spark.executor.extraJavaOptions',
+      value: '-Da=b|c',
+      source: '--conf in sparkSubmitParameters',
+      defaultValue: undefined,
+      line: 9,
+    },
     { key: 'spark.dynamicAllocation.minExecutors', value: '0', source: 'default for Spark 3.5.1', defaultValue: '0' },
-    { key: 'spark.dynamicAllocation.initialExecutors', value: '0', source: 'falls back to spark.dynamicAllocation.minExecutors', defaultValue: undefined },
+    {
+      key: 'spark.dynamicAllocation.initialExecutors',
+      value: '0',
+      source: 'falls back to spark.dynamicAllocation.minExecutors',
+      defaultValue: undefined,
+    },
   ],
 };
 
@@ -25,7 +42,10 @@ describe('effective configuration view', () => {
     assert.match(md, /EMR on EKS · Spark 3\.5\.1 \(from the EMR releaseLabel\)/);
     assert.match(md, /## Written in the file \(2\)/);
     assert.match(md, /## Not written: fallbacks and defaults \(2\)/);
-    assert.match(md, /\| `spark\.dynamicAllocation\.maxExecutors` \| `40` \| properties \(spark-defaults\) \| `2147483647` \| \[23\]\(file:\/\/\/w\/job\.json#L23\) \|/);
+    assert.match(
+      md,
+      /\| `spark\.dynamicAllocation\.maxExecutors` \| `40` \| properties \(spark-defaults\) \| `2147483647` \| \[23\]\(file:\/\/\/w\/job\.json#L23\) \|/,
+    );
     assert.ok(md.indexOf('maxExecutors') < md.indexOf('minExecutors'), 'written keys first');
     assert.match(md, /`-Da=b\\\|c`/, 'a pipe in a value does not break the table');
     assert.match(md, /falls back to spark\.dynamicAllocation\.minExecutors \| — \|/);

@@ -12,7 +12,10 @@ describe('status bar', () => {
   });
 
   it('counts jobs and marks a version chosen by hand', () => {
-    const view = statusBarView({ kind: 'spark-operator', sparkVersion: '3.4.1', versionFrom: 'setting', jobs: 3 }, true);
+    const view = statusBarView(
+      { kind: 'spark-operator', sparkVersion: '3.4.1', versionFrom: 'setting', jobs: 3 },
+      true,
+    );
     assert.equal(view?.text, '$(graph-line) SparkApplication · Spark 3.4.1 · 3 jobs $(pinned)');
     assert.match(view?.tooltip ?? '', /chosen with "Spark DRA: Select Spark Version"/);
     assert.match(view?.tooltip ?? '', /3 jobs; the first one is shown/);

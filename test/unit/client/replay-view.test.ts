@@ -1,7 +1,14 @@
 // Replay panel URIs and the observed-versus-simulated summary.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { logName, replayForPanel, replayHeadline, replaySummaryLines, replayTargetFromQuery, replayUriParts } from '../../../client/src/replay-view';
+import {
+  logName,
+  replayForPanel,
+  replayHeadline,
+  replaySummaryLines,
+  replayTargetFromQuery,
+  replayUriParts,
+} from '../../../client/src/replay-view';
 import { parseHostMessage } from '../../../client/webview/messages';
 import type { ReplayResult } from '../../../server/src/protocol';
 
@@ -12,7 +19,9 @@ describe('replay panel URI', () => {
     assert.equal(parts.scheme, 'spark-dra-replay');
     assert.equal(parts.path, '/eventlog_v2_spark-1234');
     assert.deepEqual(replayTargetFromQuery(parts.query), target);
-    assert.deepEqual(replayTargetFromQuery(replayUriParts({ path: 'C:\\logs\\app?1.zstd' }).query), { path: 'C:\\logs\\app?1.zstd' });
+    assert.deepEqual(replayTargetFromQuery(replayUriParts({ path: 'C:\\logs\\app?1.zstd' }).query), {
+      path: 'C:\\logs\\app?1.zstd',
+    });
     assert.equal(replayUriParts({ path: 'C:\\logs\\app?1.zstd' }).path, '/app_1.zstd');
     assert.equal(replayTargetFromQuery(''), undefined);
     assert.equal(logName('/a/b/application_1.zstd'), 'application_1.zstd');
@@ -40,25 +49,48 @@ const result: ReplayResult = {
   inputs: {},
   workload: { name: 'app', jobs: 3, stages: 7, tasks: 1200 },
   sparkVersion: '3.5.1',
-  observed: { timeline: [{ t: 0, running: 0 }], runtimeSec: 540, peakExecutors: 10, executorSeconds: 3600, executorsAdded: 14, executorsRemoved: 9, complete: false },
-  replay: { confFrom: 'event-log', loggedSparkVersion: '3.5.1-amzn-0', appName: 'orders', appId: 'spark-1', warnings: ['a truncated last line was skipped'] },
+  observed: {
+    timeline: [{ t: 0, running: 0 }],
+    runtimeSec: 540,
+    peakExecutors: 10,
+    executorSeconds: 3600,
+    executorsAdded: 14,
+    executorsRemoved: 9,
+    complete: false,
+  },
+  replay: {
+    confFrom: 'event-log',
+    loggedSparkVersion: '3.5.1-amzn-0',
+    appName: 'orders',
+    appId: 'spark-1',
+    warnings: ['a truncated last line was skipped'],
+  },
 };
 
 describe('replay summary', () => {
   it('compares the real run with the simulation', () => {
     const lines = replaySummaryLines('log.zstd', result);
-    assert.match(lines[0], /^Replay of log\.zstd \(orders · spark-1\): logged Spark 3\.5\.1-amzn-0, simulated as Spark 3\.5\.1 with the log's own configuration\.$/);
+    assert.match(
+      lines[0],
+      /^Replay of log\.zstd \(orders · spark-1\): logged Spark 3\.5\.1-amzn-0, simulated as Spark 3\.5\.1 with the log's own configuration\.$/,
+    );
     assert.match(lines.join('\n'), /runtime: +observed 9\.0 min \(log has no application end\), simulated 10\.0 min/);
     assert.match(lines.join('\n'), /peak executors: +observed 10, simulated 12/);
     assert.match(lines.join('\n'), /executor-hours: +observed 1\.00, simulated 2\.00/);
     assert.match(lines.join('\n'), /note: a truncated last line was skipped/);
-    assert.equal(replayHeadline('log.zstd', result), 'log.zstd: observed peak 10 executors over 9.0 min; simulated peak 12 over 10.0 min.');
+    assert.equal(
+      replayHeadline('log.zstd', result),
+      'log.zstd: observed peak 10 executors over 9.0 min; simulated peak 12 over 10.0 min.',
+    );
   });
 });
 
 describe('replay for the simulation panel', () => {
   it('splits the simulation from what the log observed, with whose configuration was simulated', () => {
-    const { result: simulation, observed } = replayForPanel({ ...result, replay: { ...result.replay, confFrom: 'job-file' } });
+    const { result: simulation, observed } = replayForPanel({
+      ...result,
+      replay: { ...result.replay, confFrom: 'job-file' },
+    });
     assert.equal('observed' in simulation, false);
     assert.equal('replay' in simulation, false);
     assert.deepEqual(simulation.workload, result.workload);

@@ -9,7 +9,8 @@ describe('Spark version list', () => {
     const versions = SPARK_VERSIONS.map((v) => v.version);
     assert.equal(versions[0], '2.4.4');
     assert.equal(versions[versions.length - 1], '4.2.0');
-    for (let i = 1; i < versions.length; i++) assert.ok(compareVersions(versions[i - 1], versions[i]) < 0, `${versions[i - 1]} < ${versions[i]}`);
+    for (let i = 1; i < versions.length; i++)
+      assert.ok(compareVersions(versions[i - 1], versions[i]) < 0, `${versions[i - 1]} < ${versions[i]}`);
     for (const v of versions) {
       assert.equal(normalizeVersion(v), v);
       assert.ok(compareVersions(v, OLDEST_SPARK) >= 0 && compareVersions(v, NEWEST_SPARK) <= 0);

@@ -58,7 +58,9 @@ test('a truncated last line (a log still being written) is dropped with a warnin
   const cut = trimmed.slice(0, trimmed.lastIndexOf('\n') + 30); // the last event, cut after 30 characters
   const r = expectOk(parseEventLogText(cut, 'live'));
   const lineCount = cut.split('\n').length;
-  assert.deepEqual(r.warnings, [`live: line ${lineCount}: incomplete last line ignored (the log may still be being written)`]);
+  assert.deepEqual(r.warnings, [
+    `live: line ${lineCount}: incomplete last line ignored (the log may still be being written)`,
+  ]);
   assert.equal(r.stats.events, lineCount - 1);
   // The dropped line was ApplicationEnd: the run is measured to the last timestamp instead, and appEnd is absent.
   assert.equal(r.observed.appEnd, undefined);
@@ -96,7 +98,10 @@ test('a single unterminated garbage line is an error (nothing before it to keep)
 });
 
 test('a log with events but no finished stage has no workload to replay', () => {
-  const text = ['{"Event":"SparkListenerLogStart","Spark Version":"3.5.1"}', '{"Event":"SparkListenerApplicationStart","Timestamp":1000}'].join('\n');
+  const text = [
+    '{"Event":"SparkListenerLogStart","Spark Version":"3.5.1"}',
+    '{"Event":"SparkListenerApplicationStart","Timestamp":1000}',
+  ].join('\n');
   assert.equal(errorOf(parseEventLogText(text)), 'the log has no finished stages, so there is no workload to replay');
 });
 
@@ -138,7 +143,11 @@ test('lz4 and snappy logs are refused clearly, by name or by content', async () 
     const file = join(root, name);
     await writeFile(file, bytes);
     const err = errorOf(await readEventLog(file));
-    assert.match(err, /(lz4|snappy)-compressed event logs are not supported; only plain and zstd logs can be read/, name);
+    assert.match(
+      err,
+      /(lz4|snappy)-compressed event logs are not supported; only plain and zstd logs can be read/,
+      name,
+    );
     assert.ok(err.startsWith(`${name}: `), err);
   }
 });

@@ -11,7 +11,11 @@ import { build } from 'esbuild';
 import { readEventLog } from '../../../server/src/engine/eventlog';
 import type { EventLogResult } from '../../../server/src/engine/eventlog';
 import { isZstdPayload } from '../../../server/src/engine/eventlog/decode';
-import { configureDecoderThread, DECODER_BUNDLE, replayInDecoderThread } from '../../../server/src/engine/eventlog/decoder-thread';
+import {
+  configureDecoderThread,
+  DECODER_BUNDLE,
+  replayInDecoderThread,
+} from '../../../server/src/engine/eventlog/decoder-thread';
 import { readRawParts } from '../../../server/src/engine/eventlog/read';
 import { DRA, LOGS, SPARK_SHELL, STATIC_FAILURES } from './logs';
 
@@ -53,7 +57,11 @@ async function assertThreaded(path: string): Promise<void> {
   configureDecoderThread({ path: bundle, minBytes: 0 });
   const raw = await readRawParts(path);
   assert.ok(raw.ok && raw.readError === undefined, path);
-  assert.notEqual(await replayInDecoderThread(raw.parts, raw.name), undefined, `${path}: the decoder thread was not used`);
+  assert.notEqual(
+    await replayInDecoderThread(raw.parts, raw.name),
+    undefined,
+    `${path}: the decoder thread was not used`,
+  );
 }
 
 function zstd(data: Uint8Array | string): Buffer {
@@ -77,16 +85,20 @@ test('every fixture log reads the same with and without the decoder thread', asy
   }
 });
 
-test('the plain fixture logs, compressed, read the same both ways', { skip: !hasZstd && 'zstd not installed' }, async () => {
-  for (const name of await readdir(LOGS)) {
-    const path = join(LOGS, name);
-    const bytes = await readFile(path);
-    if (isZstdPayload(bytes, name) || name.endsWith('.md') || name.endsWith('.txt')) continue;
-    const z = await write(`${name}.zstd`, zstd(bytes));
-    assert.equal((await bothWays(z)).ok, true, name);
-    await assertThreaded(z);
-  }
-});
+test(
+  'the plain fixture logs, compressed, read the same both ways',
+  { skip: !hasZstd && 'zstd not installed' },
+  async () => {
+    for (const name of await readdir(LOGS)) {
+      const path = join(LOGS, name);
+      const bytes = await readFile(path);
+      if (isZstdPayload(bytes, name) || name.endsWith('.md') || name.endsWith('.txt')) continue;
+      const z = await write(`${name}.zstd`, zstd(bytes));
+      assert.equal((await bothWays(z)).ok, true, name);
+      await assertThreaded(z);
+    }
+  },
+);
 
 test('truncated, damaged and extended zstd files give the same error (or result) both ways', async () => {
   // Every kind of damage on the small log; a few on the large one (it has many blocks, and a checksum).
@@ -108,7 +120,10 @@ test('truncated, damaged and extended zstd files give the same error (or result)
       variants.push([`flip-${at}.zstd`, flipped]);
     }
     if (all) {
-      variants.push(['garbage-after.zstd', Buffer.concat([full, Buffer.from('not zstd at all, but long enough to look at')])]);
+      variants.push([
+        'garbage-after.zstd',
+        Buffer.concat([full, Buffer.from('not zstd at all, but long enough to look at')]),
+      ]);
       variants.push(['short-garbage-after.zstd', Buffer.concat([full, Buffer.from([1, 2, 3])])]);
       variants.push(['half-frame-after.zstd', Buffer.concat([full, full.subarray(0, 1000)])]);
       variants.push(['two-frames.zstd', Buffer.concat([full, full])]);
@@ -117,66 +132,87 @@ test('truncated, damaged and extended zstd files give the same error (or result)
   }
 });
 
-test('damaged text inside a zstd file gives the same error or warning both ways', { skip: !hasZstd && 'zstd not installed' }, async () => {
-  const shell = await readFile(SPARK_SHELL, 'utf8');
-  const lines = shell.split('\n');
-  const withLine = (i: number, text: string): string => lines.map((l, j) => (j === i ? text : l)).join('\n');
-  const trimmed = shell.replace(/\n$/, '');
-  const big = `{"Event":"com.example.Big","x":"${'é'.repeat(700_000)}"}`;
-  const texts: [string, Uint8Array | string][] = [
-    ['bad-line', withLine(24, 'this is not json')],
-    ['not-an-event', withLine(3, '[1, 2, 3]')],
-    ['cut-mid-log', withLine(10, lines[10].slice(0, 50))],
-    ['cut-last-line', trimmed.slice(0, trimmed.lastIndexOf('\n') + 30)],
-    ['no-final-newline', trimmed],
-    ['crlf-blank', shell.split('\n').join('\r\n\r\n')],
-    ['bom', `\ufeff${shell}`],
-    ['double-bom', `\ufeff\ufeff${shell}`],
-    ['bom-mid-log', withLine(5, `\ufeff${lines[5]}`)],
-    ['long-lines', [lines[0], big, ...lines.slice(1, 20), big, ...lines.slice(20)].join('\n')],
-    ['long-last-line-cut', `${shell}${big.slice(0, 900_000)}`],
-    ['only-blank', '\n\n  \n'],
-    ['empty', ''],
-    ['binary', Buffer.concat([Buffer.from(lines.slice(0, 6).join('\n') + '\n'), Buffer.from([0xc3, 0x0a, 0xe2, 0x82, 0x0a, 0xff])])],
-    ['bad-utf8-in-string', Buffer.concat([Buffer.from(`${lines.slice(0, 6).join('\n')}\n{"Event":"com.example.X","s":"`), Buffer.from([0xe2, 0x82]), Buffer.from(`"}\n${lines.slice(6).join('\n')}`)])],
-  ];
-  for (const [name, text] of texts) {
-    const path = await write(`${name}.zstd`, zstd(text));
-    await bothWays(path);
-  }
-  await assertThreaded(join(root, 'long-lines.zstd'));
-});
+test(
+  'damaged text inside a zstd file gives the same error or warning both ways',
+  { skip: !hasZstd && 'zstd not installed' },
+  async () => {
+    const shell = await readFile(SPARK_SHELL, 'utf8');
+    const lines = shell.split('\n');
+    const withLine = (i: number, text: string): string => lines.map((l, j) => (j === i ? text : l)).join('\n');
+    const trimmed = shell.replace(/\n$/, '');
+    const big = `{"Event":"com.example.Big","x":"${'é'.repeat(700_000)}"}`;
+    const texts: [string, Uint8Array | string][] = [
+      ['bad-line', withLine(24, 'this is not json')],
+      ['not-an-event', withLine(3, '[1, 2, 3]')],
+      ['cut-mid-log', withLine(10, lines[10].slice(0, 50))],
+      ['cut-last-line', trimmed.slice(0, trimmed.lastIndexOf('\n') + 30)],
+      ['no-final-newline', trimmed],
+      ['crlf-blank', shell.split('\n').join('\r\n\r\n')],
+      ['bom', `\ufeff${shell}`],
+      ['double-bom', `\ufeff\ufeff${shell}`],
+      ['bom-mid-log', withLine(5, `\ufeff${lines[5]}`)],
+      ['long-lines', [lines[0], big, ...lines.slice(1, 20), big, ...lines.slice(20)].join('\n')],
+      ['long-last-line-cut', `${shell}${big.slice(0, 900_000)}`],
+      ['only-blank', '\n\n  \n'],
+      ['empty', ''],
+      [
+        'binary',
+        Buffer.concat([
+          Buffer.from(lines.slice(0, 6).join('\n') + '\n'),
+          Buffer.from([0xc3, 0x0a, 0xe2, 0x82, 0x0a, 0xff]),
+        ]),
+      ],
+      [
+        'bad-utf8-in-string',
+        Buffer.concat([
+          Buffer.from(`${lines.slice(0, 6).join('\n')}\n{"Event":"com.example.X","s":"`),
+          Buffer.from([0xe2, 0x82]),
+          Buffer.from(`"}\n${lines.slice(6).join('\n')}`),
+        ]),
+      ],
+    ];
+    for (const [name, text] of texts) {
+      const path = await write(`${name}.zstd`, zstd(text));
+      await bothWays(path);
+    }
+    await assertThreaded(join(root, 'long-lines.zstd'));
+  },
+);
 
-test('rolled directories of zstd parts read the same both ways, errors included', { skip: !hasZstd && 'zstd not installed' }, async () => {
-  const shell = await readFile(SPARK_SHELL, 'utf8');
-  const lines = shell.replace(/\n$/, '').split('\n');
-  const a = Math.floor(lines.length / 3);
-  const b = Math.floor((2 * lines.length) / 3);
-  const parts = [lines.slice(0, a), lines.slice(a, b), lines.slice(b)].map((ls) => `${ls.join('\n')}\n`);
-  const cases: [string, (string | Uint8Array)[]][] = [
-    ['whole', parts],
-    ['bad-line-in-part-2', [parts[0], parts[1].replace(/\n/, '\n{"Event": oops\n'), parts[2]]],
-    ['cut-end-of-part-1', [parts[0].slice(0, -20), parts[1], parts[2]]],
-    ['cut-end-of-last-part', [parts[0], parts[1], parts[2].slice(0, -20)]],
-    ['empty-middle-part', [parts[0], '', parts[1] + parts[2]]],
-  ];
-  for (const [name, texts] of cases) {
-    const dir = join(root, `eventlog_v2_${name}`);
+test(
+  'rolled directories of zstd parts read the same both ways, errors included',
+  { skip: !hasZstd && 'zstd not installed' },
+  async () => {
+    const shell = await readFile(SPARK_SHELL, 'utf8');
+    const lines = shell.replace(/\n$/, '').split('\n');
+    const a = Math.floor(lines.length / 3);
+    const b = Math.floor((2 * lines.length) / 3);
+    const parts = [lines.slice(0, a), lines.slice(a, b), lines.slice(b)].map((ls) => `${ls.join('\n')}\n`);
+    const cases: [string, (string | Uint8Array)[]][] = [
+      ['whole', parts],
+      ['bad-line-in-part-2', [parts[0], parts[1].replace(/\n/, '\n{"Event": oops\n'), parts[2]]],
+      ['cut-end-of-part-1', [parts[0].slice(0, -20), parts[1], parts[2]]],
+      ['cut-end-of-last-part', [parts[0], parts[1], parts[2].slice(0, -20)]],
+      ['empty-middle-part', [parts[0], '', parts[1] + parts[2]]],
+    ];
+    for (const [name, texts] of cases) {
+      const dir = join(root, `eventlog_v2_${name}`);
+      await mkdir(dir);
+      for (let i = 0; i < texts.length; i++) await writeFile(join(dir, `events_${i + 1}_${name}.zstd`), zstd(texts[i]));
+      await bothWays(dir);
+      await assertThreaded(dir);
+    }
+    // A part that is not a complete zstd stream, after a part with a bad line: the decoding error is reported.
+    const dir = join(root, 'eventlog_v2_truncated');
     await mkdir(dir);
-    for (let i = 0; i < texts.length; i++) await writeFile(join(dir, `events_${i + 1}_${name}.zstd`), zstd(texts[i]));
-    await bothWays(dir);
-    await assertThreaded(dir);
-  }
-  // A part that is not a complete zstd stream, after a part with a bad line: the decoding error is reported.
-  const dir = join(root, 'eventlog_v2_truncated');
-  await mkdir(dir);
-  await writeFile(join(dir, 'events_1_t.zstd'), zstd(parts[0].replace(/\n/, '\nnot json\n')));
-  const second = zstd(parts[1]);
-  await writeFile(join(dir, 'events_2_t.zstd'), second.subarray(0, second.length - 10));
-  await writeFile(join(dir, 'events_3_t.zstd'), zstd(parts[2]));
-  const r = await bothWays(dir);
-  assert.ok(!r.ok && /^events_2_t\.zstd: not a complete zstd stream/.test(r.error), JSON.stringify(r));
-});
+    await writeFile(join(dir, 'events_1_t.zstd'), zstd(parts[0].replace(/\n/, '\nnot json\n')));
+    const second = zstd(parts[1]);
+    await writeFile(join(dir, 'events_2_t.zstd'), second.subarray(0, second.length - 10));
+    await writeFile(join(dir, 'events_3_t.zstd'), zstd(parts[2]));
+    const r = await bothWays(dir);
+    assert.ok(!r.ok && /^events_2_t\.zstd: not a complete zstd stream/.test(r.error), JSON.stringify(r));
+  },
+);
 
 test('a decoder bundle that does not exist or does not start falls back to decoding in this thread', async () => {
   configureDecoderThread({ path: null });

@@ -137,7 +137,9 @@ test('static log with failures: 8,630 task ends, 8,577 successes, 135 stages, Jo
   assert.equal(r.workload.jobs.length, 80);
 
   // Very short tasks: the median successful task is a few milliseconds.
-  const all = r.workload.jobs.flatMap((j) => j.stages.flatMap((s) => (s.duration.kind === 'list' ? s.duration.seconds : [])));
+  const all = r.workload.jobs.flatMap((j) =>
+    j.stages.flatMap((s) => (s.duration.kind === 'list' ? s.duration.seconds : [])),
+  );
   all.sort((a, b) => a - b);
   assert.ok(all[all.length >> 1] <= 0.01, `median task ${all[all.length >> 1]} s`);
 

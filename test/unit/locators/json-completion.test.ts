@@ -71,7 +71,9 @@ describe('JSON completion: properties objects', () => {
   });
 
   it('on an empty line between members: a whole member is written', () => {
-    const { offset, context } = contextAt(props('\n          "spark.a": "1",\n          |\n          "spark.b": "2"\n        '));
+    const { offset, context } = contextAt(
+      props('\n          "spark.a": "1",\n          |\n          "spark.b": "2"\n        '),
+    );
     assert.ok(context && context.kind === 'key');
     assert.equal(context.style, 'json-key-open');
     assert.deepEqual(context.replace, { start: offset, end: offset });
@@ -234,7 +236,9 @@ describe('JSON completion: releaseLabel', () => {
   });
 
   it('in a job template and in an EMR Serverless application', () => {
-    const template = contextAt('{"jobTemplateData": {"releaseLabel": "emr-6.9.0-l|atest", "jobDriver": {"sparkSubmitJobDriver": {}}}}');
+    const template = contextAt(
+      '{"jobTemplateData": {"releaseLabel": "emr-6.9.0-l|atest", "jobDriver": {"sparkSubmitJobDriver": {}}}}',
+    );
     assert.ok(template.context && template.context.kind === 'release-label');
     assert.equal(slice(template.text, template.context.replace), 'emr-6.9.0-latest');
 
@@ -262,7 +266,8 @@ describe('JSON completion: releaseLabel', () => {
   });
 
   it('nothing in a spark-dra comment that gives the version instead of a label', () => {
-    const text = '// spark-dra: sparkVersion=3.5|.1\n{"virtualClusterId": "v", "jobDriver": {"sparkSubmitJobDriver": {"sparkSubmitParameters": ""}}}';
+    const text =
+      '// spark-dra: sparkVersion=3.5|.1\n{"virtualClusterId": "v", "jobDriver": {"sparkSubmitJobDriver": {"sparkSubmitParameters": ""}}}';
     const { context } = contextAt(text);
     assert.equal(context, undefined);
   });

@@ -50,7 +50,8 @@ describe('JSON locator: truncated input', () => {
     ['configuration array', CONFIG_ARRAY],
   ] as const) {
     it(`every prefix of the ${name} reads without throwing and keeps ranges in the text`, () => {
-      for (let end = 0; end <= sample.length; end++) check(sample.slice(0, end), end % 11 === 0 || end === sample.length);
+      for (let end = 0; end <= sample.length; end++)
+        check(sample.slice(0, end), end % 11 === 0 || end === sample.length);
     });
   }
 
@@ -61,7 +62,16 @@ describe('JSON locator: truncated input', () => {
     assert.equal(job.sparkVersion?.version, '3.5.0');
     assert.deepEqual(
       job.entries.map((e) => `${e.key}=${e.value}`),
-      ['spark.a=x y', 'spark.b=q r', 'spark.c=12', 'spark.executor.cores=2', 'spark.d=1', 'spark.e=2', 'spark.f=true', 'spark.g="'],
+      [
+        'spark.a=x y',
+        'spark.b=q r',
+        'spark.c=12',
+        'spark.executor.cores=2',
+        'spark.d=1',
+        'spark.e=2',
+        'spark.f=true',
+        'spark.g="',
+      ],
     );
     // The trailing "--conf" with no setting is a problem, not an exception.
     assert.equal(parsed.syntaxErrors.length, 1);

@@ -86,7 +86,10 @@ describe('JSON locator: EMR on EKS StartJobRun', () => {
 
   it('ignores options that are not Spark keys, and their arguments', () => {
     assert.ok(job.entries.every((e) => e.key.startsWith('spark.')));
-    assert.equal(job.entries.some((e) => e.value === 'org.Main'), false);
+    assert.equal(
+      job.entries.some((e) => e.value === 'org.Main'),
+      false,
+    );
   });
 
   it('ranks properties below --conf and --conf below flags, whatever the order', () => {
@@ -106,7 +109,10 @@ describe('JSON locator: EMR on EKS StartJobRun', () => {
 
   it('keeps entries in document order', () => {
     const starts = job.entries.map((e) => e.keyRange.start);
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
   });
 
   it('offers key containers for the properties objects and the submit parameters', () => {
@@ -132,7 +138,9 @@ describe('JSON locator: submit parameter details', () => {
   }
 
   it('maps ranges through \\u escapes, escaped quotes and single quotes', () => {
-    const text = eks(String.raw`--conf \u0073park.a=1 --conf 'spark.b=x y' --conf spark.c=\"q\" --conf \"spark.d=p q\"`);
+    const text = eks(
+      String.raw`--conf \u0073park.a=1 --conf 'spark.b=x y' --conf spark.c=\"q\" --conf \"spark.d=p q\"`,
+    );
     const job = onlyJob(parseJsonFile(text));
     const a = entriesFor(job, 'spark.a')[0];
     assert.equal(slice(text, a.keyRange), String.raw`\u0073park.a`);
@@ -262,16 +270,21 @@ describe('JSON locator: other shapes', () => {
   });
 
   it('reads a file holding only configurationOverrides (AWS CLI file:// input)', () => {
-    const text = '{"applicationConfiguration": [{"classification": "spark-defaults", "properties": {"spark.a": "1"}}], "monitoringConfiguration": {}}';
+    const text =
+      '{"applicationConfiguration": [{"classification": "spark-defaults", "properties": {"spark.a": "1"}}], "monitoringConfiguration": {}}';
     const job = onlyJob(parseJsonFile(text));
     assert.equal(job.kind, 'emr-config');
     assert.equal(job.facts.platform, 'unknown');
-    assert.deepEqual(job.entries.map((e) => [e.key, slice(text, e.valueRange)]), [['spark.a', '1']]);
+    assert.deepEqual(
+      job.entries.map((e) => [e.key, slice(text, e.valueRange)]),
+      [['spark.a', '1']],
+    );
     assert.deepEqual(parseJsonFile('{"applicationConfiguration": [1, 2]}').jobs, []);
   });
 
   it('reads an EMR Serverless application runtimeConfiguration with its release label', () => {
-    const text = '{"name": "app", "releaseLabel": "emr-6.9.0", "type": "SPARK", "runtimeConfiguration": [{"classification": "spark-defaults", "properties": {"spark.a": "1"}}]}';
+    const text =
+      '{"name": "app", "releaseLabel": "emr-6.9.0", "type": "SPARK", "runtimeConfiguration": [{"classification": "spark-defaults", "properties": {"spark.a": "1"}}]}';
     const job = onlyJob(parseJsonFile(text));
     assert.equal(job.kind, 'emr-serverless');
     assert.equal(job.facts.platform, 'emr-serverless');
@@ -291,12 +304,19 @@ describe('JSON locator: other shapes', () => {
     const array = onlyJob(parseJsonFile(CONFIG_ARRAY)).facts.applicationConfiguration;
     assert.equal(array?.count, 2);
     assert.equal(array.range.start, CONFIG_ARRAY.indexOf('['));
-    assert.equal(slice(CONFIG_ARRAY, array.items[1] ?? array.range), '{ "Classification": "spark", "Properties": { "maximizeResourceAllocation": "true" } }');
+    assert.equal(
+      slice(CONFIG_ARRAY, array.items[1] ?? array.range),
+      '{ "Classification": "spark", "Properties": { "maximizeResourceAllocation": "true" } }',
+    );
     // An EMR Serverless application's runtimeConfiguration is not a StartJobRun list.
-    const app = '{"name": "app", "releaseLabel": "emr-6.9.0", "runtimeConfiguration": [{"classification": "spark-defaults", "properties": {}}]}';
+    const app =
+      '{"name": "app", "releaseLabel": "emr-6.9.0", "runtimeConfiguration": [{"classification": "spark-defaults", "properties": {}}]}';
     assert.equal(onlyJob(parseJsonFile(app)).facts.applicationConfiguration, undefined);
     // A request without configurationOverrides has no list to count.
-    assert.equal(onlyJob(parseJsonFile('{"jobDriver": {"sparkSubmit": {"entryPoint": "x"}}}')).facts.applicationConfiguration, undefined);
+    assert.equal(
+      onlyJob(parseJsonFile('{"jobDriver": {"sparkSubmit": {"entryPoint": "x"}}}')).facts.applicationConfiguration,
+      undefined,
+    );
   });
 
   it('marks an unknown release label as unresolved', () => {
@@ -328,7 +348,13 @@ describe('JSON locator: other shapes', () => {
 
   it('yields nothing for JSON that is not a job, even when it is broken', () => {
     const pkg = '{\n  "name": "my-app",\n  "version": "1.0.0",\n  "dependencies": {"left-pad": "1.0.0"}\n}';
-    assert.deepEqual(parseJsonFile(pkg), { format: 'json', jobs: [], storageClasses: [], syntaxErrors: [], suppressions: [] });
+    assert.deepEqual(parseJsonFile(pkg), {
+      format: 'json',
+      jobs: [],
+      storageClasses: [],
+      syntaxErrors: [],
+      suppressions: [],
+    });
     const brokenTsconfig = '{ "compilerOptions": { "strict": true "target": "es2022" }';
     assert.deepEqual(parseJsonFile(brokenTsconfig).syntaxErrors, []);
     assert.deepEqual(parseJsonFile('[1, 2, {"name": "x"}]').jobs, []);
@@ -364,7 +390,8 @@ describe('JSON locator: other shapes', () => {
   });
 
   it('keeps a property with a missing value as an empty entry', () => {
-    const text = '{"virtualClusterId": "v", "configurationOverrides": {"applicationConfiguration": [{"classification": "spark-defaults", "properties": {"spark.a": }}]}}';
+    const text =
+      '{"virtualClusterId": "v", "configurationOverrides": {"applicationConfiguration": [{"classification": "spark-defaults", "properties": {"spark.a": }}]}}';
     const parsed = parseJsonFile(text);
     const entry = entriesFor(onlyJob(parsed), 'spark.a')[0];
     assert.equal(entry.value, '');

@@ -50,7 +50,10 @@ test('config calls in a builder chain with exact ranges', () => {
     ['spark.dynamicAllocation.shuffleTracking.enabled', 'true', true],
     ['spark.sql.shuffle.partitions', '64', false],
   ];
-  assert.deepEqual(job.entries.map((e) => e.key), expected.map(([key]) => key));
+  assert.deepEqual(
+    job.entries.map((e) => e.key),
+    expected.map(([key]) => key),
+  );
   expected.forEach(([key, value, nonString], index) => {
     const entry = byKey(job, key);
     assert.equal(entry.origin, 'pyspark-config');
@@ -87,7 +90,10 @@ test('the builder chain is the container, with the indentation of its .config li
 
   const oneLine = 'spark = SparkSession.builder.master("local").config("a.b", "c").getOrCreate()\n';
   const c2 = onlyJob(oneLine).containers[0];
-  assert.equal(slice(oneLine, c2?.range ?? { start: 0, end: 0 }), 'SparkSession.builder.master("local").config("a.b", "c").getOrCreate()');
+  assert.equal(
+    slice(oneLine, c2?.range ?? { start: 0, end: 0 }),
+    'SparkSession.builder.master("local").config("a.b", "c").getOrCreate()',
+  );
   assert.equal(c2?.indent, undefined);
 
   const backslash = 'spark = SparkSession.builder \\\n        .config("a.b", "c") \\\n        .getOrCreate()\nx = 1\n';
@@ -97,7 +103,12 @@ test('the builder chain is the container, with the indentation of its .config li
 });
 
 test('a file without config calls has no job', () => {
-  for (const text of ['', 'import os\nprint("hello")\n', 'spark = SparkSession.builder.getOrCreate()\n', 'config("a", "b")\n']) {
+  for (const text of [
+    '',
+    'import os\nprint("hello")\n',
+    'spark = SparkSession.builder.getOrCreate()\n',
+    'config("a", "b")\n',
+  ]) {
     const parsed = parsePyspark(text);
     assert.deepEqual(parsed.jobs, [], text);
     assert.deepEqual(parsed.syntaxErrors, []);
@@ -112,7 +123,8 @@ test('conf.set only: a job with entries but no builder container', () => {
 });
 
 test('string prefixes, escapes and negative numbers', () => {
-  const text = 'b = SparkSession.builder.config(r"spark.a", "x\\ty").config("spark.b", -1).config(u\'spark.c\', b"z")\n';
+  const text =
+    'b = SparkSession.builder.config(r"spark.a", "x\\ty").config("spark.b", -1).config(u\'spark.c\', b"z")\n';
   const job = onlyJob(text);
   assert.equal(byKey(job, 'spark.a').value, 'x\ty');
   assert.equal(slice(text, byKey(job, 'spark.a').valueRange), 'x\\ty');
@@ -134,7 +146,10 @@ test('version comment and suppression comments', () => {
   assert.equal(parsed.suppressions.length, 2);
   assert.equal(slice(text, parsed.suppressions[0]?.appliesTo ?? { start: 0, end: 0 }), '    .config("spark.a", "1")');
   assert.deepEqual(parsed.suppressions[0]?.rules, ['some-rule']);
-  assert.equal(slice(text, parsed.suppressions[1]?.appliesTo ?? { start: 0, end: 0 }), '    .config("spark.b", "2")  # spark-dra-disable-line');
+  assert.equal(
+    slice(text, parsed.suppressions[1]?.appliesTo ?? { start: 0, end: 0 }),
+    '    .config("spark.b", "2")  # spark-dra-disable-line',
+  );
   assert.equal(onlyJob(APP).sparkVersion?.version, '3.4.1');
   assert.equal(slice(APP, onlyJob(APP).sparkVersion?.range ?? { start: 0, end: 0 }), '3.4.1');
 });
@@ -166,7 +181,11 @@ test('completion: inside the first string argument is a key', () => {
     ['s = SparkSession.builder.config("spark.dyn|")', 'spark.dyn', 'spark.dyn'],
     ["s = SparkSession.builder.config('spark.dyn|", 'spark.dyn', 'spark.dyn'],
     ['s = SparkSession.builder.config("|", "1")', '', ''],
-    ['s = SparkSession.builder.config("spark.dynamicAll|ocation.enabled", "1")', 'spark.dynamicAllocation.enabled', 'spark.dynamicAll'],
+    [
+      's = SparkSession.builder.config("spark.dynamicAll|ocation.enabled", "1")',
+      'spark.dynamicAllocation.enabled',
+      'spark.dynamicAll',
+    ],
     ['s = SparkSession.builder.config(key="spark.e|", value="1")', 'spark.e', 'spark.e'],
     ['spark.conf.set("spark.sql.|", "1")', 'spark.sql.', 'spark.sql.'],
   ] as const) {
@@ -180,7 +199,12 @@ test('completion: inside the first string argument is a key', () => {
 
 test('completion: inside the second string argument is a value for that key', () => {
   for (const [fixture, key, replaced, prefix] of [
-    ['s = SparkSession.builder.config("spark.dynamicAllocation.enabled", "tr|")', 'spark.dynamicAllocation.enabled', 'tr', 'tr'],
+    [
+      's = SparkSession.builder.config("spark.dynamicAllocation.enabled", "tr|")',
+      'spark.dynamicAllocation.enabled',
+      'tr',
+      'tr',
+    ],
     ["s = SparkSession.builder.config('spark.executor.cores', '|')", 'spark.executor.cores', '', ''],
     ['s = SparkSession.builder.config(value="1|6", key="spark.executor.cores")', 'spark.executor.cores', '16', '1'],
   ] as const) {
@@ -213,10 +237,14 @@ test('every prefix of a sample: no throw, ranges inside the text', () => {
     for (const job of parsed.jobs) {
       for (const entry of job.entries) {
         for (const range of [entry.keyRange, entry.valueRange]) {
-          assert.ok(range.start >= 0 && range.start <= range.end && range.end <= text.length, `${entry.key} @${length}`);
+          assert.ok(
+            range.start >= 0 && range.start <= range.end && range.end <= text.length,
+            `${entry.key} @${length}`,
+          );
         }
       }
-      for (const container of job.containers) assert.ok(container.range.end <= text.length && container.range.start >= 0);
+      for (const container of job.containers)
+        assert.ok(container.range.end <= text.length && container.range.start >= 0);
     }
     for (const s of parsed.suppressions) assert.ok(s.appliesTo.end <= text.length && s.range.end <= text.length);
     const context = pysparkCompletionContext(text, parsed, length);

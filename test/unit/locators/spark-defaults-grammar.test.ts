@@ -46,7 +46,8 @@ function scopesOf(text: string, rules: Rule[], base = ''): string[] {
       const regex = new RegExp(rule.match, 'gd');
       regex.lastIndex = at;
       const match = regex.exec(text);
-      if (match && match[0].length > 0 && (!best || match.index < best.index)) best = { index: match.index, match, rule };
+      if (match && match[0].length > 0 && (!best || match.index < best.index))
+        best = { index: match.index, match, rule };
     }
     if (!best) break;
     const end = best.index + best.match[0].length;
@@ -80,7 +81,8 @@ test('grammar: scope name, and every regex compiles', () => {
   assert.equal(grammar.scopeName, 'source.spark-defaults');
   assert.equal(languageConfig.comments?.lineComment, '#');
   const visit = (rule: Rule): void => {
-    for (const source of [rule.match, rule.begin, rule.end]) if (source !== undefined) assert.doesNotThrow(() => new RegExp(source));
+    for (const source of [rule.match, rule.begin, rule.end])
+      if (source !== undefined) assert.doesNotThrow(() => new RegExp(source));
     for (const child of rule.patterns ?? []) visit(child);
     for (const child of Object.values({ ...rule.captures, ...rule.beginCaptures })) visit(child);
   };
@@ -102,10 +104,22 @@ test('grammar: comments and directives', () => {
 });
 
 test('grammar: keys, separators and typed values', () => {
-  assert.equal(scopeOfPart('spark.dynamicAllocation.executorIdleTimeout = 60s', 'spark.dyn'), 'support.type.property-name.spark.spark-defaults');
-  assert.equal(scopeOfPart('spark.dynamicAllocation.executorIdleTimeout = 60s', '= '), 'punctuation.separator.key-value.spark-defaults');
-  assert.equal(scopeOfPart('spark.dynamicAllocation.executorIdleTimeout = 60s', '60'), 'constant.numeric.quantity.spark-defaults');
-  assert.equal(scopeOfPart('spark.dynamicAllocation.executorIdleTimeout = 60s', 's'), 'support.type.property-name.spark.spark-defaults');
+  assert.equal(
+    scopeOfPart('spark.dynamicAllocation.executorIdleTimeout = 60s', 'spark.dyn'),
+    'support.type.property-name.spark.spark-defaults',
+  );
+  assert.equal(
+    scopeOfPart('spark.dynamicAllocation.executorIdleTimeout = 60s', '= '),
+    'punctuation.separator.key-value.spark-defaults',
+  );
+  assert.equal(
+    scopeOfPart('spark.dynamicAllocation.executorIdleTimeout = 60s', '60'),
+    'constant.numeric.quantity.spark-defaults',
+  );
+  assert.equal(
+    scopeOfPart('spark.dynamicAllocation.executorIdleTimeout = 60s', 's'),
+    'support.type.property-name.spark.spark-defaults',
+  );
   assert.equal(scopeOfPart('  spark.executor.memory:4G', '4'), 'constant.numeric.quantity.spark-defaults');
   assert.equal(scopeOfPart('spark.executor.memory 4g', 'g'), 'keyword.other.unit.spark-defaults');
   assert.equal(scopeOfPart('spark.dynamicAllocation.enabled true', 'true'), 'constant.language.boolean.spark-defaults');

@@ -77,7 +77,8 @@ test('half-typed lines are entries with an empty value', () => {
 });
 
 test('continuation lines and escapes, as Java properties read them', () => {
-  const text = 'spark.driver.extraJavaOptions -Da=1 \\\n    -Db=2\nspark.x\\:y  v\\tw\nspark.c  \\u0041\r\nspark.d 4\r\n';
+  const text =
+    'spark.driver.extraJavaOptions -Da=1 \\\n    -Db=2\nspark.x\\:y  v\\tw\nspark.c  \\u0041\r\nspark.d 4\r\n';
   const job = onlyJob(text);
   const opts = entryAt(job, 0);
   assert.equal(opts.value, '-Da=1 -Db=2');
@@ -117,7 +118,10 @@ test('version comment and suppressions', () => {
   assert.equal(slice(text, job?.sparkVersion?.range ?? { start: 0, end: 0 }), '3.3.2');
   assert.equal(parsed.suppressions.length, 1);
   assert.deepEqual(parsed.suppressions[0]?.rules, ['dra-needs-shuffle-tracking']);
-  assert.equal(slice(text, parsed.suppressions[0]?.appliesTo ?? { start: 0, end: 0 }), 'spark.dynamicAllocation.enabled true');
+  assert.equal(
+    slice(text, parsed.suppressions[0]?.appliesTo ?? { start: 0, end: 0 }),
+    'spark.dynamicAllocation.enabled true',
+  );
 });
 
 function caret(fixture: string): { text: string; offset: number } {

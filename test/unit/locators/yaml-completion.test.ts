@@ -16,8 +16,17 @@ function contextAt(fixture: string): { text: string; context: CompletionContext 
 }
 
 function app(confLines: string[], tail: string[] = ['  executor:', '    cores: 2']): string {
-  return ['apiVersion: sparkoperator.k8s.io/v1beta2', 'kind: SparkApplication', 'metadata:', '  name: a', 'spec:',
-    '  sparkConf:', ...confLines, ...tail, ''].join('\n');
+  return [
+    'apiVersion: sparkoperator.k8s.io/v1beta2',
+    'kind: SparkApplication',
+    'metadata:',
+    '  name: a',
+    'spec:',
+    '  sparkConf:',
+    ...confLines,
+    ...tail,
+    '',
+  ].join('\n');
 }
 
 function expectKey(fixture: string, replaced: string, prefix: string): void {
@@ -50,7 +59,11 @@ test('key being typed without a colon', () => {
 });
 
 test('cursor in the middle of an existing key replaces the whole key', () => {
-  expectKey(app(['    spark.dynamicAll|ocation.enabled: "true"']), 'spark.dynamicAllocation.enabled', 'spark.dynamicAll');
+  expectKey(
+    app(['    spark.dynamicAll|ocation.enabled: "true"']),
+    'spark.dynamicAllocation.enabled',
+    'spark.dynamicAll',
+  );
   expectKey(app(['    |spark.a: "1"']), 'spark.a', '');
 });
 
@@ -83,7 +96,12 @@ test('values: quoted, plain, empty', () => {
   expectValue(app(['    spark.executor.cores: "|"']), 'spark.executor.cores', '', '');
   expectValue(app(['    spark.executor.cores: "4|"']), 'spark.executor.cores', '4', '4');
   expectValue(app(['    spark.dynamicAllocation.enabled: tr|']), 'spark.dynamicAllocation.enabled', 'tr', 'tr');
-  expectValue(app(['    spark.dynamicAllocation.enabled: t|rue  # note']), 'spark.dynamicAllocation.enabled', 'true', 't');
+  expectValue(
+    app(['    spark.dynamicAllocation.enabled: t|rue  # note']),
+    'spark.dynamicAllocation.enabled',
+    'true',
+    't',
+  );
   expectValue(app(['    "spark.executor.memory": \'|4g\'']), 'spark.executor.memory', '4g', '');
   const { text, offset } = caret(app(['    spark.executor.cores: |']));
   const context = yamlCompletionContext(text, parseYamlFile(text), offset);

@@ -37,7 +37,8 @@ function repositorySources(): Source[] {
       continue;
     }
     for (const name of names) {
-      if (/\.ya?ml$/.test(name)) found.push({ name: `${dir}/${name}`, text: readFileSync(join(ROOT, dir, name), 'utf8') });
+      if (/\.ya?ml$/.test(name))
+        found.push({ name: `${dir}/${name}`, text: readFileSync(join(ROOT, dir, name), 'utf8') });
     }
   }
   return [...found, ...YAML_FIXTURES];
@@ -124,14 +125,19 @@ function treeDifference(ours: TreeNode | null, theirs: unknown, shift: number, p
     return `${path}: range ${String(ours.range)} vs ${String((theirs as { range?: number[] }).range)} (+${shift})`;
   }
   if (ours.kind === 'scalar' && isScalar(theirs)) {
-    if (ours.type !== theirs.type || ours.source !== theirs.source || ours.format !== theirs.format) return `${path}: type/source/format`;
+    if (ours.type !== theirs.type || ours.source !== theirs.source || ours.format !== theirs.format)
+      return `${path}: type/source/format`;
     if (ours.minFractionDigits !== theirs.minFractionDigits) return `${path}: minFractionDigits`;
-    if (ours.hasProperties !== (theirs.tag !== undefined || theirs.anchor !== undefined)) return `${path}: tag or anchor`;
-    return Object.is(ours.value, theirs.value) ? undefined : `${path}: value ${String(ours.value)} vs ${String(theirs.value)}`;
+    if (ours.hasProperties !== (theirs.tag !== undefined || theirs.anchor !== undefined))
+      return `${path}: tag or anchor`;
+    return Object.is(ours.value, theirs.value)
+      ? undefined
+      : `${path}: value ${String(ours.value)} vs ${String(theirs.value)}`;
   }
   if (ours.kind === 'map' && isMap(theirs)) {
     if (ours.flow !== (theirs.flow === true)) return `${path}: flow`;
-    if (ours.items.length !== theirs.items.length) return `${path}: ${ours.items.length} vs ${theirs.items.length} items`;
+    if (ours.items.length !== theirs.items.length)
+      return `${path}: ${ours.items.length} vs ${theirs.items.length} items`;
     for (let index = 0; index < ours.items.length; index++) {
       const pair = theirs.items[index];
       const item = ours.items[index];
@@ -145,7 +151,8 @@ function treeDifference(ours: TreeNode | null, theirs: unknown, shift: number, p
   }
   if (ours.kind === 'seq' && isSeq(theirs)) {
     if (ours.flow !== (theirs.flow === true)) return `${path}: flow`;
-    if (ours.items.length !== theirs.items.length) return `${path}: ${ours.items.length} vs ${theirs.items.length} items`;
+    if (ours.items.length !== theirs.items.length)
+      return `${path}: ${ours.items.length} vs ${theirs.items.length} items`;
     for (let index = 0; index < ours.items.length; index++) {
       const difference = treeDifference(ours.items[index] ?? null, theirs.items[index], shift, `${path}[${index}]`);
       if (difference) return difference;
@@ -196,7 +203,9 @@ function assertSameDuplicateErrors(text: string, label: string): number {
     const source = text.slice(start, starts[index + 1] ?? text.length);
     const tokens = Array.from(new Parser().parse(source));
     const theirs = Array.from(new Composer({ prettyErrors: false }).compose(tokens, true, source.length));
-    const ours = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens, true, source.length));
+    const ours = Array.from(
+      new Composer({ prettyErrors: false, uniqueKeys: false }).compose(tokens, true, source.length),
+    );
     theirs.forEach((doc, at) => {
       const expected = doc.errors.map((error) => ({ message: error.message, pos: error.pos }));
       if (expected.some((error) => error.message !== DUPLICATE_KEY_MESSAGE)) return;
@@ -234,7 +243,16 @@ test('fixtures and the 2k-line benchmark file parse the same with and without th
 });
 
 test('the fast reader handles the fixtures written in the subset', () => {
-  const names = ['app', 'scheduled', 'rich', 'empty-values', 'trailing', 'suppressions', 'empty-conf', 'duplicate-block'];
+  const names = [
+    'app',
+    'scheduled',
+    'rich',
+    'empty-values',
+    'trailing',
+    'suppressions',
+    'empty-conf',
+    'duplicate-block',
+  ];
   for (const name of names) {
     const fixture = YAML_FIXTURES.find((candidate) => candidate.name === name);
     assert.ok(fixture, name);

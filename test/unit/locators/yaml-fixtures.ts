@@ -59,7 +59,8 @@ parameters:
   iops: 3000
 `;
 
-const CONFIG_MAP = '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: spark-conf\ndata:\n  spark.executor.cores: "4"\n';
+const CONFIG_MAP =
+  '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: spark-conf\ndata:\n  spark.executor.cores: "4"\n';
 
 /** Sequences, compact maps, comments at every depth and blank lines in between. */
 const RICH = `# spark-dra: sparkVersion=3.5.1
@@ -184,7 +185,10 @@ const TRAILING = [
 export const YAML_FIXTURES: readonly { name: string; text: string }[] = [
   { name: 'app', text: APP },
   { name: 'scheduled', text: SCHEDULED },
-  { name: 'multi', text: `apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  sparkConf:\n    a.b: "1"\n${STORAGE_CLASS}${CONFIG_MAP}` },
+  {
+    name: 'multi',
+    text: `apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  sparkConf:\n    a.b: "1"\n${STORAGE_CLASS}${CONFIG_MAP}`,
+  },
   {
     name: 'broken-middle',
     text:
@@ -197,17 +201,29 @@ export const YAML_FIXTURES: readonly { name: string; text: string }[] = [
     text: 'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  sparkConf:\n    spark.a: "1"\n    spark.dyn\n---\nkind: StorageClass\nmetadata:\n  name: ok\n',
   },
   { name: 'unreadable', text: 'kind: SparkApplication\nspec: [unclosed\n  sparkConf: x\n' },
-  { name: 'compose', text: 'version: "3.8"\nservices:\n  spark:\n    image: bitnami/spark:3.5\n    environment:\n      - SPARK_MODE=master\n    ports: ["8080:8080"]\n' },
-  { name: 'deployment', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  sparkConf:\n    a: b\n' },
+  {
+    name: 'compose',
+    text: 'version: "3.8"\nservices:\n  spark:\n    image: bitnami/spark:3.5\n    environment:\n      - SPARK_MODE=master\n    ports: ["8080:8080"]\n',
+  },
+  {
+    name: 'deployment',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  sparkConf:\n    a: b\n',
+  },
   { name: 'foreign', text: 'apiVersion: example.com/v1\nkind: SparkApplication\nspec:\n  sparkConf:\n    a: b\n' },
   {
     name: 'suppressions',
     text: 'kind: SparkApplication\nspec:\n  sparkConf:\n    # spark-dra-disable-next-line rule-a, rule-b -- known\n    spark.a: "1"\n    spark.b: "2" # spark-dra-disable-line\n',
   },
-  { name: 'hash-in-quotes', text: 'kind: SparkApplication\nspec:\n  sparkConf:\n    spark.a: "x # spark-dra-disable-line"\n' },
+  {
+    name: 'hash-in-quotes',
+    text: 'kind: SparkApplication\nspec:\n  sparkConf:\n    spark.a: "x # spark-dra-disable-line"\n',
+  },
   { name: 'empty-conf', text: 'kind: SparkApplication\nspec:\n  sparkConf:\n  type: Scala\n' },
   { name: 'flow-conf', text: 'kind: SparkApplication\nspec:\n  sparkConf: { "a.b": "1" }\n' },
-  { name: 'duplicate', text: 'kind: SparkApplication\nspec:\n  sparkConf:\n    a: "1"\n    b: 2\n    a: "3"\n  executor: {x: 1, x: 2}\n' },
+  {
+    name: 'duplicate',
+    text: 'kind: SparkApplication\nspec:\n  sparkConf:\n    a: "1"\n    b: 2\n    a: "3"\n  executor: {x: 1, x: 2}\n',
+  },
   {
     name: 'duplicate-block',
     text: 'kind: SparkApplication\nspec:\n  sparkConf:\n    a: "1"\n    b:\n    a: "3"\n    c:\n\n    c: 1\n    d:\n    # d\n    d: 2\n  sparkConf:\n  x:\n    y:\n  x: 1\n',
@@ -215,5 +231,8 @@ export const YAML_FIXTURES: readonly { name: string; text: string }[] = [
   { name: 'rich', text: RICH },
   { name: 'empty-values', text: EMPTY_VALUES },
   { name: 'trailing', text: TRAILING },
-  { name: 'marker', text: '--- # first\nkind: StorageClass\nmetadata:\n  name: a\n---\n\n# only a comment\n---\nkind: SparkApplication\nspec:\n  sparkConf:\n    a: 1\n' },
+  {
+    name: 'marker',
+    text: '--- # first\nkind: StorageClass\nmetadata:\n  name: a\n---\n\n# only a comment\n---\nkind: SparkApplication\nspec:\n  sparkConf:\n    a: 1\n',
+  },
 ];

@@ -41,7 +41,11 @@ spec:
 
 function assertInside(text: string, range: Range, what: string): void {
   assert.ok(
-    Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.start <= range.end && range.end <= text.length,
+    Number.isInteger(range.start) &&
+      Number.isInteger(range.end) &&
+      range.start >= 0 &&
+      range.start <= range.end &&
+      range.end <= text.length,
     `${what} ${JSON.stringify(range)} outside text of length ${text.length}`,
   );
 }
@@ -97,6 +101,6 @@ test('completion at every offset of the full sample never throws and stays insid
     const context = yamlCompletionContext(SAMPLE, parsed, offset);
     if (!context) continue;
     assertInside(SAMPLE, context.replace, 'completion replace');
-    assert.ok(context.replace.start <= offset && offset <= context.replace.end || context.replace.start === offset);
+    assert.ok((context.replace.start <= offset && offset <= context.replace.end) || context.replace.start === offset);
   }
 });

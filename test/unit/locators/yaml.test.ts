@@ -12,7 +12,6 @@ function entry(job: JobConfig, key: string, origin?: ConfigEntry['origin']): Con
   return found[0] as ConfigEntry;
 }
 
-
 test('SparkApplication: sparkConf entries with exact ranges and non-string values', () => {
   const parsed = parseYamlFile(APP);
   assert.equal(parsed.format, 'yaml');
@@ -61,7 +60,12 @@ test('SparkApplication: operator fields map to the Spark keys they write and out
     ['spark.dynamicAllocation.initialExecutors', 'initialExecutors', '2', 'spec.dynamicAllocation.initialExecutors'],
     ['spark.dynamicAllocation.minExecutors', 'minExecutors', '2', 'spec.dynamicAllocation.minExecutors'],
     ['spark.dynamicAllocation.maxExecutors', 'maxExecutors', '10', 'spec.dynamicAllocation.maxExecutors'],
-    ['spark.dynamicAllocation.shuffleTracking.timeout', 'shuffleTrackingTimeout', '60000', 'spec.dynamicAllocation.shuffleTrackingTimeout'],
+    [
+      'spark.dynamicAllocation.shuffleTracking.timeout',
+      'shuffleTrackingTimeout',
+      '60000',
+      'spec.dynamicAllocation.shuffleTrackingTimeout',
+    ],
   ];
   const maxConfRank = Math.max(...job.entries.filter((e) => e.origin === 'spark-conf').map((e) => e.rank));
   for (const [key, field, value, writtenAs] of expected) {
@@ -80,7 +84,10 @@ test('SparkApplication: operator fields map to the Spark keys they write and out
   assert.equal(byRank[0]?.value, '2');
   // Entries are in document order.
   const starts = job.entries.map((e) => e.keyRange.start);
-  assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+  assert.deepEqual(
+    starts,
+    [...starts].sort((a, b) => a - b),
+  );
 });
 
 test('SparkApplication: enabled dynamic allocation implies shuffle tracking, pointing at `enabled`', () => {
@@ -205,7 +212,8 @@ parameters:
   type: gp3
   iops: 3000
 `;
-  const cm = '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: spark-conf\ndata:\n  spark.executor.cores: "4"\n';
+  const cm =
+    '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: spark-conf\ndata:\n  spark.executor.cores: "4"\n';
   const text = app + sc + cm;
   const parsed = parseYamlFile(text);
   assert.deepEqual(parsed.syntaxErrors, []);
@@ -308,7 +316,10 @@ test('suppression comments in a SparkApplication', () => {
   const [next, same] = parsed.suppressions;
   assert.deepEqual(next?.rules, ['rule-a', 'rule-b']);
   assert.equal(slice(text, next?.appliesTo ?? { start: 0, end: 0 }), '    spark.a: "1"');
-  assert.equal(slice(text, next?.range ?? { start: 0, end: 0 }), '# spark-dra-disable-next-line rule-a, rule-b -- known and accepted');
+  assert.equal(
+    slice(text, next?.range ?? { start: 0, end: 0 }),
+    '# spark-dra-disable-next-line rule-a, rule-b -- known and accepted',
+  );
   assert.deepEqual(same?.rules, []);
   assert.equal(slice(text, same?.appliesTo ?? { start: 0, end: 0 }), '    spark.b: "2" # spark-dra-disable-line');
 });

@@ -18,14 +18,21 @@ test('syntax errors become error findings', () => {
 test('severity overrides: off removes, a level replaces', () => {
   const text = confFile(BAD);
   assert.equal(run('spark-defaults.conf', text).of('unknown-key')[0]?.severity, 'warning');
-  assert.equal(run('spark-defaults.conf', text, { severities: { 'unknown-key': 'error' } }).of('unknown-key')[0]?.severity, 'error');
+  assert.equal(
+    run('spark-defaults.conf', text, { severities: { 'unknown-key': 'error' } }).of('unknown-key')[0]?.severity,
+    'error',
+  );
   assert.deepEqual(run('spark-defaults.conf', text, { severities: { 'unknown-key': 'off' } }).of('unknown-key'), []);
 });
 
 test('version override setting changes which rules apply', () => {
-  const text = '# spark-dra: sparkVersion=3.5.1\nspark.dynamicAllocation.enabled true\nspark.dynamicAllocation.maxExecutors 10\nspark.dynamicAllocation.shuffleTracking.timeout 60s\nspark.dynamicAllocation.cachedExecutorIdleTimeout 30min\n';
+  const text =
+    '# spark-dra: sparkVersion=3.5.1\nspark.dynamicAllocation.enabled true\nspark.dynamicAllocation.maxExecutors 10\nspark.dynamicAllocation.shuffleTracking.timeout 60s\nspark.dynamicAllocation.cachedExecutorIdleTimeout 30min\n';
   assert.deepEqual(run('spark-defaults.conf', text).of('dra-without-shuffle-support'), []);
-  assert.equal(run('spark-defaults.conf', text, { versionOverride: '3.2.0' }).of('dra-without-shuffle-support').length, 1);
+  assert.equal(
+    run('spark-defaults.conf', text, { versionOverride: '3.2.0' }).of('dra-without-shuffle-support').length,
+    1,
+  );
 });
 
 test('suppression: the quick fix inserts a comment that silences the finding (conf and YAML)', () => {
@@ -35,20 +42,41 @@ test('suppression: the quick fix inserts a comment that silences the finding (co
   assert.ok(fixed.includes('# spark-dra-disable-next-line unknown-key\nspark.dynamicAllocation.maxExecutor 10'));
   assert.deepEqual(run('spark-defaults.conf', fixed).of('unknown-key'), []);
   // Another rule on that line is not silenced by a comment naming a different rule.
-  const other = text.replace('spark.dynamicAllocation.maxExecutor 10', '# spark-dra-disable-next-line duplicate-key\nspark.dynamicAllocation.maxExecutor 10');
+  const other = text.replace(
+    'spark.dynamicAllocation.maxExecutor 10',
+    '# spark-dra-disable-next-line duplicate-key\nspark.dynamicAllocation.maxExecutor 10',
+  );
   assert.equal(run('spark-defaults.conf', other).of('unknown-key').length, 1);
 });
 
 test('suppression fixes are not offered for JSON', () => {
-  const r = run('job.json', '{"releaseLabel":"emr-7.2.0-latest","jobDriver":{"sparkSubmitJobDriver":{"entryPoint":"x","sparkSubmitParameters":"--conf spark.dynamicAllocation.maxExecutor=2"}}}');
+  const r = run(
+    'job.json',
+    '{"releaseLabel":"emr-7.2.0-latest","jobDriver":{"sparkSubmitJobDriver":{"entryPoint":"x","sparkSubmitParameters":"--conf spark.dynamicAllocation.maxExecutor=2"}}}',
+  );
   const finding = r.of('unknown-key')[0];
   assert.ok(finding);
-  assert.equal(finding.fixes?.some((f) => f.title.startsWith('Disable')), false);
+  assert.equal(
+    finding.fixes?.some((f) => f.title.startsWith('Disable')),
+    false,
+  );
 });
 
 test('never throws: malformed parsed input is skipped rule by rule', () => {
-  const broken = { kind: 'spark-defaults', range: { start: 0, end: 0 }, entries: [null], facts: { platform: 'unknown' }, containers: [] } as unknown as JobConfig;
-  const parsed: ParsedFile = { format: 'spark-defaults', jobs: [broken], storageClasses: [], syntaxErrors: [], suppressions: [] };
+  const broken = {
+    kind: 'spark-defaults',
+    range: { start: 0, end: 0 },
+    entries: [null],
+    facts: { platform: 'unknown' },
+    containers: [],
+  } as unknown as JobConfig;
+  const parsed: ParsedFile = {
+    format: 'spark-defaults',
+    jobs: [broken],
+    storageClasses: [],
+    syntaxErrors: [],
+    suppressions: [],
+  };
   assert.doesNotThrow(() => analyze({ text: '', parsed }));
 });
 

@@ -2,14 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, confFile, emrJob, GOOD_DRA, run, sparkApp } from './helpers';
 
-const without = (key: string): Record<string, string> => Object.fromEntries(Object.entries(GOOD_DRA).filter(([k]) => k !== key));
+const without = (key: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(GOOD_DRA).filter(([k]) => k !== key));
 
 test('shuffle-tracking-no-timeout: fix adds the timeout in the properties object', () => {
   const text = emrJob(without('spark.dynamicAllocation.shuffleTracking.timeout'));
   const r = run('job.json', text);
   assert.deepEqual(r.spans('shuffle-tracking-no-timeout'), ['spark.dynamicAllocation.shuffleTracking.enabled']);
   const fixed = applyFix(text, r.of('shuffle-tracking-no-timeout')[0]);
-  assert.ok(fixed.includes('"spark.dynamicAllocation.cachedExecutorIdleTimeout": "30min",\n            "spark.dynamicAllocation.shuffleTracking.timeout": "30min"\n'));
+  assert.ok(
+    fixed.includes(
+      '"spark.dynamicAllocation.cachedExecutorIdleTimeout": "30min",\n            "spark.dynamicAllocation.shuffleTracking.timeout": "30min"\n',
+    ),
+  );
   assert.deepEqual(run('job.json', fixed).of('shuffle-tracking-no-timeout'), []);
 });
 
@@ -17,25 +22,50 @@ test('cached-idle-timeout-infinite', () => {
   const r = run('spark-defaults.conf', confFile(without('spark.dynamicAllocation.cachedExecutorIdleTimeout')));
   assert.deepEqual(r.spans('cached-idle-timeout-infinite'), ['spark.dynamicAllocation.enabled']);
   assert.equal(r.of('cached-idle-timeout-infinite')[0]?.severity, 'info');
-  assert.ok(applyFix(r.text, r.of('cached-idle-timeout-infinite')[0]).endsWith('spark.dynamicAllocation.cachedExecutorIdleTimeout 30min\n'));
+  assert.ok(
+    applyFix(r.text, r.of('cached-idle-timeout-infinite')[0]).endsWith(
+      'spark.dynamicAllocation.cachedExecutorIdleTimeout 30min\n',
+    ),
+  );
 });
 
 test('max-executors-unbounded', () => {
   const r = run('spark-defaults.conf', confFile(without('spark.dynamicAllocation.maxExecutors')));
   assert.deepEqual(r.spans('max-executors-unbounded'), ['spark.dynamicAllocation.enabled']);
-  assert.deepEqual(run('spark-defaults.conf', confFile({ ...without('spark.dynamicAllocation.maxExecutors'), 'spark.dynamicAllocation.enabled': 'false' })).of('max-executors-unbounded'), []);
+  assert.deepEqual(
+    run(
+      'spark-defaults.conf',
+      confFile({ ...without('spark.dynamicAllocation.maxExecutors'), 'spark.dynamicAllocation.enabled': 'false' }),
+    ).of('max-executors-unbounded'),
+    [],
+  );
 });
 
 test('idle-timeout-below-backlog', () => {
-  const r = run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.dynamicAllocation.executorIdleTimeout': '5s', 'spark.dynamicAllocation.schedulerBacklogTimeout': '10s' }));
+  const r = run(
+    'spark-defaults.conf',
+    confFile({
+      ...GOOD_DRA,
+      'spark.dynamicAllocation.executorIdleTimeout': '5s',
+      'spark.dynamicAllocation.schedulerBacklogTimeout': '10s',
+    }),
+  );
   assert.deepEqual(r.spans('idle-timeout-below-backlog'), ['5s']);
-  assert.deepEqual(run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.dynamicAllocation.schedulerBacklogTimeout': '10s' })).of('idle-timeout-below-backlog'), []);
+  assert.deepEqual(
+    run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.dynamicAllocation.schedulerBacklogTimeout': '10s' })).of(
+      'idle-timeout-below-backlog',
+    ),
+    [],
+  );
 });
 
 test('ramp-up-time: 500 executors at batch size 5 on Spark 3.5', () => {
   const r = run('job.json', emrJob({ ...GOOD_DRA, 'spark.dynamicAllocation.maxExecutors': '500' }));
   assert.deepEqual(r.spans('ramp-up-time'), ['500']);
-  assert.match(r.of('ramp-up-time')[0]?.message ?? '', /from 1 to 500 executors takes at least about 100s: Kubernetes creates at most 5 pods per batch/);
+  assert.match(
+    r.of('ramp-up-time')[0]?.message ?? '',
+    /from 1 to 500 executors takes at least about 100s: Kubernetes creates at most 5 pods per batch/,
+  );
   assert.deepEqual(run('job.json', emrJob(GOOD_DRA)).of('ramp-up-time'), []);
 });
 
@@ -43,7 +73,13 @@ test('operator-dra-in-spark-conf and operator-min-executors-zero', () => {
   const r = run('app.yaml', sparkApp({ ...GOOD_DRA, 'spark.dynamicAllocation.minExecutors': '0' }));
   assert.deepEqual(r.spans('operator-dra-in-spark-conf'), ['spark.dynamicAllocation.enabled']);
   assert.deepEqual(r.spans('operator-min-executors-zero'), ['0']);
-  const viaSpec = run('app.yaml', sparkApp(without('spark.dynamicAllocation.enabled'), '  dynamicAllocation:\n    enabled: true\n    minExecutors: 0\n    maxExecutors: 10\n'));
+  const viaSpec = run(
+    'app.yaml',
+    sparkApp(
+      without('spark.dynamicAllocation.enabled'),
+      '  dynamicAllocation:\n    enabled: true\n    minExecutors: 0\n    maxExecutors: 10\n',
+    ),
+  );
   assert.deepEqual(viaSpec.of('operator-dra-in-spark-conf'), []);
   assert.deepEqual(viaSpec.of('operator-min-executors-zero'), []);
 });

@@ -15,9 +15,17 @@ test('emr-value-too-long', () => {
   const long = 'x'.repeat(1025);
   const r = run('job.json', emrJob({ ...GOOD_DRA, 'spark.executor.extraJavaOptions': long }));
   assert.deepEqual(r.spans('emr-value-too-long'), [long]);
-  assert.deepEqual(run('job.json', emrJob({ ...GOOD_DRA, 'spark.executor.extraJavaOptions': 'x'.repeat(1024) })).of('emr-value-too-long'), []);
+  assert.deepEqual(
+    run('job.json', emrJob({ ...GOOD_DRA, 'spark.executor.extraJavaOptions': 'x'.repeat(1024) })).of(
+      'emr-value-too-long',
+    ),
+    [],
+  );
   // Not an EMR job: no EMR limits.
-  assert.deepEqual(run('spark-defaults.conf', confFile({ 'spark.executor.extraJavaOptions': long })).of('emr-value-too-long'), []);
+  assert.deepEqual(
+    run('spark-defaults.conf', confFile({ 'spark.executor.extraJavaOptions': long })).of('emr-value-too-long'),
+    [],
+  );
 });
 
 test('emr-submit-parameters-too-long: the part beyond 102,400 characters', () => {
@@ -33,9 +41,13 @@ test('emr-submit-parameters-too-long: the part beyond 102,400 characters', () =>
 
 /** A StartJobRun request whose applicationConfiguration holds `count` classifications. */
 function manyConfigurations(count: number, serverless = false): string {
-  const items = [`      { "classification": "spark-defaults", "properties": { "spark.dynamicAllocation.enabled": "false" } }`];
+  const items = [
+    `      { "classification": "spark-defaults", "properties": { "spark.dynamicAllocation.enabled": "false" } }`,
+  ];
   for (let i = 1; i < count; i++) items.push(`      { "classification": "custom-${i}", "properties": {} }`);
-  const target = serverless ? `"applicationId": "00abc"` : `"virtualClusterId": "abc",\n  "releaseLabel": "emr-7.2.0-latest"`;
+  const target = serverless
+    ? `"applicationId": "00abc"`
+    : `"virtualClusterId": "abc",\n  "releaseLabel": "emr-7.2.0-latest"`;
   return `{\n  ${target},\n  "configurationOverrides": {\n    "applicationConfiguration": [\n${items.join(',\n')}\n    ]\n  }\n}\n`;
 }
 

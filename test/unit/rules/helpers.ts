@@ -13,16 +13,28 @@ export interface Run {
   spans(ruleId: string): string[];
 }
 
-export function run(fileName: string, text: string, settings?: AnalyzeSettings, workspaceStorageClasses?: StorageClassInfo[]): Run {
+export function run(
+  fileName: string,
+  text: string,
+  settings?: AnalyzeSettings,
+  workspaceStorageClasses?: StorageClassInfo[],
+): Run {
   const parsed = parseFile({ fileName, text });
   const findings = analyze({ text, parsed, settings, workspaceStorageClasses });
   const of = (ruleId: string) => findings.filter((item) => item.ruleId === ruleId);
-  return { text, findings, of, spans: (ruleId) => of(ruleId).map((item) => text.slice(item.range.start, item.range.end)) };
+  return {
+    text,
+    findings,
+    of,
+    spans: (ruleId) => of(ruleId).map((item) => text.slice(item.range.start, item.range.end)),
+  };
 }
 
 /** The fix of a finding whose title matches, applied to the text. */
 export function applyFix(text: string, finding: Finding | undefined, title?: RegExp): string {
-  const fix: FixData | undefined = finding?.fixes?.find((candidate) => (title ? title.test(candidate.title) : !/^Disable /.test(candidate.title)));
+  const fix: FixData | undefined = finding?.fixes?.find((candidate) =>
+    title ? title.test(candidate.title) : !/^Disable /.test(candidate.title),
+  );
   if (!fix) throw new Error(`no fix${title ? ` matching ${title}` : ''} on ${finding?.ruleId ?? 'missing finding'}`);
   return applyEdits(text, fix.edits);
 }

@@ -30,13 +30,23 @@ test('unknown-key: spark-defaults.conf, YAML and PySpark', () => {
 });
 
 test('unknown-key: real Spark keys we do not catalogue and keys outside our namespaces are left alone', () => {
-  const r = run('spark-defaults.conf', confFile({ 'spark.kubernetes.container.image': 'img', 'spark.sql.shuffle.partitions': '200', 'spark.executor.extraJavaOptions': '-Dx=1' }));
+  const r = run(
+    'spark-defaults.conf',
+    confFile({
+      'spark.kubernetes.container.image': 'img',
+      'spark.sql.shuffle.partitions': '200',
+      'spark.executor.extraJavaOptions': '-Dx=1',
+    }),
+  );
   assert.deepEqual(r.of('unknown-key'), []);
 });
 
 test('unknown-key: an unknown volume option suggests the nearest suffix', () => {
   const key = 'spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.pth';
-  const text = confFile({ [key]: '/data', 'spark.kubernetes.executor.volumes.persistentVolumeClaim.data.options.claimName': 'claim' });
+  const text = confFile({
+    [key]: '/data',
+    'spark.kubernetes.executor.volumes.persistentVolumeClaim.data.options.claimName': 'claim',
+  });
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('unknown-key'), ['mount.pth']);
   assert.ok(applyFix(text, r.of('unknown-key')[0]).includes('persistentVolumeClaim.data.mount.path /data'));
@@ -59,17 +69,39 @@ test('volume-name-with-dot: the dotted name is flagged and renamed', () => {
 });
 
 test('key-not-in-version: a 3.4 key on EMR 6.9 (Spark 3.3.0)', () => {
-  const text = emrJob({ ...GOOD_DRA, 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' }, '', 'emr-6.9.0-latest');
+  const text = emrJob(
+    { ...GOOD_DRA, 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' },
+    '',
+    'emr-6.9.0-latest',
+  );
   const r = run('job.json', text);
   assert.deepEqual(r.spans('key-not-in-version'), ['spark.kubernetes.driver.waitToReusePersistentVolumeClaim']);
   assert.match(r.of('key-not-in-version')[0]?.message ?? '', /Spark 3\.4\.0.*3\.3\.0/);
-  const ok = run('job.json', emrJob({ ...GOOD_DRA, 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' }, '', 'emr-6.12.0-latest'));
+  const ok = run(
+    'job.json',
+    emrJob(
+      { ...GOOD_DRA, 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' },
+      '',
+      'emr-6.12.0-latest',
+    ),
+  );
   assert.deepEqual(ok.of('key-not-in-version'), []);
 });
 
 test('key-not-in-version: volume options newer than the version (subPathExpr is 4.0)', () => {
-  const r = run('spark-defaults.conf', confFile({ 'spark.kubernetes.executor.volumes.emptyDir.scratch.mount.path': '/x', 'spark.kubernetes.executor.volumes.emptyDir.scratch.mount.subPathExpr': '$(POD)' }, '3.5.1'));
-  assert.deepEqual(r.spans('key-not-in-version'), ['spark.kubernetes.executor.volumes.emptyDir.scratch.mount.subPathExpr']);
+  const r = run(
+    'spark-defaults.conf',
+    confFile(
+      {
+        'spark.kubernetes.executor.volumes.emptyDir.scratch.mount.path': '/x',
+        'spark.kubernetes.executor.volumes.emptyDir.scratch.mount.subPathExpr': '$(POD)',
+      },
+      '3.5.1',
+    ),
+  );
+  assert.deepEqual(r.spans('key-not-in-version'), [
+    'spark.kubernetes.executor.volumes.emptyDir.scratch.mount.subPathExpr',
+  ]);
 });
 
 test('duplicate-key: says which value wins and points at it', () => {
@@ -90,7 +122,8 @@ test('duplicate-key: says which value wins and points at it', () => {
 });
 
 test('duplicate-key: same key twice in spark-defaults.conf, later wins; identical values are a hint', () => {
-  const text = '# spark-dra: sparkVersion=3.5.1\nspark.executor.cores 2\nspark.executor.cores 4\nspark.task.cpus 1\nspark.task.cpus 1\n';
+  const text =
+    '# spark-dra: sparkVersion=3.5.1\nspark.executor.cores 2\nspark.executor.cores 4\nspark.task.cpus 1\nspark.task.cpus 1\n';
   const r = run('spark-defaults.conf', text);
   const dup = r.of('duplicate-key');
   assert.equal(dup.length, 2);
@@ -107,7 +140,13 @@ test('keys: nothing fires on a correct job in any format', () => {
     ['job.py', pyspark(GOOD_DRA)],
   ] as const) {
     const r = run(name, text);
-    for (const id of ['unknown-key', 'unknown-volume-type', 'volume-name-with-dot', 'key-not-in-version', 'duplicate-key']) {
+    for (const id of [
+      'unknown-key',
+      'unknown-volume-type',
+      'volume-name-with-dot',
+      'key-not-in-version',
+      'duplicate-key',
+    ]) {
       assert.deepEqual(r.of(id), [], `${id} in ${name}`);
     }
   }

@@ -34,16 +34,26 @@ test('lineNumberAt agrees with counting line breaks, also when texts alternate',
 
 test('effectiveValue with pre-grouped entries equals the plain scan, for every key of every example job', () => {
   // Every file, examples/mistakes/ included.
-  const names = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(join(EXAMPLES, name)).isFile());
+  const names = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    statSync(join(EXAMPLES, name)).isFile(),
+  );
   assert.ok(names.some((name) => name.startsWith('mistakes')));
   for (const name of names) {
     const text = readFileSync(join(EXAMPLES, name), 'utf8');
     const parsed = parseFile({ fileName: name, text });
     for (const job of parsed.jobs) {
       const byKey = group(job);
-      const keys = new Set([...job.entries.map((e) => e.key), 'spark.dynamicAllocation.maxExecutors', 'spark.executor.instances']);
+      const keys = new Set([
+        ...job.entries.map((e) => e.key),
+        'spark.dynamicAllocation.maxExecutors',
+        'spark.executor.instances',
+      ]);
       for (const key of keys) {
-        assert.deepEqual(effectiveValue(job, key, '3.5.1', (k) => byKey.get(k) ?? []), effectiveValue(job, key, '3.5.1'), `${name}: ${key}`);
+        assert.deepEqual(
+          effectiveValue(job, key, '3.5.1', (k) => byKey.get(k) ?? []),
+          effectiveValue(job, key, '3.5.1'),
+          `${name}: ${key}`,
+        );
       }
     }
   }
@@ -82,7 +92,9 @@ test('compareVersions still orders versions numerically', () => {
 test('an EMR job with thousands of properties and duplicates is analysed within a generous bound (hang guard)', () => {
   const members: string[] = [];
   for (let i = 0; i < 4000; i++) {
-    members.push(i % 10 === 0 ? `"spark.dynamicAllocation.maxExecutors": "${i}"` : `"spark.hadoop.setting${i}": "${i}"`);
+    members.push(
+      i % 10 === 0 ? `"spark.dynamicAllocation.maxExecutors": "${i}"` : `"spark.hadoop.setting${i}": "${i}"`,
+    );
   }
   const blocks: string[] = [];
   for (let i = 0; i < members.length; i += 80) {

@@ -16,13 +16,20 @@ test('dra-without-shuffle-support: EMR 6.9 (Spark 3.3) without shuffle tracking 
 
 test('dra-without-shuffle-support: fine by default on 3.4+, fails when tracking is turned off', () => {
   assert.deepEqual(run('job.json', emrJob(DRA_ONLY, '', 'emr-6.12.0-latest')).of('dra-without-shuffle-support'), []);
-  const r = run('spark-defaults.conf', confFile({ ...DRA_ONLY, 'spark.dynamicAllocation.shuffleTracking.enabled': 'false' }));
+  const r = run(
+    'spark-defaults.conf',
+    confFile({ ...DRA_ONLY, 'spark.dynamicAllocation.shuffleTracking.enabled': 'false' }),
+  );
   assert.deepEqual(r.spans('dra-without-shuffle-support'), ['false']);
   assert.ok(applyFix(r.text, r.of('dra-without-shuffle-support')[0]).includes('shuffleTracking.enabled true'));
 });
 
 test('dra-without-shuffle-support: decommission with shuffle migration satisfies it from 3.1 (default on from 3.4)', () => {
-  const off = { ...DRA_ONLY, 'spark.dynamicAllocation.shuffleTracking.enabled': 'false', 'spark.decommission.enabled': 'true' };
+  const off = {
+    ...DRA_ONLY,
+    'spark.dynamicAllocation.shuffleTracking.enabled': 'false',
+    'spark.decommission.enabled': 'true',
+  };
   assert.deepEqual(run('spark-defaults.conf', confFile(off, '3.5.1')).of('dra-without-shuffle-support'), []);
   assert.equal(run('spark-defaults.conf', confFile(off, '3.3.0')).of('dra-without-shuffle-support').length, 1);
   const migrate = { ...off, 'spark.storage.decommission.shuffleBlocks.enabled': 'true' };
@@ -38,23 +45,45 @@ test('shuffle-service-on-kubernetes: flags the value and offers to turn it off',
   const text = emrJob({ ...GOOD_DRA, 'spark.shuffle.service.enabled': 'true' });
   const r = run('job.json', text);
   assert.deepEqual(r.spans('shuffle-service-on-kubernetes'), ['true']);
-  assert.equal(r.of('shuffle-service-on-kubernetes')[0]?.range.start, text.indexOf('"true"', text.indexOf('spark.shuffle.service.enabled')) + 1);
-  assert.ok(applyFix(text, r.of('shuffle-service-on-kubernetes')[0]).includes('"spark.shuffle.service.enabled": "false"'));
-  // A spark-defaults.conf with nothing Kubernetes about it may well be YARN.
-  assert.deepEqual(run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.shuffle.service.enabled': 'true' })).of('shuffle-service-on-kubernetes'), []);
   assert.equal(
-    run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.master': 'k8s://https://api', 'spark.shuffle.service.enabled': 'true' })).of('shuffle-service-on-kubernetes').length,
+    r.of('shuffle-service-on-kubernetes')[0]?.range.start,
+    text.indexOf('"true"', text.indexOf('spark.shuffle.service.enabled')) + 1,
+  );
+  assert.ok(
+    applyFix(text, r.of('shuffle-service-on-kubernetes')[0]).includes('"spark.shuffle.service.enabled": "false"'),
+  );
+  // A spark-defaults.conf with nothing Kubernetes about it may well be YARN.
+  assert.deepEqual(
+    run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.shuffle.service.enabled': 'true' })).of(
+      'shuffle-service-on-kubernetes',
+    ),
+    [],
+  );
+  assert.equal(
+    run(
+      'spark-defaults.conf',
+      confFile({ ...GOOD_DRA, 'spark.master': 'k8s://https://api', 'spark.shuffle.service.enabled': 'true' }),
+    ).of('shuffle-service-on-kubernetes').length,
     1,
   );
 });
 
 test('shuffle-tracking-with-migration: decommission on with tracking on (3.4+ defaults)', () => {
-  const r = run('app.yaml', sparkApp({ 'spark.decommission.enabled': 'true', 'spark.dynamicAllocation.cachedExecutorIdleTimeout': '30min' }, `  dynamicAllocation:
+  const r = run(
+    'app.yaml',
+    sparkApp(
+      { 'spark.decommission.enabled': 'true', 'spark.dynamicAllocation.cachedExecutorIdleTimeout': '30min' },
+      `  dynamicAllocation:
     enabled: true
     maxExecutors: 10
     shuffleTrackingTimeout: 600000
-`));
+`,
+    ),
+  );
   assert.deepEqual(r.spans('shuffle-tracking-with-migration'), ['true']);
-  assert.equal(r.of('shuffle-tracking-with-migration')[0]?.range.start, r.text.indexOf('"true"', r.text.indexOf('spark.decommission.enabled')) + 1);
+  assert.equal(
+    r.of('shuffle-tracking-with-migration')[0]?.range.start,
+    r.text.indexOf('"true"', r.text.indexOf('spark.decommission.enabled')) + 1,
+  );
   assert.deepEqual(run('spark-defaults.conf', confFile(GOOD_DRA)).of('shuffle-tracking-with-migration'), []);
 });

@@ -37,9 +37,15 @@ test('storage-class-retain and -immediate-binding in the same file: reported on 
   assert.deepEqual(r.spans('storage-class-immediate-binding'), ['Immediate']);
   const related = r.of('storage-class-retain')[0]?.related?.[0];
   assert.equal(text.slice(related?.range.start, related?.range.end), 'spark-scratch');
-  const fixed = applyFix(applyFix(text, r.of('storage-class-retain')[0]), run('app.yaml', applyFix(text, r.of('storage-class-retain')[0])).of('storage-class-immediate-binding')[0]);
+  const fixed = applyFix(
+    applyFix(text, r.of('storage-class-retain')[0]),
+    run('app.yaml', applyFix(text, r.of('storage-class-retain')[0])).of('storage-class-immediate-binding')[0],
+  );
   assert.ok(fixed.includes('reclaimPolicy: Delete\nvolumeBindingMode: WaitForFirstConsumer\n'));
-  assert.deepEqual(run('app.yaml', fixed).findings.map((f) => f.ruleId), []);
+  assert.deepEqual(
+    run('app.yaml', fixed).findings.map((f) => f.ruleId),
+    [],
+  );
 });
 
 test('storage-class-immediate-binding: a missing volumeBindingMode means Immediate (reported on the name)', () => {
@@ -49,9 +55,18 @@ test('storage-class-immediate-binding: a missing volumeBindingMode means Immedia
 });
 
 test('storage classes from the workspace are matched by name and reported on the job value', () => {
-  const scFile = parseFile({ fileName: 'sc.yaml', text: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: gp3\nprovisioner: ebs.csi.aws.com\nreclaimPolicy: Retain\nvolumeBindingMode: WaitForFirstConsumer\n' });
+  const scFile = parseFile({
+    fileName: 'sc.yaml',
+    text: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: gp3\nprovisioner: ebs.csi.aws.com\nreclaimPolicy: Retain\nvolumeBindingMode: WaitForFirstConsumer\n',
+  });
   assert.equal(scFile.storageClasses.length, 1);
-  const text = emrJob({ ...GOOD_DRA, [`${PVC}.options.claimName`]: 'OnDemand', [`${PVC}.options.storageClass`]: 'gp3', [`${PVC}.options.sizeLimit`]: '100Gi', [`${PVC}.mount.path`]: '/data' });
+  const text = emrJob({
+    ...GOOD_DRA,
+    [`${PVC}.options.claimName`]: 'OnDemand',
+    [`${PVC}.options.storageClass`]: 'gp3',
+    [`${PVC}.options.sizeLimit`]: '100Gi',
+    [`${PVC}.mount.path`]: '/data',
+  });
   const r = run('job.json', text, undefined, scFile.storageClasses);
   assert.deepEqual(r.spans('storage-class-retain'), ['gp3']);
   assert.deepEqual(r.of('storage-class-immediate-binding'), []);

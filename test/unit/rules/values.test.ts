@@ -36,7 +36,10 @@ test('invalid-value: Gi size suffixes before Spark 4.2 are fixed to g; accepted 
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('invalid-value'), ['4Gi']);
   assert.ok(applyFix(text, r.of('invalid-value')[0]).includes('spark.executor.memory 4g'));
-  assert.deepEqual(run('spark-defaults.conf', confFile({ 'spark.executor.memory': '4Gi' }, '4.2.0')).of('invalid-value'), []);
+  assert.deepEqual(
+    run('spark-defaults.conf', confFile({ 'spark.executor.memory': '4Gi' }, '4.2.0')).of('invalid-value'),
+    [],
+  );
 });
 
 test('invalid-value: inside sparkSubmitParameters', () => {
@@ -47,7 +50,12 @@ test('invalid-value: inside sparkSubmitParameters', () => {
 
 test('invalid-value: a sizeLimit that is not a Kubernetes quantity is fixed (500gi -> 500Gi)', () => {
   const base = 'spark.kubernetes.executor.volumes.persistentVolumeClaim.data';
-  const text = confFile({ [`${base}.options.claimName`]: 'OnDemand', [`${base}.options.storageClass`]: 'gp3', [`${base}.options.sizeLimit`]: '500gi', [`${base}.mount.path`]: '/data' });
+  const text = confFile({
+    [`${base}.options.claimName`]: 'OnDemand',
+    [`${base}.options.storageClass`]: 'gp3',
+    [`${base}.options.sizeLimit`]: '500gi',
+    [`${base}.mount.path`]: '/data',
+  });
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('invalid-value'), ['500gi']);
   assert.ok(applyFix(text, r.of('invalid-value')[0]).includes('options.sizeLimit 500Gi'));
@@ -62,19 +70,34 @@ test('duration-truncated: 500ms on a seconds key becomes 0; fix rounds up to 1s'
   assert.ok(fixed.includes('"spark.dynamicAllocation.executorIdleTimeout": "1s"'));
   assert.deepEqual(run('job.json', fixed).of('duration-truncated'), []);
   // A millisecond key reads 500ms exactly.
-  assert.deepEqual(run('job.json', emrJob({ ...GOOD_DRA, 'spark.kubernetes.allocation.batch.delay': '500ms' })).of('duration-truncated'), []);
+  assert.deepEqual(
+    run('job.json', emrJob({ ...GOOD_DRA, 'spark.kubernetes.allocation.batch.delay': '500ms' })).of(
+      'duration-truncated',
+    ),
+    [],
+  );
 });
 
 test('duration-truncated: in PySpark and YAML', () => {
-  const py = run('job.py', pyspark({ ...GOOD_DRA, 'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout': '1500ms' }));
+  const py = run(
+    'job.py',
+    pyspark({ ...GOOD_DRA, 'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout': '1500ms' }),
+  );
   assert.deepEqual(py.spans('duration-truncated'), ['1500ms']);
-  assert.ok(applyFix(py.text, py.of('duration-truncated')[0]).includes('"spark.dynamicAllocation.sustainedSchedulerBacklogTimeout", "2s"'));
+  assert.ok(
+    applyFix(py.text, py.of('duration-truncated')[0]).includes(
+      '"spark.dynamicAllocation.sustainedSchedulerBacklogTimeout", "2s"',
+    ),
+  );
   const yaml = run('app.yaml', sparkApp({ 'spark.dynamicAllocation.executorIdleTimeout': '90500ms' }, OPERATOR_DRA));
   assert.deepEqual(yaml.spans('duration-truncated'), ['90500ms']);
 });
 
 test('non-string-value: EMR JSON number and YAML boolean, fixed to quoted strings', () => {
-  const json = emrJob(GOOD_DRA).replace('"spark.dynamicAllocation.maxExecutors": "10"', '"spark.dynamicAllocation.maxExecutors": 10');
+  const json = emrJob(GOOD_DRA).replace(
+    '"spark.dynamicAllocation.maxExecutors": "10"',
+    '"spark.dynamicAllocation.maxExecutors": 10',
+  );
   const r = run('job.json', json);
   assert.deepEqual(r.spans('non-string-value'), ['10']);
   const fixed = applyFix(json, r.of('non-string-value')[0]);
@@ -101,16 +124,25 @@ test('volume-size-missing-unit: error from Spark 4.0, warning before; fix adds G
   assert.ok(applyFix(r4.text, r4.of('volume-size-missing-unit')[0]).includes('options.sizeLimit 500Gi'));
   const r3 = run('spark-defaults.conf', confFile(entries, '3.5.1'));
   assert.equal(r3.of('volume-size-missing-unit')[0]?.severity, 'warning');
-  assert.deepEqual(run('spark-defaults.conf', confFile({ ...entries, [`${key}.options.sizeLimit`]: '2048' }, '4.0.0')).of('volume-size-missing-unit'), []);
+  assert.deepEqual(
+    run('spark-defaults.conf', confFile({ ...entries, [`${key}.options.sizeLimit`]: '2048' }, '4.0.0')).of(
+      'volume-size-missing-unit',
+    ),
+    [],
+  );
 });
 
 test('values: nothing fires on correct values', () => {
   for (const [name, text] of [
-    ['job.json', emrJob({ ...GOOD_DRA, 'spark.executor.memory': '4g', 'spark.dynamicAllocation.executorAllocationRatio': '0.5' })],
+    [
+      'job.json',
+      emrJob({ ...GOOD_DRA, 'spark.executor.memory': '4g', 'spark.dynamicAllocation.executorAllocationRatio': '0.5' }),
+    ],
     ['spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.kubernetes.allocation.batch.delay': '2s' })],
     ['app.yaml', sparkApp({ 'spark.dynamicAllocation.cachedExecutorIdleTimeout': '30min' }, OPERATOR_DRA)],
   ] as const) {
     const r = run(name, text);
-    for (const id of ['invalid-value', 'duration-truncated', 'non-string-value', 'volume-size-missing-unit']) assert.deepEqual(r.of(id), [], `${id} in ${name}`);
+    for (const id of ['invalid-value', 'duration-truncated', 'non-string-value', 'volume-size-missing-unit'])
+      assert.deepEqual(r.of(id), [], `${id} in ${name}`);
   }
 });

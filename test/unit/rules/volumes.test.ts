@@ -15,7 +15,10 @@ test('volume-missing-mount-path and volume-missing-option: range on the volume n
   const text = confFile({ 'spark.kubernetes.executor.volumes.nfs.shared.options.path': '/export' });
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('volume-missing-mount-path'), ['shared']);
-  assert.deepEqual(r.of('volume-missing-option').map((f) => f.message.match(/needs (\S+);/)?.[1]), ['options.server']);
+  assert.deepEqual(
+    r.of('volume-missing-option').map((f) => f.message.match(/needs (\S+);/)?.[1]),
+    ['options.server'],
+  );
   const fixed = applyFix(text, r.of('volume-missing-mount-path')[0]);
   assert.ok(fixed.endsWith('spark.kubernetes.executor.volumes.nfs.shared.mount.path /data\n'));
 });
@@ -31,9 +34,18 @@ test('ondemand-pvc-incomplete: inside sparkSubmitParameters, fixes add storageCl
 });
 
 test('pvc-reuse-old-spark: own/reuse on Spark 3.2-3.3 only', () => {
-  const r = run('job.json', emrJob({ ...GOOD_DRA, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'true' }, '', 'emr-6.6.0-latest'));
+  const r = run(
+    'job.json',
+    emrJob({ ...GOOD_DRA, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'true' }, '', 'emr-6.6.0-latest'),
+  );
   assert.deepEqual(r.spans('pvc-reuse-old-spark'), ['true']);
-  assert.deepEqual(run('job.json', emrJob({ ...GOOD_DRA, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'true' }, '', 'emr-6.12.0-latest')).of('pvc-reuse-old-spark'), []);
+  assert.deepEqual(
+    run(
+      'job.json',
+      emrJob({ ...GOOD_DRA, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'true' }, '', 'emr-6.12.0-latest'),
+    ).of('pvc-reuse-old-spark'),
+    [],
+  );
 });
 
 test('pvc-reuse-without-own: reuse on while ownership is off, judged with the version defaults', () => {
@@ -64,23 +76,54 @@ test('pvc-reuse-without-own: reuse on while ownership is off, judged with the ve
   assert.ok(applyFix(conf, withOwn).includes(`${OWN} true\n`));
 
   // Passing: own on (written, or by default from 3.4), reuse only by default, or a version before the keys existed.
-  assert.deepEqual(run('job.json', emrJob({ ...GOOD_DRA, [OWN]: 'true', [REUSE]: 'true' }, '', 'emr-6.10.0-latest')).of('pvc-reuse-without-own'), []);
-  assert.deepEqual(run('job.json', emrJob({ ...GOOD_DRA, [REUSE]: 'true', ...GOOD_PVC }, '', 'emr-6.12.0-latest')).of('pvc-reuse-without-own'), []);
-  assert.deepEqual(run('spark-defaults.conf', confFile({ ...GOOD_DRA, [OWN]: 'false' })).of('pvc-reuse-without-own'), []);
+  assert.deepEqual(
+    run('job.json', emrJob({ ...GOOD_DRA, [OWN]: 'true', [REUSE]: 'true' }, '', 'emr-6.10.0-latest')).of(
+      'pvc-reuse-without-own',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    run('job.json', emrJob({ ...GOOD_DRA, [REUSE]: 'true', ...GOOD_PVC }, '', 'emr-6.12.0-latest')).of(
+      'pvc-reuse-without-own',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    run('spark-defaults.conf', confFile({ ...GOOD_DRA, [OWN]: 'false' })).of('pvc-reuse-without-own'),
+    [],
+  );
   assert.deepEqual(run('spark-defaults.conf', confFile({ [REUSE]: 'true' }, '3.1.3')).of('pvc-reuse-without-own'), []);
 });
 
 test('wait-to-reuse-without-reuse', () => {
-  const r = run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'false', 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' }));
+  const r = run(
+    'spark-defaults.conf',
+    confFile({
+      ...GOOD_DRA,
+      'spark.kubernetes.driver.reusePersistentVolumeClaim': 'false',
+      'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true',
+    }),
+  );
   assert.deepEqual(r.spans('wait-to-reuse-without-reuse'), ['true']);
   assert.ok(applyFix(r.text, r.of('wait-to-reuse-without-reuse')[0]).includes('reusePersistentVolumeClaim true'));
-  assert.deepEqual(run('spark-defaults.conf', confFile({ ...GOOD_DRA, 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' })).of('wait-to-reuse-without-reuse'), []);
+  assert.deepEqual(
+    run(
+      'spark-defaults.conf',
+      confFile({ ...GOOD_DRA, 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' }),
+    ).of('wait-to-reuse-without-reuse'),
+    [],
+  );
 });
 
 test('local-disk-io-without-reuse and local-disk-io-without-local-dir', () => {
   const plugin = { 'spark.shuffle.sort.io.plugin.class': 'org.apache.spark.shuffle.KubernetesLocalDiskShuffleDataIO' };
-  const r = run('spark-defaults.conf', confFile({ ...GOOD_DRA, ...plugin, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'false' }));
-  assert.deepEqual(r.spans('local-disk-io-without-reuse'), ['org.apache.spark.shuffle.KubernetesLocalDiskShuffleDataIO']);
+  const r = run(
+    'spark-defaults.conf',
+    confFile({ ...GOOD_DRA, ...plugin, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'false' }),
+  );
+  assert.deepEqual(r.spans('local-disk-io-without-reuse'), [
+    'org.apache.spark.shuffle.KubernetesLocalDiskShuffleDataIO',
+  ]);
   assert.equal(r.of('local-disk-io-without-local-dir').length, 1);
   const fixed = applyFix(r.text, r.of('local-disk-io-without-reuse')[0]);
   assert.ok(fixed.includes('spark.kubernetes.driver.reusePersistentVolumeClaim true'));
@@ -102,16 +145,27 @@ test('duplicate-mount-path: per pod, related points at the first', () => {
   const related = r.of('duplicate-mount-path')[0]?.related?.[0];
   assert.equal(r.text.slice(related?.range.start, related?.range.end), '/data');
   const driver = 'spark.kubernetes.driver.volumes.emptyDir.scratch';
-  assert.deepEqual(run('spark-defaults.conf', confFile({ ...GOOD_DRA, ...GOOD_PVC, [`${driver}.mount.path`]: '/data' })).of('duplicate-mount-path'), []);
+  assert.deepEqual(
+    run('spark-defaults.conf', confFile({ ...GOOD_DRA, ...GOOD_PVC, [`${driver}.mount.path`]: '/data' })).of(
+      'duplicate-mount-path',
+    ),
+    [],
+  );
 });
 
 test('subpath-conflict', () => {
   const v = 'spark.kubernetes.executor.volumes.emptyDir.scratch';
-  const r = run('spark-defaults.conf', confFile({ [`${v}.mount.path`]: '/x', [`${v}.mount.subPath`]: 'a', [`${v}.mount.subPathExpr`]: '$(POD)' }, '4.0.0'));
+  const r = run(
+    'spark-defaults.conf',
+    confFile({ [`${v}.mount.path`]: '/x', [`${v}.mount.subPath`]: 'a', [`${v}.mount.subPathExpr`]: '$(POD)' }, '4.0.0'),
+  );
   assert.deepEqual(r.spans('subpath-conflict'), [`${v}.mount.subPathExpr`]);
 });
 
 test('volumes: nothing fires on a correct PVC setup, and nothing on EMR Serverless-style platforms', () => {
   const r = run('spark-defaults.conf', confFile({ ...GOOD_DRA, ...GOOD_PVC }));
-  assert.deepEqual(r.findings.map((f) => f.ruleId), []);
+  assert.deepEqual(
+    r.findings.map((f) => f.ruleId),
+    [],
+  );
 });

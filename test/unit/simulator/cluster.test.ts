@@ -7,7 +7,15 @@ import { simulateConf, type SimulateOptions } from '../../../server/src/engine/s
 import type { Stage, Workload } from '../../../server/src/engine/workload/types';
 
 function stage(id: number, tasks: number, seconds: number, extra: Partial<Stage> = {}): Stage {
-  return { id, parents: [], tasks, duration: { kind: 'constant', seconds }, shuffleMap: false, cached: false, ...extra };
+  return {
+    id,
+    parents: [],
+    tasks,
+    duration: { kind: 'constant', seconds },
+    shuffleMap: false,
+    cached: false,
+    ...extra,
+  };
 }
 
 /** Job 0 at t = 0 with `first`, job 1 at `secondAt` seconds with one 1 s task. */
@@ -35,10 +43,19 @@ test('pod latency: created → seen after 1 s → Running after 5 s more → exe
   const conf = { 'spark.executor.instances': '1' };
   const w = twoJobs([stage(0, 1, 10)], 50);
   const base = sim(conf, { workload: w });
-  assert.equal(firstAt(base.static.timeline, (p) => p.running === 1), 8);
-  assert.equal(firstAt(base.static.timeline, (p) => p.pendingPods === 1), 0);
+  assert.equal(
+    firstAt(base.static.timeline, (p) => p.running === 1),
+    8,
+  );
+  assert.equal(
+    firstAt(base.static.timeline, (p) => p.pendingPods === 1),
+    0,
+  );
   const slow = sim(conf, { workload: w, knobs: { podStartLatencySec: 30, executorRegisterSec: 3 } });
-  assert.equal(firstAt(slow.static.timeline, (p) => p.running === 1), 34);
+  assert.equal(
+    firstAt(slow.static.timeline, (p) => p.running === 1),
+    34,
+  );
 });
 
 test('DRA: backlog after 1 s asks for one executor; an idle executor is killed at the idle deadline and exits', () => {
@@ -48,10 +65,20 @@ test('DRA: backlog after 1 s asks for one executor; an idle executor is killed a
   };
   const r = sim(conf, { workload: twoJobs([stage(0, 1, 1)]) });
   const tl = r.dra.timeline;
-  assert.equal(firstAt(tl, (p) => p.target === 1), 1, 'first add round at schedulerBacklogTimeout');
+  assert.equal(
+    firstAt(tl, (p) => p.target === 1),
+    1,
+    'first add round at schedulerBacklogTimeout',
+  );
   // Pod asked for at 1 s → registered at 9 s, task 9 → 10 s, idle deadline 30 s, exit after 1 s.
-  assert.equal(firstAt(tl, (p) => p.running === 1), 9);
-  assert.equal(firstAt(tl, (p) => p.t > 9 && p.running === 0), 31);
+  assert.equal(
+    firstAt(tl, (p) => p.running === 1),
+    9,
+  );
+  assert.equal(
+    firstAt(tl, (p) => p.t > 9 && p.running === 0),
+    31,
+  );
   assert.equal(r.dra.summary.podsCreated, 2, 'the second job needs a new pod');
   assert.equal(r.dra.summary.peakExecutors, 1);
   assert.equal(r.dra.summary.tasks, 2);
@@ -67,7 +94,10 @@ test('shuffle tracking holds executors with shuffle files; shuffleTracking.timeo
   const held = sim(conf, { workload: twoJobs(first) });
   assert.equal(held.dra.summary.podsCreated, 4, 'nobody leaves: they all hold shuffle 0');
   assert.ok(held.notes.some((n) => n.includes('garbage-collected')));
-  const timed = sim({ ...conf, 'spark.dynamicAllocation.shuffleTracking.timeout': '60s' }, { workload: twoJobs(first) });
+  const timed = sim(
+    { ...conf, 'spark.dynamicAllocation.shuffleTracking.timeout': '60s' },
+    { workload: twoJobs(first) },
+  );
   assert.equal(timed.dra.summary.podsCreated, 5, 'all four leave after the shuffle timeout; job 1 needs a new one');
   assert.ok(timed.dra.summary.executorSeconds < held.dra.summary.executorSeconds);
 });
@@ -77,9 +107,23 @@ test('the timeline has at most one point per 100 ms tick, in time order, ending 
     name: 'many',
     seed: 3,
     executor: {},
-    jobs: [{ id: 0, start: { kind: 'at', seconds: 0 }, reusesShuffles: [], stages: [{ ...stage(0, 3000, 1), duration: { kind: 'uniform', params: { min: 0.05, max: 2 } } }] }],
+    jobs: [
+      {
+        id: 0,
+        start: { kind: 'at', seconds: 0 },
+        reusesShuffles: [],
+        stages: [{ ...stage(0, 3000, 1), duration: { kind: 'uniform', params: { min: 0.05, max: 2 } } }],
+      },
+    ],
   };
-  const r = sim({ 'spark.dynamicAllocation.enabled': 'true', 'spark.executor.cores': '4', 'spark.dynamicAllocation.maxExecutors': '20' }, { workload: w });
+  const r = sim(
+    {
+      'spark.dynamicAllocation.enabled': 'true',
+      'spark.executor.cores': '4',
+      'spark.dynamicAllocation.maxExecutors': '20',
+    },
+    { workload: w },
+  );
   for (const tl of [r.dra.timeline, r.static.timeline]) {
     const buckets = tl.slice(0, -1).map((p) => Math.floor(Math.round(p.t * 1000) / 100));
     assert.equal(new Set(buckets).size, buckets.length, 'one point per tick');
@@ -100,7 +144,11 @@ test('a hard cap on simulated time stops a run that cannot finish, with a note',
 });
 
 test('pods killed by the manager are not replaced while the target is lower; static runs keep their executors', () => {
-  const conf = { 'spark.dynamicAllocation.enabled': 'true', 'spark.dynamicAllocation.executorIdleTimeout': '10s', 'spark.executor.instances': '3' };
+  const conf = {
+    'spark.dynamicAllocation.enabled': 'true',
+    'spark.dynamicAllocation.executorIdleTimeout': '10s',
+    'spark.executor.instances': '3',
+  };
   const r = sim(conf, { workload: twoJobs([stage(0, 3, 30)], 200) });
   assert.equal(r.static.executors, 3);
   assert.equal(r.static.summary.podsCreated, 3);

@@ -40,8 +40,14 @@ describe('resolveAllocationConfig', () => {
     const cfg = resolveAllocationConfig({ ...on, [`${DA}schedulerBacklogTimeout`]: '2500ms' }, '3.5.1');
     assert.equal(cfg.schedulerBacklogTimeoutMs, 2000);
     assert.equal(cfg.sustainedSchedulerBacklogTimeoutMs, 2000);
-    assert.equal(resolveAllocationConfig({ ...on, [`${DA}executorIdleTimeout`]: '500ms' }, '3.5.1').executorIdleTimeoutMs, 0);
-    assert.equal(resolveAllocationConfig({ ...on, [`${DA}shuffleTracking.timeout`]: '1500' }, '3.5.1').shuffleTrackingTimeoutMs, 1500);
+    assert.equal(
+      resolveAllocationConfig({ ...on, [`${DA}executorIdleTimeout`]: '500ms' }, '3.5.1').executorIdleTimeoutMs,
+      0,
+    );
+    assert.equal(
+      resolveAllocationConfig({ ...on, [`${DA}shuffleTracking.timeout`]: '1500' }, '3.5.1').shuffleTrackingTimeoutMs,
+      1500,
+    );
   });
 
   it('turns shuffle tracking off when the external shuffle service is on', () => {
@@ -73,7 +79,10 @@ describe('validateAllocationConfig', () => {
   it('accepts each way of keeping shuffle data only from the version that introduced it', () => {
     assert.deepEqual(errorIds({ [`${DA}shuffleTracking.enabled`]: 'true' }, '3.0.0'), []);
     assert.deepEqual(errorIds({ [`${DA}shuffleTracking.enabled`]: 'true' }, '2.4.8'), ['V6']);
-    const decommission = { 'spark.decommission.enabled': 'true', 'spark.storage.decommission.shuffleBlocks.enabled': 'true' };
+    const decommission = {
+      'spark.decommission.enabled': 'true',
+      'spark.storage.decommission.shuffleBlocks.enabled': 'true',
+    };
     assert.deepEqual(errorIds(decommission, '3.1.1'), []);
     assert.deepEqual(errorIds(decommission, '3.0.3'), ['V6']);
     assert.deepEqual(errorIds({ 'spark.decommission.enabled': 'true' }, '3.3.2'), ['V6']);
@@ -83,7 +92,7 @@ describe('validateAllocationConfig', () => {
     assert.deepEqual(errorIds({ 'spark.shuffle.sort.io.plugin.class': 'com.example.ReliableIO' }, '3.3.2'), ['V6']);
   });
 
-  it('reports V1–V5 and V8 with Spark\'s conditions', () => {
+  it("reports V1–V5 and V8 with Spark's conditions", () => {
     assert.ok(errorIds({ [`${DA}minExecutors`]: '-1' }, '3.5.1').includes('V1'));
     assert.ok(errorIds({ [`${DA}maxExecutors`]: '0' }, '3.5.1').includes('V2'));
     assert.ok(errorIds({ [`${DA}minExecutors`]: '4', [`${DA}maxExecutors`]: '3' }, '3.5.1').includes('V3'));
@@ -94,8 +103,12 @@ describe('validateAllocationConfig', () => {
   });
 
   it('checks the initial target range and task cpus', () => {
-    assert.deepEqual(errorIds({ [`${DA}maxExecutors`]: '3', 'spark.executor.instances': '4' }, '3.5.1'), ['initial-range']);
-    assert.deepEqual(errorIds({ [`${DA}maxExecutors`]: '3', [`${DA}initialExecutors`]: '4' }, '3.5.1'), ['initial-range']);
+    assert.deepEqual(errorIds({ [`${DA}maxExecutors`]: '3', 'spark.executor.instances': '4' }, '3.5.1'), [
+      'initial-range',
+    ]);
+    assert.deepEqual(errorIds({ [`${DA}maxExecutors`]: '3', [`${DA}initialExecutors`]: '4' }, '3.5.1'), [
+      'initial-range',
+    ]);
     assert.deepEqual(errorIds({ 'spark.executor.cores': '2', 'spark.task.cpus': '3' }, '3.5.1'), ['task-cpus']);
     assert.deepEqual(errorIds({ [`${DA}executorIdleTimeout`]: '-1s' }, '3.5.1'), ['timeout']);
   });

@@ -137,9 +137,16 @@ test('settings: batch size default by version, creation timeout = max(5 x delay,
   assert.equal(at('3.5.1').podCreationTimeoutMs, 600_000);
   assert.equal(at('3.5.1', { 'spark.kubernetes.allocation.batch.delay': '200s' }).podCreationTimeoutMs, 1_000_000);
   assert.equal(at('3.5.1', { 'spark.kubernetes.allocation.executor.timeout': '2s' }).podCreationTimeoutMs, 5000);
-  assert.equal(at('4.0.0', { 'spark.kubernetes.allocation.maximum': '10' }).allocationMaximum, 2147483647, 'key is 4.1.0+');
+  assert.equal(
+    at('4.0.0', { 'spark.kubernetes.allocation.maximum': '10' }).allocationMaximum,
+    2147483647,
+    'key is 4.1.0+',
+  );
   assert.equal(at('4.1.0', { 'spark.kubernetes.allocation.maximum': '10' }).allocationMaximum, 10);
   const delay1 = at('4.0.0', { 'spark.kubernetes.allocation.batch.delay': '1' });
   assert.equal(validatePodAllocatorSettings(delay1, '4.0.0').length, 1, 'a bare 1 is 1 ms: rejected from 4.0');
-  assert.deepEqual(validatePodAllocatorSettings(at('3.5.1', { 'spark.kubernetes.allocation.batch.delay': '1' }), '3.5.1'), []);
+  assert.deepEqual(
+    validatePodAllocatorSettings(at('3.5.1', { 'spark.kubernetes.allocation.batch.delay': '1' }), '3.5.1'),
+    [],
+  );
 });

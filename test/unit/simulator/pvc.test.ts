@@ -34,7 +34,10 @@ test('an OnDemand claim is created only when both storageClass and sizeLimit are
     assert.equal(r.onDemand[0].creates, false);
     assert.match(r.notes[0], /Pending/);
   }
-  const named = executorOnDemandVolumes({ [`${V}data.options.claimName`]: 'my-claim', [`${V}data.options.storageClass`]: 'gp3' });
+  const named = executorOnDemandVolumes({
+    [`${V}data.options.claimName`]: 'my-claim',
+    [`${V}data.options.storageClass`]: 'gp3',
+  });
   assert.deepEqual(named.onDemand, [], 'a named claim is not on-demand');
 });
 
@@ -75,7 +78,14 @@ test('reuse needs the same storage class and size', () => {
   m.podGone(1, 1);
   const other = new PvcManager([{ ...GP3, sizeBytes: 50 * GI }], pvcSettings({ reuseMinAgeMs: -1 }));
   // Feed the first manager's reusable claim to a manager wanting another size: nothing matches, a claim is created.
-  assert.equal(other.attach(2, m.reusable(10, () => false), 10), 1);
+  assert.equal(
+    other.attach(
+      2,
+      m.reusable(10, () => false),
+      10,
+    ),
+    1,
+  );
 });
 
 test('executor-owned claims (ownPersistentVolumeClaim=false) go with the pod and are never reused', () => {
@@ -84,7 +94,10 @@ test('executor-owned claims (ownPersistentVolumeClaim=false) go with the pod and
   assert.equal(m.liveCount(), 1);
   m.podGone(1, 3_600_000);
   assert.equal(m.liveCount(), 0);
-  assert.deepEqual(m.reusable(10_000_000, () => false), []);
+  assert.deepEqual(
+    m.reusable(10_000_000, () => false),
+    [],
+  );
   const t = m.totals(7_200_000);
   assert.equal(t.gibHours, 100, '100 GiB for one hour');
   assert.equal(t.gibLeftBehind, 0);
@@ -104,7 +117,11 @@ test('Retain: the volume outlives its claim and the job; Delete: it ends with th
   assert.equal(driverOwned.totals(7_200_000).gibLeftBehind, 0);
 });
 
-function allocatorWithPvcs(volumes: OnDemandVolume[], settings: Partial<PvcSettings>, batch: Partial<PodAllocatorSettings> = {}) {
+function allocatorWithPvcs(
+  volumes: OnDemandVolume[],
+  settings: Partial<PvcSettings>,
+  batch: Partial<PodAllocatorSettings> = {},
+) {
   const store = new PodStore();
   const pvcs = new PvcManager(volumes, pvcSettings(settings));
   const created: number[] = [];
@@ -165,8 +182,22 @@ const oneStage = (tasks: number, seconds: number): Workload => ({
   seed: 1,
   executor: {},
   jobs: [
-    { id: 0, start: { kind: 'at', seconds: 0 }, reusesShuffles: [], stages: [{ id: 0, parents: [], tasks, duration: { kind: 'constant', seconds }, shuffleMap: false, cached: false }] },
-    { id: 1, start: { kind: 'afterPrevious', gapSeconds: 900 }, reusesShuffles: [], stages: [{ id: 1, parents: [], tasks, duration: { kind: 'constant', seconds }, shuffleMap: false, cached: false }] },
+    {
+      id: 0,
+      start: { kind: 'at', seconds: 0 },
+      reusesShuffles: [],
+      stages: [
+        { id: 0, parents: [], tasks, duration: { kind: 'constant', seconds }, shuffleMap: false, cached: false },
+      ],
+    },
+    {
+      id: 1,
+      start: { kind: 'afterPrevious', gapSeconds: 900 },
+      reusesShuffles: [],
+      stages: [
+        { id: 1, parents: [], tasks, duration: { kind: 'constant', seconds }, shuffleMap: false, cached: false },
+      ],
+    },
   ],
 });
 

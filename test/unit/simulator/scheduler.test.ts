@@ -14,7 +14,8 @@ function recorder() {
   const log: string[] = [];
   const ids: number[] = [];
   const listener: SchedulerListener = {
-    jobStart: (job, shuffles) => log.push(`jobStart ${job} ${shuffles.map((s) => `${s.stageId}:${s.shuffleId}`).join(',')}`),
+    jobStart: (job, shuffles) =>
+      log.push(`jobStart ${job} ${shuffles.map((s) => `${s.stageId}:${s.shuffleId}`).join(',')}`),
     jobEnd: (job) => log.push(`jobEnd ${job}`),
     stageSubmitted: (s) => log.push(`submit ${ids[s]}`),
     stageCompleted: (s) => log.push(`complete ${ids[s]}`),
@@ -98,11 +99,14 @@ test('job start rules: at, afterPrevious (after every earlier job), withPrevious
     ],
   };
   const { starts, end, log } = drive(w, [1], 4);
-  assert.deepEqual([...starts.entries()].sort((a, b) => a[0] - b[0]), [
-    [0, 5000],
-    [1, 7000],
-    [2, 41_000],
-  ]);
+  assert.deepEqual(
+    [...starts.entries()].sort((a, b) => a[0] - b[0]),
+    [
+      [0, 5000],
+      [1, 7000],
+      [2, 41_000],
+    ],
+  );
   assert.equal(end, 42_000);
   assert.ok(log.includes('jobStart 1 -4:3'), 'a reused shuffle is announced with the job');
 });
@@ -131,7 +135,14 @@ test('killed executors get no new tasks; removed ones give their slots up', () =
 
 test('heaps pop by time, ties in insertion order', () => {
   const h = new EventHeap<string>();
-  for (const [t, v] of [[5, 'a'], [1, 'b'], [5, 'c'], [3, 'd'], [1, 'e']] as const) h.push(t, v);
+  for (const [t, v] of [
+    [5, 'a'],
+    [1, 'b'],
+    [5, 'c'],
+    [3, 'd'],
+    [1, 'e'],
+  ] as const)
+    h.push(t, v);
   const out: string[] = [];
   while (h.size > 0) out.push(h.pop() as string);
   assert.deepEqual(out, ['b', 'e', 'd', 'a', 'c']);

@@ -41,7 +41,11 @@ test('job_spark_shell replay: 2 jobs x 8 tasks x 60 s on one 4-core executor tak
   assert.ok(Math.abs(runtime - 346.0) < 3, `runtime ${runtime}`);
   const perJob = (runtime - 91.9 - 12.6) / 2;
   assert.ok(perJob > 118 && perJob < 126, `about 2 minutes per job, got ${perJob}`);
-  const eight = simulateConf(log.conf, { sparkVersion: log.sparkVersion, workload: log.workload, overrides: { 'spark.executor.cores': '8' } });
+  const eight = simulateConf(log.conf, {
+    sparkVersion: log.sparkVersion,
+    workload: log.workload,
+    overrides: { 'spark.executor.cores': '8' },
+  });
   if (!eight.ok) assert.fail(eight.error);
   const perJob8 = (eight.result.static.summary.runtimeSec - 91.9 - 12.6) / 2;
   assert.ok(perJob8 > 59 && perJob8 < 63, `about 1 minute per job with 8 cores, got ${perJob8}`);
@@ -65,7 +69,11 @@ test('a DRA event log replays into a simulated timeline beside the observed one'
 test('configs Spark rejects at start-up are errors, with the reason', () => {
   const w = { preset: 'steady' };
   const bad = simulateConf(
-    { 'spark.dynamicAllocation.enabled': 'true', 'spark.dynamicAllocation.minExecutors': '5', 'spark.dynamicAllocation.maxExecutors': '2' },
+    {
+      'spark.dynamicAllocation.enabled': 'true',
+      'spark.dynamicAllocation.minExecutors': '5',
+      'spark.dynamicAllocation.maxExecutors': '2',
+    },
     { sparkVersion: '3.5.1', ...w },
   );
   assert.equal(bad.ok, false);
@@ -78,7 +86,13 @@ test('configs Spark rejects at start-up are errors, with the reason', () => {
   const unknownPreset = simulateConf({}, { sparkVersion: '3.5.1', preset: 'nope' });
   assert.equal(unknownPreset.ok, false);
   // DRA keys are not checked when DRA is off.
-  assert.equal(simulateConf({ 'spark.dynamicAllocation.minExecutors': '5', 'spark.dynamicAllocation.maxExecutors': '2' }, { sparkVersion: '3.5.1', ...w }).ok, true);
+  assert.equal(
+    simulateConf(
+      { 'spark.dynamicAllocation.minExecutors': '5', 'spark.dynamicAllocation.maxExecutors': '2' },
+      { sparkVersion: '3.5.1', ...w },
+    ).ok,
+    true,
+  );
 });
 
 test('simulateJob reads the winning entries, then applies overrides', () => {
@@ -94,7 +108,11 @@ test('simulateJob reads the winning entries, then applies overrides', () => {
   assert.equal(r.result.inputs['spark.executor.cores'], '4');
   assert.equal(r.result.static.executors, 10);
   assert.ok(r.result.notes.some((n) => n.includes('not recognised')));
-  const o = simulateJob(j, { sparkVersion: '3.5.1', preset: 'steady', overrides: { 'spark.dynamicAllocation.maxExecutors': '3' } });
+  const o = simulateJob(j, {
+    sparkVersion: '3.5.1',
+    preset: 'steady',
+    overrides: { 'spark.dynamicAllocation.maxExecutors': '3' },
+  });
   if (!o.ok) assert.fail(o.error);
   assert.equal(o.result.static.executors, 3);
   assert.ok(o.result.dra.summary.peakExecutors <= 3);
@@ -102,7 +120,11 @@ test('simulateJob reads the winning entries, then applies overrides', () => {
 });
 
 test('deterministic: the same input gives byte-identical JSON (jitter included)', () => {
-  const conf = { 'spark.dynamicAllocation.enabled': 'true', 'spark.executor.cores': '4', 'spark.dynamicAllocation.maxExecutors': '30' };
+  const conf = {
+    'spark.dynamicAllocation.enabled': 'true',
+    'spark.executor.cores': '4',
+    'spark.dynamicAllocation.maxExecutors': '30',
+  };
   const opts = { sparkVersion: '3.5.1', preset: 'interactive-burst', knobs: { podStartJitterSec: 20, seed: 7 } };
   const a = JSON.stringify(simulateConf(conf, opts));
   const b = JSON.stringify(simulateConf(conf, opts));
@@ -122,14 +144,33 @@ test('a 10,000-task run completes', () => {
         start: { kind: 'at', seconds: 0 },
         reusesShuffles: [],
         stages: [
-          { id: 0, parents: [], tasks: 8000, duration: { kind: 'lognormal', params: { median: 2, sigma: 0.5 } }, shuffleMap: true, cached: false, shuffleId: 0 },
-          { id: 1, parents: [0], tasks: 2000, duration: { kind: 'uniform', params: { min: 1, max: 3 } }, shuffleMap: false, cached: true },
+          {
+            id: 0,
+            parents: [],
+            tasks: 8000,
+            duration: { kind: 'lognormal', params: { median: 2, sigma: 0.5 } },
+            shuffleMap: true,
+            cached: false,
+            shuffleId: 0,
+          },
+          {
+            id: 1,
+            parents: [0],
+            tasks: 2000,
+            duration: { kind: 'uniform', params: { min: 1, max: 3 } },
+            shuffleMap: false,
+            cached: true,
+          },
         ],
       },
     ],
   };
   const r = simulateConf(
-    { 'spark.dynamicAllocation.enabled': 'true', 'spark.executor.cores': '4', 'spark.dynamicAllocation.maxExecutors': '100' },
+    {
+      'spark.dynamicAllocation.enabled': 'true',
+      'spark.executor.cores': '4',
+      'spark.dynamicAllocation.maxExecutors': '100',
+    },
     { sparkVersion: '4.0.0', workload: w },
   );
   if (!r.ok) assert.fail(r.error);
@@ -148,13 +189,22 @@ test('cost: EMR uplift on requested vCPU and GB, EBS prorated per GiB-month, pri
   assert.equal(small.overheadMiB, 384, 'the 384 MiB floor');
   assert.equal(small.vcpuRequest, 0.5);
   assert.equal(small.cores, 1);
-  const fixed = executorShape(new ConfReader({ 'spark.executor.memoryOverhead': '2g', 'spark.executor.cores': '4', 'spark.executor.memory': '14g' }, '3.5.1'));
+  const fixed = executorShape(
+    new ConfReader(
+      { 'spark.executor.memoryOverhead': '2g', 'spark.executor.cores': '4', 'spark.executor.memory': '14g' },
+      '3.5.1',
+    ),
+  );
   assert.equal(fixed.memoryGb, 16);
   const c = computeCost({ podMs: 3_600_000, pvcGibHours: 730 }, fixed, DEFAULT_PRICES);
   assert.equal(c.emrUplift, Math.round((4 * 0.01012 + 16 * 0.00111125) * 1e6) / 1e6);
   assert.equal(c.storage, 0.08);
   assert.equal(c.compute, 0);
-  const withInstance = computeCost({ podMs: 3_600_000, pvcGibHours: 0 }, fixed, resolvePrices({ instanceVcpuHour: 0.05 }));
+  const withInstance = computeCost(
+    { podMs: 3_600_000, pvcGibHours: 0 },
+    fixed,
+    resolvePrices({ instanceVcpuHour: 0.05 }),
+  );
   assert.equal(withInstance.compute, 0.2);
   assert.equal(withInstance.total, Math.round((c.emrUplift + 0.2) * 1e6) / 1e6);
 });

@@ -28,7 +28,8 @@ describe('trace fixtures', () => {
       if ('error' in expected) {
         assert.equal(result.ok, false, `${name} should be refused`);
         if (result.ok) return;
-        for (const part of expected['error'] as string[]) assert.ok(result.error.includes(part), `${part} not in: ${result.error}`);
+        for (const part of expected['error'] as string[])
+          assert.ok(result.error.includes(part), `${part} not in: ${result.error}`);
         return;
       }
       assert.ok(result.ok, result.ok ? '' : result.error);
@@ -122,7 +123,10 @@ describe('trace validation', () => {
     );
     refused(base([{ t: 0, type: 'unschedulable', stage: 0, on: 'yes' }]), '"on" must be true or false');
     refused(base([], { 'spark.dynamicAllocation.maxExecutors': 5 as unknown as string }), 'must be a string');
-    refused(base([{ t: 0, type: 'jobStart', job: 0, stages: [1], shuffles: { '2': 0 } }]), 'not among the job\'s "stages"');
+    refused(
+      base([{ t: 0, type: 'jobStart', job: 0, stages: [1], shuffles: { '2': 0 } }]),
+      'not among the job\'s "stages"',
+    );
     refused('nope', 'JSON object');
   });
 
@@ -152,7 +156,11 @@ describe('trace validation', () => {
       '[initial-range]',
     );
     refused(base([], { 'spark.task.cpus': '2' }), '[task-cpus]', 'spark.executor.cores < spark.task.cpus');
-    refused(base([], { 'spark.dynamicAllocation.minExecutors': 'two' }), '[parse]', 'spark.dynamicAllocation.minExecutors');
+    refused(
+      base([], { 'spark.dynamicAllocation.minExecutors': 'two' }),
+      '[parse]',
+      'spark.dynamicAllocation.minExecutors',
+    );
   });
 
   it('refuses a trace with dynamic allocation off or a bad version', () => {

@@ -8,21 +8,42 @@ import { sampleObserved, sampleResult } from '../../webview/fixtures';
 describe('alignTimelines', () => {
   it('merges both sample times, holds each step, and leaves gaps outside each timeline', () => {
     const sim = [{ t: 0 }, { t: 10 }, { t: 20 }];
-    const a = alignTimelines(sim, [{ t: 5, running: 2 }, { t: 10, running: 4 }], 30);
+    const a = alignTimelines(
+      sim,
+      [
+        { t: 5, running: 2 },
+        { t: 10, running: 4 },
+      ],
+      30,
+    );
     assert.deepEqual(a.xs, [0, 5, 10, 20, 30]);
     assert.deepEqual(a.sim, [0, 0, 1, 2, -1]);
     assert.deepEqual(a.observed, [null, 2, 4, 4, 4]);
   });
 
   it('covers the longer of the two: a simulation that outlasts the observed run', () => {
-    const a = alignTimelines([{ t: 0 }, { t: 100 }], [{ t: 0, running: 1 }, { t: 40, running: 0 }], 40);
+    const a = alignTimelines(
+      [{ t: 0 }, { t: 100 }],
+      [
+        { t: 0, running: 1 },
+        { t: 40, running: 0 },
+      ],
+      40,
+    );
     assert.deepEqual(a.xs, [0, 40, 100]);
     assert.deepEqual(a.sim, [0, 0, 1]);
     assert.deepEqual(a.observed, [1, 0, null]);
   });
 
   it('keeps repeated times of either timeline as separate rows', () => {
-    const a = alignTimelines([{ t: 0 }, { t: 5 }, { t: 5 }], [{ t: 5, running: 1 }, { t: 5, running: 3 }], 0);
+    const a = alignTimelines(
+      [{ t: 0 }, { t: 5 }, { t: 5 }],
+      [
+        { t: 5, running: 1 },
+        { t: 5, running: 3 },
+      ],
+      0,
+    );
     assert.deepEqual(a.xs, [0, 5, 5]);
     assert.deepEqual(a.sim, [0, 1, 2]);
     assert.deepEqual(a.observed, [null, 1, 3]);
@@ -55,10 +76,19 @@ describe('observed card content', () => {
         ['executorHours', '2.48', '2.5', '+0.02 (+1%)'],
       ],
     );
-    assert.equal(c.caption, "Simulated with the event log's own configuration as Spark 3.5.1; the log ran Spark 3.5.1-amzn-0.");
+    assert.equal(
+      c.caption,
+      "Simulated with the event log's own configuration as Spark 3.5.1; the log ran Spark 3.5.1-amzn-0.",
+    );
     assert.equal(c.warning, undefined);
-    const fromJob = observedCardContent(sampleResult(), sampleObserved({ confFrom: 'job-file', loggedSparkVersion: 'unknown', complete: false }));
-    assert.match(fromJob.caption, /^Simulated with the job file's configuration as Spark 3\.5\.1; the log does not say which Spark version ran\.$/);
+    const fromJob = observedCardContent(
+      sampleResult(),
+      sampleObserved({ confFrom: 'job-file', loggedSparkVersion: 'unknown', complete: false }),
+    );
+    assert.match(
+      fromJob.caption,
+      /^Simulated with the job file's configuration as Spark 3\.5\.1; the log does not say which Spark version ran\.$/,
+    );
     assert.match(fromJob.warning ?? '', /no application end/);
   });
 });

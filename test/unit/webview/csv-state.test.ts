@@ -14,7 +14,10 @@ describe('csv', () => {
     assert.equal(lines.length, 1 + r.dra.timeline.length + r.static.timeline.length);
     const p = r.dra.timeline[0];
     assert.ok(p);
-    assert.equal(lines[1], `dra,${p.t},${p.running},${p.target},${p.pendingPods},${p.busySlots},${p.pendingTasks},${p.livePvcs}`);
+    assert.equal(
+      lines[1],
+      `dra,${p.t},${p.running},${p.target},${p.pendingPods},${p.busySlots},${p.pendingTasks},${p.livePvcs}`,
+    );
     assert.match(lines[lines.length - 1] ?? '', /^static,/);
   });
 
@@ -66,7 +69,11 @@ describe('state of a replay', () => {
     const s = parseState({ version: 1, lastResult: sampleResult(), lastObserved: observed });
     assert.deepEqual(s.lastObserved, observed);
     assert.equal(parseState({ version: 1, lastObserved: observed }).lastObserved, undefined, 'no result, no observed');
-    assert.equal(parseState({ version: 1, lastResult: sampleResult(), lastObserved: { ...observed, peakExecutors: -1 } }).lastObserved, undefined);
+    assert.equal(
+      parseState({ version: 1, lastResult: sampleResult(), lastObserved: { ...observed, peakExecutors: -1 } })
+        .lastObserved,
+      undefined,
+    );
   });
 
   it('does not persist a result whose observed timeline makes it too large', () => {

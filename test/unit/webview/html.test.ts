@@ -15,7 +15,11 @@ function cspOf(html: string): string {
 }
 
 describe('panel html', () => {
-  const html = buildPanelHtml(fakeWebview, { script: '/dist/webview/main.js', style: '/dist/webview/main.css', nonce: 'abcDEF123_-' });
+  const html = buildPanelHtml(fakeWebview, {
+    script: '/dist/webview/main.js',
+    style: '/dist/webview/main.css',
+    nonce: 'abcDEF123_-',
+  });
 
   it('sets exactly the strict policy', () => {
     assert.equal(
@@ -35,8 +39,14 @@ describe('panel html', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
     assert.equal(scripts.length, 1);
     assert.match(scripts[0] ?? '', /nonce="abcDEF123_-"/);
-    assert.match(scripts[0] ?? '', /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/main\.js"/);
-    assert.match(html, /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/main\.css">/);
+    assert.match(
+      scripts[0] ?? '',
+      /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/main\.js"/,
+    );
+    assert.match(
+      html,
+      /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/main\.css">/,
+    );
     assert.doesNotMatch(html, /<style|\sstyle="|\son[a-z]+="/i, 'no inline styles or handlers');
   });
 
@@ -58,7 +68,10 @@ describe('panel html', () => {
 
   it("accepts the two-source cspSource of current VS Code ('self' plus the CDN host)", () => {
     const csp = contentSecurityPolicy("'self' https://*.vscode-cdn.net", 'abc');
-    assert.match(csp, /style-src 'self' https:\/\/\*\.vscode-cdn\.net; img-src 'self' https:\/\/\*\.vscode-cdn\.net data:/);
+    assert.match(
+      csp,
+      /style-src 'self' https:\/\/\*\.vscode-cdn\.net; img-src 'self' https:\/\/\*\.vscode-cdn\.net data:/,
+    );
     assert.doesNotMatch(csp, /unsafe/);
   });
 

@@ -145,7 +145,10 @@ describe('parseHostMessage', () => {
       { type: 'result', result: { ...good, static: { ...good.static, executors: Number.NaN } } },
       {
         type: 'result',
-        result: { ...good, dra: { ...good.dra, summary: { ...good.dra.summary, cost: { ...good.dra.summary.cost, currency: 'EUR' } } } },
+        result: {
+          ...good,
+          dra: { ...good.dra, summary: { ...good.dra.summary, cost: { ...good.dra.summary.cost, currency: 'EUR' } } },
+        },
       },
       { type: 'error', message: 'x'.repeat(1_000_000) },
       { type: 'error' },
@@ -176,14 +179,34 @@ describe('observed part of a result message (replays)', () => {
     const result = sampleResult();
     const good: unknown[] = [
       { type: 'result', requestId: 4, result, observed: sampleObserved() },
-      { type: 'result', result, observed: sampleObserved({ confFrom: 'job-file', complete: false, loggedSparkVersion: 'unknown' }) },
-      { type: 'result', result, observed: sampleObserved({ timeline: [], runtimeSec: 0, peakExecutors: 0, executorSeconds: 0 }) },
-      // Equal times are allowed (two changes at the same instant); so is the longest timeline.
-      { type: 'result', result, observed: sampleObserved({ timeline: [{ t: 0, running: 1 }, { t: 0, running: 2 }, { t: 0.5, running: 2 }] }) },
       {
         type: 'result',
         result,
-        observed: sampleObserved({ timeline: Array.from({ length: LIMITS.observed }, (_, i) => ({ t: i / 10, running: i % 7 })) }),
+        observed: sampleObserved({ confFrom: 'job-file', complete: false, loggedSparkVersion: 'unknown' }),
+      },
+      {
+        type: 'result',
+        result,
+        observed: sampleObserved({ timeline: [], runtimeSec: 0, peakExecutors: 0, executorSeconds: 0 }),
+      },
+      // Equal times are allowed (two changes at the same instant); so is the longest timeline.
+      {
+        type: 'result',
+        result,
+        observed: sampleObserved({
+          timeline: [
+            { t: 0, running: 1 },
+            { t: 0, running: 2 },
+            { t: 0.5, running: 2 },
+          ],
+        }),
+      },
+      {
+        type: 'result',
+        result,
+        observed: sampleObserved({
+          timeline: Array.from({ length: LIMITS.observed }, (_, i) => ({ t: i / 10, running: i % 7 })),
+        }),
       },
     ];
     for (const m of good) assert.deepEqual(parseHostMessage(m), m, JSON.stringify(m).slice(0, 120));
@@ -223,7 +246,13 @@ describe('observed part of a result message (replays)', () => {
       withStep({ t: 5, running: 1.5 }),
       withStep({ t: 5, running: Number.NaN }),
       withStep({ t: 5, running: 2 ** 60 }),
-      { ...good, timeline: [{ t: 10, running: 1 }, { t: 5, running: 2 }] }, // time goes backwards
+      {
+        ...good,
+        timeline: [
+          { t: 10, running: 1 },
+          { t: 5, running: 2 },
+        ],
+      }, // time goes backwards
       { ...good, timeline: Array.from({ length: LIMITS.observed + 1 }, (_, i) => ({ t: i, running: 1 })) },
       { ...good, runtimeSec: -1 },
       { ...good, runtimeSec: Number.NaN },

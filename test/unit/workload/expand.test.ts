@@ -62,7 +62,10 @@ test('normal draws have the requested mean and spread, and never go below the fl
   assert.ok(Math.abs(sd - 4) < 0.15, `stddev ${sd}`);
   const wide = sampleDurations({ kind: 'normal', params: { mean: 1, stddev: 5 } }, 1000, 3);
   assert.ok(wide.every((x) => x >= 0.001));
-  assert.ok(wide.some((x) => x === 0.001), 'negative draws are clamped to the floor');
+  assert.ok(
+    wide.some((x) => x === 0.001),
+    'negative draws are clamped to the floor',
+  );
 });
 
 test('lognormal draws have the requested median and a right skew', () => {

@@ -16,7 +16,12 @@ function errorsOf(json: unknown): string[] {
   return r.errors;
 }
 
-const stage = (id: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id, tasks: 4, duration: 10, ...extra });
+const stage = (id: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id,
+  tasks: 4,
+  duration: 10,
+  ...extra,
+});
 
 test('a minimal workload gets its defaults', () => {
   const w = ok({ jobs: [{ stages: [{ id: 0, tasks: 3, duration: 5 }] }] });
@@ -94,10 +99,7 @@ test('job start: submitAt, gapAfterPrevious, delayAfterPreviousSubmit, and not t
 
 test('errors name the path of the bad value', () => {
   const errs = errorsOf({
-    jobs: [
-      { stages: [stage(0)] },
-      { stages: [{ id: 1, tasks: 0, duration: 5 }] },
-    ],
+    jobs: [{ stages: [stage(0)] }, { stages: [{ id: 1, tasks: 0, duration: 5 }] }],
   });
   assert.deepEqual(errs, ['jobs[1].stages[0].tasks must be a positive integer']);
   assert.deepEqual(errorsOf({ jobs: [{ stages: [{ id: 1, tasks: 2.5, duration: 5 }] }] }), [
@@ -131,7 +133,16 @@ test('errors name the path of the bad value', () => {
 });
 
 test('several errors are all reported', () => {
-  const errs = errorsOf({ jobs: [{ stages: [{ id: 0, tasks: 0, duration: 'x' }, { id: 'a', tasks: 1, duration: 1 }] }] });
+  const errs = errorsOf({
+    jobs: [
+      {
+        stages: [
+          { id: 0, tasks: 0, duration: 'x' },
+          { id: 'a', tasks: 1, duration: 1 },
+        ],
+      },
+    ],
+  });
   assert.equal(errs.length, 3);
   assert.match(errs[0], /^jobs\[0\]\.stages\[0\]\.tasks /);
   assert.match(errs[1], /^jobs\[0\]\.stages\[0\]\.duration /);
@@ -146,7 +157,9 @@ test('unknown fields are rejected so typos do not pass silently', () => {
 
 test('stages are sorted parents-first; shuffleMap is inferred from the DAG and shuffleId defaults to the stage id', () => {
   const w = ok({
-    jobs: [{ stages: [stage(3, { parents: [1, 2] }), stage(2, { parents: [1] }), stage(1), stage(4, { shuffleMap: true })] }],
+    jobs: [
+      { stages: [stage(3, { parents: [1, 2] }), stage(2, { parents: [1] }), stage(1), stage(4, { shuffleMap: true })] },
+    ],
   });
   const stages = w.jobs[0].stages;
   assert.deepEqual(
@@ -165,18 +178,33 @@ test('stages are sorted parents-first; shuffleMap is inferred from the DAG and s
 });
 
 test('DAG problems: cycles, self-parents, unknown parents, duplicate ids', () => {
-  assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0, { parents: [2] }), stage(1, { parents: [0] }), stage(2, { parents: [1] })] }] }), [
-    'jobs[0].stages contain a cycle: 0 → 1 → 2 → 0',
+  assert.deepEqual(
+    errorsOf({
+      jobs: [{ stages: [stage(0, { parents: [2] }), stage(1, { parents: [0] }), stage(2, { parents: [1] })] }],
+    }),
+    ['jobs[0].stages contain a cycle: 0 → 1 → 2 → 0'],
+  );
+  assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0, { parents: [0] })] }] }), [
+    'jobs[0].stages[0].parents[0] names the stage itself',
   ]);
-  assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0, { parents: [0] })] }] }), ['jobs[0].stages[0].parents[0] names the stage itself']);
   assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0, { parents: [5] })] }] }), [
     'jobs[0].stages[0].parents[0] (5) is not a stage of this job',
   ]);
-  assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0), stage(0)] }] }), ['jobs[0].stages[1].id (0) is used by another stage of this job']);
-  assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0)] }, { stages: [stage(0)] }] }), ['jobs[1].stages[0].id (0) is already used in jobs[0]']);
-  assert.deepEqual(errorsOf({ jobs: [{ id: 3, stages: [stage(0)] }, { id: 3, stages: [stage(1)] }] }), [
-    'jobs[1].id (3) is already used by jobs[0]',
+  assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0), stage(0)] }] }), [
+    'jobs[0].stages[1].id (0) is used by another stage of this job',
   ]);
+  assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0)] }, { stages: [stage(0)] }] }), [
+    'jobs[1].stages[0].id (0) is already used in jobs[0]',
+  ]);
+  assert.deepEqual(
+    errorsOf({
+      jobs: [
+        { id: 3, stages: [stage(0)] },
+        { id: 3, stages: [stage(1)] },
+      ],
+    }),
+    ['jobs[1].id (3) is already used by jobs[0]'],
+  );
   assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0, { shuffleMap: false }), stage(1, { parents: [0] })] }] }), [
     'jobs[0].stages[0].shuffleMap is false, but another stage reads this stage, so it must write shuffle output',
   ]);

@@ -52,7 +52,10 @@ test('interactive-burst: short queries, idle gaps of minutes', () => {
   const p = getPreset('interactive-burst');
   assert.ok(p);
   const gaps = p.workload.jobs.slice(1).map((j) => (j.start.kind === 'afterPrevious' ? j.start.gapSeconds : -1));
-  assert.ok(gaps.every((g) => g >= 120), 'every later query waits at least 2 minutes');
+  assert.ok(
+    gaps.every((g) => g >= 120),
+    'every later query waits at least 2 minutes',
+  );
   assert.ok(minutesOfWork('interactive-burst') < 3, 'the queries themselves are short');
   const total = gapMinutes('interactive-burst') + minutesOfWork('interactive-burst');
   assert.ok(total >= 10 && total <= 60, `${total} min`);

@@ -9,10 +9,12 @@ import { VERSION } from '../version';
 export function runCheckCommand(argv: string[]): number {
   const args = parseArgs(argv, ['format', 'spark-version'], []);
   const format = args.options.get('format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
+  if (!['text', 'json', 'sarif'].includes(format))
+    throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
   const rawVersion = args.options.get('spark-version');
   const sparkVersion = rawVersion === undefined ? undefined : normalizeVersion(rawVersion);
-  if (rawVersion !== undefined && !sparkVersion) throw new UsageError(`--spark-version must look like 3.5.1 (got '${rawVersion}')`);
+  if (rawVersion !== undefined && !sparkVersion)
+    throw new UsageError(`--spark-version must look like 3.5.1 (got '${rawVersion}')`);
   if (args.positionals.length === 0) throw new UsageError('check needs at least one file, directory or glob');
 
   const { files, missing } = expandFileArgs(args.positionals);

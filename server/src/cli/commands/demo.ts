@@ -25,7 +25,10 @@ export function runDemoCommand(argv: string[]): number {
   }
   const out: string[] = [`== spark-dra check ${dir} ==`, formatText(checkFiles(files, {}))];
 
-  const parsed = files.map((path) => ({ path, parsed: parseFile({ fileName: path, text: readFileSync(path, 'utf8') }) }));
+  const parsed = files.map((path) => ({
+    path,
+    parsed: parseFile({ fileName: path, text: readFileSync(path, 'utf8') }),
+  }));
   const storageClasses: StorageClassInfo[] = parsed.flatMap((p) => p.parsed.storageClasses);
   let detailed = false;
   // Short queries with idle gaps: the workload where dynamic allocation has most to win or lose.

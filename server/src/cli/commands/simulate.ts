@@ -5,7 +5,12 @@ import { readEventLog } from '../../engine/eventlog';
 import { jobKindLabel } from '../../engine/job-kinds';
 import { parseFile } from '../../engine/locators';
 import type { JobConfig, StorageClassInfo } from '../../engine/model';
-import { simulateConf, simulateJob, type SimulateJobResult, type SimulateOptions } from '../../engine/simulator/simulate-job';
+import {
+  simulateConf,
+  simulateJob,
+  type SimulateJobResult,
+  type SimulateOptions,
+} from '../../engine/simulator/simulate-job';
 import type { SimulationResult } from '../../engine/simulator/result';
 import { runTrace } from '../../engine/simulator/trace';
 import { normalizeVersion } from '../../engine/version';
@@ -29,14 +34,16 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   }
   const rawVersion = args.options.get('spark-version');
   const versionOverride = rawVersion === undefined ? undefined : normalizeVersion(rawVersion);
-  if (rawVersion !== undefined && !versionOverride) throw new UsageError(`--spark-version must look like 3.5.1 (got '${rawVersion}')`);
+  if (rawVersion !== undefined && !versionOverride)
+    throw new UsageError(`--spark-version must look like 3.5.1 (got '${rawVersion}')`);
   const jobIndex = Number(args.options.get('job') ?? '0');
   if (!Number.isSafeInteger(jobIndex) || jobIndex < 0) throw new UsageError('--job must be a job index (0, 1, …)');
 
   const jobPath = args.positionals[0];
   if (args.positionals.length > 1) throw new UsageError('simulate takes one job file');
   const eventLogPath = args.options.get('eventlog');
-  if (!jobPath && !eventLogPath) throw new UsageError('simulate needs a job file (or --eventlog PATH, or --trace FILE)');
+  if (!jobPath && !eventLogPath)
+    throw new UsageError('simulate needs a job file (or --eventlog PATH, or --trace FILE)');
 
   let target: { job: JobConfig; storageClasses: StorageClassInfo[]; version: string; path: string } | undefined;
   if (jobPath) {
@@ -61,7 +68,12 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     workload = parsed;
   }
   if (!target) throw new UsageError('simulate needs a job file');
-  const outcome = simulateJob(target.job, { sparkVersion: target.version, preset, workload, storageClasses: target.storageClasses });
+  const outcome = simulateJob(target.job, {
+    sparkVersion: target.version,
+    preset,
+    workload,
+    storageClasses: target.storageClasses,
+  });
   return report(outcome, json, `Simulated ${target.path} (${jobKindLabel(target.job.kind)})`);
 }
 
@@ -75,7 +87,9 @@ function loadJob(path: string, jobIndex: number, versionOverride: string | undef
   const parsed = parseFile({ fileName: path, text });
   const job = parsed.jobs[jobIndex];
   if (!job) {
-    return parsed.jobs.length === 0 ? `${path} holds no Spark job` : `${path} has ${parsed.jobs.length} job(s); --job ${jobIndex} is out of range`;
+    return parsed.jobs.length === 0
+      ? `${path} holds no Spark job`
+      : `${path} has ${parsed.jobs.length} job(s); --job ${jobIndex} is out of range`;
   }
   const version = resolveSparkVersion(job, { override: versionOverride }).version;
   return { job, storageClasses: parsed.storageClasses, version, path };
@@ -107,23 +121,44 @@ async function replay(
   const options: SimulateOptions = { sparkVersion: logVersion, workload: log.workload };
   const logged = simulateConf(log.conf, options);
   const mine = target
-    ? simulateJob(target.job, { sparkVersion: target.version, workload: log.workload, storageClasses: target.storageClasses })
+    ? simulateJob(target.job, {
+        sparkVersion: target.version,
+        workload: log.workload,
+        storageClasses: target.storageClasses,
+      })
     : undefined;
   if (json) {
-    const out = { observed: log.observed, stats: log.stats, warnings: log.warnings, logged, ...(mine ? { file: mine } : {}) };
+    const out = {
+      observed: log.observed,
+      stats: log.stats,
+      warnings: log.warnings,
+      logged,
+      ...(mine ? { file: mine } : {}),
+    };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return logged.ok && (mine?.ok ?? true) ? 0 : 2;
   }
-  const parts: string[] = [`Replayed ${path}: Spark ${log.sparkVersion}, ${log.stats.jobs} job(s), ${log.stats.tasks} task(s)`];
+  const parts: string[] = [
+    `Replayed ${path}: Spark ${log.sparkVersion}, ${log.stats.jobs} job(s), ${log.stats.tasks} task(s)`,
+  ];
   for (const warning of log.warnings) parts.push(`  warning: ${warning}`);
   const timelines: { label: string; timeline: SimulationTimeline }[] = [];
-  for (const [label, outcome] of [['logged conf', logged], ['your file', mine]] as const) {
+  for (const [label, outcome] of [
+    ['logged conf', logged],
+    ['your file', mine],
+  ] as const) {
     if (!outcome) continue;
     if (!outcome.ok) {
       parts.push('', `Simulation with ${label} failed: ${outcome.error}`);
       continue;
     }
-    parts.push('', formatSimulation(`Simulated with the ${label === 'logged conf' ? "log's own configuration" : `configuration of ${target?.path}`}`, outcome.result));
+    parts.push(
+      '',
+      formatSimulation(
+        `Simulated with the ${label === 'logged conf' ? "log's own configuration" : `configuration of ${target?.path}`}`,
+        outcome.result,
+      ),
+    );
     timelines.push({ label: `simulated (${label})`, timeline: outcome.result.dra.timeline });
   }
   parts.push('', formatTimelines(log.observed, timelines));
@@ -138,7 +173,9 @@ function report(outcome: SimulateJobResult, json: boolean, title: string): numbe
     process.stderr.write(`spark-dra: ${outcome.error}\n`);
     return 2;
   }
-  process.stdout.write(json ? `${JSON.stringify(outcome.result, null, 2)}\n` : `${formatSimulation(title, outcome.result)}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(outcome.result, null, 2)}\n` : `${formatSimulation(title, outcome.result)}\n`,
+  );
   return 0;
 }
 
@@ -147,7 +184,9 @@ function runTraceFile(path: string, json: boolean): number {
   try {
     input = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    process.stderr.write(`spark-dra: cannot read trace ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `spark-dra: cannot read trace ${path}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 2;
   }
   const result = runTrace(input);
@@ -161,7 +200,8 @@ function runTraceFile(path: string, json: boolean): number {
   }
   const out = result.output;
   const lines = ['    time   target  delta'];
-  for (const d of out.decisions) lines.push(`${d.t.toFixed(1).padStart(7)}s ${String(d.target).padStart(7)}  ${d.delta > 0 ? '+' : ''}${d.delta}`);
+  for (const d of out.decisions)
+    lines.push(`${d.t.toFixed(1).padStart(7)}s ${String(d.target).padStart(7)}  ${d.delta > 0 ? '+' : ''}${d.delta}`);
   for (const r of out.removals) lines.push(`${r.t.toFixed(1).padStart(7)}s  remove ${r.executors.join(', ')}`);
   lines.push(`final target ${out.final.target}; pending removal: ${out.final.pendingRemoval.join(', ') || 'none'}`);
   process.stdout.write(`${lines.join('\n')}\n`);

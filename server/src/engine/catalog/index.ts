@@ -5,7 +5,12 @@ import { DYNAMIC_ALLOCATION_KEYS } from './keys-dynamic-allocation';
 import { KUBERNETES_ALLOCATION_KEYS, KUBERNETES_POD_KEYS, KUBERNETES_PVC_KEYS } from './keys-kubernetes';
 import { DECOMMISSION_KEYS, EXECUTOR_KEYS, SHUFFLE_KEYS } from './keys-shuffle-executor';
 import type { KeyInfo, VersionedDefault, VolumeKey, VolumeTypeInfo } from './types';
-import { parseVolumeKey as splitVolumeKey, VOLUME_PREFIXES, volumeKeyInfo, volumeTypes as allVolumeTypes } from './volumes';
+import {
+  parseVolumeKey as splitVolumeKey,
+  VOLUME_PREFIXES,
+  volumeKeyInfo,
+  volumeTypes as allVolumeTypes,
+} from './volumes';
 
 export {
   VOLUME_PREFIXES,

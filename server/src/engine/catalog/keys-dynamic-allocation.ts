@@ -10,7 +10,12 @@ export const DYNAMIC_ALLOCATION_KEYS: readonly KeyInfo[] = [
     since: '1.2.0',
     category: 'dynamic-allocation',
     default: 'false',
-    related: [`${DA}minExecutors`, `${DA}maxExecutors`, `${DA}shuffleTracking.enabled`, 'spark.shuffle.service.enabled'],
+    related: [
+      `${DA}minExecutors`,
+      `${DA}maxExecutors`,
+      `${DA}shuffleTracking.enabled`,
+      'spark.shuffle.service.enabled',
+    ],
     doc:
       'Lets Spark grow and shrink the number of executors with the workload instead of keeping a fixed count. ' +
       'Spark asks for more executors while tasks wait and releases executors that sit idle. Dynamic allocation ' +
@@ -158,7 +163,7 @@ export const DYNAMIC_ALLOCATION_KEYS: readonly KeyInfo[] = [
     internal: true,
     related: [`${DA}enabled`],
     doc:
-      'For Spark\'s own tests: fakes executor requests and removals, skips the shuffle requirement check and allows ' +
+      "For Spark's own tests: fakes executor requests and removals, skips the shuffle requirement check and allows " +
       'dynamic allocation with a local master. Do not set it in real jobs.',
   }),
   defineKey('spark.testing.dynamicAllocation.schedule.enabled', {
@@ -169,7 +174,7 @@ export const DYNAMIC_ALLOCATION_KEYS: readonly KeyInfo[] = [
     internal: true,
     related: [`${DA}testing`],
     doc:
-      'For Spark\'s own tests: together with spark.dynamicAllocation.testing, false stops the background thread ' +
+      "For Spark's own tests: together with spark.dynamicAllocation.testing, false stops the background thread " +
       'that re-evaluates the executor target every 100 ms.',
   }),
   defineKey('spark.kubernetes.dynamicAllocation.deleteGracePeriod', {

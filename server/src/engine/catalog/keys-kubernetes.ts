@@ -136,7 +136,11 @@ export const KUBERNETES_PVC_KEYS: readonly KeyInfo[] = [
       { since: '3.2.0', value: 'false' },
       { since: '3.4.0', value: 'true', note: 'SPARK-39450: on by default from Spark 3.4.0' },
     ],
-    related: [`${K}driver.ownPersistentVolumeClaim`, `${K}driver.waitToReusePersistentVolumeClaim`, 'spark.shuffle.sort.io.plugin.class'],
+    related: [
+      `${K}driver.ownPersistentVolumeClaim`,
+      `${K}driver.waitToReusePersistentVolumeClaim`,
+      'spark.shuffle.sort.io.plugin.class',
+    ],
     doc:
       'Mounts leftover on-demand claims of gone executors on new executors instead of creating fresh ones, which ' +
       'saves provisioning time and, with KubernetesLocalDiskShuffleDataIO, recovers shuffle files. Needs ' +
@@ -229,8 +233,7 @@ export const KUBERNETES_POD_KEYS: readonly KeyInfo[] = [
     category: 'kubernetes',
     default: '30s',
     related: [`${K}executor.apiPollingInterval`],
-    doc:
-      'How long a registered executor may be missing from the Kubernetes API before Spark treats it as lost.',
+    doc: 'How long a registered executor may be missing from the Kubernetes API before Spark treats it as lost.',
   }),
   defineKey(`${K}executor.decommissionLabel`, {
     type: 'string',

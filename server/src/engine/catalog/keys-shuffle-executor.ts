@@ -13,10 +13,14 @@ export const SHUFFLE_KEYS: readonly KeyInfo[] = [
     since: '1.2.0',
     category: 'shuffle',
     default: 'false',
-    related: ['spark.dynamicAllocation.shuffleTracking.enabled', 'spark.shuffle.service.port', 'spark.dynamicAllocation.enabled'],
+    related: [
+      'spark.dynamicAllocation.shuffleTracking.enabled',
+      'spark.shuffle.service.port',
+      'spark.dynamicAllocation.enabled',
+    ],
     doc:
       'Makes executors hand their shuffle files to an external shuffle service that outlives them. That service ' +
-      'runs on YARN and standalone nodes, but Kubernetes has none: turning this on there satisfies Spark\'s ' +
+      "runs on YARN and standalone nodes, but Kubernetes has none: turning this on there satisfies Spark's " +
       'start-up check yet leaves nobody to serve the files, and it also switches shuffle tracking off. On ' +
       'Kubernetes leave it false.',
   }),
@@ -64,7 +68,7 @@ export const SHUFFLE_KEYS: readonly KeyInfo[] = [
       'persistent volume claim, so a replacement executor can serve them. It requires ' +
       'spark.kubernetes.driver.reusePersistentVolumeClaim=true (start-up fails otherwise) and works best with the ' +
       'volume named `spark-local-dir-1`. It does not count as reliable storage, so it does not by itself meet ' +
-      'dynamic allocation\'s shuffle requirement.',
+      "dynamic allocation's shuffle requirement.",
   }),
 ];
 
@@ -73,7 +77,11 @@ export const EXECUTOR_KEYS: readonly KeyInfo[] = [
     type: 'int',
     since: '1.0.0',
     category: 'executor',
-    related: ['spark.dynamicAllocation.initialExecutors', 'spark.dynamicAllocation.minExecutors', 'spark.dynamicAllocation.maxExecutors'],
+    related: [
+      'spark.dynamicAllocation.initialExecutors',
+      'spark.dynamicAllocation.minExecutors',
+      'spark.dynamicAllocation.maxExecutors',
+    ],
     doc:
       'A fixed number of executors (`--num-executors`). With dynamic allocation on it no longer fixes the count: it ' +
       'only raises the starting target, which must still fit within maxExecutors. Without dynamic allocation and ' +
@@ -116,7 +124,11 @@ export const EXECUTOR_KEYS: readonly KeyInfo[] = [
     since: '3.3.0',
     category: 'executor',
     default: '0.1',
-    related: ['spark.executor.memoryOverhead', 'spark.kubernetes.memoryOverheadFactor', 'spark.executor.minMemoryOverhead'],
+    related: [
+      'spark.executor.memoryOverhead',
+      'spark.kubernetes.memoryOverheadFactor',
+      'spark.executor.minMemoryOverhead',
+    ],
     constraint: '> 0',
     doc:
       'The share of executor memory added as overhead when spark.executor.memoryOverhead is not set. On Kubernetes ' +
@@ -165,7 +177,7 @@ export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
     doc:
       'Retires executors gracefully instead of killing them: with dynamic allocation, idle executors are ' +
       'decommissioned and can hand off their blocks first. Together with shuffle-block migration (on by default ' +
-      'from Spark 3.4.0) it also satisfies dynamic allocation\'s shuffle requirement.',
+      "from Spark 3.4.0) it also satisfies dynamic allocation's shuffle requirement.",
   }),
   defineKey('spark.executor.decommission.killInterval', {
     type: 'duration',
@@ -203,7 +215,7 @@ export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
     default: 'false',
     related: [`${SD}shuffleBlocks.enabled`, `${SD}rddBlocks.enabled`, 'spark.decommission.enabled'],
     doc:
-      'Moves blocks off a decommissioning executor before it goes away. Note that dynamic allocation\'s start-up ' +
+      "Moves blocks off a decommissioning executor before it goes away. Note that dynamic allocation's start-up " +
       'check only looks at spark.decommission.enabled and the shuffle-block setting, not at this key.',
   }),
   defineKey(`${SD}shuffleBlocks.enabled`, {
@@ -266,7 +278,7 @@ export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
     category: 'decommission',
     default: 'false',
     related: [`${SD}fallbackStorage.path`],
-    doc: 'Deletes the job\'s data from the fallback storage when shuffles are freed and when the job ends.',
+    doc: "Deletes the job's data from the fallback storage when shuffles are freed and when the job ends.",
   }),
   defineKey(`${SD}maxReplicationFailuresPerBlock`, {
     type: 'int',

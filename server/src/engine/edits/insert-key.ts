@@ -15,7 +15,10 @@ const CONTAINER_ORDER: readonly KeyContainer['kind'][] = [
 /** The container new keys of `job` go into: the Spark properties map, else sparkSubmitParameters, else the file. */
 export function bestContainer(job: JobConfig): KeyContainer | undefined {
   const candidates = job.containers.filter(
-    (container) => container.kind !== 'json-properties' || container.classification === undefined || container.classification === 'spark-defaults',
+    (container) =>
+      container.kind !== 'json-properties' ||
+      container.classification === undefined ||
+      container.classification === 'spark-defaults',
   );
   for (const kind of CONTAINER_ORDER) {
     const match = candidates.find((container) => container.kind === kind);
@@ -69,7 +72,13 @@ function endOfValue(text: string, entry: ConfigEntry): number {
   return end;
 }
 
-function insertJsonProperty(text: string, container: KeyContainer, entries: readonly ConfigEntry[], key: string, value: string): TextEdit {
+function insertJsonProperty(
+  text: string,
+  container: KeyContainer,
+  entries: readonly ConfigEntry[],
+  key: string,
+  value: string,
+): TextEdit {
   const pair = `${JSON.stringify(key)}: ${JSON.stringify(value)}`;
   const last = lastEntry(entries);
   if (!last) {
@@ -99,7 +108,13 @@ function yamlPair(key: string, value: string): string {
   return `${key}: ${JSON.stringify(value)}`;
 }
 
-function insertYamlEntry(text: string, container: KeyContainer, entries: readonly ConfigEntry[], key: string, value: string): TextEdit {
+function insertYamlEntry(
+  text: string,
+  container: KeyContainer,
+  entries: readonly ConfigEntry[],
+  key: string,
+  value: string,
+): TextEdit {
   const last = lastEntry(entries);
   if (last) {
     const at = endOfLine(text, endOfValue(text, last));
@@ -147,7 +162,13 @@ function insertConfLine(text: string, key: string, value: string): TextEdit {
   return { range: { start: text.length, end: text.length }, newText: `${prefix}${key} ${value}\n` };
 }
 
-function insertPysparkConfig(text: string, container: KeyContainer, entries: readonly ConfigEntry[], key: string, value: string): TextEdit | undefined {
+function insertPysparkConfig(
+  text: string,
+  container: KeyContainer,
+  entries: readonly ConfigEntry[],
+  key: string,
+  value: string,
+): TextEdit | undefined {
   const call = `.config(${JSON.stringify(key)}, ${JSON.stringify(value)})`;
   const last = lastEntry(entries);
   if (!last) {

@@ -10,7 +10,12 @@ export const DISABLE_LINE = 'spark-dra-disable-line';
  * (JSON) or a comment cannot go there (a Python line continued from the previous one with a backslash, which itself
  * ends in a backslash).
  */
-export function suppressionEdit(text: string, format: FileFormat, lineStart: number, ruleId: string): TextEdit | undefined {
+export function suppressionEdit(
+  text: string,
+  format: FileFormat,
+  lineStart: number,
+  ruleId: string,
+): TextEdit | undefined {
   if (format === 'json') return undefined;
   const start = startOfLine(text, lineStart);
   const lineEnd = endOfLine(text, start);

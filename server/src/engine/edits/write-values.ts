@@ -14,7 +14,11 @@ export function spanEdit(before: string, after: string): TextEdit | undefined {
   const max = Math.min(before.length, after.length);
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  while (
+    tail < max - start &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
   // Never split a CRLF pair or a surrogate pair.
   while (start > 0 && splits(before, start)) start--;
   while (tail > 0 && splits(before, before.length - tail)) tail--;

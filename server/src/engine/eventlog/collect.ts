@@ -142,7 +142,8 @@ export class EventCollector {
     } else if (Array.isArray(props)) {
       // Older writers used a list of [key, value] pairs.
       for (const pair of props) {
-        if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') this.conf[pair[0]] = pair[1];
+        if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string')
+          this.conf[pair[0]] = pair[1];
       }
     }
   }
@@ -270,8 +271,14 @@ export class EventCollector {
     const at = this.seen(num(e, 'Timestamp'));
     if (id === undefined || at === undefined) return;
     this.executorsAdded++;
-    if (this.liveExecutors.has(id)) this.warnings.push(`executor ${id} was added twice; the second addition starts a new lifetime`);
-    const record: ExecutorRecord = { id, addedMs: at, cores: num(obj(e, 'Executor Info') ?? {}, 'Total Cores') ?? 0, tasks: 0 };
+    if (this.liveExecutors.has(id))
+      this.warnings.push(`executor ${id} was added twice; the second addition starts a new lifetime`);
+    const record: ExecutorRecord = {
+      id,
+      addedMs: at,
+      cores: num(obj(e, 'Executor Info') ?? {}, 'Total Cores') ?? 0,
+      tasks: 0,
+    };
     this.executors.push(record);
     this.liveExecutors.set(id, record);
   }

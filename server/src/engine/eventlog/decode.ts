@@ -53,7 +53,10 @@ export function decodeEventLogBytes(bytes: Uint8Array, name: string): DecodeResu
       raw = zstdDecompress(bytes);
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      return { ok: false, error: `${name}: not a complete zstd stream (${detail}); the file may be truncated or damaged` };
+      return {
+        ok: false,
+        error: `${name}: not a complete zstd stream (${detail}); the file may be truncated or damaged`,
+      };
     }
     return { ok: true, text: toText(raw) };
   }

@@ -21,7 +21,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 export function isDecodeJob(v: unknown): v is DecodeJob {
-  return isRecord(v) && typeof v.id === 'number' && Array.isArray(v.parts) && v.parts.every((p) => p instanceof Uint8Array);
+  return (
+    isRecord(v) && typeof v.id === 'number' && Array.isArray(v.parts) && v.parts.every((p) => p instanceof Uint8Array)
+  );
 }
 
 export function isDecoderMessage(v: unknown): v is DecoderMessage {

@@ -44,7 +44,10 @@ function current(): Settings {
  */
 export function configureDecoderThread(options: { path?: string | null; minBytes?: number }): void {
   const base = current();
-  settings = { path: options.path === undefined ? base.path : options.path, minBytes: options.minBytes ?? base.minBytes };
+  settings = {
+    path: options.path === undefined ? base.path : options.path,
+    minBytes: options.minBytes ?? base.minBytes,
+  };
   thread?.stop();
   thread = undefined;
   broken = false;

@@ -4,7 +4,14 @@ import { decodeRawParts, readRawParts } from './read';
 import { replaySources } from './replay';
 import type { EventLogResult } from './types';
 
-export type { EventLogReplay, EventLogResult, EventLogStats, ObservedExecutor, ObservedRun, ObservedStep } from './types';
+export type {
+  EventLogReplay,
+  EventLogResult,
+  EventLogStats,
+  ObservedExecutor,
+  ObservedRun,
+  ObservedStep,
+} from './types';
 export { codecOf } from './decode';
 
 function internalError(err: unknown): EventLogResult {

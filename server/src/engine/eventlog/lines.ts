@@ -77,7 +77,9 @@ export class LineReader {
     if (!this.stopped && this.carry !== '') this.line(this.carry, true);
     this.carry = '';
     this.stopped = true;
-    return this.error !== undefined ? { ok: false, error: this.error } : { ok: true, events: this.events, warnings: this.warnings };
+    return this.error !== undefined
+      ? { ok: false, error: this.error }
+      : { ok: true, events: this.events, warnings: this.warnings };
   }
 
   /** One line; false when reading stops here (an error, or the tolerated unfinished last line). */
@@ -91,7 +93,9 @@ export class LineReader {
     } catch {
       this.stopped = true;
       if (isLast && this.mayBeTruncated && this.eventsBefore + this.events > 0) {
-        this.warnings.push(`${where(this.source, this.lineNo)}: incomplete last line ignored (the log may still be being written)`);
+        this.warnings.push(
+          `${where(this.source, this.lineNo)}: incomplete last line ignored (the log may still be being written)`,
+        );
       } else {
         this.error = `${where(this.source, this.lineNo)}: not valid JSON (starts with "${preview(line)}")`;
       }

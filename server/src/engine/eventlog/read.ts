@@ -26,7 +26,8 @@ export interface RawPart {
  * A log's files as bytes, in order. When a file cannot be read, `parts` holds the ones before it and `readError` says
  * why: a decoding error in an earlier part is reported first, as if the parts had been read and decoded one by one.
  */
-export type RawPartsResult = { ok: true; name: string; parts: RawPart[]; readError?: string } | { ok: false; error: string };
+export type RawPartsResult =
+  { ok: true; name: string; parts: RawPart[]; readError?: string } | { ok: false; error: string };
 
 async function readPartBytes(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
   try {
@@ -65,7 +66,10 @@ export async function readRawParts(path: string): Promise<RawPartsResult> {
   }
   const files = rolledParts(entries);
   if (files.length === 0) {
-    return { ok: false, error: `${path}: a directory, but it holds no rolled event-log parts (events_<n>_<appId> files)` };
+    return {
+      ok: false,
+      error: `${path}: a directory, but it holds no rolled event-log parts (events_<n>_<appId> files)`,
+    };
   }
   const parts: RawPart[] = [];
   for (const f of files) {

@@ -131,7 +131,8 @@ export function buildWorkload(c: EventCollector, fallbackName: string): Workload
     const endMs = job?.endMs ?? (Number.isFinite(lastStageMs) ? lastStageMs : safeSubmit);
     plans.push({ id: jobId, submitMs: safeSubmit, endMs: Math.max(endMs, safeSubmit), stageIds: kept });
   }
-  if (plans.length === 0) return { ok: false, error: 'the log has no finished stages, so there is no workload to replay' };
+  if (plans.length === 0)
+    return { ok: false, error: 'the log has no finished stages, so there is no workload to replay' };
   plans.sort((a, b) => a.submitMs - b.submitMs || a.id - b.id);
 
   let latestEnd = -Infinity;

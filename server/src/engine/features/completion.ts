@@ -85,7 +85,8 @@ function volumeTemplates(context: KeyContext, text: string, version: string): En
         if (!info) continue;
         const label = `spark.kubernetes.${role}.volumes.${type.type}.<name>.${suffix}`;
         const keySnippet =
-          `spark.kubernetes.${role}.volumes.${type.type}.\${1:${defaultVolumeName(type.type)}}.` + escapeSnippet(suffix);
+          `spark.kubernetes.${role}.volumes.${type.type}.\${1:${defaultVolumeName(type.type)}}.` +
+          escapeSnippet(suffix);
         const newer = compareSince(info.since, version);
         items.push({
           label,

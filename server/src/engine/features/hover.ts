@@ -29,9 +29,12 @@ export function hover(input: HoverInput): HoverResult | undefined {
       return { markdown: versionHover(source, version), range: source.range };
     }
     const entry = job.entries.find(
-      (e) => rangeContains(e.keyRange, input.offset) || (e.valueRange.end > e.valueRange.start && rangeContains(e.valueRange, input.offset)),
+      (e) =>
+        rangeContains(e.keyRange, input.offset) ||
+        (e.valueRange.end > e.valueRange.start && rangeContains(e.valueRange, input.offset)),
     );
-    if (entry) return { markdown: entryHover(input.text, job, entry, version.version), range: hoverRange(entry, input.offset) };
+    if (entry)
+      return { markdown: entryHover(input.text, job, entry, version.version), range: hoverRange(entry, input.offset) };
   }
   return undefined;
 }
@@ -50,7 +53,8 @@ function versionHover(source: SparkVersionSource, used: SparkVersionSource): str
 
 function entryHover(text: string, job: JobConfig, entry: ConfigEntry, version: string): string {
   const info = lookupKey(entry.key);
-  const title = entry.writtenAs && entry.writtenAs !== entry.key ? `\`${entry.writtenAs}\` → **${entry.key}**` : `**${entry.key}**`;
+  const title =
+    entry.writtenAs && entry.writtenAs !== entry.key ? `\`${entry.writtenAs}\` → **${entry.key}**` : `**${entry.key}**`;
   const parts = [title, ''];
   if (info) parts.push(keyDocumentation(info, version));
   else if (isOtherKnownKey(entry.key)) parts.push('A Spark key outside what spark-dra describes in detail.');
@@ -64,7 +68,13 @@ function entryHover(text: string, job: JobConfig, entry: ConfigEntry, version: s
 }
 
 /** Where the value Spark uses comes from. */
-function effectiveLine(text: string, job: JobConfig, entry: ConfigEntry, version: string, info: KeyInfo | undefined): string {
+function effectiveLine(
+  text: string,
+  job: JobConfig,
+  entry: ConfigEntry,
+  version: string,
+  info: KeyInfo | undefined,
+): string {
   const effective = effectiveValue(job, entry.key, version);
   const winner = effective.entry;
   if (winner === entry) {

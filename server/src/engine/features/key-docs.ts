@@ -40,7 +40,7 @@ export function showDefault(d: VersionedDefault | undefined): string {
 /** One line for completion lists: type and default for the version. */
 export function keyDetail(info: KeyInfo, version: string): string {
   const d = defaultFor(info, version);
-  const dflt = d.value === undefined ? d.display ?? 'no default' : d.display ?? d.value;
+  const dflt = d.value === undefined ? (d.display ?? 'no default') : (d.display ?? d.value);
   return `${typeLabel(info)} · default ${dflt} in Spark ${version}`;
 }
 
@@ -48,7 +48,9 @@ export function keyDetail(info: KeyInfo, version: string): string {
 export function defaultHistory(info: KeyInfo): string | undefined {
   if (info.defaults.length < 2) return undefined;
   return info.defaults
-    .map((d, i) => `${i === 0 ? `from ${d.since}` : `since ${d.since}`}: ${showDefault(d)}${d.note ? ` (${d.note})` : ''}`)
+    .map(
+      (d, i) => `${i === 0 ? `from ${d.since}` : `since ${d.since}`}: ${showDefault(d)}${d.note ? ` (${d.note})` : ''}`,
+    )
     .join('; ');
 }
 
@@ -74,7 +76,9 @@ export function keyDocumentation(info: KeyInfo, version: string): string {
   lines.push(`- **Default in Spark ${version}:** ${showDefault(d)}${change ? ` — ${change}` : ''}`);
   if (info.fallbackKey) lines.push(`- **When unset:** takes the value of \`${info.fallbackKey}\``);
   const newer = compareVersions(info.since, version) > 0;
-  lines.push(`- **Since:** Spark ${info.since}${newer ? ` ⚠ newer than this job's Spark ${version}: ignored there` : ''}`);
+  lines.push(
+    `- **Since:** Spark ${info.since}${newer ? ` ⚠ newer than this job's Spark ${version}: ignored there` : ''}`,
+  );
   if (info.constraint) lines.push(`- **Constraint:** ${info.constraint}`);
   if (info.related.length > 0) lines.push(`- **Related:** ${info.related.map((k) => `\`${k}\``).join(', ')}`);
   return lines.join('\n');

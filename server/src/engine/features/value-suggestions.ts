@@ -14,7 +14,8 @@ const DURATION_EXAMPLES: Record<string, string[]> = {
 
 export function valueSuggestions(info: KeyInfo, version: string): ValueSuggestion[] {
   const current = defaultFor(info, version);
-  const isDefault = (v: string): string | undefined => (v === current.value ? `default in Spark ${version}` : undefined);
+  const isDefault = (v: string): string | undefined =>
+    v === current.value ? `default in Spark ${version}` : undefined;
   const volume = parseVolumeKey(info.key);
   if (volume) return volumeValueSuggestions(volume.volumeType, volume.suffix);
   switch (info.type) {

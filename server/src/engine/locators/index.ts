@@ -31,7 +31,11 @@ export function detectFormat(file: Pick<SourceFile, 'fileName' | 'languageId'>):
   if (base.endsWith('.json') || base.endsWith('.jsonc')) return 'json';
   if (base.endsWith('.yaml') || base.endsWith('.yml')) return 'yaml';
   if (base.endsWith('.py')) return 'python';
-  if (base === 'spark-defaults.conf' || /^spark-defaults.*\.conf$/.test(base) || base.endsWith('.spark-defaults.conf')) {
+  if (
+    base === 'spark-defaults.conf' ||
+    /^spark-defaults.*\.conf$/.test(base) ||
+    base.endsWith('.spark-defaults.conf')
+  ) {
     return 'spark-defaults';
   }
   return undefined;
@@ -54,7 +58,11 @@ export function parseFile(file: SourceFile): ParsedFile {
 }
 
 /** What the cursor at `offset` is on, for completion. */
-export function completionContextAt(file: SourceFile, parsed: ParsedFile, offset: number): CompletionContext | undefined {
+export function completionContextAt(
+  file: SourceFile,
+  parsed: ParsedFile,
+  offset: number,
+): CompletionContext | undefined {
   switch (parsed.format) {
     case 'json':
       return jsonCompletionContext(file.text, parsed, offset);

@@ -42,7 +42,11 @@ export function parsePyspark(text: string): ParsedFile {
 }
 
 /** Inside the key string of a config call: key completion; inside its value string: value completion. */
-export function pysparkCompletionContext(text: string, parsed: ParsedFile, offset: number): CompletionContext | undefined {
+export function pysparkCompletionContext(
+  text: string,
+  parsed: ParsedFile,
+  offset: number,
+): CompletionContext | undefined {
   const job = parsed.jobs.find((candidate) => candidate.kind === 'pyspark');
   if (!job) return undefined;
   let code: PyToken[];
@@ -104,12 +108,17 @@ function builderContainers(text: string, code: readonly PyToken[], calls: readon
     if (known) known.configDots.push(call.dotIndex);
     else chains.set(chain.first, { chain, builder: isBuilderChain(code, chain), configDots: [call.dotIndex] });
   }
-  const ordered = [...chains.values()].sort((a, b) => Number(b.builder) - Number(a.builder) || a.chain.first - b.chain.first);
+  const ordered = [...chains.values()].sort(
+    (a, b) => Number(b.builder) - Number(a.builder) || a.chain.first - b.chain.first,
+  );
   return ordered.map(({ chain, configDots }) => {
     const start = code[chain.first]?.range.start ?? 0;
     const end = code[chain.last]?.range.end ?? start;
     const container: KeyContainer = { kind: 'pyspark-builder', range: { start, end } };
-    const indent = lineIndent(text, configDots.map((dot) => code[dot]?.range.start ?? -1));
+    const indent = lineIndent(
+      text,
+      configDots.map((dot) => code[dot]?.range.start ?? -1),
+    );
     if (indent !== undefined) container.indent = indent;
     return container;
   });

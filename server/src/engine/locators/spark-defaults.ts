@@ -11,7 +11,8 @@ export function parseSparkDefaults(text: string): ParsedFile {
   const comments: CommentSpan[] = [];
   const entries: ConfigEntry[] = [];
   for (const line of lines) {
-    if (line.kind === 'comment') comments.push({ start: line.range.start, text: text.slice(line.range.start, line.range.end) });
+    if (line.kind === 'comment')
+      comments.push({ start: line.range.start, text: text.slice(line.range.start, line.range.end) });
     if (line.kind !== 'entry' || line.key.text === '') continue;
     entries.push({
       key: line.key.text,
@@ -60,7 +61,14 @@ export function sparkDefaultsCompletionContext(
   }
   if (value.range.start === value.range.end) {
     if (offset < value.range.start) return undefined;
-    return { kind: 'value', job, key: key.text, replace: { start: offset, end: offset }, prefix: '', style: 'conf-line' };
+    return {
+      kind: 'value',
+      job,
+      key: key.text,
+      replace: { start: offset, end: offset },
+      prefix: '',
+      style: 'conf-line',
+    };
   }
   if (offset < value.range.start || offset > value.range.end) return undefined;
   const prefix = text.slice(value.range.start, offset);

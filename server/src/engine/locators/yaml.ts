@@ -13,7 +13,8 @@ import { isStorageClass, readStorageClass } from './yaml/storage-class';
 const confBlocks = new WeakMap<JobConfig, SparkConfBlock>();
 
 /** A document whose tree is too broken to read, but whose text says it is one of ours: its errors are worth showing. */
-const OUR_KIND_LINE = /^kind:[ \t]*["']?(?:ScheduledSparkApplication|SparkApplication|StorageClass)["']?[ \t]*(?:#.*)?$/m;
+const OUR_KIND_LINE =
+  /^kind:[ \t]*["']?(?:ScheduledSparkApplication|SparkApplication|StorageClass)["']?[ \t]*(?:#.*)?$/m;
 
 /** Reads every document of a YAML file. Never throws. */
 export function parseYamlFile(text: string): ParsedFile {

@@ -34,19 +34,43 @@ export const executorCountBounds: Check = (ctx) => {
   const min = readInt(ctx, MIN);
   const max = readInt(ctx, MAX);
   if (min !== undefined && min < 0) {
-    findings.push(finding('min-max-negative', `minExecutors is ${min}; it must be 0 or more, or dynamic allocation refuses to start.`, at(ctx, MIN), { fixes: fixTo(ctx, MIN, '0') }));
+    findings.push(
+      finding(
+        'min-max-negative',
+        `minExecutors is ${min}; it must be 0 or more, or dynamic allocation refuses to start.`,
+        at(ctx, MIN),
+        { fixes: fixTo(ctx, MIN, '0') },
+      ),
+    );
   }
   if (max !== undefined && max < 0) {
-    findings.push(finding('min-max-negative', `maxExecutors is ${max}; it must be positive, or dynamic allocation refuses to start.`, at(ctx, MAX)));
+    findings.push(
+      finding(
+        'min-max-negative',
+        `maxExecutors is ${max}; it must be positive, or dynamic allocation refuses to start.`,
+        at(ctx, MAX),
+      ),
+    );
   }
   if (max === 0) {
-    findings.push(finding('max-executors-zero', 'maxExecutors is 0: dynamic allocation refuses to start. Set it to at least 1.', at(ctx, MAX)));
+    findings.push(
+      finding(
+        'max-executors-zero',
+        'maxExecutors is 0: dynamic allocation refuses to start. Set it to at least 1.',
+        at(ctx, MAX),
+      ),
+    );
   }
   if (min !== undefined && max !== undefined && min >= 0 && max > 0 && min > max) {
     findings.push(
-      finding('min-greater-than-max', `minExecutors (${min}) is greater than maxExecutors (${max}); dynamic allocation refuses to start.`, at(ctx, MIN), {
-        related: relatedTo(ctx, MAX, `maxExecutors is ${max}`),
-      }),
+      finding(
+        'min-greater-than-max',
+        `minExecutors (${min}) is greater than maxExecutors (${max}); dynamic allocation refuses to start.`,
+        at(ctx, MIN),
+        {
+          related: relatedTo(ctx, MAX, `maxExecutors is ${max}`),
+        },
+      ),
     );
   }
   if (min === undefined || max === undefined || min < 0 || max <= 0 || min > max) return findings;
@@ -55,9 +79,14 @@ export const executorCountBounds: Check = (ctx) => {
   const initialEntry = ctx.winner(INITIAL);
   if (initialEntry && initial !== undefined && initial < min) {
     findings.push(
-      finding('initial-below-min', `initialExecutors (${initial}) is below minExecutors (${min}); Spark ignores it and starts with ${min}.`, valueSpan(initialEntry), {
-        related: relatedTo(ctx, MIN, `minExecutors is ${min}`),
-      }),
+      finding(
+        'initial-below-min',
+        `initialExecutors (${initial}) is below minExecutors (${min}); Spark ignores it and starts with ${min}.`,
+        valueSpan(initialEntry),
+        {
+          related: relatedTo(ctx, MIN, `minExecutors is ${min}`),
+        },
+      ),
     );
   }
   const culprits: Array<[string, number | undefined]> = [
@@ -90,18 +119,28 @@ export const backlogTimeouts: Check = (ctx) => {
   const backlog = readDuration(ctx, BACKLOG, 's');
   if (backlog !== undefined && backlog <= 0) {
     findings.push(
-      finding('backlog-timeout-not-positive', `schedulerBacklogTimeout is ${backlog} seconds after rounding down to whole seconds; it must be more than 0 or dynamic allocation refuses to start.`, at(ctx, BACKLOG), {
-        fixes: fixTo(ctx, BACKLOG, '1s'),
-      }),
+      finding(
+        'backlog-timeout-not-positive',
+        `schedulerBacklogTimeout is ${backlog} seconds after rounding down to whole seconds; it must be more than 0 or dynamic allocation refuses to start.`,
+        at(ctx, BACKLOG),
+        {
+          fixes: fixTo(ctx, BACKLOG, '1s'),
+        },
+      ),
     );
   }
   const sustainedEntry = ctx.winner(SUSTAINED);
   const sustained = readDuration(ctx, SUSTAINED, 's');
   if (sustainedEntry && sustained !== undefined && sustained <= 0) {
     findings.push(
-      finding('backlog-timeout-not-positive', `sustainedSchedulerBacklogTimeout is ${sustained} seconds after rounding down to whole seconds; it must be more than 0 or dynamic allocation refuses to start.`, valueSpan(sustainedEntry), {
-        fixes: fixTo(ctx, SUSTAINED, '1s'),
-      }),
+      finding(
+        'backlog-timeout-not-positive',
+        `sustainedSchedulerBacklogTimeout is ${sustained} seconds after rounding down to whole seconds; it must be more than 0 or dynamic allocation refuses to start.`,
+        valueSpan(sustainedEntry),
+        {
+          fixes: fixTo(ctx, SUSTAINED, '1s'),
+        },
+      ),
     );
   }
   return findings;
@@ -111,7 +150,13 @@ export const allocationRatio: Check = (ctx) => {
   if (!ctx.dra) return [];
   const ratio = readDouble(ctx, RATIO);
   if (ratio === undefined || (ratio > 0 && ratio <= 1)) return [];
-  return [finding('allocation-ratio-out-of-range', `executorAllocationRatio is ${ratio}; it must be more than 0 and at most 1, or dynamic allocation refuses to start.`, at(ctx, RATIO))];
+  return [
+    finding(
+      'allocation-ratio-out-of-range',
+      `executorAllocationRatio is ${ratio}; it must be more than 0 and at most 1, or dynamic allocation refuses to start.`,
+      at(ctx, RATIO),
+    ),
+  ];
 };
 
 export const taskCpus: Check = (ctx) => {
@@ -124,9 +169,17 @@ export const taskCpus: Check = (ctx) => {
   const target = cpusEntry ?? coresEntry;
   if (!target) return [];
   return [
-    finding('task-cpus-exceed-cores', `Each task needs ${cpus} CPUs but an executor has ${cores} cores, so no task can ever run; Spark refuses to start.`, valueSpan(target), {
-      related: cpusEntry && coresEntry ? [{ message: `spark.executor.cores is ${cores}`, range: valueSpan(coresEntry) }] : [],
-    }),
+    finding(
+      'task-cpus-exceed-cores',
+      `Each task needs ${cpus} CPUs but an executor has ${cores} cores, so no task can ever run; Spark refuses to start.`,
+      valueSpan(target),
+      {
+        related:
+          cpusEntry && coresEntry
+            ? [{ message: `spark.executor.cores is ${cores}`, range: valueSpan(coresEntry) }]
+            : [],
+      },
+    ),
   ];
 };
 
@@ -160,7 +213,13 @@ export const valueRanges: Check = (ctx) => {
     const value = rule.duration ? readDuration(ctx, rule.key, rule.duration) : readInt(ctx, rule.key);
     if (value === undefined || value >= rule.min) continue;
     const bound = rule.min === 0 ? '0 or more' : 'more than 0';
-    findings.push(finding('value-out-of-range', `${rule.key} is ${value}${rule.duration ?? ''}; it must be ${bound}. Spark stops with an error when it reads it.`, valueSpan(entry)));
+    findings.push(
+      finding(
+        'value-out-of-range',
+        `${rule.key} is ${value}${rule.duration ?? ''}; it must be ${bound}. Spark stops with an error when it reads it.`,
+        valueSpan(entry),
+      ),
+    );
   }
   return findings;
 };
@@ -175,12 +234,19 @@ export const batchDelay: Check = (ctx) => {
   const strict = versionAtLeast(ctx.version, '4.0.0');
   const limit = strict ? 100 : 0;
   if (delay > limit) return [];
-  const bare = /^\s*\d+\s*$/.test(entry.value) ? ` A bare number is read as milliseconds, so \`${entry.value.trim()}\` means ${delay} ms.` : '';
+  const bare = /^\s*\d+\s*$/.test(entry.value)
+    ? ` A bare number is read as milliseconds, so \`${entry.value.trim()}\` means ${delay} ms.`
+    : '';
   const rule = strict ? 'more than 100 ms from Spark 4.0' : 'more than 0';
   return [
-    finding('batch-delay-too-small', `The allocation batch delay is ${delay} ms; it must be ${rule}, or the executor allocator refuses to start.${bare}`, valueSpan(entry), {
-      fixes: [setValueFix(entry, '1s')],
-    }),
+    finding(
+      'batch-delay-too-small',
+      `The allocation batch delay is ${delay} ms; it must be ${rule}, or the executor allocator refuses to start.${bare}`,
+      valueSpan(entry),
+      {
+        fixes: [setValueFix(entry, '1s')],
+      },
+    ),
   ];
 };
 
@@ -222,10 +288,15 @@ export const maxPendingPerRp: Check = (ctx) => {
   const total = readInt(ctx, totalKey) ?? INT_MAX;
   if (perRp === undefined || perRp <= total) return [];
   return [
-    finding('max-pending-per-rp-exceeds-total', `maxPendingPodsPerRp (${perRp}) is larger than maxPendingPods (${total}); the executor allocator refuses to start.`, valueSpan(entry), {
-      related: relatedTo(ctx, totalKey, `maxPendingPods is ${total}`),
-      fixes: [setValueFix(entry, String(total))],
-    }),
+    finding(
+      'max-pending-per-rp-exceeds-total',
+      `maxPendingPodsPerRp (${perRp}) is larger than maxPendingPods (${total}); the executor allocator refuses to start.`,
+      valueSpan(entry),
+      {
+        related: relatedTo(ctx, totalKey, `maxPendingPods is ${total}`),
+        fixes: [setValueFix(entry, String(total))],
+      },
+    ),
   ];
 };
 
@@ -256,4 +327,3 @@ export const boundsChecks: readonly Check[] = [
   maxPendingPerRp,
   deploymentAllocator,
 ];
-

@@ -165,7 +165,9 @@ function draEnabled(ctx: RuleContext): boolean {
 /** For jobs of unknown platform: any Kubernetes key or a k8s:// master says it runs on Kubernetes. */
 function looksLikeKubernetes(job: JobConfig): boolean {
   return job.entries.some(
-    (entry) => entry.key.startsWith('spark.kubernetes.') || (entry.key === 'spark.master' && entry.value.trim().startsWith('k8s://')),
+    (entry) =>
+      entry.key.startsWith('spark.kubernetes.') ||
+      (entry.key === 'spark.master' && entry.value.trim().startsWith('k8s://')),
   );
 }
 

@@ -93,7 +93,11 @@ export const rampUpTime: Check = (ctx) => {
   const max = readInt(ctx, MAX);
   if (!maxEntry || max === undefined || max <= 0 || max >= INT_MAX) return [];
   const min = Math.max(0, readInt(ctx, MIN) ?? 0);
-  const initial = Math.max(min, readInt(ctx, INITIAL) ?? 0, ctx.get(INSTANCES).value !== undefined ? (readInt(ctx, INSTANCES) ?? 0) : 0);
+  const initial = Math.max(
+    min,
+    readInt(ctx, INITIAL) ?? 0,
+    ctx.get(INSTANCES).value !== undefined ? (readInt(ctx, INSTANCES) ?? 0) : 0,
+  );
   if (initial >= max) return [];
   const backlog = readDuration(ctx, BACKLOG, 's') ?? 1;
   const sustained = readDuration(ctx, SUSTAINED, 's') ?? backlog;
@@ -111,7 +115,9 @@ export const rampUpTime: Check = (ctx) => {
     podSeconds >= requestSeconds
       ? `Kubernetes creates at most ${batchSize} pods per batch (${batches} batches, one per ${delayMs} ms at best, batch size ${batchSize} on Spark ${ctx.version})`
       : `dynamic allocation doubles its request every ${sustained}s after a ${backlog}s backlog (${rounds} rounds)`;
-  const version = versionAtLeast(ctx.version, '4.0.0') ? '' : ' Spark 4.0 raised the default batch size to 10 (20 in 4.2).';
+  const version = versionAtLeast(ctx.version, '4.0.0')
+    ? ''
+    : ' Spark 4.0 raised the default batch size to 10 (20 in 4.2).';
   return [
     finding(
       'ramp-up-time',

@@ -45,7 +45,11 @@ export const tooManyProperties: Check = (ctx) => {
     if (inside <= MAX_PROPERTIES || first === undefined) continue;
     const name = container.classification ?? first.classification ?? 'this';
     findings.push(
-      finding('emr-too-many-properties', `The ${name} classification has ${inside} properties; EMR accepts at most ${MAX_PROPERTIES}, so the request is rejected. This is the first one over the limit.`, first.keyRange),
+      finding(
+        'emr-too-many-properties',
+        `The ${name} classification has ${inside} properties; EMR accepts at most ${MAX_PROPERTIES}, so the request is rejected. This is the first one over the limit.`,
+        first.keyRange,
+      ),
     );
   }
   return findings;
@@ -72,10 +76,22 @@ export const propertyLength: Check = (ctx) => {
     const entry = entries[i] as ConfigEntry;
     if (entry.origin !== 'property') continue;
     if (entry.key.length > MAX_PROPERTY_LENGTH) {
-      findings.push(finding('emr-value-too-long', `This key is ${entry.key.length} characters; EMR accepts at most ${MAX_PROPERTY_LENGTH}.`, entry.keyRange));
+      findings.push(
+        finding(
+          'emr-value-too-long',
+          `This key is ${entry.key.length} characters; EMR accepts at most ${MAX_PROPERTY_LENGTH}.`,
+          entry.keyRange,
+        ),
+      );
     }
     if (entry.value.length > MAX_PROPERTY_LENGTH) {
-      findings.push(finding('emr-value-too-long', `This value is ${entry.value.length} characters; EMR accepts at most ${MAX_PROPERTY_LENGTH}.`, entry.valueRange));
+      findings.push(
+        finding(
+          'emr-value-too-long',
+          `This value is ${entry.value.length} characters; EMR accepts at most ${MAX_PROPERTY_LENGTH}.`,
+          entry.valueRange,
+        ),
+      );
     }
   }
   return findings;
@@ -92,10 +108,14 @@ export const submitParametersLength: Check = (ctx) => {
     // Point at the text past the limit (approximately, when escapes shorten the decoded string).
     const start = Math.min(container.range.end, container.range.start + MAX_SUBMIT_PARAMETERS);
     findings.push(
-      finding('emr-submit-parameters-too-long', `sparkSubmitParameters is ${length} characters; EMR accepts at most ${MAX_SUBMIT_PARAMETERS}. Move settings into a spark-defaults classification.`, {
-        start,
-        end: container.range.end,
-      }),
+      finding(
+        'emr-submit-parameters-too-long',
+        `sparkSubmitParameters is ${length} characters; EMR accepts at most ${MAX_SUBMIT_PARAMETERS}. Move settings into a spark-defaults classification.`,
+        {
+          start,
+          end: container.range.end,
+        },
+      ),
     );
   }
   return findings;
@@ -110,4 +130,9 @@ function decodedLength(raw: string): number {
   }
 }
 
-export const emrLimitChecks: readonly Check[] = [tooManyConfigurations, tooManyProperties, propertyLength, submitParametersLength];
+export const emrLimitChecks: readonly Check[] = [
+  tooManyConfigurations,
+  tooManyProperties,
+  propertyLength,
+  submitParametersLength,
+];

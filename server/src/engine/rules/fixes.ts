@@ -16,7 +16,13 @@ export function replaceKeyFix(entry: ConfigEntry, range: Range, newText: string,
 }
 
 /** Adds a key to the job, or nothing when the job has no place for it. */
-export function insertKeyFix(ctx: RuleContext, key: string, value: string, title?: string, preferred = false): FixData[] {
+export function insertKeyFix(
+  ctx: RuleContext,
+  key: string,
+  value: string,
+  title?: string,
+  preferred = false,
+): FixData[] {
   const edit = insertKeyEdit(ctx.text, ctx.job, key, value);
   if (!edit) return [];
   return [{ title: title ?? `Add ${key}=${value}`, edits: [edit], preferred }];

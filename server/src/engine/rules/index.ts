@@ -64,7 +64,9 @@ export function analyze(input: AnalyzeInput): Finding[] {
     .filter((item) => !suppressed(input.parsed, item))
     .flatMap((item) => applySeverity(item, settings.severities));
   for (const item of kept) addSuppressionFix(input, item);
-  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return kept.sort(
+    (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId),
+  );
 }
 
 function dedupe(findings: Finding[]): Finding[] {

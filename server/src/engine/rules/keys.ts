@@ -16,7 +16,9 @@ function isTyped(entry: ConfigEntry): boolean {
 }
 
 /** OWNED_PREFIXES as one pattern: asked for every entry of a job, one match beats a call per prefix. */
-const OWNED = new RegExp(`^(?:${OWNED_PREFIXES.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+const OWNED = new RegExp(
+  `^(?:${OWNED_PREFIXES.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+);
 
 function owned(key: string): boolean {
   return OWNED.test(key);
@@ -70,11 +72,19 @@ export const unknownKeys: Check = (ctx) => {
   return findings;
 };
 
-function checkVolumeKeyName(ctx: RuleContext, entry: ConfigEntry, split: NonNullable<ReturnType<typeof splitVolumeKey>>): Finding | undefined {
+function checkVolumeKeyName(
+  ctx: RuleContext,
+  entry: ConfigEntry,
+  split: NonNullable<ReturnType<typeof splitVolumeKey>>,
+): Finding | undefined {
   const spec = volumeTypeSpec(split.type);
   if (!spec) {
     const typeRange = keyPartRange(ctx.text, entry, split.typeStart, split.nameStart - 1);
-    const suggestion = closest(split.type, VOLUME_TYPES.map((t) => t.type), 4);
+    const suggestion = closest(
+      split.type,
+      VOLUME_TYPES.map((t) => t.type),
+      4,
+    );
     const types = VOLUME_TYPES.map((t) => t.type).join(', ');
     return finding(
       'unknown-volume-type',
@@ -105,7 +115,8 @@ function checkVolumeKeyName(ctx: RuleContext, entry: ConfigEntry, split: NonNull
   const suggestion = closest(split.suffix, knownSuffixes(spec), 4);
   return finding(
     'unknown-key',
-    `\`${split.suffix}\` is not an option of ${split.type} volumes, so Spark ignores it.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
+    `\`${split.suffix}\` is not an option of ${split.type} volumes, so Spark ignores it.` +
+      (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
     suffixRange,
     { fixes: suggestion ? [replaceKeyFix(entry, suffixRange, suggestion, `Change to ${suggestion}`)] : [] },
   );
@@ -189,7 +200,9 @@ function describe(entry: ConfigEntry): string {
 
 function precedence(winner: ConfigEntry, loser: ConfigEntry): string {
   if (winner.origin === loser.origin || winner.rank === loser.rank) {
-    return winner.keyRange.start > loser.keyRange.start ? 'because the later setting wins' : 'because it takes precedence';
+    return winner.keyRange.start > loser.keyRange.start
+      ? 'because the later setting wins'
+      : 'because it takes precedence';
   }
   return `because ${describe(winner)} takes precedence over ${describe(loser)}`;
 }

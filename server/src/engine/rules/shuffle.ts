@@ -35,10 +35,16 @@ export function shuffleState(ctx: RuleContext): ShuffleState {
   const ess = readBool(ctx, ESS) ?? false;
   const trackingEnabled = versionAtLeast(ctx.version, '3.0.0') && (readBool(ctx, TRACKING) ?? false);
   const migration =
-    versionAtLeast(ctx.version, '3.1.0') && (readBool(ctx, DECOMMISSION) ?? false) && (readBool(ctx, SHUFFLE_MIGRATION) ?? false);
+    versionAtLeast(ctx.version, '3.1.0') &&
+    (readBool(ctx, DECOMMISSION) ?? false) &&
+    (readBool(ctx, SHUFFLE_MIGRATION) ?? false);
   const plugin = readString(ctx, PLUGIN);
   const reliable =
-    versionAtLeast(ctx.version, '3.5.0') && plugin !== undefined && plugin !== '' && plugin !== LOCAL_DISK_IO && plugin !== K8S_LOCAL_DISK_IO;
+    versionAtLeast(ctx.version, '3.5.0') &&
+    plugin !== undefined &&
+    plugin !== '' &&
+    plugin !== LOCAL_DISK_IO &&
+    plugin !== K8S_LOCAL_DISK_IO;
   return {
     ess,
     trackingEnabled,
@@ -84,13 +90,19 @@ export const shuffleServiceOnKubernetes: Check = (ctx) => {
   if (!ctx.onKubernetes) return [];
   const entry = ctx.winner(ESS);
   if (!entry || !(readBool(ctx, ESS) ?? false)) return [];
-  const tracking = ctx.dra && versionAtLeast(ctx.version, '3.0.0')
-    ? ' It also switches shuffle tracking off, so dynamic allocation may remove executors whose shuffle files are still needed.'
-    : '';
+  const tracking =
+    ctx.dra && versionAtLeast(ctx.version, '3.0.0')
+      ? ' It also switches shuffle tracking off, so dynamic allocation may remove executors whose shuffle files are still needed.'
+      : '';
   return [
-    finding('shuffle-service-on-kubernetes', `Kubernetes has no external shuffle service; nothing serves shuffle files for removed executors.${tracking}`, valueSpan(entry), {
-      fixes: [setValueFix(entry, 'false', 'Turn off the external shuffle service')],
-    }),
+    finding(
+      'shuffle-service-on-kubernetes',
+      `Kubernetes has no external shuffle service; nothing serves shuffle files for removed executors.${tracking}`,
+      valueSpan(entry),
+      {
+        fixes: [setValueFix(entry, 'false', 'Turn off the external shuffle service')],
+      },
+    ),
   ];
 };
 
@@ -98,9 +110,13 @@ export const trackingWithMigration: Check = (ctx) => {
   if (!ctx.dra) return [];
   const state = shuffleState(ctx);
   if (!state.trackingActive || !(state.migration || state.reliable)) return [];
-  const cause: ConfigEntry | undefined = state.migration ? (ctx.winner(DECOMMISSION) ?? ctx.winner(SHUFFLE_MIGRATION)) : ctx.winner(PLUGIN);
+  const cause: ConfigEntry | undefined = state.migration
+    ? (ctx.winner(DECOMMISSION) ?? ctx.winner(SHUFFLE_MIGRATION))
+    : ctx.winner(PLUGIN);
   const range = cause ? valueSpan(cause) : jobAnchor(ctx);
-  const other = state.migration ? 'decommissioning migrates shuffle blocks' : 'the shuffle plugin stores shuffle data reliably';
+  const other = state.migration
+    ? 'decommissioning migrates shuffle blocks'
+    : 'the shuffle plugin stores shuffle data reliably';
   const findings: Finding[] = [
     finding(
       'shuffle-tracking-with-migration',

@@ -31,13 +31,25 @@ function classUses(ctx: RuleContext): ClassUse[] {
   return [...uses.values()];
 }
 
-function report(ruleId: string, use: ClassUse, messageForJob: string, messageForClass: string, field: { value: string; range: { start: number; end: number } } | undefined, fixTo: string): Finding[] {
+function report(
+  ruleId: string,
+  use: ClassUse,
+  messageForJob: string,
+  messageForClass: string,
+  field: { value: string; range: { start: number; end: number } } | undefined,
+  fixTo: string,
+): Finding[] {
   if (use.local) {
     const range = field?.range ?? use.sc.nameRange;
-    const fixes: FixData[] = field ? [{ title: `Change to ${fixTo}`, edits: [{ range: { ...field.range }, newText: fixTo }], preferred: true }] : [];
+    const fixes: FixData[] = field
+      ? [{ title: `Change to ${fixTo}`, edits: [{ range: { ...field.range }, newText: fixTo }], preferred: true }]
+      : [];
     return [
       finding(ruleId, messageForClass, range, {
-        related: use.entries.map((entry) => ({ message: `Executor PVCs use StorageClass ${use.sc.name} here`, range: valueSpan(entry) })),
+        related: use.entries.map((entry) => ({
+          message: `Executor PVCs use StorageClass ${use.sc.name} here`,
+          range: valueSpan(entry),
+        })),
         fixes,
       }),
     ];
@@ -51,7 +63,8 @@ export const bindingMode: Check = (ctx) => {
   for (const use of classUses(ctx)) {
     const mode = use.sc.volumeBindingMode?.value ?? 'Immediate';
     if (mode === 'WaitForFirstConsumer') continue;
-    const why = 'volumes are provisioned before the pod is scheduled, possibly in another zone, and reused claims can hit multi-attach errors as executors come and go';
+    const why =
+      'volumes are provisioned before the pod is scheduled, possibly in another zone, and reused claims can hit multi-attach errors as executors come and go';
     findings.push(
       ...report(
         'storage-class-immediate-binding',

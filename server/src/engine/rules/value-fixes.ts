@@ -11,7 +11,15 @@ const TIME_SUFFIX_MICROS: ReadonlyArray<readonly [string, bigint]> = [
   ['us', 1n],
 ];
 
-const SUFFIX_MICROS: Readonly<Record<string, bigint>> = { us: 1n, ms: 1_000n, s: 1_000_000n, m: 60_000_000n, min: 60_000_000n, h: 3_600_000_000n, d: 86_400_000_000n };
+const SUFFIX_MICROS: Readonly<Record<string, bigint>> = {
+  us: 1n,
+  ms: 1_000n,
+  s: 1_000_000n,
+  m: 60_000_000n,
+  min: 60_000_000n,
+  h: 3_600_000_000n,
+  d: 86_400_000_000n,
+};
 
 /** Writes a whole number of microseconds with the largest suffix that keeps it whole. */
 export function formatMicros(micros: bigint): string {

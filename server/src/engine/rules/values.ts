@@ -3,14 +3,29 @@
 import { lookupKey } from '../catalog';
 import type { ByteUnit, KeyInfo, TimeUnit } from '../catalog/types';
 import type { ConfigEntry } from '../model';
-import { parseDuration, parseK8sQuantity, parseSize, parseSparkBoolean, parseSparkDouble, parseSparkInt } from '../values';
+import {
+  parseDuration,
+  parseK8sQuantity,
+  parseSize,
+  parseSparkBoolean,
+  parseSparkDouble,
+  parseSparkInt,
+} from '../values';
 import { versionAtLeast } from '../version';
 import type { RuleContext } from './context';
 import { valueSpan } from './context';
 import { setValueFix } from './fixes';
 import { finding, type Check } from './report';
 import type { Finding, FixData } from './types';
-import { durationTruncation, fixBoolean, fixFractionalDuration, fixInt, fixQuantity, fixSize, roundUpDuration } from './value-fixes';
+import {
+  durationTruncation,
+  fixBoolean,
+  fixFractionalDuration,
+  fixInt,
+  fixQuantity,
+  fixSize,
+  roundUpDuration,
+} from './value-fixes';
 import { splitVolumeKey } from './volume-keys';
 
 const CLASS_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
@@ -101,7 +116,11 @@ function checkValue(ctx: RuleContext, entry: ConfigEntry, kind: ValueKind): Find
     case 'class':
       return CLASS_NAME.test(value.trim())
         ? undefined
-        : invalid(entry, `\`${value.trim()}\` is not a fully qualified Java class name.`, value.trim() !== value ? value.trim() : undefined);
+        : invalid(
+            entry,
+            `\`${value.trim()}\` is not a fully qualified Java class name.`,
+            value.trim() !== value ? value.trim() : undefined,
+          );
     case 'enum':
       if (kind.choices.length === 0 || kind.choices.includes(value.trim())) return undefined;
       return invalid(
@@ -151,9 +170,14 @@ export const nonStringValues: Check = (ctx) => {
     const where = entry.origin === 'property' ? 'EMR configuration properties' : 'sparkConf of a SparkApplication';
     const canonical = parseSparkBoolean(entry.value).ok ? entry.value.trim().toLowerCase() : entry.value.trim();
     findings.push(
-      finding('non-string-value', `${where} take string values only; write ${JSON.stringify(canonical)} in quotes or the request is rejected.`, valueSpan(entry), {
-        fixes: [setValueFix(entry, canonical, `Quote the value: ${JSON.stringify(canonical)}`)],
-      }),
+      finding(
+        'non-string-value',
+        `${where} take string values only; write ${JSON.stringify(canonical)} in quotes or the request is rejected.`,
+        valueSpan(entry),
+        {
+          fixes: [setValueFix(entry, canonical, `Quote the value: ${JSON.stringify(canonical)}`)],
+        },
+      ),
     );
   }
   return findings;

@@ -92,7 +92,14 @@ export function collectVolumes(entries: readonly ConfigEntry[]): Volume[] {
     const id = `${split.role}/${split.type}/${split.name}`;
     let volume = volumes.get(id);
     if (!volume) {
-      volume = { role: split.role, type: split.type, name: split.name, options: new Map(), entries: [], all: new Map() };
+      volume = {
+        role: split.role,
+        type: split.type,
+        name: split.name,
+        options: new Map(),
+        entries: [],
+        all: new Map(),
+      };
       volumes.set(id, volume);
     }
     volume.entries.push(entry);
@@ -106,7 +113,13 @@ export function collectVolumes(entries: readonly ConfigEntry[]): Volume[] {
       const winner = pickWinner(list);
       if (winner) volume.options.set(suffix, winner);
     }
-    result.push({ role: volume.role, type: volume.type, name: volume.name, options: volume.options, entries: volume.entries });
+    result.push({
+      role: volume.role,
+      type: volume.type,
+      name: volume.name,
+      options: volume.options,
+      entries: volume.entries,
+    });
   }
   return result;
 }

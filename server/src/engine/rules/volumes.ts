@@ -68,17 +68,27 @@ export const requiredVolumeOptions: Check = (ctx) => {
     const range = nameRange(ctx, volume);
     if (optionValue(volume, 'mount.path') === undefined) {
       findings.push(
-        finding('volume-missing-mount-path', `The ${volume.role} volume \`${volume.name}\` has no mount.path; Spark fails to build the pod.`, range, {
-          fixes: addOptionFix(ctx, volume, 'mount.path'),
-        }),
+        finding(
+          'volume-missing-mount-path',
+          `The ${volume.role} volume \`${volume.name}\` has no mount.path; Spark fails to build the pod.`,
+          range,
+          {
+            fixes: addOptionFix(ctx, volume, 'mount.path'),
+          },
+        ),
       );
     }
     for (const required of spec.required) {
       if (optionValue(volume, required) !== undefined) continue;
       findings.push(
-        finding('volume-missing-option', `The ${volume.type} volume \`${volume.name}\` needs ${required}; Spark fails to build the pod without it.`, range, {
-          fixes: addOptionFix(ctx, volume, required),
-        }),
+        finding(
+          'volume-missing-option',
+          `The ${volume.type} volume \`${volume.name}\` needs ${required}; Spark fails to build the pod without it.`,
+          range,
+          {
+            fixes: addOptionFix(ctx, volume, required),
+          },
+        ),
       );
     }
   }
@@ -92,7 +102,9 @@ export const onDemandClaims: Check = (ctx) => {
     if (volume.type !== 'persistentVolumeClaim') continue;
     const claim = volume.options.get('options.claimName');
     if (!claim || !claim.value.includes('OnDemand')) continue;
-    const missing = ['options.storageClass', 'options.sizeLimit'].filter((suffix) => optionValue(volume, suffix) === undefined);
+    const missing = ['options.storageClass', 'options.sizeLimit'].filter(
+      (suffix) => optionValue(volume, suffix) === undefined,
+    );
     if (missing.length === 0) continue;
     findings.push(
       finding(
@@ -127,11 +139,18 @@ export const pvcReuse: Check = (ctx) => {
     const own = readBool(ctx, OWN) ?? false;
     const reuse = readBool(ctx, REUSE) ?? false;
     if (!own || !reuse) {
-      const off = [!own ? 'ownPersistentVolumeClaim' : '', !reuse ? 'reusePersistentVolumeClaim' : ''].filter(Boolean).join(' and ');
+      const off = [!own ? 'ownPersistentVolumeClaim' : '', !reuse ? 'reusePersistentVolumeClaim' : '']
+        .filter(Boolean)
+        .join(' and ');
       findings.push(
-        finding('wait-to-reuse-without-reuse', `waitToReusePersistentVolumeClaim does nothing while ${off} ${off.includes(' and ') ? 'are' : 'is'} off.`, valueSpan(wait), {
-          fixes: [...(!own ? setKeyFix(ctx, OWN, 'true') : []), ...(!reuse ? setKeyFix(ctx, REUSE, 'true') : [])],
-        }),
+        finding(
+          'wait-to-reuse-without-reuse',
+          `waitToReusePersistentVolumeClaim does nothing while ${off} ${off.includes(' and ') ? 'are' : 'is'} off.`,
+          valueSpan(wait),
+          {
+            fixes: [...(!own ? setKeyFix(ctx, OWN, 'true') : []), ...(!reuse ? setKeyFix(ctx, REUSE, 'true') : [])],
+          },
+        ),
       );
     }
   }
@@ -172,12 +191,19 @@ export const localDiskShuffleIo: Check = (ctx) => {
   const findings: Finding[] = [];
   if (!(readBool(ctx, REUSE) ?? false)) {
     findings.push(
-      finding('local-disk-io-without-reuse', `KubernetesLocalDiskShuffleDataIO requires ${REUSE}=true; without it the job fails at start-up.`, valueSpan(plugin), {
-        fixes: setKeyFix(ctx, REUSE, 'true', 'Turn on PVC reuse', true),
-      }),
+      finding(
+        'local-disk-io-without-reuse',
+        `KubernetesLocalDiskShuffleDataIO requires ${REUSE}=true; without it the job fails at start-up.`,
+        valueSpan(plugin),
+        {
+          fixes: setKeyFix(ctx, REUSE, 'true', 'Turn on PVC reuse', true),
+        },
+      ),
     );
   }
-  const localDir = jobVolumes(ctx).some((volume) => volume.role === 'executor' && volume.name.startsWith(LOCAL_DIR_PREFIX));
+  const localDir = jobVolumes(ctx).some(
+    (volume) => volume.role === 'executor' && volume.name.startsWith(LOCAL_DIR_PREFIX),
+  );
   if (!localDir) {
     findings.push(
       finding(
@@ -198,9 +224,14 @@ export const mountChecks: Check = (ctx) => {
     const readOnly = volume.options.get('mount.readOnly');
     if (volume.name.startsWith(LOCAL_DIR_PREFIX) && isTrue(readOnly) && readOnly) {
       findings.push(
-        finding('local-dir-read-only', `\`${volume.name}\` becomes a Spark local directory, but it is mounted read-only; executors cannot write shuffle or spill files.`, valueSpan(readOnly), {
-          fixes: [setValueFix(readOnly, 'false', 'Mount it read-write')],
-        }),
+        finding(
+          'local-dir-read-only',
+          `\`${volume.name}\` becomes a Spark local directory, but it is mounted read-only; executors cannot write shuffle or spill files.`,
+          valueSpan(readOnly),
+          {
+            fixes: [setValueFix(readOnly, 'false', 'Mount it read-write')],
+          },
+        ),
       );
     }
     const subPath = optionValue(volume, 'mount.subPath');
@@ -208,9 +239,14 @@ export const mountChecks: Check = (ctx) => {
     const subPathExpr = volume.options.get('mount.subPathExpr');
     if (subPath !== undefined && subPathEntry && subPathExpr && subPathExpr.value.trim() !== '') {
       findings.push(
-        finding('subpath-conflict', `The volume \`${volume.name}\` sets both mount.subPath and mount.subPathExpr; Spark accepts only one of them.`, subPathExpr.keyRange, {
-          related: [{ message: 'mount.subPath is set here', range: subPathEntry.keyRange }],
-        }),
+        finding(
+          'subpath-conflict',
+          `The volume \`${volume.name}\` sets both mount.subPath and mount.subPathExpr; Spark accepts only one of them.`,
+          subPathExpr.keyRange,
+          {
+            related: [{ message: 'mount.subPath is set here', range: subPathEntry.keyRange }],
+          },
+        ),
       );
     }
   }
@@ -227,13 +263,25 @@ export const mountChecks: Check = (ctx) => {
         continue;
       }
       findings.push(
-        finding('duplicate-mount-path', `Another ${role} volume is already mounted at ${entry.value.trim()}; Spark refuses to build a pod with duplicate mount paths.`, valueSpan(entry), {
-          related: [{ message: 'The first volume mounted here', range: valueSpan(first) }],
-        }),
+        finding(
+          'duplicate-mount-path',
+          `Another ${role} volume is already mounted at ${entry.value.trim()}; Spark refuses to build a pod with duplicate mount paths.`,
+          valueSpan(entry),
+          {
+            related: [{ message: 'The first volume mounted here', range: valueSpan(first) }],
+          },
+        ),
       );
     }
   }
   return findings;
 };
 
-export const volumeChecks: readonly Check[] = [requiredVolumeOptions, onDemandClaims, pvcReuse, reuseWithoutOwn, localDiskShuffleIo, mountChecks];
+export const volumeChecks: readonly Check[] = [
+  requiredVolumeOptions,
+  onDemandClaims,
+  pvcReuse,
+  reuseWithoutOwn,
+  localDiskShuffleIo,
+  mountChecks,
+];

@@ -357,4 +357,3 @@ export class AllocationManager {
     return removed;
   }
 }
-

@@ -148,7 +148,14 @@ class ClusterSim {
     };
     if (!this.manager || !this.monitor) {
       const noop = (): void => {};
-      return { jobStart: noop, jobEnd: noop, stageSubmitted: noop, stageCompleted: noop, taskStart: noop, taskEnd: noop };
+      return {
+        jobStart: noop,
+        jobEnd: noop,
+        stageSubmitted: noop,
+        stageCompleted: noop,
+        taskStart: noop,
+        taskEnd: noop,
+      };
     }
     const manager = this.manager;
     const monitor = this.monitor;
@@ -381,11 +388,15 @@ class ClusterSim {
       const t = Math.min(this.scheduler.nextTaskEnd(), this.events.peekTime(), this.nextTick, this.nextAllocate);
       if (t > limits.maxSimMs) {
         this.now = limits.maxSimMs;
-        this.notes.push(`Stopped after ${limits.maxSimMs / 3_600_000} hours of simulated time with work left: the numbers cover that span only.`);
+        this.notes.push(
+          `Stopped after ${limits.maxSimMs / 3_600_000} hours of simulated time with work left: the numbers cover that span only.`,
+        );
         break;
       }
       if (++steps > limits.maxSteps) {
-        this.notes.push(`Stopped after ${limits.maxSteps} simulation steps at ${t / 1000} s with work left: the numbers cover that span only.`);
+        this.notes.push(
+          `Stopped after ${limits.maxSteps} simulation steps at ${t / 1000} s with work left: the numbers cover that span only.`,
+        );
         break;
       }
       this.now = t;
@@ -415,10 +426,14 @@ class ClusterSim {
     const last = this.timeline[this.timeline.length - 1];
     if (last === undefined || last.t < end / 1000) this.sample(true);
     if (this.allocator.limitReached) {
-      this.notes.push('The pod creation limit (spark.kubernetes.allocation.maximum) was reached: Spark refuses to create more executor pods.');
+      this.notes.push(
+        'The pod creation limit (spark.kubernetes.allocation.maximum) was reached: Spark refuses to create more executor pods.',
+      );
     }
     if (this.allocator.waitedForPvc) {
-      this.notes.push('Wait-to-reuse held back executor pods until an existing PVC was free (spark.kubernetes.driver.waitToReusePersistentVolumeClaim).');
+      this.notes.push(
+        'Wait-to-reuse held back executor pods until an existing PVC was free (spark.kubernetes.driver.waitToReusePersistentVolumeClaim).',
+      );
     }
     return {
       timeline: this.timeline,

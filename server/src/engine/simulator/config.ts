@@ -120,10 +120,16 @@ class Reader {
   }
   /** A seconds-typed duration, returned in milliseconds (whole seconds, as Spark truncates). */
   seconds(key: string, fallbackSeconds: number): number {
-    return toMs(this.read(key, (t) => parseDuration(t, 's'), fallbackSeconds, 'duration'), 1000);
+    return toMs(
+      this.read(key, (t) => parseDuration(t, 's'), fallbackSeconds, 'duration'),
+      1000,
+    );
   }
   millis(key: string, fallbackMs: number): number {
-    return toMs(this.read(key, (t) => parseDuration(t, 'ms'), fallbackMs, 'duration'), 1);
+    return toMs(
+      this.read(key, (t) => parseDuration(t, 'ms'), fallbackMs, 'duration'),
+      1,
+    );
   }
   string(key: string, fallback: string): string {
     return this.raw(key)?.trim() ?? fallback;
@@ -140,7 +146,10 @@ function toMs(amount: number, factor: number): number {
  * Reads every setting the allocation manager and executor monitor use, for `sparkVersion` (`major.minor.patch`).
  * Never throws on bad values: they are listed in `parseErrors` and the default is used instead.
  */
-export function resolveAllocationConfig(props: Readonly<Record<string, string>>, sparkVersion: string): AllocationConfig {
+export function resolveAllocationConfig(
+  props: Readonly<Record<string, string>>,
+  sparkVersion: string,
+): AllocationConfig {
   const r = new Reader(props, sparkVersion);
   const enabled = r.bool(`${DA}enabled`, false);
   const minExecutors = r.int(`${DA}minExecutors`, 0);

@@ -33,9 +33,10 @@ export function executorShape(r: ConfReader): ExecutorShape {
   let overheadMiB: number;
   if (explicit !== undefined) overheadMiB = explicit;
   else {
-    const factorKey = r.given('spark.executor.memoryOverheadFactor') || !r.given('spark.kubernetes.memoryOverheadFactor')
-      ? 'spark.executor.memoryOverheadFactor'
-      : 'spark.kubernetes.memoryOverheadFactor';
+    const factorKey =
+      r.given('spark.executor.memoryOverheadFactor') || !r.given('spark.kubernetes.memoryOverheadFactor')
+        ? 'spark.executor.memoryOverheadFactor'
+        : 'spark.kubernetes.memoryOverheadFactor';
     const factor = r.double(factorKey, 0.1);
     const floor = versionAtLeast(r.version, '4.0.0') ? (r.mebibytes('spark.executor.minMemoryOverhead') ?? 384) : 384;
     overheadMiB = Math.max(Math.floor(factor * heapMiB), floor);

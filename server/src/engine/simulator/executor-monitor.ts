@@ -98,7 +98,10 @@ class Tracker {
         shuffle ? s.shuffleTrackingTimeoutMs : 0,
       );
     } else if (cached || shuffle) {
-      timeout = Math.min(cached ? s.cachedExecutorIdleTimeoutMs : Infinity, shuffle ? s.shuffleTrackingTimeoutMs : Infinity);
+      timeout = Math.min(
+        cached ? s.cachedExecutorIdleTimeoutMs : Infinity,
+        shuffle ? s.shuffleTrackingTimeoutMs : Infinity,
+      );
     } else {
       timeout = s.executorIdleTimeoutMs;
     }
@@ -172,7 +175,13 @@ export class ExecutorMonitor {
   private ensureTracked(id: string, profileId: number): Tracker {
     let tracker = this.executors.get(id);
     if (!tracker) {
-      tracker = new Tracker(profileId, this.settings.shuffleTrackingActive, this.settings, this.clock, this.noteDeadline);
+      tracker = new Tracker(
+        profileId,
+        this.settings.shuffleTrackingActive,
+        this.settings,
+        this.clock,
+        this.noteDeadline,
+      );
       this.executors.set(id, tracker);
     } else if (tracker.profileId === UNKNOWN_PROFILE_ID && profileId !== UNKNOWN_PROFILE_ID) {
       tracker.profileId = profileId;

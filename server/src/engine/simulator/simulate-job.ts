@@ -6,7 +6,14 @@ import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../vers
 import { expandWorkload } from '../workload/expand';
 import { getPreset, PRESET_NAMES } from '../workload/presets';
 import type { ExpandedWorkload, Workload } from '../workload/types';
-import { DEFAULT_LIMITS, runCluster, type AllocationMode, type ClusterLimits, type ClusterRunOutput, type ClusterRunSpec } from './cluster-sim';
+import {
+  DEFAULT_LIMITS,
+  runCluster,
+  type AllocationMode,
+  type ClusterLimits,
+  type ClusterRunOutput,
+  type ClusterRunSpec,
+} from './cluster-sim';
 import { resolveAllocationConfig, validateAllocationConfig, type AllocationConfig } from './config';
 import { computeCost, executorShape, type ExecutorShape } from './cost';
 import { ConfReader } from './k8s/conf-reader';
@@ -69,7 +76,8 @@ function pickWorkload(options: SimulateOptions): { ok: true; workload: Workload 
   if (options.workload) return { ok: true, workload: options.workload };
   const name = options.preset ?? PRESET_NAMES[0];
   const preset = getPreset(name);
-  if (!preset) return { ok: false, error: `unknown workload preset "${name}"; choose one of: ${PRESET_NAMES.join(', ')}` };
+  if (!preset)
+    return { ok: false, error: `unknown workload preset "${name}"; choose one of: ${PRESET_NAMES.join(', ')}` };
   return { ok: true, workload: preset.workload };
 }
 
@@ -101,7 +109,9 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const alloc = resolveAllocationConfig(conf, version);
   const draOn = alloc.enabled && (!isLocalMaster(alloc.master) || alloc.testing);
   const startup = validateAllocationConfig(alloc, version).filter(
-    (i) => i.severity === 'error' && (draOn || i.id === 'task-cpus' || (i.id === 'parse' && !i.condition.startsWith('spark.dynamicAllocation.'))),
+    (i) =>
+      i.severity === 'error' &&
+      (draOn || i.id === 'task-cpus' || (i.id === 'parse' && !i.condition.startsWith('spark.dynamicAllocation.'))),
   );
   const reader = new ConfReader(conf, version);
   const pods = resolvePodAllocatorSettings(reader, alloc.executorIdleTimeoutMs);
@@ -112,9 +122,12 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ...reader.problems.map((p) => `Spark cannot read ${p}`),
   ];
   if (alloc.tasksPerExecutor < 1 && !problems.some((p) => p.includes('task'))) {
-    problems.push(`An executor with ${alloc.executorCores} core(s) cannot run a task needing ${alloc.taskCpus} CPU(s).`);
+    problems.push(
+      `An executor with ${alloc.executorCores} core(s) cannot run a task needing ${alloc.taskCpus} CPU(s).`,
+    );
   }
-  if (problems.length > 0) return { ok: false, error: `Spark would not start with this configuration: ${problems.join(' ')}` };
+  if (problems.length > 0)
+    return { ok: false, error: `Spark would not start with this configuration: ${problems.join(' ')}` };
 
   // ---- pods, volumes, prices ----
   const knobs = options.knobs ?? {};
@@ -123,9 +136,19 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const prices = resolvePrices(options.prices);
   const volumes = executorOnDemandVolumes(conf);
   notes.push(...volumes.notes);
-  const pvc = pvcSettings(reader, alloc, draOn, pods.podCreationTimeoutMs, pods.batchDelayMs, options.storageClasses ?? [], volumes.onDemand, notes);
+  const pvc = pvcSettings(
+    reader,
+    alloc,
+    draOn,
+    pods.podCreationTimeoutMs,
+    pods.batchDelayMs,
+    options.storageClasses ?? [],
+    volumes.onDemand,
+    notes,
+  );
 
-  if (alloc.enabled && !draOn) notes.push('Dynamic allocation is ignored with a local master: simulated with a fixed executor count.');
+  if (alloc.enabled && !draOn)
+    notes.push('Dynamic allocation is ignored with a local master: simulated with a fixed executor count.');
   if (!alloc.enabled) notes.push('DRA is off in this file: simulated as written, with a fixed executor count.');
   if (isLocalMaster(alloc.master) || (alloc.master !== undefined && !alloc.master.startsWith('k8s://'))) {
     notes.push(`spark.master is ${alloc.master}: simulated as a Kubernetes deployment.`);
@@ -165,7 +188,11 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   for (const job of expanded.jobs) stageCount += job.stages.length;
   const result: SimulationResult = {
     dra: { timeline: draRun.timeline, summary: summarize(draRun, shape, alloc.taskCpus, prices) },
-    static: { executors: staticCount, timeline: staticRun.timeline, summary: summarize(staticRun, shape, alloc.taskCpus, prices) },
+    static: {
+      executors: staticCount,
+      timeline: staticRun.timeline,
+      summary: summarize(staticRun, shape, alloc.taskCpus, prices),
+    },
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
     workload: { name: workload.name, jobs: expanded.jobs.length, stages: stageCount, tasks: draRun.tasks },
@@ -176,7 +203,8 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
 
 function staticCountNote(alloc: AllocationConfig, count: number): string {
   if (alloc.executorInstances !== undefined) return `Static baseline: ${count} executors (spark.executor.instances).`;
-  if (alloc.maxExecutors < INT_MAX) return `Static baseline: ${count} executors (spark.dynamicAllocation.maxExecutors).`;
+  if (alloc.maxExecutors < INT_MAX)
+    return `Static baseline: ${count} executors (spark.dynamicAllocation.maxExecutors).`;
   return `Static baseline: ${count} executors (the DRA run's peak; neither spark.executor.instances nor a finite maxExecutors is set).`;
 }
 

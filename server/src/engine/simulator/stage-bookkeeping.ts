@@ -187,7 +187,8 @@ export class StageBookkeeping {
   }
 
   private setPendingSpeculative(a: Attempt, set: Set<number> | undefined): void {
-    if ((a.pendingSpeculative === undefined) !== (set === undefined)) this.speculativeEntries += set === undefined ? -1 : 1;
+    if ((a.pendingSpeculative === undefined) !== (set === undefined))
+      this.speculativeEntries += set === undefined ? -1 : 1;
     a.pendingSpeculative = set;
   }
 

@@ -28,7 +28,10 @@ function backendChecksInitialTarget(master: string | undefined): boolean {
 }
 
 /** Spark's start-up errors (and warnings) for these settings; empty when Spark would start. */
-export function validateAllocationConfig(cfg: AllocationConfig, sparkVersion: string = cfg.sparkVersion): StartupIssue[] {
+export function validateAllocationConfig(
+  cfg: AllocationConfig,
+  sparkVersion: string = cfg.sparkVersion,
+): StartupIssue[] {
   const issues: StartupIssue[] = [...cfg.parseErrors];
   const error = (id: string, condition: string, message: string): void => {
     issues.push({ id, severity: 'error', condition, message });
@@ -90,11 +93,16 @@ export function validateAllocationConfig(cfg: AllocationConfig, sparkVersion: st
         id: 'V7',
         severity: 'warning',
         condition: 'shuffleTracking.enabled && (shuffle block decommission || reliable shuffle storage)',
-        message: 'Shuffle tracking is on together with another way of keeping shuffle data; idle executors may be kept longer than needed.',
+        message:
+          'Shuffle tracking is on together with another way of keeping shuffle data; idle executors may be kept longer than needed.',
       });
     }
   }
-  if (cfg.executorAllocationRatio > 1.0 || cfg.executorAllocationRatio <= 0.0 || Number.isNaN(cfg.executorAllocationRatio)) {
+  if (
+    cfg.executorAllocationRatio > 1.0 ||
+    cfg.executorAllocationRatio <= 0.0 ||
+    Number.isNaN(cfg.executorAllocationRatio)
+  ) {
     error(
       'V8',
       'executorAllocationRatio > 1.0 || executorAllocationRatio <= 0.0',
@@ -107,13 +115,17 @@ export function validateAllocationConfig(cfg: AllocationConfig, sparkVersion: st
     ['shuffleTracking.timeout', cfg.shuffleTrackingTimeoutMs],
   ];
   for (const [name, ms] of timeouts) {
-    if (ms < 0) error('timeout', `spark.dynamicAllocation.${name} < 0`, `spark.dynamicAllocation.${name} may not be negative.`);
+    if (ms < 0)
+      error('timeout', `spark.dynamicAllocation.${name} < 0`, `spark.dynamicAllocation.${name} may not be negative.`);
   }
   return issues;
 }
 
 /** V6: how dynamic allocation keeps shuffle data when executors go away; undefined when a way exists. */
-function shuffleRequirement(cfg: AllocationConfig, version: string): { condition: string; message: string } | undefined {
+function shuffleRequirement(
+  cfg: AllocationConfig,
+  version: string,
+): { condition: string; message: string } | undefined {
   if (cfg.shuffleServiceEnabled || cfg.testing) return undefined;
   const parts = ['!spark.shuffle.service.enabled'];
   const ways = ['spark.shuffle.service.enabled=true (an external shuffle service)'];

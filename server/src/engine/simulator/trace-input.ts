@@ -19,7 +19,13 @@ export type TraceEvent =
   | { type: 'unschedulable'; atMs: number; stage: number; on: boolean }
   | { type: 'executorAdded'; atMs: number; executor: string }
   | { type: 'executorRemoved'; atMs: number; executor: string }
-  | { type: 'jobStart'; atMs: number; job: number; stages: number[]; shuffles: Array<{ stage: number; shuffle: number }> }
+  | {
+      type: 'jobStart';
+      atMs: number;
+      job: number;
+      stages: number[];
+      shuffles: Array<{ stage: number; shuffle: number }>;
+    }
   | { type: 'jobEnd'; atMs: number; job: number }
   | { type: 'rddBlock'; atMs: number; executor: string; rdd: number; cached: boolean }
   | { type: 'shuffleCleaned'; atMs: number; shuffle: number };
@@ -37,17 +43,46 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Fields each event type takes besides `t` and `type`: [name, required]. */
 const FIELDS: Readonly<Record<TraceEventType, ReadonlyArray<readonly [string, boolean]>>> = {
-  stageSubmitted: [['stage', true], ['tasks', true], ['job', false]],
+  stageSubmitted: [
+    ['stage', true],
+    ['tasks', true],
+    ['job', false],
+  ],
   stageCompleted: [['stage', true]],
-  taskStart: [['stage', true], ['index', true], ['executor', true], ['speculative', false]],
-  taskEnd: [['stage', true], ['index', true], ['executor', true], ['reason', true], ['speculative', false]],
-  speculativeTaskSubmitted: [['stage', true], ['index', true]],
-  unschedulable: [['stage', true], ['on', true]],
+  taskStart: [
+    ['stage', true],
+    ['index', true],
+    ['executor', true],
+    ['speculative', false],
+  ],
+  taskEnd: [
+    ['stage', true],
+    ['index', true],
+    ['executor', true],
+    ['reason', true],
+    ['speculative', false],
+  ],
+  speculativeTaskSubmitted: [
+    ['stage', true],
+    ['index', true],
+  ],
+  unschedulable: [
+    ['stage', true],
+    ['on', true],
+  ],
   executorAdded: [['executor', true]],
   executorRemoved: [['executor', true]],
-  jobStart: [['job', true], ['stages', true], ['shuffles', false]],
+  jobStart: [
+    ['job', true],
+    ['stages', true],
+    ['shuffles', false],
+  ],
   jobEnd: [['job', true]],
-  rddBlock: [['executor', true], ['rdd', true], ['cached', true]],
+  rddBlock: [
+    ['executor', true],
+    ['rdd', true],
+    ['cached', true],
+  ],
   shuffleCleaned: [['shuffle', true]],
 };
 
@@ -59,11 +94,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Seconds (decimals allowed) to whole milliseconds; more precision than 1 ms is an error. */
 function secondsToMs(value: unknown, where: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`${where} must be a number of seconds`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new InputError(`${where} must be a number of seconds`);
   if (value < 0) throw new InputError(`${where} must not be negative (got ${value})`);
   const ms = Math.round(value * 1000);
   if (Math.abs(value * 1000 - ms) > 1e-6) {
-    throw new InputError(`${where} = ${value} is finer than a millisecond; the simulated clock counts whole milliseconds`);
+    throw new InputError(
+      `${where} = ${value} is finer than a millisecond; the simulated clock counts whole milliseconds`,
+    );
   }
   return ms;
 }
@@ -86,7 +124,8 @@ class EventReader {
   }
   bool(name: string): boolean {
     const v = this.raw[name];
-    if (typeof v !== 'boolean') throw new InputError(`${this.where}: "${name}" must be true or false (got ${JSON.stringify(v)})`);
+    if (typeof v !== 'boolean')
+      throw new InputError(`${this.where}: "${name}" must be true or false (got ${JSON.stringify(v)})`);
     return v;
   }
   optionalBool(name: string): boolean {
@@ -114,10 +153,12 @@ class EventReader {
   shuffles(stages: readonly number[]): Array<{ stage: number; shuffle: number }> {
     const v = this.raw['shuffles'];
     if (v === undefined) return [];
-    if (!isRecord(v)) throw new InputError(`${this.where}: "shuffles" must be an object mapping map-stage id to shuffle id`);
+    if (!isRecord(v))
+      throw new InputError(`${this.where}: "shuffles" must be an object mapping map-stage id to shuffle id`);
     const out: Array<{ stage: number; shuffle: number }> = [];
     for (const [stageText, shuffle] of Object.entries(v)) {
-      if (!/^(0|[1-9]\d*)$/.test(stageText)) throw new InputError(`${this.where}: "shuffles" key "${stageText}" is not a stage id`);
+      if (!/^(0|[1-9]\d*)$/.test(stageText))
+        throw new InputError(`${this.where}: "shuffles" key "${stageText}" is not a stage id`);
       const stage = Number(stageText);
       if (!stages.includes(stage)) {
         throw new InputError(`${this.where}: "shuffles" names stage ${stage}, which is not among the job's "stages"`);
@@ -201,17 +242,21 @@ function readEvent(raw: unknown, i: number): TraceEvent {
 /** Checks the shape of a trace and converts its times to integer milliseconds. */
 export function parseTraceInput(input: unknown): Parsed<TraceInput> {
   try {
-    if (!isRecord(input)) throw new InputError('a trace must be a JSON object with "sparkVersion", "conf", "until" and "events"');
+    if (!isRecord(input))
+      throw new InputError('a trace must be a JSON object with "sparkVersion", "conf", "until" and "events"');
     for (const name of Object.keys(input)) {
-      if (!['sparkVersion', 'conf', 'until', 'events'].includes(name)) throw new InputError(`unexpected top-level field "${name}"`);
+      if (!['sparkVersion', 'conf', 'until', 'events'].includes(name))
+        throw new InputError(`unexpected top-level field "${name}"`);
     }
     const version = input['sparkVersion'];
-    if (version !== undefined && typeof version !== 'string') throw new InputError('"sparkVersion" must be a string such as "3.5.1"');
+    if (version !== undefined && typeof version !== 'string')
+      throw new InputError('"sparkVersion" must be a string such as "3.5.1"');
     const confRaw = input['conf'] ?? {};
     if (!isRecord(confRaw)) throw new InputError('"conf" must be an object of Spark properties');
     const conf: Record<string, string> = {};
     for (const [k, v] of Object.entries(confRaw)) {
-      if (typeof v !== 'string') throw new InputError(`conf "${k}" must be a string, as Spark properties are (got ${JSON.stringify(v)})`);
+      if (typeof v !== 'string')
+        throw new InputError(`conf "${k}" must be a string, as Spark properties are (got ${JSON.stringify(v)})`);
       conf[k] = v;
     }
     if (input['until'] === undefined) throw new InputError('missing "until" (seconds to simulate)');
@@ -223,7 +268,9 @@ export function parseTraceInput(input: unknown): Parsed<TraceInput> {
       const event = readEvent(raw, i);
       const previous = events[events.length - 1];
       if (previous && event.atMs < previous.atMs) {
-        throw new InputError(`events[${i}] at t=${event.atMs / 1000} comes before the previous event (t=${previous.atMs / 1000}); list events in time order`);
+        throw new InputError(
+          `events[${i}] at t=${event.atMs / 1000} comes before the previous event (t=${previous.atMs / 1000}); list events in time order`,
+        );
       }
       if (event.atMs > untilMs) {
         throw new InputError(`events[${i}] at t=${event.atMs / 1000} is after "until" (${untilMs / 1000})`);

@@ -77,7 +77,9 @@ class TraceDriver {
         const stage = this.liveStage(event.stage, where);
         this.checkIndex(stage, event.stage, event.index, where);
         if (!this.executors.has(event.executor)) {
-          throw new TraceError(`${where}: executor "${event.executor}" is not registered (add it with executorAdded first)`);
+          throw new TraceError(
+            `${where}: executor "${event.executor}" is not registered (add it with executorAdded first)`,
+          );
         }
         const k = taskKey(event.stage, event.index, event.executor, event.speculative);
         const list = this.runningTasks.get(k) ?? [];
@@ -94,7 +96,9 @@ class TraceDriver {
         const attempt = list?.shift();
         if (attempt === undefined) {
           const copy = event.speculative ? 'speculative copy of task' : 'task';
-          throw new TraceError(`${where}: no ${copy} ${event.index} of stage ${event.stage} is running on executor "${event.executor}"`);
+          throw new TraceError(
+            `${where}: no ${copy} ${event.index} of stage ${event.stage} is running on executor "${event.executor}"`,
+          );
         }
         if (list && list.length === 0) this.runningTasks.delete(k);
         this.manager.onTaskEnd({ stageId: event.stage, attempt }, event.index, event.reason, event.speculative);
@@ -198,7 +202,8 @@ export function runTrace(input: unknown): TraceResult {
 
   const requested = trace.sparkVersion ?? DEFAULT_SPARK_VERSION;
   const version = normalizeVersion(requested);
-  if (version === undefined) return { ok: false, error: `"sparkVersion" ${JSON.stringify(requested)} is not a Spark version` };
+  if (version === undefined)
+    return { ok: false, error: `"sparkVersion" ${JSON.stringify(requested)} is not a Spark version` };
   if (compareVersions(version, OLDEST_SPARK) < 0) {
     return { ok: false, error: `Spark ${version} is older than the oldest version modelled (${OLDEST_SPARK})` };
   }
@@ -210,7 +215,11 @@ export function runTrace(input: unknown): TraceResult {
   const monitor = new ExecutorMonitor(cfg, clock);
   const manager = new AllocationManager(cfg, monitor, clock);
   const driver = new TraceDriver(manager, monitor);
-  const output: TraceOutput = { decisions: [], removals: [], final: { target: 0, pendingRemoval: [], decommissioning: [] } };
+  const output: TraceOutput = {
+    decisions: [],
+    removals: [],
+    final: { target: 0, pendingRemoval: [], decommissioning: [] },
+  };
   const currentTarget = (): number => manager.target() ?? 0;
 
   manager.start();

@@ -50,7 +50,9 @@ function readDuration(text: string, unit: TimeUnit): ParseResult<number> {
   const match = /^(-?\d+)([a-z]+)?$/.exec(lower);
   if (!match) {
     if (/^-?\d*\.\d+[a-z]*$/.test(lower)) {
-      return fail(`Fractions are not allowed in durations (${show(text)}); use a smaller unit, e.g. 1500ms instead of 1.5s.`);
+      return fail(
+        `Fractions are not allowed in durations (${show(text)}); use a smaller unit, e.g. 1500ms instead of 1.5s.`,
+      );
     }
     return fail(`${show(text)} is not a duration; write a whole number with us, ms, s, m/min, h or d, e.g. 60s.`);
   }

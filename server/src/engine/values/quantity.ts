@@ -42,6 +42,7 @@ export function parseK8sQuantity(text: string): ParseResult<number> {
   if (match[3] === 'm') {
     return ok(rounded, `\`m\` means thousandths, so ${trimmed} is ${rounded} byte(s); did you mean ${match[1]}Mi?`);
   }
-  if (rounded !== bytes) return ok(rounded, `${trimmed} is not a whole number of bytes; Kubernetes rounds it up to ${rounded}.`);
+  if (rounded !== bytes)
+    return ok(rounded, `${trimmed} is not a whole number of bytes; Kubernetes rounds it up to ${rounded}.`);
   return ok(bytes);
 }

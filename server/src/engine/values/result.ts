@@ -1,8 +1,7 @@
 // The outcome of reading one value the way Spark reads it.
 
 export type ParseResult<T> =
-  | { ok: true; value: T; /** e.g. "500ms is truncated to 0s" */ note?: string }
-  | { ok: false; error: string };
+  { ok: true; value: T; /** e.g. "500ms is truncated to 0s" */ note?: string } | { ok: false; error: string };
 
 export function ok<T>(value: T, note?: string): ParseResult<T> {
   return note === undefined ? { ok: true, value } : { ok: true, value, note };

@@ -97,12 +97,18 @@ export function parseSize(text: string, unit: ByteUnit, sparkVersion: string): P
   return ok(Number(value), note);
 }
 
-function fractionMessage(text: string, whole: string, decimals: string, suffix: string | undefined, unit: ByteUnit): string {
+function fractionMessage(
+  text: string,
+  whole: string,
+  decimals: string,
+  suffix: string | undefined,
+  unit: ByteUnit,
+): string {
   const base = `Fractions are not allowed in sizes (${show(text)})`;
   const power = suffix === undefined ? POWER[unit] : (CLASSIC_SUFFIXES[suffix] ?? IEC_SUFFIXES[suffix]);
   if (power === undefined || power === 0) return `${base}.`;
   // Suggest the same amount in the next smaller unit when it comes out whole.
-  const scaled = (Number(`${whole}.${decimals}`) * 1024);
+  const scaled = Number(`${whole}.${decimals}`) * 1024;
   if (Number.isInteger(scaled)) return `${base}; write ${scaled}${classicSuffix(power - 1)} instead.`;
   return `${base}; use a smaller unit.`;
 }

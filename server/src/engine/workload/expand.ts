@@ -21,7 +21,8 @@ export function sampleDurations(spec: TaskDurations, count: number, defaultSeed:
       out.fill(finish(spec.seconds));
       return out;
     case 'list':
-      for (let i = 0; i < count; i++) out[i] = finish(spec.seconds.length > 0 ? spec.seconds[i % spec.seconds.length] : 0);
+      for (let i = 0; i < count; i++)
+        out[i] = finish(spec.seconds.length > 0 ? spec.seconds[i % spec.seconds.length] : 0);
       return out;
     case 'uniform': {
       const next = mulberry32(spec.seed ?? defaultSeed);

@@ -125,7 +125,9 @@ function readExecutor(v: unknown, c: Checker): ExecutorHints {
 }
 
 function readJobStart(j: Obj, path: string, c: Checker): JobStart | undefined {
-  const given = (['submitAt', 'gapAfterPrevious', 'delayAfterPreviousSubmit'] as const).filter((k) => j[k] !== undefined);
+  const given = (['submitAt', 'gapAfterPrevious', 'delayAfterPreviousSubmit'] as const).filter(
+    (k) => j[k] !== undefined,
+  );
   if (given.length > 1) return c.fail(path, `sets ${given.join(' and ')}; give at most one of them`);
   if (given.length === 0) return { kind: 'afterPrevious', gapSeconds: 0 };
   const key = given[0];
@@ -190,7 +192,10 @@ function readDuration(v: unknown, path: string, tasks: number | undefined, c: Ch
   if (isNum(v)) return v > 0 ? { kind: 'constant', seconds: v } : c.fail(path, 'must be a number of seconds > 0');
   if (Array.isArray(v)) return readList(v, path, tasks, c);
   if (!isObj(v)) {
-    return c.fail(path, 'must be seconds (20), a list of seconds per task, or a distribution {"kind": "lognormal", ...}');
+    return c.fail(
+      path,
+      'must be seconds (20), a list of seconds per task, or a distribution {"kind": "lognormal", ...}',
+    );
   }
   const kind = v.kind;
   if (kind === 'constant') {
@@ -290,7 +295,8 @@ function linkStages(raw: { obj: Obj; stage: Stage; path: string }[], jobPath: st
   }
   if (c.errors.length > before) return undefined;
   const sorted = topoSort(raw.map((r) => r.stage));
-  if (!sorted.ok) return c.fail(`${jobPath}.stages`, `contain a cycle: ${sorted.cycle.concat(sorted.cycle[0]).join(' → ')}`);
+  if (!sorted.ok)
+    return c.fail(`${jobPath}.stages`, `contain a cycle: ${sorted.cycle.concat(sorted.cycle[0]).join(' → ')}`);
   const byId = new Map(raw.map((r) => [r.stage.id, r.stage]));
   return sorted.order.map((id) => byId.get(id) as Stage);
 }

@@ -19,7 +19,8 @@ interface PresetSource {
 const SOURCES: readonly PresetSource[] = [
   {
     name: 'wide-then-narrow',
-    description: 'A wide map stage (2,000 tasks of ~20 s) then a narrow reduce (50 tasks of ~2 min): idle executors should go.',
+    description:
+      'A wide map stage (2,000 tasks of ~20 s) then a narrow reduce (50 tasks of ~2 min): idle executors should go.',
     json: {
       name: 'wide-then-narrow',
       seed: 11,
@@ -30,8 +31,19 @@ const SOURCES: readonly PresetSource[] = [
           name: 'aggregate',
           submitAt: 5,
           stages: [
-            { id: 0, name: 'scan + map', tasks: 2000, duration: { kind: 'lognormal', params: { median: 20, sigma: 0.25 } } },
-            { id: 1, name: 'reduce', parents: [0], tasks: 50, duration: { kind: 'normal', params: { mean: 120, stddev: 15 } } },
+            {
+              id: 0,
+              name: 'scan + map',
+              tasks: 2000,
+              duration: { kind: 'lognormal', params: { median: 20, sigma: 0.25 } },
+            },
+            {
+              id: 1,
+              name: 'reduce',
+              parents: [0],
+              tasks: 50,
+              duration: { kind: 'normal', params: { mean: 120, stddev: 15 } },
+            },
           ],
         },
       ],
@@ -50,7 +62,13 @@ const SOURCES: readonly PresetSource[] = [
         ...(q === 0 ? { submitAt: 10 } : { gapAfterPrevious: [0, 180, 240, 120, 360, 300, 150, 270][q] }),
         stages: [
           { id: 2 * q, name: 'scan', tasks: 200, duration: { kind: 'lognormal', params: { median: 3, sigma: 0.4 } } },
-          { id: 2 * q + 1, name: 'aggregate', parents: [2 * q], tasks: 20, duration: { kind: 'uniform', params: { min: 1, max: 3 } } },
+          {
+            id: 2 * q + 1,
+            name: 'aggregate',
+            parents: [2 * q],
+            tasks: 20,
+            duration: { kind: 'uniform', params: { min: 1, max: 3 } },
+          },
         ],
       })),
     },
@@ -68,7 +86,12 @@ const SOURCES: readonly PresetSource[] = [
           name: 'build cleaned dataset',
           submitAt: 5,
           stages: [
-            { id: 0, name: 'read raw', tasks: 1200, duration: { kind: 'lognormal', params: { median: 15, sigma: 0.3 } } },
+            {
+              id: 0,
+              name: 'read raw',
+              tasks: 1200,
+              duration: { kind: 'lognormal', params: { median: 15, sigma: 0.3 } },
+            },
             {
               id: 1,
               name: 'clean + persist',
@@ -85,7 +108,13 @@ const SOURCES: readonly PresetSource[] = [
           gapAfterPrevious: 60,
           stages: [
             { id: 2 * r, name: 'read cache', tasks: 400, duration: { kind: 'uniform', params: { min: 2, max: 6 } } },
-            { id: 2 * r + 1, name: 'summarise', parents: [2 * r], tasks: 50, duration: { kind: 'normal', params: { mean: 10, stddev: 2 } } },
+            {
+              id: 2 * r + 1,
+              name: 'summarise',
+              parents: [2 * r],
+              tasks: 50,
+              duration: { kind: 'normal', params: { mean: 10, stddev: 2 } },
+            },
           ],
         })),
       ],
@@ -101,7 +130,9 @@ const SOURCES: readonly PresetSource[] = [
       jobs: Array.from({ length: 10 }, (_, j) => ({
         id: j,
         ...(j === 0 ? { submitAt: 5 } : { gapAfterPrevious: 5 }),
-        stages: [{ id: j, name: `batch ${j + 1}`, tasks: 400, duration: { kind: 'uniform', params: { min: 25, max: 35 } } }],
+        stages: [
+          { id: j, name: `batch ${j + 1}`, tasks: 400, duration: { kind: 'uniform', params: { min: 25, max: 35 } } },
+        ],
       })),
     },
   },

@@ -4,7 +4,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../engine/rules/types';
 import { fromLspRange, toLspRange } from '../convert';
 
-export function provideCodeActions(doc: TextDocument, findings: Finding[], range: LspRange, contextDiagnostics: Diagnostic[]): CodeAction[] {
+export function provideCodeActions(
+  doc: TextDocument,
+  findings: Finding[],
+  range: LspRange,
+  contextDiagnostics: Diagnostic[],
+): CodeAction[] {
   const wanted = fromLspRange(doc, range);
   const actions: CodeAction[] = [];
   for (const finding of findings) {
@@ -16,7 +21,9 @@ export function provideCodeActions(doc: TextDocument, findings: Finding[], range
         kind: CodeActionKind.QuickFix,
         isPreferred: fix.preferred,
         diagnostics: diagnostic ? [diagnostic] : undefined,
-        edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: toLspRange(doc, e.range), newText: e.newText })) } },
+        edit: {
+          changes: { [doc.uri]: fix.edits.map((e) => ({ range: toLspRange(doc, e.range), newText: e.newText })) },
+        },
       });
     }
   }

@@ -1,13 +1,28 @@
 // textDocument/completion → engine completion.
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Position,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from '../../engine/features/completion';
 import { toLspRange } from '../convert';
 import type { Analysis } from '../documents';
 
-const KIND = { key: CompletionItemKind.Property, template: CompletionItemKind.Snippet, value: CompletionItemKind.Value } as const;
+const KIND = {
+  key: CompletionItemKind.Property,
+  template: CompletionItemKind.Snippet,
+  value: CompletionItemKind.Value,
+} as const;
 
-export function provideCompletion(doc: TextDocument, analysis: Analysis, position: Position, storageClassNames: string[]): CompletionItem[] {
+export function provideCompletion(
+  doc: TextDocument,
+  analysis: Analysis,
+  position: Position,
+  storageClassNames: string[],
+): CompletionItem[] {
   const items = complete({
     file: analysis.source,
     parsed: analysis.parsed,

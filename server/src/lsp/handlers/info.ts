@@ -8,10 +8,19 @@ export function fileInfoFor(analysis: Analysis): FileInfoResponse {
   const job = analysis.parsed.jobs[0];
   if (!job) return { jobs: 0, kind: analysis.parsed.storageClasses.length > 0 ? 'storage-class' : undefined };
   const version = analysis.versionOf(job);
-  return { kind: job.kind, sparkVersion: version.version, versionFrom: version.from, jobs: analysis.parsed.jobs.length };
+  return {
+    kind: job.kind,
+    sparkVersion: version.version,
+    versionFrom: version.from,
+    jobs: analysis.parsed.jobs.length,
+  };
 }
 
-export function effectiveConfigFor(doc: TextDocument, analysis: Analysis, jobIndex: number): EffectiveConfigResponse | null {
+export function effectiveConfigFor(
+  doc: TextDocument,
+  analysis: Analysis,
+  jobIndex: number,
+): EffectiveConfigResponse | null {
   const job = analysis.parsed.jobs[jobIndex];
   if (!job) return null;
   const version = analysis.versionOf(job);

@@ -6,7 +6,12 @@ import { basename, isAbsolute, resolve } from 'node:path';
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseEventLogText, readEventLog, type EventLogResult } from '../../engine/eventlog';
-import { simulateConf, simulateJob, type SimulateJobResult, type SimulateOptions } from '../../engine/simulator/simulate-job';
+import {
+  simulateConf,
+  simulateJob,
+  type SimulateJobResult,
+  type SimulateOptions,
+} from '../../engine/simulator/simulate-job';
 import { normalizeVersion } from '../../engine/version';
 import type { ReplayEventLogParams, ReplayEventLogResponse, ReplayInfo, ReplayObserved } from '../../protocol';
 import type { DocumentAnalyses } from '../documents';
@@ -36,30 +41,36 @@ export function checkReplayParams(raw: unknown): Checked {
   if (!raw || typeof raw !== 'object') return { ok: false, error: 'No event log given.' };
   const obj = raw as Record<string, unknown>;
   if (typeof obj.path !== 'string' || obj.path.trim() === '') return { ok: false, error: 'No event log given.' };
-  if (obj.path.length > MAX_PATH || !isAbsolute(obj.path)) return { ok: false, error: 'The event log path must be an absolute path.' };
+  if (obj.path.length > MAX_PATH || !isAbsolute(obj.path))
+    return { ok: false, error: 'The event log path must be an absolute path.' };
   const params: ReplayEventLogParams = { path: resolve(obj.path) };
   if (obj.uri !== undefined) {
     if (typeof obj.uri !== 'string' || obj.uri === '') return { ok: false, error: 'Invalid job file URI.' };
     params.uri = obj.uri;
   }
   if (obj.jobIndex !== undefined) {
-    if (typeof obj.jobIndex !== 'number' || !Number.isSafeInteger(obj.jobIndex) || obj.jobIndex < 0) return { ok: false, error: 'Invalid job index.' };
+    if (typeof obj.jobIndex !== 'number' || !Number.isSafeInteger(obj.jobIndex) || obj.jobIndex < 0)
+      return { ok: false, error: 'Invalid job index.' };
     params.jobIndex = obj.jobIndex;
   }
   if (obj.overrides !== undefined) {
-    if (!obj.overrides || typeof obj.overrides !== 'object' || Array.isArray(obj.overrides)) return { ok: false, error: 'Invalid overrides.' };
+    if (!obj.overrides || typeof obj.overrides !== 'object' || Array.isArray(obj.overrides))
+      return { ok: false, error: 'Invalid overrides.' };
     const overrides: Record<string, string> = {};
     for (const [k, v] of Object.entries(obj.overrides as Record<string, unknown>)) {
-      if (!KEY.test(k) || typeof v !== 'string') return { ok: false, error: `Invalid override for ${k.slice(0, 100)}.` };
+      if (!KEY.test(k) || typeof v !== 'string')
+        return { ok: false, error: `Invalid override for ${k.slice(0, 100)}.` };
       overrides[k] = v;
     }
     params.overrides = overrides;
   }
   if (obj.knobs !== undefined) {
-    if (!obj.knobs || typeof obj.knobs !== 'object' || Array.isArray(obj.knobs)) return { ok: false, error: 'Invalid simulator knobs.' };
+    if (!obj.knobs || typeof obj.knobs !== 'object' || Array.isArray(obj.knobs))
+      return { ok: false, error: 'Invalid simulator knobs.' };
     const knobs: Record<string, number> = {};
     for (const [k, v] of Object.entries(obj.knobs as Record<string, unknown>)) {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return { ok: false, error: `Invalid value for ${k.slice(0, 100)}.` };
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        return { ok: false, error: `Invalid value for ${k.slice(0, 100)}.` };
       knobs[k] = v;
     }
     params.knobs = knobs;
@@ -117,7 +128,9 @@ export function observedOf(log: Extract<EventLogResult, { ok: true }>): ReplayOb
 }
 
 /** Prices from the sparkDra.simulation.* settings (names as in package.json), for the cost model. */
-export function replayHandler(deps: ReplayDependencies): (raw: unknown, token?: CancellationToken) => Promise<ReplayEventLogResponse> {
+export function replayHandler(
+  deps: ReplayDependencies,
+): (raw: unknown, token?: CancellationToken) => Promise<ReplayEventLogResponse> {
   const cache = new LogCache(2);
   return async (raw, token) => {
     try {
@@ -166,12 +179,19 @@ export function replayHandler(deps: ReplayDependencies): (raw: unknown, token?: 
       if (params.overrides !== undefined) options.overrides = params.overrides;
       const simulated = run(options);
       if (!simulated.ok) return simulated;
-      const replay: ReplayInfo = { confFrom: simulateWith ? 'job-file' : 'event-log', loggedSparkVersion: log.sparkVersion, warnings };
+      const replay: ReplayInfo = {
+        confFrom: simulateWith ? 'job-file' : 'event-log',
+        loggedSparkVersion: log.sparkVersion,
+        warnings,
+      };
       if (log.appId !== undefined) replay.appId = log.appId;
       if (log.appName !== undefined) replay.appName = log.appName;
       return { ok: true, result: { ...simulated.result, observed: observedOf(log), replay } };
     } catch (error) {
-      return { ok: false, error: `internal error while replaying the event log: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        error: `internal error while replaying the event log: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   };
 }

@@ -16,15 +16,18 @@ export function checkSimulateParams(raw: unknown): { ok: true; params: SimulateP
   if (typeof obj.uri !== 'string' || obj.uri === '') return { ok: false, error: 'No document given.' };
   const params: SimulateParams = { uri: obj.uri };
   if (obj.jobIndex !== undefined) {
-    if (typeof obj.jobIndex !== 'number' || !Number.isSafeInteger(obj.jobIndex) || obj.jobIndex < 0) return { ok: false, error: 'Invalid job index.' };
+    if (typeof obj.jobIndex !== 'number' || !Number.isSafeInteger(obj.jobIndex) || obj.jobIndex < 0)
+      return { ok: false, error: 'Invalid job index.' };
     params.jobIndex = obj.jobIndex;
   }
   if (obj.preset !== undefined) {
-    if (typeof obj.preset !== 'string' || obj.preset.length > 100) return { ok: false, error: 'Invalid workload preset.' };
+    if (typeof obj.preset !== 'string' || obj.preset.length > 100)
+      return { ok: false, error: 'Invalid workload preset.' };
     params.preset = obj.preset;
   }
   if (obj.overrides !== undefined) {
-    if (!obj.overrides || typeof obj.overrides !== 'object' || Array.isArray(obj.overrides)) return { ok: false, error: 'Invalid overrides.' };
+    if (!obj.overrides || typeof obj.overrides !== 'object' || Array.isArray(obj.overrides))
+      return { ok: false, error: 'Invalid overrides.' };
     const overrides: Record<string, string> = {};
     for (const [key, value] of Object.entries(obj.overrides as Record<string, unknown>)) {
       if (!KEY.test(key) || typeof value !== 'string' || value.length > MAX_VALUE) {
@@ -35,10 +38,12 @@ export function checkSimulateParams(raw: unknown): { ok: true; params: SimulateP
     params.overrides = overrides;
   }
   if (obj.knobs !== undefined) {
-    if (!obj.knobs || typeof obj.knobs !== 'object' || Array.isArray(obj.knobs)) return { ok: false, error: 'Invalid simulator knobs.' };
+    if (!obj.knobs || typeof obj.knobs !== 'object' || Array.isArray(obj.knobs))
+      return { ok: false, error: 'Invalid simulator knobs.' };
     const knobs: Record<string, number> = {};
     for (const [key, value] of Object.entries(obj.knobs as Record<string, unknown>)) {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return { ok: false, error: `Invalid value for ${key.slice(0, 100)}.` };
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        return { ok: false, error: `Invalid value for ${key.slice(0, 100)}.` };
       knobs[key] = value;
     }
     params.knobs = knobs;

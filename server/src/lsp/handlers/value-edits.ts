@@ -25,7 +25,8 @@ export function readValues(raw: unknown): { ok: true; values: [string, string][]
     values.push([key, value]);
   }
   if (values.length === 0) return { ok: false, error: 'No values to write.' };
-  if (values.length > MAX_KEYS) return { ok: false, error: `Too many values (${values.length}); at most ${MAX_KEYS} at once.` };
+  if (values.length > MAX_KEYS)
+    return { ok: false, error: `Too many values (${values.length}); at most ${MAX_KEYS} at once.` };
   return { ok: true, values };
 }
 
@@ -37,7 +38,12 @@ export function valueEditsFor(doc: TextDocument, analysis: Analysis, params: Val
   const job = analysis.parsed.jobs[jobIndex];
   if (!job) return { ok: false, error: 'This file holds no Spark job to write the values into.' };
   const original = doc.getText();
-  const written = writeValues({ ...analysis.source, text: original }, jobIndex, read.values, analysis.versionOf(job).version);
+  const written = writeValues(
+    { ...analysis.source, text: original },
+    jobIndex,
+    read.values,
+    analysis.versionOf(job).version,
+  );
   if (!written.ok) return written;
   const span = spanEdit(original, written.text);
   if (!span) return { ok: true, edits: [] };
@@ -63,7 +69,10 @@ export function valueEditsHandler(
     try {
       return valueEditsFor(doc, analyses.get(doc), params);
     } catch (error) {
-      return { ok: false, error: `internal error while preparing the edit: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        error: `internal error while preparing the edit: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   };
 }

@@ -18,7 +18,10 @@ export interface CommentFacts {
  * those it did not reach (scanned from where it stopped; tokens do not depend on what precedes them).
  */
 export function readComments(text: string, document: Pick<JsonDocument, 'comments' | 'stoppedAt'>): CommentFacts {
-  const comments: CommentSpan[] = document.comments.map((c) => ({ start: c.offset, text: text.slice(c.offset, c.offset + c.length) }));
+  const comments: CommentSpan[] = document.comments.map((c) => ({
+    start: c.offset,
+    text: text.slice(c.offset, c.offset + c.length),
+  }));
   if (document.stoppedAt !== undefined) {
     const scanner = createScanner(text, false);
     scanner.setPosition(document.stoppedAt);

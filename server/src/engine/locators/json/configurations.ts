@@ -45,7 +45,13 @@ function walk(text: string, list: Node | undefined, out: ConfigurationResult, de
  * One entry per member of a properties object, appended to `out` and ranked by position; values that are not strings
  * are kept and flagged. Large files hold tens of thousands of these: each entry is built once, in its final shape.
  */
-function pushPropertyEntries(text: string, properties: Node, classification: string, out: ConfigEntry[], firstRank: number): void {
+function pushPropertyEntries(
+  text: string,
+  properties: Node,
+  classification: string,
+  out: ConfigEntry[],
+  firstRank: number,
+): void {
   const members = properties.children ?? [];
   for (let i = 0; i < members.length; i++) {
     const property = members[i] as Node;
@@ -58,11 +64,28 @@ function pushPropertyEntries(text: string, properties: Node, classification: str
     if (value?.type === 'string') {
       const valueSpan = stringOf(text, value);
       const valueRange = { start: valueSpan.contentStart, end: valueSpan.contentEnd };
-      out.push({ key: keySpan.value, value: valueSpan.value, keyRange, valueRange, origin: 'property', classification, rank });
+      out.push({
+        key: keySpan.value,
+        value: valueSpan.value,
+        keyRange,
+        valueRange,
+        origin: 'property',
+        classification,
+        rank,
+      });
     } else if (value) {
       const valueRange = { start: value.offset, end: value.offset + value.length };
       const raw = text.slice(value.offset, value.offset + value.length);
-      out.push({ key: keySpan.value, value: raw, keyRange, valueRange, origin: 'property', classification, nonStringValue: true, rank });
+      out.push({
+        key: keySpan.value,
+        value: raw,
+        keyRange,
+        valueRange,
+        origin: 'property',
+        classification,
+        nonStringValue: true,
+        rank,
+      });
     } else {
       const valueRange = missingValueAt(text, key, property);
       out.push({ key: keySpan.value, value: '', keyRange, valueRange, origin: 'property', classification, rank });

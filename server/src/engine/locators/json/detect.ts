@@ -38,7 +38,8 @@ export function recognizeJob(root: Node | undefined): RecognizedJob | undefined 
     return { kind: 'emr-serverless', node: root, configurations: runtime };
   }
   const list = member(root, 'applicationConfiguration');
-  if (list?.type === 'array' && isConfigurationArray(list)) return { kind: 'emr-config', node: root, configurations: list };
+  if (list?.type === 'array' && isConfigurationArray(list))
+    return { kind: 'emr-config', node: root, configurations: list };
   return undefined;
 }
 

@@ -75,11 +75,17 @@ export function buildJob(text: string, recognized: RecognizedJob): BuiltJob {
 function topLevelList(text: string, recognized: RecognizedJob): JobFacts['applicationConfiguration'] {
   const list = recognized.configurations;
   if (list?.type !== 'array') return undefined;
-  if (recognized.kind !== 'emr-config' && list !== member(member(recognized.node, 'configurationOverrides'), 'applicationConfiguration')) {
+  if (
+    recognized.kind !== 'emr-config' &&
+    list !== member(member(recognized.node, 'configurationOverrides'), 'applicationConfiguration')
+  ) {
     return undefined;
   }
   // An item left unclosed by a syntax error has no length yet: it runs to the end of the text.
-  const items = (list.children ?? []).map((item) => ({ start: item.offset, end: item.length >= 0 ? item.offset + item.length : text.length }));
+  const items = (list.children ?? []).map((item) => ({
+    start: item.offset,
+    end: item.length >= 0 ? item.offset + item.length : text.length,
+  }));
   return { count: items.length, range: { start: list.offset, end: list.offset + 1 }, items };
 }
 
@@ -95,7 +101,10 @@ function readSubmit(text: string, job: Node): SubmitRead | undefined {
   const parameters = member(submitDriver, 'sparkSubmitParameters');
   if (parameters?.type !== 'string') return undefined;
   const span = stringOf(text, parameters);
-  const container: KeyContainer = { kind: 'submit-parameters', range: { start: span.contentStart, end: span.contentEnd } };
+  const container: KeyContainer = {
+    kind: 'submit-parameters',
+    range: { start: span.contentStart, end: span.contentEnd },
+  };
   const read = readSubmitParameters(span.value, (from, to) => sourceSpan(span, from, to));
   return { container, entries: read.entries, problems: read.problems };
 }
@@ -103,7 +112,13 @@ function readSubmit(text: string, job: Node): SubmitRead | undefined {
 function versionFromLabel(text: string, label: Node): SparkVersionSource {
   if (label.type !== 'string') {
     const raw = text.slice(label.offset, label.offset + label.length);
-    return { version: '', from: 'releaseLabel', raw, range: { start: label.offset, end: label.offset + label.length }, unresolved: true };
+    return {
+      version: '',
+      from: 'releaseLabel',
+      raw,
+      range: { start: label.offset, end: label.offset + label.length },
+      unresolved: true,
+    };
   }
   const span = stringOf(text, label);
   const range = { start: span.contentStart, end: span.contentEnd };

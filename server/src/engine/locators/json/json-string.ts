@@ -47,7 +47,8 @@ export function decodeJsonString(text: string, quoteOffset: number, parsed?: unk
     const closed = code === 0x22;
     if (closed || code === -1 || code === 0x0a || code === 0x0d) {
       // jsonc-parser stops an unescaped literal where we do, so a value of the same length is this very text.
-      const value = typeof parsed === 'string' && parsed.length === i - contentStart ? parsed : text.slice(contentStart, i);
+      const value =
+        typeof parsed === 'string' && parsed.length === i - contentStart ? parsed : text.slice(contentStart, i);
       return { value, map: undefined, contentStart, contentEnd: i, terminated: closed };
     }
   }

@@ -29,7 +29,12 @@ function topLevelTokens(text: string, container: KeyContainer): Token[] {
 }
 
 /** The completion context at `offset` inside the braces of a spark-defaults properties object. */
-export function propertiesCursor(text: string, job: JobConfig, container: KeyContainer, offset: number): CompletionContext | undefined {
+export function propertiesCursor(
+  text: string,
+  job: JobConfig,
+  container: KeyContainer,
+  offset: number,
+): CompletionContext | undefined {
   const tokens = topLevelTokens(text, container).filter((t) => !isComment(t) || covers(t, offset));
   let previous: Token | undefined;
   let beforePrevious: Token | undefined;

@@ -19,5 +19,7 @@ export const TOKEN = {
 
 /** Whitespace, line breaks and comments. */
 export function isTrivia(kind: number): boolean {
-  return kind === TOKEN.whitespace || kind === TOKEN.lineBreak || kind === TOKEN.lineComment || kind === TOKEN.blockComment;
+  return (
+    kind === TOKEN.whitespace || kind === TOKEN.lineBreak || kind === TOKEN.lineComment || kind === TOKEN.blockComment
+  );
 }

@@ -6,12 +6,20 @@ import { readSubmitOptions, splitConf, type SubmitOption } from './submit-option
 import { splitShellWords, type ShellWord, type WordChar } from './submit-words';
 
 /** The completion context at `offset` inside the quotes of a sparkSubmitParameters string. */
-export function submitCursor(text: string, job: JobConfig, container: KeyContainer, offset: number): CompletionContext | undefined {
+export function submitCursor(
+  text: string,
+  job: JobConfig,
+  container: KeyContainer,
+  offset: number,
+): CompletionContext | undefined {
   const span = decodeJsonString(text, container.range.start - 1);
   const at = decodedIndexAt(span, offset);
   const options = readSubmitOptions(splitShellWords(span.value));
   for (const option of options) {
-    const context = option.kind === 'conf' ? confCursor(span, job, container, option, at, offset) : flagCursor(span, job, option, at, offset);
+    const context =
+      option.kind === 'conf'
+        ? confCursor(span, job, container, option, at, offset)
+        : flagCursor(span, job, option, at, offset);
     if (context) return context;
   }
   return undefined;
@@ -28,7 +36,10 @@ function confCursor(
   const argument = option.argument;
   const empty = { start: offset, end: offset };
   // `--conf |` with nothing typed yet, or typed just before the next option.
-  if (at > option.option.end && (!argument || at < argument.start || (at === argument.start && argument.value.startsWith('-')))) {
+  if (
+    at > option.option.end &&
+    (!argument || at < argument.start || (at === argument.start && argument.value.startsWith('-')))
+  ) {
     return { kind: 'key', job, container, replace: empty, prefix: '', style: 'submit-conf' };
   }
   if (!argument || at < argument.start || at > argument.end) return undefined;
@@ -47,7 +58,10 @@ function confCursor(
   }
   const valueChars = chars.slice(eq + 1);
   const replace = spanOf(span, valueChars) ?? emptyAt(span, stepIntoQuote(span.value, chars[eq].at + 1, argument));
-  const key = chars.slice(0, eq).map((c) => c.ch).join('');
+  const key = chars
+    .slice(0, eq)
+    .map((c) => c.ch)
+    .join('');
   return within(replace, offset)
     ? { kind: 'value', job, key, replace, prefix: typedBefore(valueChars, at), style: 'submit-conf' }
     : undefined;
@@ -63,7 +77,14 @@ function flagCursor(
   const argument = option.argument;
   const inline = argument === option.option;
   if (!inline && at > option.option.end && (!argument || at < argument.start)) {
-    return { kind: 'value', job, key: option.key, replace: { start: offset, end: offset }, prefix: '', style: 'submit-conf' };
+    return {
+      kind: 'value',
+      job,
+      key: option.key,
+      replace: { start: offset, end: offset },
+      prefix: '',
+      style: 'submit-conf',
+    };
   }
   if (!argument || at < argument.start || at > argument.end) return undefined;
   const valueStart = inline ? option.option.chars[option.nameLength] : undefined;

@@ -76,7 +76,8 @@ function readFlag(
 ): void {
   const inline = option.argument === option.option;
   const keyRange = inline
-    ? (charsSpan(option.option.chars.slice(0, option.nameLength), toSource) ?? toSource(option.option.start, option.option.end))
+    ? (charsSpan(option.option.chars.slice(0, option.nameLength), toSource) ??
+      toSource(option.option.start, option.option.end))
     : toSource(option.option.start, option.option.end);
   if (!option.argument) {
     out.problems.push({ message: `${option.name} needs a value after it.`, range: keyRange });

@@ -46,7 +46,15 @@ const OPTIONS_WITH_ARGUMENT = new Set([
  */
 export type SubmitOption =
   | { kind: 'conf'; option: ShellWord; argument?: ShellWord; argumentFrom: number }
-  | { kind: 'flag'; option: ShellWord; name: string; key: string; nameLength: number; argument?: ShellWord; argumentFrom: number };
+  | {
+      kind: 'flag';
+      option: ShellWord;
+      name: string;
+      key: string;
+      nameLength: number;
+      argument?: ShellWord;
+      argumentFrom: number;
+    };
 
 /** Groups words into options. Words that are not options we know are skipped, as are the arguments of other options. */
 export function readSubmitOptions(words: readonly ShellWord[]): SubmitOption[] {
@@ -67,7 +75,15 @@ export function readSubmitOptions(words: readonly ShellWord[]): SubmitOption[] {
     const key = FLAG_KEYS[name];
     if (key !== undefined) {
       const argument = inline ? word : words[i + 1];
-      options.push({ kind: 'flag', option: word, name, key, nameLength: name.length, argument, argumentFrom: inline ? eq + 1 : 0 });
+      options.push({
+        kind: 'flag',
+        option: word,
+        name,
+        key,
+        nameLength: name.length,
+        argument,
+        argumentFrom: inline ? eq + 1 : 0,
+      });
       i += inline ? 1 : 2;
       continue;
     }

@@ -6,7 +6,8 @@ import { isTrivia, TOKEN } from './scan-kinds';
 type ErrorName = ReturnType<typeof printParseErrorCode>;
 
 const MESSAGES: Partial<Record<ErrorName, string>> = {
-  InvalidSymbol: 'Unexpected text: JSON expects a quoted string, a number, true, false, null, an object or an array here.',
+  InvalidSymbol:
+    'Unexpected text: JSON expects a quoted string, a number, true, false, null, an object or an array here.',
   InvalidNumberFormat: 'Malformed number.',
   PropertyNameExpected: 'Expected a property name in double quotes.',
   ValueExpected: 'Expected a value.',
@@ -37,7 +38,9 @@ export function syntaxProblems(text: string, errors: readonly ParseError[]): Syn
   );
   for (const error of errors) {
     const name = printParseErrorCode(error.error);
-    const range = MISSING_BETWEEN.has(name) ? (gaps.get(error.offset) as Range) : clamp(text, error.offset, error.length);
+    const range = MISSING_BETWEEN.has(name)
+      ? (gaps.get(error.offset) as Range)
+      : clamp(text, error.offset, error.length);
     const id = `${error.error}:${range.start}:${range.end}`;
     if (seen.has(id)) continue;
     seen.add(id);

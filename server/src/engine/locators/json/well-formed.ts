@@ -89,7 +89,17 @@ export function readWellFormed(text: string): WellFormed | undefined {
   const expectDelimiter = (): void => {
     if (pos >= length) return;
     const code = text.charCodeAt(pos);
-    if (code === SPACE || code === TAB || code === LF || code === CR || code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === SLASH) return;
+    if (
+      code === SPACE ||
+      code === TAB ||
+      code === LF ||
+      code === CR ||
+      code === COMMA ||
+      code === CLOSE_BRACE ||
+      code === CLOSE_BRACKET ||
+      code === SLASH
+    )
+      return;
     throw GIVE_UP;
   };
 

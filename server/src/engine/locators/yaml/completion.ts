@@ -39,7 +39,14 @@ export function sparkConfCompletion(
   if (!value) return undefined;
   const keyName = decodeKey(text.slice(key.inner.start, key.inner.end), key.quote);
   if (value.inner.start === value.inner.end && offset >= value.inner.start) {
-    return { kind: 'value', job, key: keyName, replace: { start: offset, end: offset }, prefix: '', style: 'yaml-scalar' };
+    return {
+      kind: 'value',
+      job,
+      key: keyName,
+      replace: { start: offset, end: offset },
+      prefix: '',
+      style: 'yaml-scalar',
+    };
   }
   if (offset < value.inner.start || offset > value.inner.end) return undefined;
   const prefix = text.slice(value.inner.start, offset);
@@ -91,7 +98,15 @@ function readValue(text: string, afterColon: number, lineEnd: number): { inner: 
   const start = skipSpaces(text, afterColon, lineEnd);
   const first = text[start];
   if (start >= lineEnd || first === '#') return { inner: { start, end: start } };
-  if (first === '|' || first === '>' || first === '{' || first === '[' || first === '&' || first === '!' || first === '*') {
+  if (
+    first === '|' ||
+    first === '>' ||
+    first === '{' ||
+    first === '[' ||
+    first === '&' ||
+    first === '!' ||
+    first === '*'
+  ) {
     return undefined;
   }
   if (first === '"' || first === "'") {

@@ -78,7 +78,9 @@ export function* yamlDocuments(text: string, options: ParseOptions = {}): Genera
       yield parseChunk(text, range);
       continue;
     }
-    const errors = fast.duplicateKeys.map((at) => toProblem(DUPLICATE_KEY_MESSAGE, [at - start, at - start + 1], range, text));
+    const errors = fast.duplicateKeys.map((at) =>
+      toProblem(DUPLICATE_KEY_MESSAGE, [at - start, at - start + 1], range, text),
+    );
     yield { range, contents: fast.contents, comments: fast.comments, errors };
   }
 }
@@ -98,18 +100,27 @@ function parseChunk(text: string, range: Range): YamlDocument {
     for (const doc of docs) {
       // Duplicate keys are found on the tree in chunk offsets, where the package reports its errors.
       const tree = fromPackageNode(doc.contents, 0);
-      for (const error of withDuplicateKeyErrors(doc.errors, tree, source)) errors.push(toProblem(error.message, error.pos, range, text));
+      for (const error of withDuplicateKeyErrors(doc.errors, tree, source))
+        errors.push(toProblem(error.message, error.pos, range, text));
     }
     const first = docs.find((doc) => doc.contents !== null);
     if (first?.contents) contents = fromPackageNode(first.contents, range.start);
   } catch (error) {
     // The yaml package reports problems as errors on the document; a throw here would be a bug in it.
-    errors.push({ message: `YAML could not be read: ${String(error)}`, range: { start: range.start, end: range.start } });
+    errors.push({
+      message: `YAML could not be read: ${String(error)}`,
+      range: { start: range.start, end: range.start },
+    });
   }
   return { range, contents, comments, errors };
 }
 
-function toProblem(message: string, pos: [number, number], chunk: Range, text: string): { message: string; range: Range } {
+function toProblem(
+  message: string,
+  pos: [number, number],
+  chunk: Range,
+  text: string,
+): { message: string; range: Range } {
   const limit = Math.min(chunk.end, text.length);
   let end = Math.min(chunk.start + pos[1], limit);
   let start = Math.min(chunk.start + pos[0], end);

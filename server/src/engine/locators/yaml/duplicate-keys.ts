@@ -25,7 +25,8 @@ export function duplicateKeyOffsets(root: TreeNode | null, source: string): numb
         // NaN never equals itself under `===`, so the package never reports it twice.
         if (isScalarNode(key) && key.value === key.value) {
           // A tag or anchor before the key starts the key's item itself.
-          if (seen.has(key.value)) out.push(key.hasProperties ? key.range[0] : reportedAt(key.range[0], previous, source));
+          if (seen.has(key.value))
+            out.push(key.hasProperties ? key.range[0] : reportedAt(key.range[0], previous, source));
           else seen.add(key.value);
         }
         children.push(key, item.value);
@@ -47,7 +48,10 @@ export function duplicateKeyOffsets(root: TreeNode | null, source: string): numb
 export function reportedAt(keyStart: number, previous: TreeNode | null, source: string): number {
   let leaf = previous;
   while (leaf !== null && (leaf.kind === 'map' || leaf.kind === 'seq') && !leaf.flow && leaf.items.length > 0) {
-    leaf = leaf.kind === 'map' ? (leaf.items[leaf.items.length - 1]?.value ?? null) : (leaf.items[leaf.items.length - 1] ?? null);
+    leaf =
+      leaf.kind === 'map'
+        ? (leaf.items[leaf.items.length - 1]?.value ?? null)
+        : (leaf.items[leaf.items.length - 1] ?? null);
   }
   if (!isScalarNode(leaf) || leaf.source !== '') return keyStart;
   if (previous === null || previous.kind === 'alias') return keyStart;
@@ -96,7 +100,11 @@ export interface RawYamlError {
  * `errors` (the package's, composed without its duplicate-key check) with one error for every duplicate key of
  * `root`, each placed where the package would have reported it: after the errors before its key, in offset order.
  */
-export function withDuplicateKeyErrors(errors: readonly RawYamlError[], root: TreeNode | null, source: string): RawYamlError[] {
+export function withDuplicateKeyErrors(
+  errors: readonly RawYamlError[],
+  root: TreeNode | null,
+  source: string,
+): RawYamlError[] {
   const out = errors.map((error) => ({ message: error.message, pos: error.pos }));
   const offsets = duplicateKeyOffsets(root, source).sort((a, b) => a - b);
   for (const offset of offsets) {

@@ -12,7 +12,15 @@ import type { CommentSpan } from '../comment-directives';
 import { reportedAt } from './duplicate-keys';
 import { BLANK, COMMENT, CONTENT, LineTable } from './line-table';
 import { doubleQuotedValue, plainValue, singleQuotedValue } from './scalar-value';
-import { scalarNode, type MapNode, type NodeRange, type PairNode, type ScalarNode, type SeqNode, type TreeNode } from './tree';
+import {
+  scalarNode,
+  type MapNode,
+  type NodeRange,
+  type PairNode,
+  type ScalarNode,
+  type SeqNode,
+  type TreeNode,
+} from './tree';
 
 /** What the fast reader makes of a document it can read. */
 export interface FastDocument {
@@ -125,7 +133,9 @@ class FastReader {
     const out: CommentSpan[] = [];
     for (let line = 0; line < this.count; line++) {
       const at =
-        this.kind[line] === COMMENT ? (this.lineStart[line] as number) + (this.indent[line] as number) : (this.trailing[line] as number);
+        this.kind[line] === COMMENT
+          ? (this.lineStart[line] as number) + (this.indent[line] as number)
+          : (this.trailing[line] as number);
       if (at >= 0) out.push({ start: at, text: this.text.slice(at, this.contentEnd[line]) });
     }
     return out;
@@ -182,7 +192,9 @@ class FastReader {
           ((this.indent[below] as number) > column || (this.indent[below] === column && this.isDash(below)));
         if (nested) {
           const nestedAt = (this.lineStart[below] as number) + (this.indent[below] as number);
-          value = this.isDash(below) ? this.readSeq(below) : this.readMap(below, nestedAt, this.indent[below] as number);
+          value = this.isDash(below)
+            ? this.readSeq(below)
+            : this.readMap(below, nestedAt, this.indent[below] as number);
           next = this.stop;
         } else {
           value = this.emptyValue(current, valueAt, below, column);
@@ -233,7 +245,11 @@ class FastReader {
       }
       items.push(item);
       lastEnd = item.range[2];
-      if (next >= this.count || (this.indent[next] as number) < column || (this.indent[next] === column && !this.isDash(next))) {
+      if (
+        next >= this.count ||
+        (this.indent[next] as number) < column ||
+        (this.indent[next] === column && !this.isDash(next))
+      ) {
         this.stop = next;
         break;
       }

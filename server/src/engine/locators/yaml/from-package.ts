@@ -20,7 +20,8 @@ export function fromPackageNode(node: unknown, shift: number): TreeNode | null {
   if (isMap(node)) {
     const items: PairNode[] = [];
     for (const item of node.items) {
-      if (isPair(item)) items.push({ key: fromPackageNode(item.key, shift), value: fromPackageNode(item.value, shift) });
+      if (isPair(item))
+        items.push({ key: fromPackageNode(item.key, shift), value: fromPackageNode(item.value, shift) });
     }
     return { kind: 'map', range: shifted(node.range, shift), flow: node.flow === true, items };
   }

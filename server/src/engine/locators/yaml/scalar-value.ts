@@ -22,8 +22,13 @@ export function plainValue(source: string): PlainValue {
   const first = source.charCodeAt(0);
   // Most values start with a letter other than those opening null/true/false and are strings: skip the tests.
   const maybeSpecial =
-    source.length === 0 || first === 0x7e /* ~ */ || first === 0x2b || first === 0x2d || first === 0x2e ||
-    (first >= 0x30 && first <= 0x39) || 'nNtTfF'.includes(source[0] ?? '');
+    source.length === 0 ||
+    first === 0x7e /* ~ */ ||
+    first === 0x2b ||
+    first === 0x2d ||
+    first === 0x2e ||
+    (first >= 0x30 && first <= 0x39) ||
+    'nNtTfF'.includes(source[0] ?? '');
   if (!maybeSpecial) return { value: source };
   if (NULL.test(source)) return { value: null };
   if (BOOL.test(source)) return { value: source[0] === 't' || source[0] === 'T' };

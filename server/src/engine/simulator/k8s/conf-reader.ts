@@ -2,7 +2,14 @@
 // the catalog's default for the Spark version (a key newer than the version reads as unset). Bad values fall back
 // to the default and are reported, the simulator never throws on them.
 import { defaultFor, lookupKey } from '../../catalog/index';
-import { parseDuration, parseK8sQuantity, parseSize, parseSparkBoolean, parseSparkDouble, parseSparkInt } from '../../values/index';
+import {
+  parseDuration,
+  parseK8sQuantity,
+  parseSize,
+  parseSparkBoolean,
+  parseSparkDouble,
+  parseSparkInt,
+} from '../../values/index';
 import type { ParseResult } from '../../values/index';
 import { compareVersions } from '../../version';
 

@@ -31,7 +31,10 @@ export function resolvePodAllocatorSettings(r: ConfReader, executorIdleTimeoutMs
   const batchDelayMs = r.millis(`${AL}batch.delay`, 1000);
   const executorTimeoutMs = r.millis(`${AL}executor.timeout`, 600_000);
   return {
-    batchSize: r.int(`${AL}batch.size`, versionAtLeast(r.version, '4.2.0') ? 20 : versionAtLeast(r.version, '4.0.0') ? 10 : 5),
+    batchSize: r.int(
+      `${AL}batch.size`,
+      versionAtLeast(r.version, '4.2.0') ? 20 : versionAtLeast(r.version, '4.0.0') ? 10 : 5,
+    ),
     batchDelayMs,
     maxPendingPods: r.int(`${AL}maxPendingPods`, INT_MAX),
     maxPendingPodsPerRp: r.int(`${AL}maxPendingPodsPerRp`, INT_MAX),
@@ -49,14 +52,17 @@ export function validatePodAllocatorSettings(s: PodAllocatorSettings, version: s
   const out: string[] = [];
   if (s.batchSize <= 0) out.push(`${AL}batch.size must be positive (got ${s.batchSize}).`);
   if (versionAtLeast(version, '4.0.0')) {
-    if (s.batchDelayMs <= 100) out.push(`${AL}batch.delay must be more than 100 ms from Spark 4.0.0 (got ${s.batchDelayMs} ms).`);
+    if (s.batchDelayMs <= 100)
+      out.push(`${AL}batch.delay must be more than 100 ms from Spark 4.0.0 (got ${s.batchDelayMs} ms).`);
   } else if (s.batchDelayMs <= 0) {
     out.push(`${AL}batch.delay must be positive (got ${s.batchDelayMs} ms).`);
   }
   if (s.maxPendingPods <= 0) out.push(`${AL}maxPendingPods must be positive (got ${s.maxPendingPods}).`);
   if (s.maxPendingPodsPerRp <= 0) out.push(`${AL}maxPendingPodsPerRp must be positive (got ${s.maxPendingPodsPerRp}).`);
   else if (s.maxPendingPodsPerRp > s.maxPendingPods) {
-    out.push(`${AL}maxPendingPodsPerRp (${s.maxPendingPodsPerRp}) must not exceed maxPendingPods (${s.maxPendingPods}).`);
+    out.push(
+      `${AL}maxPendingPodsPerRp (${s.maxPendingPodsPerRp}) must not exceed maxPendingPods (${s.maxPendingPods}).`,
+    );
   }
   if (s.podCreationTimeoutMs <= 0) out.push(`${AL}executor.timeout must be positive.`);
   return out;

@@ -45,7 +45,8 @@ export function executorOnDemandVolumes(props: Readonly<Record<string, string>>)
     if (sizeText !== undefined) {
       const parsed = parseK8sQuantity(sizeText);
       if (parsed.ok) sizeBytes = parsed.value;
-      else notes.push(`Volume ${name}: sizeLimit ${JSON.stringify(sizeText)} cannot be read; no claim is created for it.`);
+      else
+        notes.push(`Volume ${name}: sizeLimit ${JSON.stringify(sizeText)} cannot be read; no claim is created for it.`);
     }
     const creates = storageClass !== undefined && sizeBytes !== undefined;
     if (!creates) {

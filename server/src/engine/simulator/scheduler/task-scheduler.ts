@@ -170,7 +170,11 @@ export class TaskScheduler {
     for (const shuffleId of job.reusesShuffles) shuffles.push({ stageId: -1 - shuffleId, shuffleId });
     this.listener.jobStart(job.id, shuffles);
     if (this.jobStages[j].length === 0) this.endJob(j, now);
-    else this.submit(this.jobStages[j].filter((s) => this.stageParentsLeft[s] === 0), now);
+    else
+      this.submit(
+        this.jobStages[j].filter((s) => this.stageParentsLeft[s] === 0),
+        now,
+      );
     this.scheduleJobs(now);
   }
 
@@ -249,7 +253,8 @@ export class TaskScheduler {
 
   private offerExecutor(id: number, now: number): void {
     const k = this.slotsPerExecutor;
-    while (this.active.length > 0 && this.freeTop[id] > 0) this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+    while (this.active.length > 0 && this.freeTop[id] > 0)
+      this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
     if (this.freeTop[id] === 0) this.offerable.delete(id);
   }
 
