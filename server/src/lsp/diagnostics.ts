@@ -11,7 +11,7 @@ import { analyze } from '../engine/rules';
 import type { Finding } from '../engine/rules/types';
 import { toLspRange } from './convert';
 import type { DocumentAnalyses } from './documents';
-import type { ClientOptions } from './server';
+import type { ClientOptions } from './client-options';
 import type { ServerSettings } from './settings';
 import type { WorkspaceStorageClasses } from './workspace-storage-classes';
 

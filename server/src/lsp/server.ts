@@ -20,6 +20,7 @@ import {
   type SimulateResponse,
 } from '../protocol';
 import { DocumentAnalyses } from './documents';
+import { readClientOptions, type ClientOptions } from './client-options';
 import { DiagnosticsPublisher } from './diagnostics';
 import { provideCodeActions } from './handlers/code-actions';
 import { provideCompletion } from './handlers/completion';
@@ -37,13 +38,6 @@ import {
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
 import { normalizeVersion } from '../engine/version';
-
-export interface ClientOptions {
-  /** Formats whose syntax errors the editor already shows (VS Code shows JSON's): we do not repeat them. */
-  editorShowsSyntaxErrors?: string[];
-  /** In an untrusted workspace nothing is read beyond the open files. */
-  workspaceTrusted?: boolean;
-}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -186,16 +180,4 @@ export function startServer(connection: Connection): void {
       return fallback;
     }
   }
-}
-
-function readClientOptions(raw: unknown): ClientOptions {
-  if (!raw || typeof raw !== 'object') return {};
-  const obj = raw as Record<string, unknown>;
-  const shown = Array.isArray(obj.editorShowsSyntaxErrors)
-    ? obj.editorShowsSyntaxErrors.filter((x): x is string => typeof x === 'string')
-    : undefined;
-  return {
-    editorShowsSyntaxErrors: shown,
-    workspaceTrusted: typeof obj.workspaceTrusted === 'boolean' ? obj.workspaceTrusted : undefined,
-  };
 }

@@ -9,12 +9,15 @@ import { before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { readYamlFile } from '../../../server/src/engine/locators/yaml';
-import type { DocumentRoute } from '../../../server/src/engine/locators/yaml/documents';
-import { documentStarts, parseYamlDocuments } from '../../../server/src/engine/locators/yaml/documents';
-import { DUPLICATE_KEY_MESSAGE, withDuplicateKeyErrors } from '../../../server/src/engine/locators/yaml/duplicate-keys';
-import { readBlockDocument } from '../../../server/src/engine/locators/yaml/fast-reader';
-import { fromPackageNode } from '../../../server/src/engine/locators/yaml/from-package';
-import type { TreeNode } from '../../../server/src/engine/locators/yaml/tree';
+import type { DocumentRoute } from '../../../server/src/engine/locators/yaml/syntax/documents';
+import { documentStarts, parseYamlDocuments } from '../../../server/src/engine/locators/yaml/syntax/documents';
+import {
+  DUPLICATE_KEY_MESSAGE,
+  withDuplicateKeyErrors,
+} from '../../../server/src/engine/locators/yaml/syntax/duplicate-keys';
+import { readBlockDocument } from '../../../server/src/engine/locators/yaml/syntax/fast-reader';
+import { fromPackageNode } from '../../../server/src/engine/locators/yaml/syntax/from-package';
+import type { TreeNode } from '../../../server/src/engine/locators/yaml/syntax/tree';
 import { YAML_FIXTURES } from './yaml-fixtures';
 import { mulberry32 } from '../../../server/src/engine/workload/prng';
 

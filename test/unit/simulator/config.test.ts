@@ -1,7 +1,8 @@
 // Resolving the allocation settings per Spark version and Spark's start-up checks (spark-facts §2).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveAllocationConfig, validateAllocationConfig } from '../../../server/src/engine/simulator/config';
+import { resolveAllocationConfig } from '../../../server/src/engine/simulator/config';
+import { validateAllocationConfig } from '../../../server/src/engine/simulator/startup-checks';
 
 const DA = 'spark.dynamicAllocation.';
 const on = { [`${DA}enabled`]: 'true' };

@@ -1,30 +1,15 @@
 // Completion of Spark keys and values, in engine terms. The LSP layer only converts ranges and kinds.
 import { allKeys, defaultFor, lookupKey, parseVolumeKey, volumeTypes } from '../catalog';
 import type { KeyInfo } from '../catalog/types';
-import type { CompletionContext, JobConfig, ParsedFile, Range } from '../model';
+import type { CompletionContext, JobConfig, ParsedFile } from '../model';
 import { completionContextAt, type SourceFile } from '../locators';
 import { compareVersions } from '../version';
 import { keyDetail, keyDocumentation } from './key-docs';
 import { completeReleaseLabels } from './release-label-completion';
 import { valueSuggestions } from './value-suggestions';
+import type { EngineCompletionItem } from './completion-item';
 
-export interface EngineCompletionItem {
-  label: string;
-  kind: 'key' | 'value' | 'template';
-  /** Text to insert; a snippet with `${1:placeholder}` tab stops when `snippet` is true. */
-  insertText: string;
-  snippet: boolean;
-  /** The text the insertion replaces. */
-  replace: Range;
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** What the client filters on (the key without quotes or prefixes). */
-  filterText?: string;
-  sortText?: string;
-  /** Offered but newer than the job's Spark version. */
-  newerThanJob?: boolean;
-}
+export type { EngineCompletionItem } from './completion-item';
 
 export interface CompletionInput {
   file: SourceFile;

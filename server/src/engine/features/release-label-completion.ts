@@ -1,7 +1,7 @@
 // Completion of a job's `releaseLabel`: every EMR release we know, newest first, with the Spark version it ships.
 import type { CompletionContext, JobKind } from '../model';
 import { knownEmrReleases, sparkVersionForEmrRelease } from '../version';
-import type { EngineCompletionItem } from './completion';
+import type { EngineCompletionItem } from './completion-item';
 
 type ReleaseLabelContext = Extract<CompletionContext, { kind: 'release-label' }>;
 

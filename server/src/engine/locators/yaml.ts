@@ -4,7 +4,7 @@ import type { CompletionContext, JobConfig, ParsedFile } from '../model';
 import { emptyParsedFile } from '../model';
 import { readDirectives } from './comment-directives';
 import { sparkConfCompletion } from './yaml/completion';
-import { yamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/documents';
+import { yamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/syntax/documents';
 import { clearlyNotOurs } from './yaml/kind-scan';
 import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';

@@ -4,10 +4,18 @@ import { defaultFor, lookupKey } from '../catalog/index';
 import { parseDuration, parseSparkBoolean, parseSparkDouble, parseSparkInt } from '../values/index';
 import type { ParseResult } from '../values/index';
 import { compareVersions, versionAtLeast } from '../version';
-import type { StartupIssue } from './startup-checks';
 
-export { validateAllocationConfig } from './startup-checks';
-export type { StartupIssue } from './startup-checks';
+/** A reason Spark would refuse (error) or warn about (warning) these settings while it starts. */
+export interface StartupIssue {
+  /** `parse`, `task-cpus`, `initial-range`, `V1`…`V8`, `timeout` */
+  id: string;
+  /** Errors stop the application from starting; warnings are only logged. */
+  severity: 'error' | 'warning';
+  /** The condition Spark checks, written over the config keys. */
+  condition: string;
+  /** What goes wrong, in our own words. */
+  message: string;
+}
 
 /**
  * How an idle executor holding cached blocks or shuffle files picks its timeout.

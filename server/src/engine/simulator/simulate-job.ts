@@ -14,7 +14,8 @@ import {
   type ClusterRunOutput,
   type ClusterRunSpec,
 } from './cluster-sim';
-import { resolveAllocationConfig, validateAllocationConfig, type AllocationConfig } from './config';
+import { resolveAllocationConfig, type AllocationConfig } from './config';
+import { validateAllocationConfig } from './startup-checks';
 import { computeCost, executorShape, type ExecutorShape } from './cost';
 import { ConfReader } from './k8s/conf-reader';
 import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';

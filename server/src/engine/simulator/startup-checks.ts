@@ -2,18 +2,9 @@
 // unreadable values, task cpus vs executor cores, the initial target range (Kubernetes/YARN backends), then the
 // allocation manager's own validation (V1–V8 of spark-facts §2.1) and the timeouts' ">= 0" constraints.
 import { versionAtLeast } from '../version';
-import type { AllocationConfig } from './config';
+import type { AllocationConfig, StartupIssue } from './config';
 
-export interface StartupIssue {
-  /** `parse`, `task-cpus`, `initial-range`, `V1`…`V8`, `timeout` */
-  id: string;
-  /** Errors stop the application from starting; warnings are only logged. */
-  severity: 'error' | 'warning';
-  /** The condition Spark checks, written over the config keys. */
-  condition: string;
-  /** What goes wrong, in our own words. */
-  message: string;
-}
+export type { StartupIssue } from './config';
 
 /** Shuffle plugins known not to declare reliable storage. Any other class might (Spark 3.5.0+). */
 const UNRELIABLE_SHUFFLE_IO = new Set([

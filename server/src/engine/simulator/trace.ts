@@ -3,7 +3,8 @@
 import { DEFAULT_SPARK_VERSION, OLDEST_SPARK, compareVersions, normalizeVersion } from '../version';
 import { AllocationManager } from './allocation-manager';
 import { ManualClock } from './clock';
-import { resolveAllocationConfig, validateAllocationConfig, type AllocationConfig } from './config';
+import { resolveAllocationConfig, type AllocationConfig } from './config';
+import { validateAllocationConfig } from './startup-checks';
 import { ExecutorMonitor } from './executor-monitor';
 import { parseTraceInput, type TraceEvent } from './trace-input';
 

@@ -4,7 +4,7 @@ import type { CompletionContext, JobConfig, KeyContainer, ParsedFile } from '../
 import { rangeContains } from '../../model';
 import { propertiesCursor } from './properties-cursor';
 import { releaseLabelCursor } from './release-label-cursor';
-import { submitCursor } from './submit-cursor';
+import { submitCursor } from '../spark-submit/cursor';
 
 /** The completion context at `offset`, from the innermost key container that holds it. */
 export function completionAt(text: string, parsed: ParsedFile, offset: number): CompletionContext | undefined {

@@ -6,7 +6,7 @@ import { sparkVersionForEmrRelease } from '../../version';
 import { readConfigurations } from './configurations';
 import type { RecognizedJob } from './detect';
 import { sourceSpan } from './json-string';
-import { readSubmitParameters } from './submit-entries';
+import { readSubmitParameters } from '../spark-submit/entries';
 import { member, stringOf, stringValue } from './tree';
 
 /**

@@ -1,12 +1,9 @@
 // Parses JSON text leniently with jsonc-parser, noting the comments on the way.
 import { visit, type Node, type ParseError } from 'jsonc-parser';
+import type { CommentToken } from './comment-token';
 import { readWellFormed, type Building } from './well-formed';
 
-/** A `//` or `/* *\/` comment token: where it starts and how long it is. */
-export interface CommentToken {
-  offset: number;
-  length: number;
-}
+export type { CommentToken } from './comment-token';
 
 export interface JsonDocument {
   root: Node | undefined;

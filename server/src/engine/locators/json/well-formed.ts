@@ -4,7 +4,7 @@
 // recovers from errors and reports them. Large files are usually well formed, and jsonc-parser's tokenizer builds a
 // string for every run of whitespace: this reader allocates only the tree.
 import type { Node } from 'jsonc-parser';
-import type { CommentToken } from './parse';
+import type { CommentToken } from './comment-token';
 
 /** A node under construction: jsonc-parser's Node with its fields writable. */
 export interface Building {

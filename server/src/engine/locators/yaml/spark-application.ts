@@ -2,7 +2,7 @@
 // the `sparkConf` map, the spec fields the operator turns into Spark keys, the Spark version and a few facts.
 import type { ConfigEntry, JobConfig, KeyContainer, Range, SparkVersionSource } from '../../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../../version';
-import type { YamlDocument } from './documents';
+import type { YamlDocument } from './syntax/documents';
 import {
   columnOf,
   innerRange,
@@ -13,8 +13,8 @@ import {
   scalarPairs,
   stringValue,
   type ScalarKeyPair,
-} from './nodes';
-import { isMapNode, isScalarNode, type TreeNode } from './tree';
+} from './syntax/nodes';
+import { isMapNode, isScalarNode, type TreeNode } from './syntax/tree';
 
 export type SparkApplicationKind = 'SparkApplication' | 'ScheduledSparkApplication';
 

@@ -1,8 +1,8 @@
 // Reads a Kubernetes StorageClass document (storage.k8s.io/v1) into the facts the PVC rules need.
 import type { Range, StorageClassInfo } from '../../model';
-import type { YamlDocument } from './documents';
-import { innerRange, nodeAt, scalarPairs, stringValue } from './nodes';
-import { isScalarNode, type TreeNode } from './tree';
+import type { YamlDocument } from './syntax/documents';
+import { innerRange, nodeAt, scalarPairs, stringValue } from './syntax/nodes';
+import { isScalarNode, type TreeNode } from './syntax/tree';
 
 /** True when the document root is a StorageClass (apiVersion must be storage.k8s.io if given). */
 export function isStorageClass(root: TreeNode | null): boolean {

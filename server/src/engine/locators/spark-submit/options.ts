@@ -1,6 +1,6 @@
 // Reads spark-submit options out of the words of a sparkSubmitParameters string: which words are `--conf`
 // settings, which are flags that set a Spark key, and which are other options (with the argument they consume).
-import type { ShellWord, WordChar } from './submit-words';
+import type { ShellWord, WordChar } from './words';
 
 /** spark-submit flags that set a Spark property, and the property they set. */
 export const FLAG_KEYS: Readonly<Record<string, string>> = {

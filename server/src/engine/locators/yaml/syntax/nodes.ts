@@ -1,5 +1,5 @@
 // Small readers over parsed YAML nodes: map lookups by key, scalar text, and the ranges we report for them.
-import type { Range } from '../../model';
+import type { Range } from '../../../model';
 import type { PairNode, ScalarNode, TreeNode } from './tree';
 
 /** A map entry whose key is a scalar. */

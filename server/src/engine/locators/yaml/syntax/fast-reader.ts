@@ -8,7 +8,7 @@
 // directives, `...`, a key without `: `, indentation it does not expect, bad escapes) makes it give up, and the
 // caller parses the document with the `yaml` package instead. Duplicate keys are kept, as the package keeps them, and
 // reported where the package reports them.
-import type { CommentSpan } from '../comment-directives';
+import type { CommentSpan } from '../../comment-directives';
 import { reportedAt } from './duplicate-keys';
 import { BLANK, COMMENT, CONTENT, LineTable } from './line-table';
 import { doubleQuotedValue, plainValue, singleQuotedValue } from './scalar-value';

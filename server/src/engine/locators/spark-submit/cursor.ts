@@ -1,9 +1,9 @@
 // What the cursor is on inside a sparkSubmitParameters string: the key or the value of a `--conf key=value`
 // setting, or the value of a key-setting flag such as `--executor-cores`.
 import type { CompletionContext, JobConfig, KeyContainer, Range } from '../../model';
-import { decodeJsonString, decodedIndexAt, sourceSpan, type JsonStringSpan } from './json-string';
-import { readSubmitOptions, splitConf, type SubmitOption } from './submit-options';
-import { splitShellWords, type ShellWord, type WordChar } from './submit-words';
+import { decodeJsonString, decodedIndexAt, sourceSpan, type JsonStringSpan } from '../json/json-string';
+import { readSubmitOptions, splitConf, type SubmitOption } from './options';
+import { splitShellWords, type ShellWord, type WordChar } from './words';
 
 /** The completion context at `offset` inside the quotes of a sparkSubmitParameters string. */
 export function submitCursor(

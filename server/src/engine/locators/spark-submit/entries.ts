@@ -1,8 +1,8 @@
 // Turns the options of a sparkSubmitParameters string into config entries (and problems spark-submit would
 // reject), with every span mapped back to the source text through the caller's mapping.
 import type { ConfigEntry, Range, SyntaxProblem } from '../../model';
-import { readSubmitOptions, splitConf, type SubmitOption } from './submit-options';
-import { splitShellWords, type ShellWord, type WordChar } from './submit-words';
+import { readSubmitOptions, splitConf, type SubmitOption } from './options';
+import { splitShellWords, type ShellWord, type WordChar } from './words';
 
 /** Maps the input span [from, to) (indices into the decoded parameter string) to a source range. */
 export type SpanMapper = (from: number, to: number) => Range;

@@ -2,8 +2,8 @@
 // quote, say) cannot swallow the documents after it. Offsets in the results are offsets into the whole text.
 import { Composer, Parser } from 'yaml';
 import type { Document } from 'yaml';
-import type { Range } from '../../model';
-import type { CommentSpan } from '../comment-directives';
+import type { Range } from '../../../model';
+import type { CommentSpan } from '../../comment-directives';
 import { DUPLICATE_KEY_MESSAGE, withDuplicateKeyErrors } from './duplicate-keys';
 import { readBlockDocument } from './fast-reader';
 import { fromPackageNode } from './from-package';
