@@ -64,15 +64,15 @@ export function runBig(workload: Workload): BigRun {
   const t0 = performance.now();
   const res = simulateConf(BIG_CONF, { sparkVersion: '3.5.1', workload });
   const totalMs = performance.now() - t0;
-  if (!res.ok) throw new Error(res.error);
+  if (!res.ok) throw new Error(res.problem.message);
   const runs = takeRunTimings();
   return {
     totalMs,
     draMs: runs.find((r) => r.mode === 'dra')?.ms ?? NaN,
     staticMs: runs.filter((r) => r.mode === 'static').reduce((a, r) => a + r.ms, 0),
-    tasks: res.result.workload.tasks,
-    draRuntimeSec: res.result.dra.summary.runtimeSec,
-    draPeakExecutors: res.result.dra.summary.peakExecutors,
+    tasks: res.value.workload.tasks,
+    draRuntimeSec: res.value.dra.summary.runtimeSec,
+    draPeakExecutors: res.value.dra.summary.peakExecutors,
   };
 }
 
@@ -94,12 +94,12 @@ export async function runReplay(path: string): Promise<ReplayRun> {
   if (!log.ok) throw new Error(log.error);
   const sim = simulateConf(log.conf, { sparkVersion: log.sparkVersion, workload: log.workload });
   const t2 = performance.now();
-  if (!sim.ok) throw new Error(sim.error);
+  if (!sim.ok) throw new Error(sim.problem.message);
   return {
     readParseMs: t1 - t0,
     simulateMs: t2 - t1,
     totalMs: t2 - t0,
-    tasks: sim.result.workload.tasks,
+    tasks: sim.value.workload.tasks,
     events: log.stats.events,
   };
 }

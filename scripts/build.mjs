@@ -1,6 +1,8 @@
 // Bundles the extension client, the language server, the CLI and the webview with esbuild.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -9,6 +11,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // The one place the package version enters the code (protocol/build-info.ts).
+  define: { SPARK_DRA_VERSION: JSON.stringify(version) },
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
 };

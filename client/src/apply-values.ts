@@ -1,6 +1,7 @@
 // "Apply to file" from the simulation panel: the server computes the edits, the client applies them as one
 // WorkspaceEdit (one undo step). No Spark knowledge here.
 import * as vscode from 'vscode';
+import { problemText } from '../../protocol/result';
 import type { ServerApi } from './server-api';
 
 /** The open document for `uri`; files that are not open are not read (the panel only exists for open files). */
@@ -23,12 +24,12 @@ export async function applyValuesToDocument(
   if (!doc) throw new Error('The file is not open any more: open it again to apply the values.');
   const version = doc.version;
   const response = await api.valueEdits({ uri: uri.toString(), jobIndex, values });
-  if (!response.ok) throw new Error(response.error);
-  if (response.edits.length === 0) return true;
+  if (!response.ok) throw new Error(problemText(response.problem));
+  if (response.value.length === 0) return true;
   if (doc.isClosed || doc.version !== version)
     throw new Error('The file changed while the edit was prepared: apply again.');
   const edit = new vscode.WorkspaceEdit();
-  for (const e of response.edits) {
+  for (const e of response.value) {
     const range = new vscode.Range(
       e.range.start.line,
       e.range.start.character,

@@ -1,6 +1,6 @@
 // The effective configuration of a job as a Markdown table and as Quick Pick items. Pure.
-import type { EffectiveConfigResponse, EffectiveConfigRow } from '../../server/src/protocol';
-import { kindLabel, versionSourceText } from './file-status';
+import type { EffectiveConfig, EffectiveConfigRow } from '../../protocol/requests';
+import { versionSourceText } from './file-status';
 
 export interface EffectiveViewOptions {
   /** The job file's name, for the title. */
@@ -41,14 +41,14 @@ export function lineLink(documentUri: string, line: number): string {
   return `${documentUri.split('#')[0]}#L${line + 1}`;
 }
 
-export function renderEffectiveMarkdown(config: EffectiveConfigResponse, options: EffectiveViewOptions): string {
+export function renderEffectiveMarkdown(config: EffectiveConfig, options: EffectiveViewOptions): string {
   const written = config.rows.filter(isWritten);
   const others = config.rows.filter((row) => !isWritten(row));
   const job = options.jobs > 1 ? ` (job ${options.jobIndex + 1} of ${options.jobs})` : '';
   const out: string[] = [
     `# Effective configuration: ${cell(options.fileName)}${job}`,
     '',
-    `${kindLabel(config.kind)} · Spark ${config.sparkVersion} (${versionSourceText(config.versionFrom, options.overridden)})`,
+    `${config.kindLabel} · Spark ${config.sparkVersion} (${versionSourceText(config.versionFrom, options.overridden)})`,
     '',
     'What Spark uses for each key: the entry that wins where the file writes the key more than once, else a fallback key, else the default for this Spark version. Read-only; it follows the file when you run the command again.',
     '',
@@ -89,7 +89,7 @@ export interface EffectivePickItem {
 }
 
 /** Quick Pick items: written keys first (choosing one reveals its line), then the rest under a separator. */
-export function effectivePickItems(config: EffectiveConfigResponse): EffectivePickItem[] {
+export function effectivePickItems(config: EffectiveConfig): EffectivePickItem[] {
   const items: EffectivePickItem[] = [];
   const written = config.rows.filter(isWritten);
   const others = config.rows.filter((row) => !isWritten(row));

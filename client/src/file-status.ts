@@ -1,9 +1,5 @@
 // What the status bar says about the active file: its kind and the Spark version it is analysed with. Pure.
-import { jobKindLabel } from '../../server/src/engine/job-kinds';
-import type { FileInfoResponse } from '../../server/src/protocol';
-
-/** A person's name for a job kind; unknown kinds are shown as they are. */
-export { jobKindLabel as kindLabel };
+import type { FileInfoResponse } from '../../protocol/requests';
 
 /** True when the file holds at least one Spark job (what the `sparkDra.isJobFile` context key says). */
 export function isJobFile(info: FileInfoResponse | undefined): boolean {
@@ -37,7 +33,7 @@ export interface StatusBarView {
 /** The status bar item for a file, or undefined when it should be hidden (no Spark job in the file). */
 export function statusBarView(info: FileInfoResponse | undefined, overridden: boolean): StatusBarView | undefined {
   if (!info || !isJobFile(info) || info.kind === undefined) return undefined;
-  const kind = jobKindLabel(info.kind);
+  const kind = info.kindLabel ?? info.kind;
   const version = info.sparkVersion ? `Spark ${info.sparkVersion}` : 'Spark version unknown';
   const jobs = info.jobs > 1 ? ` · ${info.jobs} jobs` : '';
   const pin = overridden ? ' $(pinned)' : '';

@@ -1,7 +1,7 @@
 // Follows the active editor: asks the server what the file is (sparkDra/fileInfo), sets the `sparkDra.isJobFile`
 // context key and shows the file kind and Spark version in the status bar. Re-asks after edits, debounced.
 import * as vscode from 'vscode';
-import type { FileInfoResponse } from '../../server/src/protocol';
+import type { FileInfoResponse } from '../../protocol/requests';
 import { KeyedDebouncer } from './debounce';
 import { isJobFile, statusBarView } from './file-status';
 import { isCandidateLanguage } from './languages';

@@ -1,8 +1,7 @@
 // Opens simulation panels for job files and event-log replays, supplies their callbacks, and re-runs them when
 // the job file they follow is edited (debounced). The panel itself lives in ./panel/.
 import * as vscode from 'vscode';
-import type { ReplayEventLogParams, ReplayEventLogResponse, SimulateParams } from '../../server/src/protocol';
-import { PRESET_NAMES } from '../../server/src/engine/workload/presets';
+import type { ReplayEventLogParams, ReplayEventLogResponse, SimulateParams } from '../../protocol/requests';
 import { applyValuesToDocument } from './apply-values';
 import { KeyedDebouncer } from './debounce';
 import { SimulationPanel, type PanelSimulationResponse, type SimulationPanelCallbacks } from './panel/simulation-panel';
@@ -11,7 +10,7 @@ import type { Services } from './services';
 
 /** A replay answer as the panel wants it: the simulation, and what the event log observed. */
 function asPanelResponse(response: ReplayEventLogResponse): PanelSimulationResponse {
-  return response.ok ? { ok: true, ...replayForPanel(response.result) } : { ok: false, error: response.error };
+  return response.ok ? { ok: true, ...replayForPanel(response.value) } : response;
 }
 
 export function replayPanelUri(target: ReplayTarget): vscode.Uri {
@@ -53,9 +52,12 @@ export class PanelHost implements vscode.Disposable {
       return target ? this.replayCallbacks(target, firstAnswer) : undefined;
     }
     return {
-      runSimulation: (params: SimulateParams) => this.services.api.simulate(params),
+      runSimulation: async (params: SimulateParams): Promise<PanelSimulationResponse> => {
+        const response = await this.services.api.simulate(params);
+        return response.ok ? { ok: true, result: response.value } : response;
+      },
       applyValues: (values) => applyValuesToDocument(this.services.api, uri, values),
-      presets: PRESET_NAMES,
+      presets: async () => (await this.services.api.serverFacts()).presets.map((preset) => preset.name),
     };
   }
 
@@ -101,7 +103,6 @@ export class PanelHost implements vscode.Disposable {
         }
         return applyValuesToDocument(this.services.api, vscode.Uri.parse(target.jobUri, true), values);
       },
-      presets: [],
     };
   }
 

@@ -1,8 +1,8 @@
 // Replay of an event log on the client side: how a replay is named in the simulation panel (a URI the panel can
 // restore), and the short comparison of what really happened with what the simulation did. Pure.
-import type { SimulationResult } from '../../server/src/engine/simulator/result';
-import type { ReplayResult } from '../../server/src/protocol';
-import type { ObservedRun } from '../webview/messages';
+import type { SimulationResult } from '../../protocol/simulation';
+import type { ReplayResult } from '../../protocol/requests';
+import type { ObservedRun } from '../../protocol/webview-messages';
 
 export const REPLAY_SCHEME = 'spark-dra-replay';
 

@@ -1,27 +1,30 @@
-// Typed calls to the language server's custom requests. The only place the client names them.
+// Typed calls to the language server's custom requests. The only place the client sends them; the message types
+// come from the shared protocol folder.
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   EffectiveConfigRequest,
   FileInfoRequest,
   ReplayEventLogRequest,
+  ServerFactsRequest,
   SetVersionOverrideNotification,
   SimulateRequest,
   ValueEditsRequest,
   type EffectiveConfigParams,
   type EffectiveConfigResponse,
-  type FileInfoParams,
   type FileInfoResponse,
   type ReplayEventLogParams,
   type ReplayEventLogResponse,
-  type SetVersionOverrideParams,
+  type ServerFacts,
   type SimulateParams,
   type SimulateResponse,
   type ValueEditsParams,
   type ValueEditsResponse,
-} from '../../server/src/protocol';
+} from '../../protocol/requests';
 
 export class ServerApi {
+  private facts: Promise<ServerFacts> | undefined;
+
   constructor(
     private readonly client: LanguageClient,
     /** Resolves once the client is running (requests wait for it). */
@@ -30,33 +33,40 @@ export class ServerApi {
 
   async fileInfo(uri: string): Promise<FileInfoResponse> {
     await this.ready();
-    const params: FileInfoParams = { uri };
-    return this.client.sendRequest<FileInfoResponse>(FileInfoRequest, params);
+    return this.client.sendRequest(FileInfoRequest, { uri });
   }
 
-  async effectiveConfig(params: EffectiveConfigParams): Promise<EffectiveConfigResponse | null> {
+  /** Spark versions, job-kind names and workload presets, asked once per session. */
+  serverFacts(): Promise<ServerFacts> {
+    this.facts ??= this.ready().then(() => this.client.sendRequest(ServerFactsRequest));
+    return this.facts;
+  }
+
+  async effectiveConfig(params: EffectiveConfigParams): Promise<EffectiveConfigResponse> {
     await this.ready();
-    return this.client.sendRequest<EffectiveConfigResponse | null>(EffectiveConfigRequest, params);
+    return this.client.sendRequest(EffectiveConfigRequest, params);
   }
 
   async simulate(params: SimulateParams): Promise<SimulateResponse> {
     await this.ready();
-    return this.client.sendRequest<SimulateResponse>(SimulateRequest, params);
+    return this.client.sendRequest(SimulateRequest, params);
   }
 
   async replay(params: ReplayEventLogParams, token?: vscode.CancellationToken): Promise<ReplayEventLogResponse> {
     await this.ready();
-    return this.client.sendRequest<ReplayEventLogResponse>(ReplayEventLogRequest, params, token);
+    return this.client.sendRequest(ReplayEventLogRequest, params, token);
   }
 
   async valueEdits(params: ValueEditsParams): Promise<ValueEditsResponse> {
     await this.ready();
-    return this.client.sendRequest<ValueEditsResponse>(ValueEditsRequest, params);
+    return this.client.sendRequest(ValueEditsRequest, params);
   }
 
   async setVersionOverride(uri: string, sparkVersion: string | undefined): Promise<void> {
     await this.ready();
-    const params: SetVersionOverrideParams = sparkVersion === undefined ? { uri } : { uri, sparkVersion };
-    await this.client.sendNotification(SetVersionOverrideNotification, params);
+    await this.client.sendNotification(
+      SetVersionOverrideNotification,
+      sparkVersion === undefined ? { uri } : { uri, sparkVersion },
+    );
   }
 }

@@ -1,8 +1,8 @@
-// The Spark versions offered by "Select Spark Version", as Quick Pick items. Pure.
-import { SPARK_VERSION_CHOICES, type SparkVersionChoice } from '../../server/src/engine/version-choices';
+// The Spark versions offered by "Select Spark Version", as Quick Pick items. Pure: the versions on offer come from
+// the server (sparkDra/serverFacts), whose engine knows what sets each apart.
+import type { ServerFacts } from '../../protocol/requests';
 
-/** The versions on offer come from the engine, which knows what sets each apart. */
-export const SPARK_VERSIONS: readonly SparkVersionChoice[] = SPARK_VERSION_CHOICES;
+export type SparkVersionChoice = ServerFacts['sparkVersions'][number];
 
 /** What choosing an item does: set a version, or clear the override so the file's own version is used again. */
 export type VersionPickAction = { kind: 'set'; version: string } | { kind: 'clear' };
@@ -19,7 +19,10 @@ export interface VersionPickItem {
  * Quick Pick items: "Detect from file" first, then every version, newest first. `current` is the version in use,
  * `override` the one the user chose for this file (if any).
  */
-export function versionPickItems(options: { current?: string; override?: string }): VersionPickItem[] {
+export function versionPickItems(
+  choices: readonly SparkVersionChoice[],
+  options: { current?: string; override?: string },
+): VersionPickItem[] {
   const detect: VersionPickItem = {
     label: '$(search) Detect from file',
     description: options.override === undefined ? 'in use' : undefined,
@@ -28,7 +31,7 @@ export function versionPickItems(options: { current?: string; override?: string 
     action: { kind: 'clear' },
   };
   const items: VersionPickItem[] = [detect];
-  for (const choice of [...SPARK_VERSIONS].reverse()) {
+  for (const choice of [...choices].reverse()) {
     const marks: string[] = [];
     if (choice.version === options.override) marks.push('chosen for this file');
     else if (options.override === undefined && choice.version === options.current) marks.push('detected');

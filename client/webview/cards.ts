@@ -1,7 +1,7 @@
 // Summary cards (runtime, executor-hours, peak executors, PVCs, cost, DRA vs static) plus notes and inputs.
-import type { SimulationResult } from '../../server/src/engine/simulator/result';
+import type { SimulationResult } from '../../protocol/simulation';
 import { formatDuration, formatUsd, percent, signed, trim } from './format';
-import type { ObservedRun } from './messages';
+import type { ObservedRun } from '../../protocol/webview-messages';
 import { observedCard } from './observed-card';
 
 interface Card {

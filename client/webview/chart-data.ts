@@ -1,6 +1,6 @@
 // Puts the simulated timeline and an event log's observed executor steps on one x axis for uPlot, whose series all
 // share one array of x values. Both are step functions, so a value holds from its sample until the next one. Pure.
-import type { ObservedPoint } from '../../server/src/protocol';
+import type { ObservedPoint } from '../../protocol/requests';
 
 export interface AlignedTimelines {
   /** Every sample time of either timeline, in order (a time both have appears once). */

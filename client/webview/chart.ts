@@ -1,10 +1,10 @@
 // The uPlot time chart of one simulation: executors, target, pods, task slots, tasks and PVCs over time, and for a
 // replay the executors the event log observed.
 import uPlot from 'uplot';
-import type { SimulationResult, TimelinePoint } from '../../server/src/engine/simulator/result';
+import type { SimulationResult, TimelinePoint } from '../../protocol/simulation';
 import { alignTimelines } from './chart-data';
 import { formatClock, trim } from './format';
-import type { ObservedRun } from './messages';
+import type { ObservedRun } from '../../protocol/webview-messages';
 import type { ChartTheme } from './theme';
 
 type SeriesKey = keyof ChartTheme['series'];

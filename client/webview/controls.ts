@@ -9,7 +9,7 @@ import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
-import { changedValues, isWhatIfValue, KNOB_RANGES, type WhatIfKey } from './messages';
+import { changedValues, isWhatIfValue, KNOBS, type WhatIfKey } from '../../protocol/webview-messages';
 import type { PanelState } from './state';
 
 type FieldKind = 'int' | 'duration' | 'bool';
@@ -114,8 +114,8 @@ export class WhatIfControls {
     this.latency = el('vscode-textfield');
     this.latency.id = 'f-podStartLatencySec';
     this.latency.type = 'number';
-    this.latency.min = KNOB_RANGES.podStartLatencySec.min;
-    this.latency.max = KNOB_RANGES.podStartLatencySec.max;
+    this.latency.min = KNOBS.podStartLatencySec.min;
+    this.latency.max = KNOBS.podStartLatencySec.max;
     this.latency.placeholder = 'simulator default';
     this.latency.addEventListener('input', () => this.onLatency());
     this.latencyRow.append(
@@ -188,7 +188,7 @@ export class WhatIfControls {
     const raw = this.latency.value.trim();
     const s = this.state();
     const n = Number(raw);
-    const r = KNOB_RANGES.podStartLatencySec;
+    const r = KNOBS.podStartLatencySec;
     if (raw === '') {
       delete s.knobs.podStartLatencySec;
       this.latency.invalid = false;

@@ -1,5 +1,5 @@
 // The simulated timelines as CSV text (DRA rows first, then the static baseline).
-import type { SimulationResult, TimelinePoint } from '../../server/src/engine/simulator/result';
+import type { SimulationResult, TimelinePoint } from '../../protocol/simulation';
 
 export const CSV_HEADER = 'allocation,t_seconds,running,target,pending_pods,busy_slots,pending_tasks,live_pvcs';
 

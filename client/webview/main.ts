@@ -5,7 +5,12 @@ import { renderCards, renderNotes, workloadLine } from './cards';
 import { TimelineChart } from './chart';
 import { WhatIfControls } from './controls';
 import { exportStem, timelineCsv } from './csv';
-import { changedValues, parseHostMessage, type HostMessage, type WebviewMessage } from './messages';
+import {
+  changedValues,
+  parseHostMessage,
+  type HostMessage,
+  type WebviewMessage,
+} from '../../protocol/webview-messages';
 import { emptyState, parseState, persistable, type PanelState } from './state';
 import { observeTheme, readTheme } from './theme';
 

@@ -1,8 +1,8 @@
 // The "Observed (from the log)" card of a replay: what really ran beside what the simulation did, and a caption
 // saying whose configuration was simulated. Rendering only: every number comes from the host.
-import type { SimulationResult } from '../../server/src/engine/simulator/result';
+import type { SimulationResult } from '../../protocol/simulation';
 import { formatDuration, percent, signed, trim } from './format';
-import type { ObservedRun } from './messages';
+import type { ObservedRun } from '../../protocol/webview-messages';
 
 export interface ObservedRow {
   id: 'runtime' | 'peakExecutors' | 'executorHours';

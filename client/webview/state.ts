@@ -1,5 +1,5 @@
 // The webview's persisted state (acquireVsCodeApi().getState/setState), validated on the way in.
-import type { SimulationResult } from '../../server/src/engine/simulator/result';
+import type { SimulationResult } from '../../protocol/simulation';
 import {
   LIMITS,
   parseKnobs,
@@ -9,7 +9,7 @@ import {
   type KnobValues,
   type ObservedRun,
   type WhatIfValues,
-} from './messages';
+} from '../../protocol/webview-messages';
 
 export interface PanelState {
   version: 1;

@@ -26,7 +26,7 @@ if (existsSync(join(repoRoot, 'test', 'fixtures', 'e2e'))) {
   cpSync(join(repoRoot, 'test', 'fixtures', 'e2e'), join(workspace, 'fixtures'), { recursive: true });
 }
 
-let code = 1;
+let code;
 try {
   code = await runTests({
     version,

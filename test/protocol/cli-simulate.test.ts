@@ -50,11 +50,11 @@ describe('spark-dra simulate JOBFILE', () => {
     assert.equal(run.status, 0, run.stderr);
     const out = JSON.parse(run.stdout) as {
       observed: { peakExecutors: number };
-      logged: { ok: boolean; result: ResultJson };
+      logged: { ok: boolean; value: ResultJson };
     };
     assert.equal(out.observed.peakExecutors, 1);
     assert.ok(out.logged.ok);
-    const runtime = out.logged.result.static.summary.runtimeSec;
+    const runtime = out.logged.value.static.summary.runtimeSec;
     // First job at ~92 s, two jobs of ~2 min each with a ~13 s gap: the log's last job ended at 346 s.
     assert.ok(runtime > 330 && runtime < 360, `runtime ${runtime}`);
   });

@@ -1,9 +1,11 @@
 // A real LSP client for protocol tests: spawns dist/server.js --stdio and speaks JSON-RPC to it.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
@@ -116,6 +118,17 @@ export class TestLspClient {
     return (await this.connection.sendRequest(method, params)) as T;
   }
 
+  /** Sends a request that should fail with an LSP error; returns its code and message (fails when it succeeds). */
+  async requestError(method: string, params: unknown): Promise<{ code: number; message: string }> {
+    try {
+      await this.connection.sendRequest(method, params);
+    } catch (error) {
+      if (error instanceof ResponseError) return { code: error.code, message: error.message };
+      throw error;
+    }
+    assert.fail(`${method} answered ${JSON.stringify(params)} instead of failing`);
+  }
+
   /** The next diagnostics published for the URI (waits up to `timeoutMs`). */
   nextDiagnostics(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
     return new Promise((resolvePromise, reject) => {
@@ -142,11 +155,4 @@ export class TestLspClient {
   }
 }
 
-/** Splits a fixture with a `|` caret into text and the caret's position. */
-export function caret(fixture: string, marker = '|'): { text: string; position: Position; offset: number } {
-  const offset = fixture.indexOf(marker);
-  if (offset < 0) throw new Error('fixture has no caret');
-  const text = fixture.slice(0, offset) + fixture.slice(offset + marker.length);
-  const before = text.slice(0, offset).split('\n');
-  return { text, offset, position: { line: before.length - 1, character: before[before.length - 1].length } };
-}
+export { caret } from '../support/caret';

@@ -1,12 +1,13 @@
 // sparkDra/replayEventLog over a real LSP connection: zstd, plain and rolled logs, the log's own configuration or a
 // job file's, what-if overrides, errors as answers, and no disk reads in an untrusted workspace.
 import assert from 'node:assert/strict';
+import { ErrorCodes } from 'vscode-languageserver-protocol';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { ReplayEventLogResponse, ReplayResult } from '../../server/src/protocol';
+import type { ReplayEventLogResponse, ReplayResult } from '../../protocol/requests';
 import { TestLspClient } from './lsp-client';
 
 /** /work/shared/eventlogs locally; CI keeps ../shared beside the repository too. Tests run from the repo root. */
@@ -15,8 +16,8 @@ const DRA = join(LOGS, 'eventlog_4nodes_8cores_dynamic_alloc.zstd');
 const SPARK_SHELL = join(LOGS, 'job_spark_shell');
 
 function expectOk(response: ReplayEventLogResponse): ReplayResult {
-  if (!response.ok) assert.fail(`expected a replay, got: ${response.error}`);
-  return response.result;
+  if (!response.ok) assert.fail(`expected a replay, got: ${response.problem.message}`);
+  return response.value;
 }
 
 describe('sparkDra/replayEventLog (trusted workspace)', () => {
@@ -96,15 +97,15 @@ describe('sparkDra/replayEventLog (trusted workspace)', () => {
     const missing = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', {
       path: join(temp, 'nope'),
     });
-    assert.equal(missing.ok, false);
-    if (!missing.ok) assert.match(missing.error, /no such file or directory/);
-    const relative = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: 'logs/app' });
-    assert.deepEqual(relative, { ok: false, error: 'The event log path must be an absolute path.' });
+    assert.equal(missing.ok ? 'ok' : missing.problem.code, 'unreadable-input');
+    if (!missing.ok) assert.match(missing.problem.message, /no such file or directory/);
+    const relative = await client.requestError('sparkDra/replayEventLog', { path: 'logs/app' });
+    assert.equal(relative.code, ErrorCodes.InvalidParams);
     const empty = join(temp, 'empty-dir');
     mkdirSync(empty);
     const noParts = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: empty });
     assert.equal(noParts.ok, false);
-    if (!noParts.ok) assert.match(noParts.error, /no rolled event-log parts/);
+    if (!noParts.ok) assert.match(noParts.problem.message, /no rolled event-log parts/);
     const notJson = join(temp, 'notes.txt');
     writeFileSync(notJson, 'hello\nworld\n');
     const garbage = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: notJson });
@@ -113,7 +114,7 @@ describe('sparkDra/replayEventLog (trusted workspace)', () => {
       path: DRA,
       uri: 'file:///not/open.json',
     });
-    assert.deepEqual(closedJob, { ok: false, error: 'The job file is not open in the editor.' });
+    assert.equal(closedJob.ok ? 'ok' : closedJob.problem.code, 'not-open');
     for (const bad of [
       null,
       {},
@@ -121,8 +122,8 @@ describe('sparkDra/replayEventLog (trusted workspace)', () => {
       { path: DRA, overrides: { x: 1 } },
       { path: DRA, knobs: { podStartLatencySec: 'slow' } },
     ]) {
-      const answer = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', bad);
-      assert.equal(answer.ok, false, JSON.stringify(bad));
+      const answer = await client.requestError('sparkDra/replayEventLog', bad);
+      assert.equal(answer.code, ErrorCodes.InvalidParams, JSON.stringify(bad));
     }
     // Still serving.
     expectOk(await client.request('sparkDra/replayEventLog', { path: SPARK_SHELL }));
@@ -140,8 +141,8 @@ describe('sparkDra/replayEventLog (untrusted workspace)', () => {
 
   it('refuses to read a log from disk and says why', async () => {
     const answer = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: DRA });
-    assert.equal(answer.ok, false);
-    if (!answer.ok) assert.match(answer.error, /not trusted.*reads no files from disk/);
+    assert.equal(answer.ok ? 'ok' : answer.problem.code, 'untrusted');
+    if (!answer.ok) assert.match(answer.problem.message, /not trusted.*reads no files from disk/);
   });
 
   it('replays a log that is open in the editor', async () => {

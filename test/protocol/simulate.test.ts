@@ -1,9 +1,10 @@
 // sparkDra/simulate over a real LSP connection.
 import assert from 'node:assert/strict';
+import { ErrorCodes } from 'vscode-languageserver-protocol';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { SimulateResponse } from '../../server/src/protocol';
+import type { SimulateResponse } from '../../protocol/requests';
 import { TestLspClient } from './lsp-client';
 
 let client: TestLspClient;
@@ -23,16 +24,16 @@ after(async () => {
 describe('sparkDra/simulate', () => {
   it('simulates the open job with what-if overrides', async () => {
     const base = await client.request<SimulateResponse>('sparkDra/simulate', { uri, preset: 'interactive-burst' });
-    assert.ok(base.ok, base.ok ? '' : base.error);
+    assert.ok(base.ok, base.ok ? '' : base.problem.message);
     const capped = await client.request<SimulateResponse>('sparkDra/simulate', {
       uri,
       preset: 'interactive-burst',
       overrides: { 'spark.dynamicAllocation.maxExecutors': '5' },
     });
     assert.ok(capped.ok);
-    assert.ok(base.result.dra.summary.peakExecutors > 5);
-    assert.ok(capped.result.dra.summary.peakExecutors <= 5);
-    assert.ok(capped.result.dra.summary.runtimeSec > base.result.dra.summary.runtimeSec, 'fewer executors, longer run');
+    assert.ok(base.value.dra.summary.peakExecutors > 5);
+    assert.ok(capped.value.dra.summary.peakExecutors <= 5);
+    assert.ok(capped.value.dra.summary.runtimeSec > base.value.dra.summary.runtimeSec, 'fewer executors, longer run');
   });
 
   it('reports a configuration Spark would refuse as an error', async () => {
@@ -40,8 +41,8 @@ describe('sparkDra/simulate', () => {
       uri,
       overrides: { 'spark.dynamicAllocation.minExecutors': '50' },
     });
-    assert.equal(res.ok, false);
-    assert.match(res.ok ? '' : res.error, /minExecutors|initial/);
+    assert.equal(res.ok ? 'ok' : res.problem.code, 'spark-would-not-start');
+    assert.match(res.ok ? '' : res.problem.message, /minExecutors|initial/);
   });
 
   it('rejects malformed parameters', async () => {
@@ -50,10 +51,14 @@ describe('sparkDra/simulate', () => {
       { uri: 5 },
       { uri, overrides: { 'not a key': 'x' } },
       { uri, knobs: { podStartLatencySec: 'slow' } },
-      { uri: 'file:///not/open.json' },
+      { uri, knobs: { podStartLatencySec: 601 } },
+      { uri, knobs: { noSuchKnob: 1 } },
+      { uri, overrides: { 'spark.dynamicAllocation.maxExecutors': 'x'.repeat(201) } },
     ]) {
-      const res = await client.request<SimulateResponse>('sparkDra/simulate', params);
-      assert.equal(res.ok, false, JSON.stringify(params));
+      const error = await client.requestError('sparkDra/simulate', params);
+      assert.equal(error.code, ErrorCodes.InvalidParams, JSON.stringify(params));
     }
+    const closed = await client.request<SimulateResponse>('sparkDra/simulate', { uri: 'file:///not/open.json' });
+    assert.equal(closed.ok ? 'ok' : closed.problem.code, 'not-open');
   });
 });

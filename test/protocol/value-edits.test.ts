@@ -1,13 +1,14 @@
 // sparkDra/valueEdits over a real LSP connection: the winning entry gets the new value, missing keys are added where
 // the job's keys go, several values come back as one edit, and the result reads back with the new values.
 import assert from 'node:assert/strict';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { after, before, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { spanEdit } from '../../server/src/engine/edits';
-import { readValues } from '../../server/src/lsp/handlers/value-edits';
-import type { EffectiveConfigResponse, ValueEditsResponse } from '../../server/src/protocol';
+import { valueEditsParams } from '../../server/src/lsp/params';
+import type { EffectiveConfigResponse, ValueEditsResponse } from '../../protocol/requests';
 import { TestLspClient } from './lsp-client';
 
 let client: TestLspClient;
@@ -22,9 +23,9 @@ const example = (name: string): string => readFileSync(resolve(__dirname, '../..
 
 /** Applies the returned edits to `text` the way an editor would. */
 function applied(text: string, response: ValueEditsResponse): string {
-  assert.ok(response.ok, response.ok ? '' : response.error);
+  assert.ok(response.ok, response.ok ? '' : response.problem.message);
   const doc = TextDocument.create('file:///x', 'json', 1, text);
-  return TextDocument.applyEdits(doc, response.edits);
+  return TextDocument.applyEdits(doc, response.value);
 }
 
 async function editsFor(
@@ -43,7 +44,8 @@ async function editsFor(
 async function effective(fileName: string, languageId: string, text: string, key: string) {
   const uri = await client.open(fileName, languageId, text);
   const config = await client.request<EffectiveConfigResponse>('sparkDra/effectiveConfig', { uri });
-  return config.rows.find((row) => row.key === key);
+  assert.ok(config.ok);
+  return config.value.rows.find((row) => row.key === key);
 }
 
 describe('sparkDra/valueEdits', () => {
@@ -54,7 +56,7 @@ describe('sparkDra/valueEdits', () => {
       'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout': '5s',
     });
     assert.ok(response.ok);
-    assert.equal(response.edits.length, 1, 'one edit, so one undo step');
+    assert.equal(response.value.length, 1, 'one edit, so one undo step');
     const after = applied(text, response);
     assert.match(after, /"spark\.dynamicAllocation\.maxExecutors": "60"/);
     assert.doesNotMatch(after, /"spark\.dynamicAllocation\.maxExecutors": "40"/);
@@ -118,7 +120,7 @@ describe('sparkDra/valueEdits', () => {
     const { response } = await editsFor('ve4.json', 'json', example('emr-eks-dra.json'), {
       'spark.dynamicAllocation.maxExecutors': '40',
     });
-    assert.deepEqual(response, { ok: true, edits: [] });
+    assert.deepEqual(response, { ok: true, value: [] });
   });
 
   it('refuses bad input with a message and leaves the server running', async () => {
@@ -129,21 +131,22 @@ describe('sparkDra/valueEdits', () => {
       { values: {}, error: /No values/ },
     ];
     for (const [i, c] of bad.entries()) {
-      const { response } = await editsFor(`bad${i}.json`, 'json', text, c.values);
-      assert.equal(response.ok, false);
-      if (!response.ok) assert.match(response.error, c.error);
+      const uri = await client.open(`bad${i}.json`, 'json', text);
+      const error = await client.requestError('sparkDra/valueEdits', { uri, values: c.values });
+      assert.equal(error.code, ErrorCodes.InvalidParams);
+      assert.match(error.message, c.error);
     }
     const unopened = await client.request<ValueEditsResponse>('sparkDra/valueEdits', {
       uri: 'file:///nowhere.json',
       values: { 'spark.x': '1' },
     });
-    assert.deepEqual(unopened, { ok: false, error: 'The document is not open.' });
+    assert.equal(unopened.ok ? 'ok' : unopened.problem.code, 'not-open');
     const notAJob = await editsFor('plain.json', 'json', '{ "hello": 1 }', {
       'spark.dynamicAllocation.maxExecutors': '3',
     });
-    assert.equal(notAJob.response.ok, false);
-    const missing = await client.request<ValueEditsResponse>('sparkDra/valueEdits', null);
-    assert.equal(missing.ok, false);
+    assert.equal(notAJob.response.ok ? 'ok' : notAJob.response.problem.code, 'no-job');
+    const missing = await client.requestError('sparkDra/valueEdits', null);
+    assert.equal(missing.code, ErrorCodes.InvalidParams);
   });
 });
 
@@ -156,17 +159,14 @@ describe('value-edits helpers', () => {
     assert.notEqual(edit.range.start, 2, 'does not start between \\r and \\n');
   });
 
-  it('readValues keeps the order given and validates keys and values', () => {
-    const ok = readValues({ 'spark.b': '1', 'spark.a': '2' });
-    assert.deepEqual(ok, {
-      ok: true,
-      values: [
-        ['spark.b', '1'],
-        ['spark.a', '2'],
-      ],
-    });
-    assert.equal(readValues({ 'spark.a': ' 1' }).ok, false);
-    assert.equal(readValues({ 'spark.a': 3 }).ok, false);
-    assert.equal(readValues([]).ok, false);
+  it('valueEditsParams keeps the order given and refuses bad keys and values', () => {
+    const params = valueEditsParams({ uri: 'file:///a.json', values: { 'spark.b': '1', 'spark.a': '2' } });
+    assert.deepEqual(Object.entries(params.values), [
+      ['spark.b', '1'],
+      ['spark.a', '2'],
+    ]);
+    for (const values of [{ 'spark.a': ' 1' }, { 'spark.a': 3 }, [], {}]) {
+      assert.throws(() => valueEditsParams({ uri: 'file:///a.json', values }), ResponseError, JSON.stringify(values));
+    }
   });
 });

@@ -11,17 +11,9 @@ import { complete } from '../../server/src/engine/features/completion';
 import { hover } from '../../server/src/engine/features/hover';
 import { detectFormat, parseFile } from '../../server/src/engine/locators/index';
 import type { JobConfig, ParsedFile, Range } from '../../server/src/engine/model';
-import { boundsChecks } from '../../server/src/engine/rules/bounds';
+import { CHECK_FAMILIES } from '../../server/src/engine/rules/checks';
 import { buildContext } from '../../server/src/engine/rules/context';
-import { costChecks } from '../../server/src/engine/rules/cost';
-import { emrLimitChecks } from '../../server/src/engine/rules/emr-limits';
 import { analyze } from '../../server/src/engine/rules/index';
-import { keyChecks } from '../../server/src/engine/rules/keys';
-import type { Check } from '../../server/src/engine/rules/report';
-import { shuffleChecks } from '../../server/src/engine/rules/shuffle';
-import { storageClassChecks } from '../../server/src/engine/rules/storage-class';
-import { valueChecks } from '../../server/src/engine/rules/values';
-import { volumeChecks } from '../../server/src/engine/rules/volumes';
 import { mulberry32 } from '../../server/src/engine/workload/prng';
 
 // Fixed for CI; set SPARK_DRA_FUZZ_SEED to explore other mutants (a failure message names the seed to replay).
@@ -30,16 +22,7 @@ const MUTANTS_PER_SOURCE = 260;
 const DOCUMENT_BUDGET_MS = 2000;
 const ROOT = join(__dirname, '../..');
 /** analyze() skips a rule that throws; the fuzzer runs them bare too, so such a throw is seen rather than hidden. */
-const RULE_FAMILIES: Record<string, readonly Check[]> = {
-  keyChecks,
-  valueChecks,
-  boundsChecks,
-  shuffleChecks,
-  volumeChecks,
-  storageClassChecks,
-  costChecks,
-  emrLimitChecks,
-};
+const RULE_FAMILIES = CHECK_FAMILIES;
 
 /** The engine's seeded generator (mulberry32), so runs are the same on every machine. */
 const prng = mulberry32;
@@ -52,7 +35,7 @@ interface Source {
 function sources(): Source[] {
   const found: Source[] = [];
   for (const dir of ['examples', 'test/fixtures/cli']) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(join(ROOT, dir)).sort();
     } catch {
@@ -201,7 +184,7 @@ function exercise(name: string, text: string, rand: () => number): void {
       for (const edit of fix.edits) assertRange(edit.range, text.length, `fix "${fix.title}"`);
   }
   for (const job of parsed.jobs) {
-    const ctx = buildContext(text, parsed, job, { defaultSparkVersion: '3.4.1' }, []);
+    const ctx = buildContext(text, parsed, job, '3.4.1', []);
     for (const [family, checks] of Object.entries(RULE_FAMILIES)) {
       checks.forEach((check, index) => {
         try {
@@ -209,6 +192,7 @@ function exercise(name: string, text: string, rand: () => number): void {
         } catch (error) {
           throw new Error(
             `${family}[${index}] threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            { cause: error },
           );
         }
       });
@@ -253,6 +237,7 @@ test('the engine survives thousands of mutated job files', () => {
         const shown = text.length > 3000 ? `${text.slice(0, 3000)}…` : text;
         throw new Error(
           `${source.name}, mutant ${i} (seed ${SEED}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n--- mutant ---\n${shown}`,
+          { cause: error },
         );
       }
       const elapsed = performance.now() - started;

@@ -1,6 +1,6 @@
 // Deterministic SimulationResults for the webview tests.
-import type { ObservedRun } from '../../client/webview/messages';
-import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../server/src/engine/simulator/result';
+import type { ObservedRun } from '../../protocol/webview-messages';
+import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../protocol/simulation';
 
 function summary(over: Partial<SimulationSummary>): SimulationSummary {
   return {
@@ -68,6 +68,9 @@ export function sampleResult(peak = 24, staticCost = 2.4): SimulationResult {
       'spark.dynamicAllocation.executorIdleTimeout': '60s',
       'spark.dynamicAllocation.shuffleTracking.enabled': 'true',
       'spark.kubernetes.allocation.batch.size': '5',
+    },
+    get fileInputs() {
+      return { ...this.inputs };
     },
     workload: { name: 'etl-burst', jobs: 3, stages: 12, tasks: 4_800 },
     sparkVersion: '3.5.1',

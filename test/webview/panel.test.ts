@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { parseWebviewMessage } from '../../client/webview/messages';
+import { parseWebviewMessage } from '../../protocol/webview-messages';
 import { FILE_VALUES, sampleObserved, sampleResult } from './fixtures';
 import {
   cardValue,

@@ -2,6 +2,7 @@
 // the job's Spark version. A Quick Pick (choosing a written key reveals its line) with a button that opens the same
 // table as a read-only Markdown document (spark-dra-effective:), which follows edits of the job file.
 import * as vscode from 'vscode';
+import { failure, problemText } from '../../../protocol/result';
 import { effectivePickItems, renderEffectiveMarkdown } from '../effective-view';
 import { KeyedDebouncer } from '../debounce';
 import { errorText, type Services } from '../services';
@@ -55,9 +56,8 @@ class EffectiveConfigDocuments implements vscode.TextDocumentContentProvider, vs
     try {
       const info = await this.services.api.fileInfo(target.jobUri);
       const config = await this.services.api.effectiveConfig({ uri: target.jobUri, jobIndex: target.jobIndex });
-      if (!config)
-        return `# Effective configuration\n\n${basename(jobUri)} is not open, or no longer holds job ${target.jobIndex + 1}.\n`;
-      return renderEffectiveMarkdown(config, {
+      if (!config.ok) return `# Effective configuration\n\n${basename(jobUri)}: ${problemText(config.problem)}\n`;
+      return renderEffectiveMarkdown(config.value, {
         fileName: basename(jobUri),
         documentUri: target.jobUri,
         jobIndex: target.jobIndex,
@@ -96,15 +96,16 @@ export function registerEffectiveConfig(services: Services, debounceMs: () => nu
     if (!target) return;
     const jobIndex = await pickJob(target.info, 'Show Effective Configuration');
     if (jobIndex === undefined) return;
-    const config = await services.api
+    const response = await services.api
       .effectiveConfig({ uri: target.document.uri.toString(), jobIndex })
-      .catch((error: unknown) => {
-        void vscode.window.showErrorMessage(
-          `Spark DRA could not compute the effective configuration: ${errorText(error)}`,
-        );
-        return null;
-      });
-    if (!config) return;
+      .catch((error: unknown) => failure('internal', errorText(error)));
+    if (!response.ok) {
+      void vscode.window.showErrorMessage(
+        `Spark DRA could not compute the effective configuration: ${problemText(response.problem)}`,
+      );
+      return;
+    }
+    const config = response.value;
     const pick = vscode.window.createQuickPick<Item>();
     pick.title = `Effective configuration of ${basename(target.document.uri)} · Spark ${config.sparkVersion}`;
     pick.placeholder = 'Type to filter keys; choose a written key to go to its line';

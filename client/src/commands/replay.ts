@@ -3,7 +3,8 @@
 // logged workload in the simulation panel beside what really ran (the observed executors on the chart and an
 // "Observed" card), with the comparison also written to the output channel.
 import * as vscode from 'vscode';
-import type { ReplayEventLogParams, ReplayEventLogResponse } from '../../../server/src/protocol';
+import { problemText } from '../../../protocol/result';
+import type { ReplayEventLogParams, ReplayEventLogResponse } from '../../../protocol/requests';
 import { isJobFile } from '../file-status';
 import type { PanelHost } from '../panel-host';
 import { logName, replayHeadline, replaySummaryLines, type ReplayTarget } from '../replay-view';
@@ -100,14 +101,14 @@ export function registerReplay(services: Services, panels: PanelHost): vscode.Di
     }
     if (!response) return;
     if (!response.ok) {
-      await showFailure(`Replay of ${name} failed: ${response.error}`);
+      await showFailure(`Replay of ${name} failed: ${problemText(response.problem)}`);
       return;
     }
     services.log(`replayed ${target.path} in ${Date.now() - started} ms`);
-    for (const line of replaySummaryLines(name, response.result)) services.output.appendLine(line);
+    for (const line of replaySummaryLines(name, response.value)) services.output.appendLine(line);
     panels.showReplay(target, response);
     const details = 'Show Comparison';
-    void vscode.window.showInformationMessage(replayHeadline(name, response.result), details).then((answer) => {
+    void vscode.window.showInformationMessage(replayHeadline(name, response.value), details).then((answer) => {
       if (answer === details) services.output.show(true);
     });
   });

@@ -13,13 +13,16 @@ export function registerSelectVersion(services: Services): vscode.Disposable {
     if (!target) return;
     const uri = target.document.uri.toString();
     const override = services.overrides.get(uri);
-    const items: Item[] = versionPickItems({ current: target.info.sparkVersion, override }).map((pick) => ({
-      label: pick.label,
-      description: pick.description,
-      detail: pick.detail,
-      picked: pick.picked,
-      pick,
-    }));
+    const { sparkVersions } = await services.api.serverFacts();
+    const items: Item[] = versionPickItems(sparkVersions, { current: target.info.sparkVersion, override }).map(
+      (pick) => ({
+        label: pick.label,
+        description: pick.description,
+        detail: pick.detail,
+        picked: pick.picked,
+        pick,
+      }),
+    );
     const chosen = await vscode.window.showQuickPick(items, {
       title: `Spark version for ${basename(target.document.uri)}`,
       placeHolder: `Now: Spark ${target.info.sparkVersion ?? 'unknown'}. Defaults, checks and the simulator follow the version chosen here.`,

@@ -1,6 +1,6 @@
 // The job file a command acts on: the URI it was invoked with (editor title, explorer) or the active editor's file.
 import * as vscode from 'vscode';
-import type { FileInfoResponse } from '../../../server/src/protocol';
+import type { FileInfoResponse } from '../../../protocol/requests';
 import { isJobFile } from '../file-status';
 import { errorText, type Services } from '../services';
 

@@ -1,8 +1,9 @@
 // Hosts the simulation webview: one panel per document, beside the editor. Every message from the
 // webview is validated; re-runs and applies go to callbacks the extension supplies.
 import * as vscode from 'vscode';
-import type { SimulationResult } from '../../../server/src/engine/simulator/result';
-import type { SimulateParams } from '../../../server/src/protocol';
+import { problemText, type Problem } from '../../../protocol/result';
+import type { SimulationResult } from '../../../protocol/simulation';
+import type { SimulateParams } from '../../../protocol/requests';
 import {
   documentUriFromState,
   isWhatIfKey,
@@ -14,20 +15,20 @@ import {
   type SimulateMessage,
   type WebviewMessage,
   type WhatIfValues,
-} from '../../webview/messages';
+} from '../../../protocol/webview-messages';
 import { buildPanelHtml } from './html';
 
 /** A simulation for the panel: a sparkDra/simulate answer, or a replay's with what the event log observed. */
 export type PanelSimulationResponse =
-  { ok: true; result: SimulationResult; observed?: ObservedRun } | { ok: false; error: string };
+  { ok: true; result: SimulationResult; observed?: ObservedRun } | { ok: false; problem: Problem };
 
 export interface SimulationPanelCallbacks {
   /** Runs the simulator (the language client's sparkDra/simulate request). Should not throw; if it does, the error is shown. */
   runSimulation(params: SimulateParams): Promise<PanelSimulationResponse>;
   /** Writes the changed what-if values (Spark key → value) into the document; true when applied. */
   applyValues(values: Record<string, string>): Promise<boolean>;
-  /** Workload preset names for the preset select; empty or absent shows only the default workload. */
-  presets?: readonly string[];
+  /** Workload preset names for the preset select (asked when the panel starts); absent shows only the default workload. */
+  presets?(): Promise<readonly string[]>;
 }
 
 export type SimulationPanelCallbacksFactory = (documentUri: vscode.Uri) => SimulationPanelCallbacks | undefined;
@@ -193,7 +194,7 @@ export class SimulationPanel {
           type: 'init',
           documentUri: this.documentUri.toString(),
           fileName: baseName(this.documentUri),
-          presets: [...(this.callbacks.presets ?? [])],
+          presets: [...((await this.callbacks.presets?.()) ?? [])],
         });
         return;
       case 'simulate':
@@ -221,7 +222,7 @@ export class SimulationPanel {
     try {
       return await this.callbacks.runSimulation(params);
     } catch (err) {
-      return { ok: false, error: errorText(err) };
+      return { ok: false, problem: { code: 'internal', message: errorText(err) } };
     }
   }
 
@@ -236,21 +237,15 @@ export class SimulationPanel {
       : base;
     const response = await this.run(params);
     if (this.disposed || msg.requestId < this.latest) return;
-    if (this.fileValues === undefined) {
-      if (!hasOverrides && response.ok) {
-        this.fileValues = whatIfInputs(response.result.inputs);
-      } else if (hasOverrides) {
-        const baseline = await this.run(base);
-        if (baseline.ok) this.fileValues = whatIfInputs(baseline.result.inputs);
-      }
-      if (this.fileValues !== undefined) this.post({ type: 'fileValues', values: this.fileValues });
-      if (this.disposed || msg.requestId < this.latest) return;
+    if (this.fileValues === undefined && response.ok) {
+      this.fileValues = whatIfInputs(response.result.fileInputs);
+      this.post({ type: 'fileValues', values: this.fileValues });
     }
     if (response.ok) {
       const result: ResultMessage = { type: 'result', requestId: msg.requestId, result: response.result };
       if (response.observed) result.observed = response.observed;
       this.post(result);
-    } else this.post({ type: 'error', requestId: msg.requestId, message: response.error });
+    } else this.post({ type: 'error', requestId: msg.requestId, message: problemText(response.problem) });
   }
 
   private async save(fileName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {

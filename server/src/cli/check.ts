@@ -1,10 +1,12 @@
 // `spark-dra check`: analyses files as the editor would and reports findings as text, JSON or SARIF.
 import { readFileSync } from 'node:fs';
-import { LineIndex } from '../engine/line-index';
-import { detectFormat, parseFile } from '../engine/locators';
-import type { ParsedFile, StorageClassInfo } from '../engine/model';
-import { analyze } from '../engine/rules';
-import type { Finding } from '../engine/rules/types';
+import {
+  createSparkDraService,
+  type Finding,
+  type SeveritySetting,
+  type SparkDocument,
+  type StorageClassInfo,
+} from '../engine';
 
 export interface CheckedFinding extends Finding {
   /** 1-based. */
@@ -29,14 +31,15 @@ export interface CheckRun {
 
 export interface CheckOptions {
   sparkVersion?: string;
-  severities?: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+  severities?: Readonly<Record<string, SeveritySetting>>;
 }
 
 export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
+  const service = createSparkDraService({ rules: options.severities ?? {} });
   const run: CheckRun = { files: [], unreadable: [], skipped: [] };
-  const loaded: { path: string; text: string; parsed: ParsedFile }[] = [];
+  const loaded: { path: string; document: SparkDocument }[] = [];
   for (const path of paths) {
-    if (!detectFormat({ fileName: path })) {
+    if (!service.reads(path)) {
       run.skipped.push(path);
       continue;
     }
@@ -47,29 +50,18 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
       run.unreadable.push({ path, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    loaded.push({ path, text, parsed: parseFile({ fileName: path, text }) });
+    loaded.push({ path, document: service.open({ fileName: path, text, versionOverride: options.sparkVersion }) });
   }
   // StorageClasses anywhere among the checked files count, as they do across an editor workspace.
-  const classesByFile = loaded.map((f) => f.parsed.storageClasses);
   for (const [index, file] of loaded.entries()) {
-    const others: StorageClassInfo[] = classesByFile.filter((_, i) => i !== index).flat();
-    const findings = analyze({
-      text: file.text,
-      parsed: file.parsed,
-      settings: {
-        defaultSparkVersion: options.sparkVersion,
-        versionOverride: options.sparkVersion,
-        severities: options.severities,
-      },
-      workspaceStorageClasses: others,
-    });
-    const lines = new LineIndex(file.text);
+    const others: StorageClassInfo[] = loaded.filter((_, i) => i !== index).flatMap((f) => f.document.storageClasses);
+    const findings = file.document.diagnostics({ workspaceStorageClasses: others });
     run.files.push({
       path: file.path,
       findings: findings
         .map((f) => {
-          const start = lines.positionAt(f.range.start);
-          const end = lines.positionAt(f.range.end);
+          const start = file.document.positionAt(f.range.start);
+          const end = file.document.positionAt(f.range.end);
           return {
             ...f,
             line: start.line + 1,

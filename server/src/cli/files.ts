@@ -1,7 +1,7 @@
 // Expands the CLI's file arguments: plain files, directories (walked) and simple globs (`*`, `**`, `?`).
 import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { detectFormat } from '../engine/locators';
+import { createSparkDraService } from '../engine';
 import { walkFiles } from '../walk-files';
 
 export interface ExpandedFiles {
@@ -29,7 +29,7 @@ function expandPath(path: string): string[] | undefined {
     return undefined;
   }
   if (stat.isFile()) return [path];
-  if (stat.isDirectory()) return walk(path).filter((f) => detectFormat({ fileName: f }) !== undefined);
+  if (stat.isDirectory()) return walk(path).filter((f) => readsFile(f));
   return undefined;
 }
 
@@ -60,4 +60,11 @@ function globToRegExp(glob: string): RegExp {
     else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${out}$`);
+}
+
+const formats = createSparkDraService();
+
+/** True for files of a format spark-dra reads. */
+function readsFile(path: string): boolean {
+  return formats.reads(path);
 }

@@ -3,7 +3,7 @@ import { UsageError } from './args';
 import { runCheckCommand } from './commands/check';
 import { runDemoCommand } from './commands/demo';
 import { runSimulateCommand } from './commands/simulate';
-import { VERSION } from './version';
+import { PACKAGE_VERSION as VERSION } from '../../../protocol/build-info';
 
 const HELP = `spark-dra ${VERSION}: Spark dynamic allocation and executor PVC checks and simulation
 

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 output for `spark-dra check --format sarif`, so code scanning can show the findings.
 import { relative, sep } from 'node:path';
-import { RULES } from '../engine/rules/registry';
+import { RULES } from '../engine';
 import type { CheckRun } from './check';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;

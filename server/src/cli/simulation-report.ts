@@ -1,6 +1,6 @@
 // Plain-text rendering of simulation results for the terminal.
-import type { ObservedRun } from '../engine/eventlog';
-import type { SimulationResult, SimulationSummary, TimelinePoint } from '../engine/simulator/result';
+import type { ObservedRun } from '../engine';
+import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../../protocol/simulation';
 
 export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);

@@ -14,3 +14,6 @@ const JOB_KIND_LABELS: Readonly<Record<JobKind, string>> = {
 export function jobKindLabel(kind: string): string {
   return (JOB_KIND_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
 }
+
+/** Every job kind, for faces that list them. */
+export const JOB_KINDS = Object.keys(JOB_KIND_LABELS) as JobKind[];

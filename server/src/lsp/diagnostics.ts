@@ -1,21 +1,11 @@
-// Debounced validation: runs the engine's rules on a document and publishes the findings as diagnostics.
-import {
-  DiagnosticSeverity,
-  DiagnosticTag,
-  type Connection,
-  type Diagnostic,
-  type TextDocuments,
-} from 'vscode-languageserver';
+// Debounced validation: asks the engine for a document's findings and publishes them as diagnostics.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../engine/rules';
-import type { Finding } from '../engine/rules/types';
+import type { Finding, Severity } from '../engine';
+import type { ServerContext } from './context';
 import { toLspRange } from './convert';
-import type { DocumentAnalyses } from './documents';
-import type { ClientOptions } from './client-options';
-import type { ServerSettings } from './settings';
-import type { WorkspaceStorageClasses } from './workspace-storage-classes';
 
-const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
@@ -26,23 +16,16 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly results = new Map<string, { version: number; findings: Finding[] }>();
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly analyses: DocumentAnalyses,
-    private readonly storageClasses: WorkspaceStorageClasses,
-    private readonly settings: () => ServerSettings,
-    private readonly client: () => ClientOptions,
-  ) {}
+  constructor(private readonly ctx: ServerContext) {}
 
-  schedule(doc: TextDocument, delay = this.settings().debounceMs): void {
+  schedule(doc: TextDocument, delay = this.ctx.settings().debounceMs): void {
     const pending = this.timers.get(doc.uri);
     if (pending) clearTimeout(pending);
     this.timers.set(
       doc.uri,
       setTimeout(() => {
         this.timers.delete(doc.uri);
-        const current = this.documents.get(doc.uri);
+        const current = this.ctx.documents.get(doc.uri);
         if (current) this.publish(current);
       }, delay),
     );
@@ -56,7 +39,7 @@ export class DiagnosticsPublisher {
 
   revalidateAll(exceptUri?: string): void {
     this.results.clear();
-    for (const doc of this.documents.all()) if (doc.uri !== exceptUri) this.schedule(doc);
+    for (const doc of this.ctx.documents.all()) if (doc.uri !== exceptUri) this.schedule(doc);
   }
 
   clear(uri: string): void {
@@ -64,7 +47,7 @@ export class DiagnosticsPublisher {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     this.results.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** Findings for the document's current version (computed now when not cached). */
@@ -77,30 +60,20 @@ export class DiagnosticsPublisher {
   }
 
   publish(doc: TextDocument): void {
-    const findings = this.findings(doc);
-    const diagnostics = findings.map((f) => toDiagnostic(doc, f));
-    void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    const diagnostics = this.findings(doc).map((f) => toDiagnostic(doc, f));
+    void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
   private compute(doc: TextDocument): Finding[] {
-    const analysis = this.analyses.get(doc);
-    if (!analysis.readable) return [];
-    const settings = this.settings();
+    const model = this.ctx.models.get(doc);
     try {
-      const findings = analyze({
-        text: analysis.source.text,
-        parsed: analysis.parsed,
-        settings: {
-          defaultSparkVersion: settings.defaultSparkVersion,
-          versionOverride: this.analyses.versionOverride(doc.uri),
-          severities: settings.rules,
-        },
-        workspaceStorageClasses: this.storageClasses.all(doc.uri),
+      return model.diagnostics({
+        workspaceStorageClasses: this.ctx.storageClasses.all(doc.uri),
+        omitSyntax:
+          model.format !== undefined && (this.ctx.client().editorShowsSyntaxErrors ?? []).includes(model.format),
       });
-      const shownByEditor = this.client().editorShowsSyntaxErrors ?? [];
-      return shownByEditor.includes(analysis.parsed.format) ? findings.filter((f) => f.ruleId !== 'syntax') : findings;
     } catch (error) {
-      this.connection.console.error(
+      this.ctx.connection.console.error(
         `spark-dra: validation failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       return [];

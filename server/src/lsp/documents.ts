@@ -1,40 +1,25 @@
-// Parsed documents, cached per document version, with the Spark version each job runs.
+// The engine's model of each open document, kept per document version, and the Spark version a user chose per file.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SparkDocument, SparkDraService } from '../engine';
 import { URI } from './uri';
-import { resolveSparkVersion } from '../engine/effective';
-import { parseFile, detectFormat, type SourceFile } from '../engine/locators';
-import type { JobConfig, ParsedFile, SparkVersionSource } from '../engine/model';
 
-export interface Analysis {
-  version: number;
-  source: SourceFile;
-  parsed: ParsedFile;
-  /** True when the file is of a format we read (even if it holds no job). */
-  readable: boolean;
-  versionOf: (job: JobConfig) => SparkVersionSource;
-}
-
-export class DocumentAnalyses {
-  private readonly cache = new Map<string, Analysis>();
+export class DocumentModels {
+  private readonly cache = new Map<string, { version: number; model: SparkDocument }>();
   private readonly versionOverrides = new Map<string, string>();
 
-  constructor(private readonly defaultSparkVersion: () => string) {}
+  constructor(private readonly service: () => SparkDraService) {}
 
-  get(doc: TextDocument): Analysis {
+  get(doc: TextDocument): SparkDocument {
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
-    const source: SourceFile = { fileName: URI.path(doc.uri), languageId: doc.languageId, text: doc.getText() };
-    const parsed = parseFile(source);
-    const override = this.versionOverrides.get(doc.uri);
-    const analysis: Analysis = {
-      version: doc.version,
-      source,
-      parsed,
-      readable: detectFormat(source) !== undefined,
-      versionOf: (job) => resolveSparkVersion(job, { defaultSparkVersion: this.defaultSparkVersion(), override }),
-    };
-    this.cache.set(doc.uri, analysis);
-    return analysis;
+    if (cached && cached.version === doc.version) return cached.model;
+    const model = this.service().open({
+      text: doc.getText(),
+      fileName: URI.path(doc.uri),
+      languageId: doc.languageId,
+      versionOverride: this.versionOverrides.get(doc.uri),
+    });
+    this.cache.set(doc.uri, { version: doc.version, model });
+    return model;
   }
 
   setVersionOverride(uri: string, version: string | undefined): void {
@@ -43,14 +28,11 @@ export class DocumentAnalyses {
     this.cache.delete(uri);
   }
 
-  versionOverride(uri: string): string | undefined {
-    return this.versionOverrides.get(uri);
-  }
-
   forget(uri: string): void {
     this.cache.delete(uri);
   }
 
+  /** Drops every model (the settings changed). */
   clear(): void {
     this.cache.clear();
   }

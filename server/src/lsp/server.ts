@@ -1,66 +1,67 @@
-// The language server: wires LSP requests to the engine. Holds no Spark knowledge of its own.
+// The language server: wires LSP requests to the engine's facade. Holds no Spark knowledge of its own.
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createSparkDraService, normalizeVersion, type SparkDraService } from '../engine';
 import {
   EffectiveConfigRequest,
   FileInfoRequest,
+  ReplayEventLogRequest,
+  ServerFactsRequest,
   SetVersionOverrideNotification,
   SimulateRequest,
-  type EffectiveConfigParams,
-  type FileInfoParams,
-  type SetVersionOverrideParams,
-  type SimulateResponse,
-} from '../protocol';
-import { DocumentAnalyses } from './documents';
-import { readClientOptions, type ClientOptions } from './client-options';
-import { DiagnosticsPublisher } from './diagnostics';
-import { provideCodeActions } from './handlers/code-actions';
-import { provideCompletion } from './handlers/completion';
-import { provideHover } from './handlers/hover';
-import { effectiveConfigFor, fileInfoFor } from './handlers/info';
-import { checkSimulateParams, simulateFor } from './handlers/simulate';
-import { replayHandler } from './handlers/replay';
-import { valueEditsHandler } from './handlers/value-edits';
-import {
-  ReplayEventLogRequest,
   ValueEditsRequest,
-  type ReplayEventLogResponse,
-  type ValueEditsResponse,
-} from '../protocol';
+  type SetVersionOverrideParams,
+} from '../../../protocol/requests';
+import { PACKAGE_VERSION } from '../../../protocol/build-info';
+import { failure } from '../../../protocol/result';
+import { readClientOptions, type ClientOptions } from './client-options';
+import type { ServerContext } from './context';
+import { DiagnosticsPublisher } from './diagnostics';
+import { DocumentModels } from './documents';
+import { codeActionHandler } from './handlers/code-actions';
+import { completionHandler } from './handlers/completion';
+import { hoverHandler } from './handlers/hover';
+import { effectiveConfigHandler, fileInfoHandler, serverFactsHandler } from './handlers/info';
+import { replayHandler } from './handlers/replay';
+import { simulateHandler } from './handlers/simulate';
+import { valueEditsHandler } from './handlers/value-edits';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
-import { normalizeVersion } from '../engine/version';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = DEFAULT_SETTINGS;
+  let service: SparkDraService = createSparkDraService(settings.engine);
   let clientOptions: ClientOptions = {};
   let canAskConfiguration = false;
-  const analyses = new DocumentAnalyses(() => settings.defaultSparkVersion);
-  const storageClasses = new WorkspaceStorageClasses();
-  const diagnostics = new DiagnosticsPublisher(
+  const documents = new TextDocuments(TextDocument);
+  const models = new DocumentModels(() => service);
+  const ctx: ServerContext = {
     connection,
     documents,
-    analyses,
-    storageClasses,
-    () => settings,
-    () => clientOptions,
-  );
+    models,
+    storageClasses: new WorkspaceStorageClasses(),
+    service: () => service,
+    settings: () => settings,
+    client: () => clientOptions,
+  };
+  const diagnostics = new DiagnosticsPublisher(ctx);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientOptions = readClientOptions(params.initializationOptions);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
-    if (clientOptions.workspaceTrusted !== false) storageClasses.scanFolders(folders);
+    if (clientOptions.workspaceTrusted !== false) ctx.storageClasses.scanFolders(folders, service);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -68,102 +69,65 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
-      serverInfo: { name: 'spark-dra', version: '0.1.0' },
+      serverInfo: { name: 'spark-dra', version: PACKAGE_VERSION },
     };
   });
 
   connection.onInitialized(() => {
-    if (canAskConfiguration) {
-      void connection.client
-        .register(DidChangeConfigurationNotification.type, { section: 'sparkDra' })
-        .catch(() => undefined);
-      void refreshSettings();
-    }
+    if (!canAskConfiguration) return;
+    void connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'sparkDra' })
+      .catch(() => undefined);
+    void refreshSettings();
   });
 
+  function applySettings(next: ServerSettings): void {
+    settings = next;
+    service = createSparkDraService(settings.engine);
+    models.clear();
+    diagnostics.revalidateAll();
+  }
+
   async function refreshSettings(): Promise<void> {
-    if (!canAskConfiguration) return;
     try {
       const [raw] = await connection.workspace.getConfiguration([{ section: 'sparkDra' }]);
-      settings = readSettings(raw);
+      applySettings(readSettings(raw));
     } catch {
-      settings = DEFAULT_SETTINGS;
+      applySettings(DEFAULT_SETTINGS);
     }
-    analyses.clear();
-    diagnostics.revalidateAll();
   }
 
   connection.onDidChangeConfiguration((change) => {
     if (canAskConfiguration) void refreshSettings();
-    else {
-      const raw = (change.settings as { sparkDra?: unknown } | undefined)?.sparkDra;
-      settings = readSettings(raw);
-      analyses.clear();
-      diagnostics.revalidateAll();
-    }
+    else applySettings(readSettings((change.settings as { sparkDra?: unknown } | undefined)?.sparkDra));
   });
 
   documents.onDidChangeContent((event) => {
-    storageClasses.updateOpenDocument(event.document.uri, analyses.get(event.document).parsed.storageClasses);
+    const declared = models.get(event.document).storageClasses;
+    ctx.storageClasses.updateOpenDocument(event.document.uri, [...declared]);
     diagnostics.schedule(event.document);
     // A StorageClass edit can change findings in other open job files.
-    if (analyses.get(event.document).parsed.storageClasses.length > 0) diagnostics.revalidateAll(event.document.uri);
+    if (declared.length > 0) diagnostics.revalidateAll(event.document.uri);
   });
   documents.onDidClose((event) => {
-    analyses.forget(event.document.uri);
-    storageClasses.updateOpenDocument(event.document.uri, undefined);
+    models.forget(event.document.uri);
+    ctx.storageClasses.updateOpenDocument(event.document.uri, undefined);
     diagnostics.clear(event.document.uri);
   });
 
-  connection.onCompletion((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc
-      ? guard(() => provideCompletion(doc, analyses.get(doc), params.position, storageClasses.names()), [])
-      : [];
-  });
-  connection.onHover((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    return doc ? guard(() => provideHover(doc, analyses.get(doc), params.position), null) : null;
-  });
-  connection.onCodeAction((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return guard(
-      () => provideCodeActions(doc, diagnostics.findings(doc), params.range, params.context.diagnostics),
-      [],
-    );
-  });
-
-  connection.onRequest(FileInfoRequest, (params: FileInfoParams) => {
-    const doc = documents.get(params?.uri);
-    return doc ? fileInfoFor(analyses.get(doc)) : { jobs: 0 };
-  });
-  connection.onRequest(EffectiveConfigRequest, (params: EffectiveConfigParams) => {
-    const doc = documents.get(params?.uri);
-    return doc ? guard(() => effectiveConfigFor(doc, analyses.get(doc), params.jobIndex ?? 0), null) : null;
-  });
-  connection.onRequest<SimulateResponse, void>(SimulateRequest, (raw: unknown): SimulateResponse => {
-    const checked = checkSimulateParams(raw);
-    if (!checked.ok) return checked;
-    const doc = documents.get(checked.params.uri);
-    if (!doc) return { ok: false, error: 'The document is not open.' };
-    const run = () => simulateFor(analyses.get(doc), checked.params, settings, storageClasses.all(doc.uri));
-    return guard(run, { ok: false, error: 'The simulation failed unexpectedly; see the Spark DRA output.' });
-  });
-  connection.onRequest<ReplayEventLogResponse, void>(
-    ReplayEventLogRequest,
-    replayHandler({
-      documents,
-      analyses,
-      settings: () => settings,
-      trusted: () => clientOptions.workspaceTrusted !== false,
-    }),
-  );
-  connection.onRequest<ValueEditsResponse, void>(ValueEditsRequest, valueEditsHandler(documents, analyses));
+  connection.onCompletion(guard(completionHandler(ctx), []));
+  connection.onHover(guard(hoverHandler(ctx), null));
+  connection.onCodeAction(guard(codeActionHandler(ctx, diagnostics), []));
+  connection.onRequest(FileInfoRequest, guard(fileInfoHandler(ctx), { jobs: 0 }));
+  connection.onRequest(ServerFactsRequest, serverFactsHandler(ctx));
+  connection.onRequest(EffectiveConfigRequest, guard(effectiveConfigHandler(ctx), internalFailure));
+  connection.onRequest(SimulateRequest, guard(simulateHandler(ctx), internalFailure));
+  connection.onRequest(ValueEditsRequest, guard(valueEditsHandler(ctx), internalFailure));
+  connection.onRequest(ReplayEventLogRequest, guardAsync(replayHandler(ctx), internalFailure));
   connection.onNotification(SetVersionOverrideNotification, (params: SetVersionOverrideParams) => {
     if (!params || typeof params.uri !== 'string') return;
     const version = typeof params.sparkVersion === 'string' ? normalizeVersion(params.sparkVersion) : undefined;
-    analyses.setVersionOverride(params.uri, version);
+    models.setVersionOverride(params.uri, version);
     const doc = documents.get(params.uri);
     if (doc) diagnostics.invalidate(doc);
   });
@@ -171,13 +135,40 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 
-  /** A handler that throws must not take the server down; the request just gets an empty answer. */
-  function guard<T>(run: () => T, fallback: T): T {
-    try {
-      return run();
-    } catch (error) {
-      connection.console.error(`spark-dra: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return fallback;
-    }
+  /** A handler that throws must not take the server down: invalid parameters answer with their error, the rest is logged. */
+  function guard<P, R>(
+    handler: (params: P, token: CancellationToken) => R,
+    fallback: R,
+  ): (params: P, token: CancellationToken) => R {
+    return (params, token) => {
+      try {
+        return handler(params, token);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        logError(error);
+        return fallback;
+      }
+    };
+  }
+
+  function guardAsync<P, R>(
+    handler: (params: P, token: CancellationToken) => Promise<R>,
+    fallback: R,
+  ): (params: P, token: CancellationToken) => Promise<R> {
+    return async (params, token) => {
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        logError(error);
+        return fallback;
+      }
+    };
+  }
+
+  function logError(error: unknown): void {
+    connection.console.error(`spark-dra: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 }
+
+const internalFailure = failure('internal', 'The request failed unexpectedly; see the Spark DRA output for details.');

@@ -1,46 +1,62 @@
 // Settings the server reads from the client (`sparkDra.*`), with defaults for clients that do not answer.
-import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../engine/version';
-
-export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
+// Ranges come from the protocol's one declaration; anything malformed or out of range falls back to the default.
+import {
+  DEFAULT_ENGINE_SETTINGS,
+  normalizeVersion,
+  type EngineSettings,
+  type Prices,
+  type SeveritySetting,
+} from '../engine';
+import { KNOBS, SETTING_RANGES } from '../../../protocol/limits';
 
 export interface ServerSettings {
-  defaultSparkVersion: string;
-  rules: Record<string, RuleSeverity>;
+  engine: EngineSettings;
   debounceMs: number;
-  /** Simulator prices and pod latency (see the simulator's defaults). */
-  simulation: Record<string, number>;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = {
-  defaultSparkVersion: DEFAULT_SPARK_VERSION,
-  rules: {},
-  debounceMs: 200,
-  simulation: {},
+export const DEFAULT_SETTINGS: ServerSettings = { engine: DEFAULT_ENGINE_SETTINGS, debounceMs: 200 };
+
+/** `sparkDra.simulation.*` names → the cost model's price names. */
+const PRICE_SETTINGS: Readonly<Record<string, keyof Prices>> = {
+  emrVcpuHourUsd: 'emrVcpuHour',
+  emrGbHourUsd: 'emrGbHour',
+  ebsGibMonthUsd: 'ebsGibMonth',
+  instanceVcpuHourUsd: 'instanceVcpuHour',
 };
 
-/** Turns whatever the client sent into valid settings; anything malformed falls back to the default. */
+function inRange(setting: string, value: unknown): value is number {
+  const range = SETTING_RANGES[setting];
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    range !== undefined &&
+    value >= range.min &&
+    (range.max === undefined || value <= range.max)
+  );
+}
+
 export function readSettings(raw: unknown): ServerSettings {
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
   const obj = raw as Record<string, unknown>;
   const version = typeof obj.defaultSparkVersion === 'string' ? normalizeVersion(obj.defaultSparkVersion) : undefined;
-  const rules: Record<string, RuleSeverity> = {};
+  const rules: Record<string, SeveritySetting> = {};
   if (obj.rules && typeof obj.rules === 'object') {
     for (const [id, level] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (level === 'off' || level === 'info' || level === 'warning' || level === 'error') rules[id] = level;
     }
   }
-  const debounce =
-    typeof obj.debounceMs === 'number' && obj.debounceMs >= 0 && obj.debounceMs <= 5000 ? obj.debounceMs : undefined;
-  const simulation: Record<string, number> = {};
-  if (obj.simulation && typeof obj.simulation === 'object') {
-    for (const [k, v] of Object.entries(obj.simulation as Record<string, unknown>)) {
-      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) simulation[k] = v;
-    }
+  const prices: Partial<Prices> = {};
+  const knobs: Record<string, number> = {};
+  const simulation =
+    obj.simulation && typeof obj.simulation === 'object' ? (obj.simulation as Record<string, unknown>) : {};
+  for (const [name, value] of Object.entries(simulation)) {
+    if (!inRange(`sparkDra.simulation.${name}`, value)) continue;
+    const price = PRICE_SETTINGS[name];
+    if (price) prices[price] = value;
+    else if (name in KNOBS) knobs[name] = value;
   }
   return {
-    defaultSparkVersion: version ?? DEFAULT_SETTINGS.defaultSparkVersion,
-    rules,
-    debounceMs: debounce ?? DEFAULT_SETTINGS.debounceMs,
-    simulation,
+    engine: { defaultSparkVersion: version ?? DEFAULT_ENGINE_SETTINGS.defaultSparkVersion, rules, prices, knobs },
+    debounceMs: inRange('sparkDra.debounceMs', obj.debounceMs) ? obj.debounceMs : DEFAULT_SETTINGS.debounceMs,
   };
 }

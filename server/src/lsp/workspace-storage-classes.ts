@@ -1,7 +1,6 @@
 // StorageClasses known in the workspace: from open documents, and (in trusted workspaces) from YAML files on disk.
 import { readFileSync } from 'node:fs';
-import { parseFile } from '../engine/locators';
-import type { StorageClassInfo } from '../engine/model';
+import type { SparkDraService, StorageClassInfo } from '../engine';
 import { URI } from './uri';
 import { walkFiles } from '../walk-files';
 
@@ -13,21 +12,22 @@ export class WorkspaceStorageClasses {
   private readonly open = new Map<string, StorageClassInfo[]>();
 
   /** Reads every small YAML file below the folders that mentions a StorageClass. Bounded in files and depth. */
-  scanFolders(folderUris: string[]): void {
+  scanFolders(folderUris: string[], service: SparkDraService): void {
     let budget = MAX_FILES;
     for (const uri of folderUris) {
       if (!uri.startsWith('file:') || budget <= 0) continue;
       const files = walkFiles(URI.path(uri), { maxFiles: budget, maxDepth: 8, skipHidden: true });
       budget -= files.length;
-      for (const file of files) if (/\.ya?ml$/i.test(file.path) && file.size <= MAX_BYTES) this.readFile(file.path);
+      for (const file of files)
+        if (/\.ya?ml$/i.test(file.path) && file.size <= MAX_BYTES) this.readFile(file.path, service);
     }
   }
 
-  private readFile(path: string): void {
+  private readFile(path: string, service: SparkDraService): void {
     try {
       const text = readFileSync(path, 'utf8');
       if (!text.includes('StorageClass')) return;
-      const found = parseFile({ fileName: path, text }).storageClasses;
+      const found = [...service.open({ fileName: path, text }).storageClasses];
       if (found.length > 0) this.onDisk.set(URI.fromPath(path), found);
     } catch {
       // Unreadable files are simply not indexed.

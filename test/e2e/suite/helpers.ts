@@ -42,12 +42,7 @@ export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> 
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** Splits a text at its `|` caret: the text without it and the caret's offset. */
-export function caret(fixture: string): { text: string; offset: number } {
-  const offset = fixture.indexOf('|');
-  assert.ok(offset >= 0, 'fixture has no | caret');
-  return { text: fixture.slice(0, offset) + fixture.slice(offset + 1), offset };
-}
+export { caret } from '../../support/caret';
 
 /** The position just after the first occurrence of `needle` (or at its start plus `delta`). */
 export function positionOf(doc: vscode.TextDocument, needle: string, delta = needle.length): vscode.Position {

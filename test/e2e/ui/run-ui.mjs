@@ -269,7 +269,7 @@ async function suggestLabels() {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  let t = Date.now();
+  let t;
   const setup = spawnSync('bash', [join(repoRoot, 'scripts', 'setup-vscode-offline.sh')], {
     stdio: VERBOSE ? 'inherit' : 'ignore',
     env: { ...process.env, SPARK_DRA_CACHE: CACHE },
@@ -521,7 +521,7 @@ async function main() {
               .nth(i)
               .evaluate((c) => {
                 const r = c.getBoundingClientRect();
-                let colours = 0;
+                let colours;
                 try {
                   const ctx = c.getContext('2d');
                   const data = ctx?.getImageData(0, 0, c.width, c.height).data;

@@ -2,12 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cell, effectivePickItems, lineLink, renderEffectiveMarkdown } from '../../../client/src/effective-view';
-import type { EffectiveConfigResponse } from '../../../server/src/protocol';
+import type { EffectiveConfig } from '../../../protocol/requests';
 
-const config: EffectiveConfigResponse = {
+const config: EffectiveConfig = {
   sparkVersion: '3.5.1',
   versionFrom: 'releaseLabel',
   kind: 'emr-eks',
+  kindLabel: 'EMR on EKS',
   rows: [
     {
       key: 'spark.dynamicAllocation.maxExecutors',

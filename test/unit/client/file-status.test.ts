@@ -1,11 +1,15 @@
 // Status bar text and tooltip, and the job-file test behind the sparkDra.isJobFile context key.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isJobFile, kindLabel, statusBarView, versionSourceText } from '../../../client/src/file-status';
+import { isJobFile, statusBarView, versionSourceText } from '../../../client/src/file-status';
+import { jobKindLabel as kindLabel } from '../../../server/src/engine/job-kinds';
 
 describe('status bar', () => {
   it('shows the kind and the Spark version of a job file', () => {
-    const view = statusBarView({ kind: 'emr-eks', sparkVersion: '3.5.1', versionFrom: 'releaseLabel', jobs: 1 }, false);
+    const view = statusBarView(
+      { kind: 'emr-eks', kindLabel: 'EMR on EKS', sparkVersion: '3.5.1', versionFrom: 'releaseLabel', jobs: 1 },
+      false,
+    );
     assert.deepEqual(view?.text, '$(graph-line) EMR on EKS · Spark 3.5.1');
     assert.match(view?.tooltip ?? '', /Spark 3\.5\.1: from the EMR releaseLabel/);
     assert.match(view?.tooltip ?? '', /Click to simulate/);
@@ -13,7 +17,7 @@ describe('status bar', () => {
 
   it('counts jobs and marks a version chosen by hand', () => {
     const view = statusBarView(
-      { kind: 'spark-operator', sparkVersion: '3.4.1', versionFrom: 'setting', jobs: 3 },
+      { kind: 'spark-operator', kindLabel: 'SparkApplication', sparkVersion: '3.4.1', versionFrom: 'setting', jobs: 3 },
       true,
     );
     assert.equal(view?.text, '$(graph-line) SparkApplication · Spark 3.4.1 · 3 jobs $(pinned)');

@@ -9,8 +9,8 @@ import {
   replayTargetFromQuery,
   replayUriParts,
 } from '../../../client/src/replay-view';
-import { parseHostMessage } from '../../../client/webview/messages';
-import type { ReplayResult } from '../../../server/src/protocol';
+import { parseHostMessage } from '../../../protocol/webview-messages';
+import type { ReplayResult } from '../../../protocol/requests';
 
 describe('replay panel URI', () => {
   it('round-trips the log path and the job file through the query; the path ends in the log name', () => {
@@ -47,6 +47,7 @@ const result: ReplayResult = {
   static: { executors: 4, timeline: [], summary },
   notes: [],
   inputs: {},
+  fileInputs: {},
   workload: { name: 'app', jobs: 3, stages: 7, tasks: 1200 },
   sparkVersion: '3.5.1',
   observed: {

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeVersion, compareVersions, OLDEST_SPARK, NEWEST_SPARK } from '../../../server/src/engine/version';
-import { SPARK_VERSIONS, versionPickItems } from '../../../client/src/versions';
+import { versionPickItems } from '../../../client/src/versions';
+import { SPARK_VERSION_CHOICES as SPARK_VERSIONS } from '../../../server/src/engine/version-choices';
 
 describe('Spark version list', () => {
   it('runs from 2.4.4 (EMR 6.0) to 4.2.0, oldest first, normalised and within the catalog', () => {
@@ -19,7 +20,7 @@ describe('Spark version list', () => {
   });
 
   it('offers "Detect from file" first, then versions newest first, marking the one in use', () => {
-    const items = versionPickItems({ current: '3.5.1' });
+    const items = versionPickItems(SPARK_VERSIONS, { current: '3.5.1' });
     assert.equal(items[0].action.kind, 'clear');
     assert.equal(items[0].description, 'in use');
     assert.equal(items[1].label, 'Spark 4.2.0');
@@ -31,7 +32,7 @@ describe('Spark version list', () => {
   });
 
   it('marks a chosen version instead of the detected one', () => {
-    const items = versionPickItems({ current: '3.4.0', override: '3.4.0' });
+    const items = versionPickItems(SPARK_VERSIONS, { current: '3.4.0', override: '3.4.0' });
     assert.equal(items[0].description, undefined);
     const chosen = items.find((i) => i.label === 'Spark 3.4.0');
     assert.match(chosen?.description ?? '', /^chosen for this file/);

@@ -1,5 +1,6 @@
 // Sample job files and small helpers shared by the JSON locator tests.
 import type { ConfigEntry, JobConfig, ParsedFile, Range } from '../../../server/src/engine/model';
+import { caret } from '../../support/caret';
 
 /** EMR on EKS StartJobRun with properties, nested configurations, another classification and submit parameters. */
 export const EKS_JOB = String.raw`{
@@ -68,11 +69,7 @@ export const CONFIG_ARRAY = `[
 `;
 
 /** Removes the `|` caret marker and returns the text and the caret offset. */
-export function withCaret(source: string): { text: string; offset: number } {
-  const offset = source.indexOf('|');
-  if (offset < 0 || source.indexOf('|', offset + 1) >= 0) throw new Error('fixture needs exactly one | caret');
-  return { text: source.slice(0, offset) + source.slice(offset + 1), offset };
-}
+export const withCaret = caret;
 
 export function slice(text: string, range: Range): string {
   return text.slice(range.start, range.end);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePyspark, pysparkCompletionContext } from '../../../server/src/engine/locators/pyspark';
 import type { CompletionContext, ConfigEntry, JobConfig, Range } from '../../../server/src/engine/model';
+import { caret } from '../../support/caret';
 
 const slice = (text: string, range: Range): string => text.slice(range.start, range.end);
 
@@ -164,12 +165,6 @@ test('half-typed calls: an unterminated key, a missing value', () => {
   assert.equal(entry.value, '');
   assert.equal(entry.valueRange.start, entry.valueRange.end);
 });
-
-function caret(fixture: string): { text: string; offset: number } {
-  const offset = fixture.indexOf('|');
-  assert.ok(offset >= 0 && fixture.indexOf('|', offset + 1) < 0, 'fixture needs exactly one | marker');
-  return { text: fixture.slice(0, offset) + fixture.slice(offset + 1), offset };
-}
 
 function complete(fixture: string): { text: string; context: CompletionContext | undefined } {
   const { text, offset } = caret(fixture);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSparkDefaults, sparkDefaultsCompletionContext } from '../../../server/src/engine/locators/spark-defaults';
 import type { CompletionContext, ConfigEntry, JobConfig, Range } from '../../../server/src/engine/model';
+import { caret } from '../../support/caret';
 
 const slice = (text: string, range: Range): string => text.slice(range.start, range.end);
 
@@ -123,12 +124,6 @@ test('version comment and suppressions', () => {
     'spark.dynamicAllocation.enabled true',
   );
 });
-
-function caret(fixture: string): { text: string; offset: number } {
-  const offset = fixture.indexOf('|');
-  assert.ok(offset >= 0 && fixture.indexOf('|', offset + 1) < 0, 'fixture needs exactly one | marker');
-  return { text: fixture.slice(0, offset) + fixture.slice(offset + 1), offset };
-}
 
 function complete(fixture: string): { text: string; context: CompletionContext | undefined } {
   const { text, offset } = caret(fixture);

@@ -2,13 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseYamlFile, yamlCompletionContext } from '../../../server/src/engine/locators/yaml';
 import type { CompletionContext } from '../../../server/src/engine/model';
-
-/** Removes the single `|` marker from a fixture and returns the text and the caret offset. */
-function caret(fixture: string): { text: string; offset: number } {
-  const offset = fixture.indexOf('|');
-  assert.ok(offset >= 0 && fixture.indexOf('|', offset + 1) < 0, 'fixture needs exactly one | marker');
-  return { text: fixture.slice(0, offset) + fixture.slice(offset + 1), offset };
-}
+import { caret } from '../../support/caret';
 
 function contextAt(fixture: string): { text: string; context: CompletionContext | undefined } {
   const { text, offset } = caret(fixture);

@@ -33,7 +33,7 @@ interface Source {
 function repositorySources(): Source[] {
   const found: Source[] = [];
   for (const dir of ['examples', 'test/fixtures/cli', 'test/fixtures/e2e']) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(join(ROOT, dir)).sort();
     } catch {

@@ -155,7 +155,7 @@ test('SparkApplication: the sparkConf container and its indentation', () => {
   assert.ok(body.startsWith('"spark.dynamicAllocation.maxExecutors": "20"'));
   assert.ok(body.endsWith('spark.dynamicAllocation.minExecutors: "1"'));
 
-  const without = APP.replace(/  sparkConf:\n(    .*\n)+/, '');
+  const without = APP.replace(/ {2}sparkConf:\n( {4}.*\n)+/, '');
   const job2 = parseYamlFile(without).jobs[0] as JobConfig;
   assert.deepEqual(job2.containers, []);
   assert.equal(job2.entries.filter((e) => e.origin === 'spark-conf').length, 0);

@@ -2,7 +2,7 @@
 // timeline sampling and the safety caps. Runs go through simulateConf so settings resolve as in Spark.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { TimelinePoint } from '../../../server/src/engine/simulator/result';
+import type { TimelinePoint } from '../../../protocol/simulation';
 import { simulateConf, type SimulateOptions } from '../../../server/src/engine/simulator/simulate-job';
 import type { Stage, Workload } from '../../../server/src/engine/workload/types';
 
@@ -33,8 +33,8 @@ function twoJobs(first: Stage[], secondAt = 300): Workload {
 
 function sim(conf: Record<string, string>, options: Partial<SimulateOptions> & { workload: Workload }) {
   const r = simulateConf(conf, { sparkVersion: '3.5.1', ...options });
-  if (!r.ok) assert.fail(r.error);
-  return r.result;
+  if (!r.ok) assert.fail(r.problem.message);
+  return r.value;
 }
 
 const firstAt = (tl: TimelinePoint[], test: (p: TimelinePoint) => boolean): number | undefined => tl.find(test)?.t;

@@ -211,8 +211,8 @@ const draConf = (extra: Record<string, string> = {}): Record<string, string> => 
 
 function run(version: string, conf: Record<string, string>, classes: StorageClassInfo[] = []) {
   const r = simulateConf(conf, { sparkVersion: version, workload: oneStage(4, 60), storageClasses: classes });
-  if (!r.ok) assert.fail(r.error);
-  return r.result;
+  if (!r.ok) assert.fail(r.problem.message);
+  return r.value;
 }
 
 test('end to end: version defaults decide ownership, so reuse happens from 3.4 and not in 3.3', () => {

@@ -30,8 +30,8 @@ function job(entries: ConfigEntry[]): JobConfig {
 test('job_spark_shell replay: 2 jobs x 8 tasks x 60 s on one 4-core executor take about 2 min each', async () => {
   const log = await load('job_spark_shell');
   const r = simulateConf(log.conf, { sparkVersion: log.sparkVersion, workload: log.workload });
-  if (!r.ok) assert.fail(r.error);
-  const { result } = r;
+  if (!r.ok) assert.fail(r.problem.message);
+  const result = r.value;
   assert.equal(result.sparkVersion, '3.4.1');
   assert.equal(result.static.executors, 1);
   assert.ok(result.notes.includes('DRA is off in this file: simulated as written, with a fixed executor count.'));
@@ -46,17 +46,17 @@ test('job_spark_shell replay: 2 jobs x 8 tasks x 60 s on one 4-core executor tak
     workload: log.workload,
     overrides: { 'spark.executor.cores': '8' },
   });
-  if (!eight.ok) assert.fail(eight.error);
-  const perJob8 = (eight.result.static.summary.runtimeSec - 91.9 - 12.6) / 2;
+  if (!eight.ok) assert.fail(eight.problem.message);
+  const perJob8 = (eight.value.static.summary.runtimeSec - 91.9 - 12.6) / 2;
   assert.ok(perJob8 > 59 && perJob8 < 63, `about 1 minute per job with 8 cores, got ${perJob8}`);
 });
 
 test('a DRA event log replays into a simulated timeline beside the observed one', async () => {
   const log = await load('eventlog_4nodes_8cores_dynamic_alloc.zstd');
   const r = simulateConf(log.conf, { sparkVersion: log.sparkVersion, workload: log.workload });
-  if (!r.ok) assert.fail(r.error);
-  const { dra } = r.result;
-  assert.equal(r.result.workload.tasks, 235);
+  if (!r.ok) assert.fail(r.problem.message);
+  const { dra } = r.value;
+  assert.equal(r.value.workload.tasks, 235);
   assert.equal(dra.summary.tasks, 235);
   assert.ok(dra.timeline.length > 10);
   assert.ok(dra.summary.peakExecutors >= 2, 'starts from spark.executor.instances=2');
@@ -77,12 +77,12 @@ test('configs Spark rejects at start-up are errors, with the reason', () => {
     { sparkVersion: '3.5.1', ...w },
   );
   assert.equal(bad.ok, false);
-  if (!bad.ok) assert.match(bad.error, /minExecutors \(5\) is larger than maxExecutors \(2\)/);
+  if (!bad.ok) assert.match(bad.problem.message, /minExecutors \(5\) is larger than maxExecutors \(2\)/);
   const noShuffle = simulateConf({ 'spark.dynamicAllocation.enabled': 'true' }, { sparkVersion: '3.3.2', ...w });
   assert.equal(noShuffle.ok, false, '3.3 without shuffle tracking or a shuffle service');
   const delay = simulateConf({ 'spark.kubernetes.allocation.batch.delay': '1' }, { sparkVersion: '4.0.0', ...w });
   assert.equal(delay.ok, false);
-  if (!delay.ok) assert.match(delay.error, /batch\.delay/);
+  if (!delay.ok) assert.match(delay.problem.message, /batch\.delay/);
   const unknownPreset = simulateConf({}, { sparkVersion: '3.5.1', preset: 'nope' });
   assert.equal(unknownPreset.ok, false);
   // DRA keys are not checked when DRA is off.
@@ -105,18 +105,18 @@ test('simulateJob reads the winning entries, then applies overrides', () => {
   const r = simulateJob(j, { sparkVersion: 'emr-ignored-3.5.1', preset: 'steady' });
   assert.equal(r.ok, true);
   if (!r.ok) return;
-  assert.equal(r.result.inputs['spark.executor.cores'], '4');
-  assert.equal(r.result.static.executors, 10);
-  assert.ok(r.result.notes.some((n) => n.includes('not recognised')));
+  assert.equal(r.value.inputs['spark.executor.cores'], '4');
+  assert.equal(r.value.static.executors, 10);
+  assert.ok(r.value.notes.some((n) => n.includes('not recognised')));
   const o = simulateJob(j, {
     sparkVersion: '3.5.1',
     preset: 'steady',
     overrides: { 'spark.dynamicAllocation.maxExecutors': '3' },
   });
-  if (!o.ok) assert.fail(o.error);
-  assert.equal(o.result.static.executors, 3);
-  assert.ok(o.result.dra.summary.peakExecutors <= 3);
-  assert.ok(o.result.dra.summary.runtimeSec > r.result.dra.summary.runtimeSec, 'fewer executors, longer run');
+  if (!o.ok) assert.fail(o.problem.message);
+  assert.equal(o.value.static.executors, 3);
+  assert.ok(o.value.dra.summary.peakExecutors <= 3);
+  assert.ok(o.value.dra.summary.runtimeSec > r.value.dra.summary.runtimeSec, 'fewer executors, longer run');
 });
 
 test('deterministic: the same input gives byte-identical JSON (jitter included)', () => {
@@ -173,12 +173,12 @@ test('a 10,000-task run completes', () => {
     },
     { sparkVersion: '4.0.0', workload: w },
   );
-  if (!r.ok) assert.fail(r.error);
-  assert.equal(r.result.dra.summary.tasks, 10_000);
-  assert.ok(!r.result.notes.some((n) => n.includes('Stopped')));
-  const busy = r.result.dra.summary.busyCoreSeconds;
-  assert.equal(busy, r.result.static.summary.busyCoreSeconds, 'same work in both runs');
-  assert.ok(r.result.dra.summary.peakExecutors <= 100);
+  if (!r.ok) assert.fail(r.problem.message);
+  assert.equal(r.value.dra.summary.tasks, 10_000);
+  assert.ok(!r.value.notes.some((n) => n.includes('Stopped')));
+  const busy = r.value.dra.summary.busyCoreSeconds;
+  assert.equal(busy, r.value.static.summary.busyCoreSeconds, 'same work in both runs');
+  assert.ok(r.value.dra.summary.peakExecutors <= 100);
 });
 
 test('cost: EMR uplift on requested vCPU and GB, EBS prorated per GiB-month, prices overridable', () => {

@@ -11,7 +11,7 @@ import {
   parseWebviewMessage,
   pngBase64,
   WHAT_IF_KEYS,
-} from '../../../client/webview/messages';
+} from '../../../protocol/webview-messages';
 import { sampleObserved, sampleResult } from '../../webview/fixtures';
 
 const MAX = 'spark.dynamicAllocation.maxExecutors';

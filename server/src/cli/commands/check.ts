@@ -1,10 +1,10 @@
 // `spark-dra check`
-import { normalizeVersion } from '../../engine/version';
+import { normalizeVersion } from '../../engine';
 import { parseArgs, UsageError } from '../args';
 import { checkFiles, formatJson, formatText, hasErrors } from '../check';
 import { expandFileArgs } from '../files';
 import { formatSarif } from '../sarif';
-import { VERSION } from '../version';
+import { PACKAGE_VERSION as VERSION } from '../../../../protocol/build-info';
 
 export function runCheckCommand(argv: string[]): number {
   const args = parseArgs(argv, ['format', 'spark-version'], []);

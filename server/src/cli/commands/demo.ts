@@ -2,10 +2,8 @@
 // are wrong on purpose), so a newcomer sees the checks and the simulator at work on the bundled examples.
 import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { resolveSparkVersion } from '../../engine/effective';
-import { parseFile } from '../../engine/locators';
-import type { StorageClassInfo } from '../../engine/model';
-import { simulateJob } from '../../engine/simulator/simulate-job';
+import { createSparkDraService } from '../../engine';
+import { problemText } from '../../../../protocol/result';
 import { checkFiles, formatText } from '../check';
 import { expandFileArgs } from '../files';
 import { formatDuration, formatSimulation } from '../simulation-report';
@@ -25,24 +23,24 @@ export function runDemoCommand(argv: string[]): number {
   }
   const out: string[] = [`== spark-dra check ${dir} ==`, formatText(checkFiles(files, {}))];
 
-  const parsed = files.map((path) => ({
+  const service = createSparkDraService();
+  const documents = files.map((path) => ({
     path,
-    parsed: parseFile({ fileName: path, text: readFileSync(path, 'utf8') }),
+    document: service.open({ fileName: path, text: readFileSync(path, 'utf8') }),
   }));
-  const storageClasses: StorageClassInfo[] = parsed.flatMap((p) => p.parsed.storageClasses);
+  const storageClasses = documents.flatMap((d) => d.document.storageClasses);
   let detailed = false;
   // Short queries with idle gaps: the workload where dynamic allocation has most to win or lose.
   const preset = 'interactive-burst';
   out.push('', `== spark-dra simulate (each job of ${dir}, workload preset ${preset}) ==`);
-  for (const { path, parsed: file } of parsed) {
-    for (const job of file.jobs) {
-      const version = resolveSparkVersion(job, {}).version;
-      const outcome = simulateJob(job, { sparkVersion: version, storageClasses, preset });
+  for (const { path, document } of documents) {
+    for (let jobIndex = 0; jobIndex < document.jobs.length; jobIndex++) {
+      const outcome = document.simulate({ jobIndex, preset, workspaceStorageClasses: storageClasses });
       if (!outcome.ok) {
-        out.push(`${path}: cannot simulate: ${outcome.error}`);
+        out.push(`${path}: cannot simulate: ${problemText(outcome.problem)}`);
         continue;
       }
-      const { dra, static: baseline } = outcome.result;
+      const { dra, static: baseline } = outcome.value;
       const saved = baseline.summary.cost.total - dra.summary.cost.total;
       out.push(
         `${path}: runtime ${formatDuration(dra.summary.runtimeSec)}, peak ${dra.summary.peakExecutors} executors, ` +
@@ -50,7 +48,7 @@ export function runDemoCommand(argv: string[]): number {
           `(static ${baseline.executors}: $${baseline.summary.cost.total.toFixed(3)}, DRA ${saved >= 0 ? 'saves' : 'costs'} $${Math.abs(saved).toFixed(3)})`,
       );
       if (!detailed) {
-        out.push('', formatSimulation(`Details for ${path}`, outcome.result), '');
+        out.push('', formatSimulation(`Details for ${path}`, outcome.value), '');
         detailed = true;
       }
     }

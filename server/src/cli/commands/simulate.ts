@@ -1,22 +1,17 @@
 // `spark-dra simulate`: a job file on a workload (preset, workload JSON or event log), or an allocation trace.
 import { readFileSync } from 'node:fs';
-import { resolveSparkVersion } from '../../engine/effective';
-import { readEventLog } from '../../engine/eventlog';
-import { jobKindLabel } from '../../engine/job-kinds';
-import { parseFile } from '../../engine/locators';
-import type { JobConfig, StorageClassInfo } from '../../engine/model';
 import {
-  simulateConf,
-  simulateJob,
-  type SimulateJobResult,
-  type SimulateOptions,
-} from '../../engine/simulator/simulate-job';
-import type { SimulationResult } from '../../engine/simulator/result';
-import { runTrace } from '../../engine/simulator/trace';
-import { normalizeVersion } from '../../engine/version';
-import { parseWorkload } from '../../engine/workload';
-import { PRESET_NAMES } from '../../engine/workload/presets';
-import type { Workload } from '../../engine/workload/types';
+  createSparkDraService,
+  jobKindLabel,
+  normalizeVersion,
+  PRESET_NAMES,
+  runAllocationTrace,
+  type SparkDocument,
+  type SparkDraService,
+  type Workload,
+} from '../../engine';
+import { problemText, type Result } from '../../../../protocol/result';
+import type { SimulationResult } from '../../../../protocol/simulation';
 import { parseArgs, UsageError } from '../args';
 import { formatSimulation, formatTimelines } from '../simulation-report';
 
@@ -45,9 +40,10 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   if (!jobPath && !eventLogPath)
     throw new UsageError('simulate needs a job file (or --eventlog PATH, or --trace FILE)');
 
-  let target: { job: JobConfig; storageClasses: StorageClassInfo[]; version: string; path: string } | undefined;
+  const service = createSparkDraService();
+  let target: JobTarget | undefined;
   if (jobPath) {
-    const loaded = loadJob(jobPath, jobIndex, versionOverride);
+    const loaded = loadJob(service, jobPath, jobIndex, versionOverride);
     if (typeof loaded === 'string') {
       process.stderr.write(`spark-dra: ${loaded}\n`);
       return 2;
@@ -55,12 +51,12 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     target = loaded;
   }
 
-  if (eventLogPath) return replay(eventLogPath, target, versionOverride, json);
+  if (eventLogPath) return replay(service, eventLogPath, target, versionOverride, json);
 
   let workload: Workload | undefined;
   const workloadPath = args.options.get('workload');
   if (workloadPath) {
-    const parsed = readWorkload(workloadPath);
+    const parsed = readWorkload(service, workloadPath);
     if (typeof parsed === 'string') {
       process.stderr.write(`spark-dra: ${parsed}\n`);
       return 2;
@@ -68,65 +64,65 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     workload = parsed;
   }
   if (!target) throw new UsageError('simulate needs a job file');
-  const outcome = simulateJob(target.job, {
-    sparkVersion: target.version,
-    preset,
-    workload,
-    storageClasses: target.storageClasses,
-  });
-  return report(outcome, json, `Simulated ${target.path} (${jobKindLabel(target.job.kind)})`);
+  const outcome = target.document.simulate({ jobIndex: target.jobIndex, preset, workload });
+  const kind = target.document.jobs[target.jobIndex]?.kind ?? '';
+  return report(outcome, json, `Simulated ${target.path} (${jobKindLabel(kind)})`);
 }
 
-function loadJob(path: string, jobIndex: number, versionOverride: string | undefined) {
+interface JobTarget {
+  document: SparkDocument;
+  jobIndex: number;
+  path: string;
+}
+
+function loadJob(
+  service: SparkDraService,
+  path: string,
+  jobIndex: number,
+  versionOverride: string | undefined,
+): JobTarget | string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const parsed = parseFile({ fileName: path, text });
-  const job = parsed.jobs[jobIndex];
-  if (!job) {
-    return parsed.jobs.length === 0
+  const document = service.open({ fileName: path, text, versionOverride });
+  if (!document.jobs[jobIndex]) {
+    return document.jobs.length === 0
       ? `${path} holds no Spark job`
-      : `${path} has ${parsed.jobs.length} job(s); --job ${jobIndex} is out of range`;
+      : `${path} has ${document.jobs.length} job(s); --job ${jobIndex} is out of range`;
   }
-  const version = resolveSparkVersion(job, { override: versionOverride }).version;
-  return { job, storageClasses: parsed.storageClasses, version, path };
+  return { document, jobIndex, path };
 }
 
-function readWorkload(path: string): Workload | string {
+function readWorkload(service: SparkDraService, path: string): Workload | string {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     return `cannot read workload ${path}: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const parsed = parseWorkload(raw);
-  return parsed.ok ? parsed.workload : `invalid workload ${path}: ${parsed.error}`;
+  const parsed = service.parseWorkload(raw);
+  return parsed.ok ? parsed.value : `invalid workload ${path}: ${parsed.problem.message}`;
 }
 
 async function replay(
+  service: SparkDraService,
   path: string,
-  target: { job: JobConfig; storageClasses: StorageClassInfo[]; version: string; path: string } | undefined,
+  target: JobTarget | undefined,
   versionOverride: string | undefined,
   json: boolean,
 ): Promise<number> {
-  const log = await readEventLog(path);
-  if (!log.ok) {
-    process.stderr.write(`spark-dra: ${log.error}\n`);
+  const read = await service.readEventLog(path);
+  if (!read.ok) {
+    process.stderr.write(`spark-dra: ${read.problem.message}\n`);
     return 2;
   }
-  const logVersion = versionOverride ?? normalizeVersion(log.sparkVersion) ?? '3.5.1';
-  const options: SimulateOptions = { sparkVersion: logVersion, workload: log.workload };
-  const logged = simulateConf(log.conf, options);
-  const mine = target
-    ? simulateJob(target.job, {
-        sparkVersion: target.version,
-        workload: log.workload,
-        storageClasses: target.storageClasses,
-      })
-    : undefined;
+  const log = read.value;
+  const logged = service.replay({ log, sparkVersion: versionOverride });
+  const mine = target ? service.replay({ log, document: target.document, jobIndex: target.jobIndex }) : undefined;
+  const succeeded = logged.ok && (mine?.ok ?? true);
   if (json) {
     const out = {
       observed: log.observed,
@@ -136,7 +132,7 @@ async function replay(
       ...(mine ? { file: mine } : {}),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    return logged.ok && (mine?.ok ?? true) ? 0 : 2;
+    return succeeded ? 0 : 2;
   }
   const parts: string[] = [
     `Replayed ${path}: Spark ${log.sparkVersion}, ${log.stats.jobs} job(s), ${log.stats.tasks} task(s)`,
@@ -149,32 +145,32 @@ async function replay(
   ] as const) {
     if (!outcome) continue;
     if (!outcome.ok) {
-      parts.push('', `Simulation with ${label} failed: ${outcome.error}`);
+      parts.push('', `Simulation with ${label} failed: ${problemText(outcome.problem)}`);
       continue;
     }
     parts.push(
       '',
       formatSimulation(
         `Simulated with the ${label === 'logged conf' ? "log's own configuration" : `configuration of ${target?.path}`}`,
-        outcome.result,
+        outcome.value,
       ),
     );
-    timelines.push({ label: `simulated (${label})`, timeline: outcome.result.dra.timeline });
+    timelines.push({ label: `simulated (${label})`, timeline: outcome.value.dra.timeline });
   }
   parts.push('', formatTimelines(log.observed, timelines));
   process.stdout.write(`${parts.join('\n')}\n`);
-  return logged.ok && (mine?.ok ?? true) ? 0 : 2;
+  return succeeded ? 0 : 2;
 }
 
 type SimulationTimeline = SimulationResult['dra']['timeline'];
 
-function report(outcome: SimulateJobResult, json: boolean, title: string): number {
+function report(outcome: Result<SimulationResult>, json: boolean, title: string): number {
   if (!outcome.ok) {
-    process.stderr.write(`spark-dra: ${outcome.error}\n`);
+    process.stderr.write(`spark-dra: ${problemText(outcome.problem)}\n`);
     return 2;
   }
   process.stdout.write(
-    json ? `${JSON.stringify(outcome.result, null, 2)}\n` : `${formatSimulation(title, outcome.result)}\n`,
+    json ? `${JSON.stringify(outcome.value, null, 2)}\n` : `${formatSimulation(title, outcome.value)}\n`,
   );
   return 0;
 }
@@ -189,7 +185,7 @@ function runTraceFile(path: string, json: boolean): number {
     );
     return 2;
   }
-  const result = runTrace(input);
+  const result = runAllocationTrace(input);
   if (!result.ok) {
     process.stderr.write(`spark-dra: invalid trace ${path}: ${result.error}\n`);
     return 2;

@@ -1,4 +1,5 @@
 // A compact way to write catalog rows: one default or a list of defaults over time; booleans get true/false choices.
+import { INT_MAX as SPARK_INT_MAX } from '../spark-constants';
 import type { ByteUnit, KeyCategory, KeyInfo, TimeUnit, ValueType, VersionedDefault } from './types';
 
 export interface KeySpec {
@@ -42,4 +43,5 @@ export function defineKey(key: string, spec: KeySpec): KeyInfo {
 }
 
 /** Int.MaxValue, the "no limit" default of several count keys. */
-export const INT_MAX = '2147483647';
+/** Integer.MAX_VALUE as a default value's text. */
+export const INT_MAX = String(SPARK_INT_MAX);

@@ -1,6 +1,7 @@
 // Writes values into a job file's text ("apply to file" from the simulator): each key's winning entry gets the new
 // value; a key the job does not write is added where new keys of the job go. Keys are applied one after the other,
 // re-reading the text each time, so a second insert lands after the first; the result is one edit for one undo step.
+import { failure, success, type Result } from '../../../../protocol/result';
 import { effectiveValue } from '../effective';
 import { parseFile, type SourceFile } from '../locators';
 import { insertKeyEdit } from './insert-key';
@@ -45,12 +46,12 @@ export function writeValues(
   jobIndex: number,
   values: readonly [string, string][],
   sparkVersion: string,
-): { ok: true; text: string } | { ok: false; error: string } {
+): Result<string> {
   let text = source.text;
   const nowhere: string[] = [];
   for (const [key, value] of values) {
     const job = parseFile({ ...source, text }).jobs[jobIndex];
-    if (!job) return { ok: false, error: 'The file no longer holds that job.' };
+    if (!job) return failure('no-job', 'The file no longer holds that job.');
     const current = effectiveValue(job, key, sparkVersion);
     let edit: TextEdit | undefined;
     if (current.source === 'entry' && current.entry && !current.entry.implied) {
@@ -66,10 +67,10 @@ export function writeValues(
     text = applyEdits(text, [edit]);
   }
   if (nowhere.length > 0) {
-    return {
-      ok: false,
-      error: `This file has no place for new Spark properties, so ${nowhere.join(', ')} could not be added. Add a properties map (or sparkConf) and apply again.`,
-    };
+    return failure(
+      'cannot-edit',
+      `This file has no place for new Spark properties, so ${nowhere.join(', ')} could not be added. Add a properties map (or sparkConf) and apply again.`,
+    );
   }
-  return { ok: true, text };
+  return success(text);
 }

@@ -1,14 +1,14 @@
 // Everything a rule looks at for one job: the file, the job, its Spark version and its effective configuration.
 import type { ConfigEntry, JobConfig, ParsedFile, Range, StorageClassInfo } from '../model';
-import { effectiveValue, isIgnoredByOperator, resolveSparkVersion, type EffectiveValue } from '../effective';
+import { effectiveValue, isIgnoredByOperator, type EffectiveValue } from '../effective';
 import { LineIndex } from '../line-index';
-import { DEFAULT_SPARK_VERSION } from '../version';
 import { parseSparkBoolean } from '../values';
+import type { SeveritySetting } from './severity';
 
 export interface AnalyzeSettings {
   defaultSparkVersion?: string;
   versionOverride?: string;
-  severities?: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+  severities?: Readonly<Record<string, SeveritySetting>>;
 }
 
 export interface RuleContext {
@@ -48,15 +48,10 @@ export function buildContext(
   text: string,
   parsed: ParsedFile,
   job: JobConfig,
-  settings: AnalyzeSettings,
+  version: string,
   workspaceStorageClasses: readonly StorageClassInfo[],
   lines: () => LineIndex = lazyLineIndex(text),
 ): RuleContext {
-  const resolved = resolveSparkVersion(job, {
-    defaultSparkVersion: settings.defaultSparkVersion ?? DEFAULT_SPARK_VERSION,
-    override: settings.versionOverride,
-  });
-  const version = resolved.version;
   // One pass groups the entries by key, for every rule. Most keys are written once: such a key maps to its entry and
   // gets a list only when asked for (tens of thousands of one-entry lists showed in profiles of large files). null
   // marks a key written only in entries the operator drops. Indexed loops here and in the per-entry rules: they run

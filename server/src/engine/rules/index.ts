@@ -1,17 +1,11 @@
 // Diagnostics for a parsed file: runs every rule family on every job, then applies suppressions and severity settings.
-import type { ParsedFile, StorageClassInfo } from '../model';
+import { resolveSparkVersion } from '../effective';
+import type { JobConfig, ParsedFile, StorageClassInfo } from '../model';
 import { suppressionEdit, startOfLine } from '../edits/suppression';
-import { boundsChecks } from './bounds';
 import { buildContext, lazyLineIndex, type AnalyzeSettings, type RuleContext } from './context';
-import { costChecks } from './cost';
-import { emrLimitChecks } from './emr-limits';
-import { keyChecks } from './keys';
-import { finding, type Check } from './report';
-import { shuffleChecks } from './shuffle';
-import { storageClassChecks } from './storage-class';
+import { ALL_CHECKS } from './checks';
+import { finding } from './report';
 import type { Finding, Severity } from './types';
-import { valueChecks } from './values';
-import { volumeChecks } from './volumes';
 
 export type { Finding, FixData, RelatedInfo, Severity, SeveritySetting } from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleFamily } from './registry';
@@ -21,20 +15,11 @@ export interface AnalyzeInput {
   text: string;
   parsed: ParsedFile;
   settings?: AnalyzeSettings;
+  /** The Spark version each job runs; without it, the version is resolved from `settings` (tests, one-off checks). */
+  versionOf?: (job: JobConfig) => string;
   /** StorageClasses found anywhere in the workspace, matched by name to the jobs' storageClass options. */
   workspaceStorageClasses?: StorageClassInfo[];
 }
-
-const CHECKS: readonly Check[] = [
-  ...keyChecks,
-  ...valueChecks,
-  ...boundsChecks,
-  ...shuffleChecks,
-  ...volumeChecks,
-  ...storageClassChecks,
-  ...costChecks,
-  ...emrLimitChecks,
-];
 
 /** Every finding for the file, sorted by position. Never throws: a failing rule is skipped. */
 export function analyze(input: AnalyzeInput): Finding[] {
@@ -45,14 +30,21 @@ export function analyze(input: AnalyzeInput): Finding[] {
     findings.push(finding(ruleId, problem.message, problem.range));
   }
   const lines = lazyLineIndex(input.text);
+  const versionOf =
+    input.versionOf ??
+    ((job: JobConfig) =>
+      resolveSparkVersion(job, {
+        defaultSparkVersion: settings.defaultSparkVersion,
+        override: settings.versionOverride,
+      }).version);
   for (const job of input.parsed.jobs) {
     let ctx: RuleContext;
     try {
-      ctx = buildContext(input.text, input.parsed, job, settings, input.workspaceStorageClasses ?? [], lines);
+      ctx = buildContext(input.text, input.parsed, job, versionOf(job), input.workspaceStorageClasses ?? [], lines);
     } catch {
       continue;
     }
-    for (const check of CHECKS) {
+    for (const check of ALL_CHECKS) {
       try {
         findings.push(...check(ctx));
       } catch {

@@ -1,8 +1,19 @@
 // The single list of rules: id, family, default severity, one line on what it checks. Docs and settings derive from it.
-import type { Severity } from './types';
+import type { Severity } from './severity';
 
-export type RuleFamily =
-  'syntax' | 'keys' | 'values' | 'bounds' | 'shuffle' | 'volumes' | 'storage-class' | 'cost' | 'emr-limits';
+/** Every family of rules, in the order docs list them (the fuzz test and the docs check import this). */
+export const RULE_FAMILIES = [
+  'syntax',
+  'keys',
+  'values',
+  'bounds',
+  'shuffle',
+  'volumes',
+  'storage-class',
+  'cost',
+  'emr-limits',
+] as const;
+export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 export interface RuleInfo {
   id: string;
@@ -11,7 +22,7 @@ export interface RuleInfo {
   description: string;
 }
 
-export const RULES: readonly RuleInfo[] = [
+const RULE_LIST = [
   {
     id: 'syntax',
     family: 'syntax',
@@ -343,14 +354,19 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'error',
     description: 'sparkSubmitParameters is longer than 102,400 characters; the request is rejected.',
   },
-];
+] as const satisfies readonly RuleInfo[];
+
+/** A rule's id: only ids the registry declares. */
+export type RuleId = (typeof RULE_LIST)[number]['id'];
+
+export const RULES: readonly (RuleInfo & { id: RuleId })[] = RULE_LIST;
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 export function ruleInfo(id: string): RuleInfo | undefined {
-  return BY_ID.get(id);
+  return BY_ID.get(id as RuleId);
 }
 
-export function defaultSeverity(id: string): Severity {
+export function defaultSeverity(id: RuleId): Severity {
   return BY_ID.get(id)?.severity ?? 'warning';
 }

@@ -1,6 +1,7 @@
 // Building findings with the registry's default severity.
 import type { Range } from '../model';
-import { defaultSeverity } from './registry';
+import type { RuleContext } from './context';
+import { defaultSeverity, type RuleId } from './registry';
 import type { Finding, FixData, RelatedInfo, Severity } from './types';
 
 export interface FindingExtras {
@@ -10,7 +11,7 @@ export interface FindingExtras {
   tags?: ('unnecessary' | 'deprecated')[];
 }
 
-export function finding(ruleId: string, message: string, range: Range, extras: FindingExtras = {}): Finding {
+export function finding(ruleId: RuleId, message: string, range: Range, extras: FindingExtras = {}): Finding {
   const result: Finding = { ruleId, severity: extras.severity ?? defaultSeverity(ruleId), message, range };
   if (extras.related && extras.related.length > 0) result.related = extras.related;
   if (extras.fixes && extras.fixes.length > 0) result.fixes = extras.fixes;
@@ -19,4 +20,4 @@ export function finding(ruleId: string, message: string, range: Range, extras: F
 }
 
 /** A check emits findings for one job; index.ts runs each inside its own try/catch. */
-export type Check = (ctx: import('./context').RuleContext) => Finding[];
+export type Check = (ctx: RuleContext) => Finding[];

@@ -1,5 +1,6 @@
 // StorageClasses of on-demand executor/driver PVCs: binding mode and reclaim policy.
 import type { ConfigEntry, StorageClassInfo } from '../model';
+import type { RuleId } from './registry';
 import type { RuleContext } from './context';
 import { valueSpan } from './context';
 import { finding, type Check } from './report';
@@ -32,7 +33,7 @@ function classUses(ctx: RuleContext): ClassUse[] {
 }
 
 function report(
-  ruleId: string,
+  ruleId: RuleId,
   use: ClassUse,
   messageForJob: string,
   messageForClass: string,

@@ -1,9 +1,10 @@
 // What a rule reports: a finding with a range, optional related places and quick-fix edits.
+import type { RuleId } from './registry';
 import type { Range } from '../model';
 import type { TextEdit } from '../edits/text-edit';
+import type { Severity } from './severity';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = 'off' | 'info' | 'warning' | 'error';
+export type { Severity, SeveritySetting } from './severity';
 
 export interface FixData {
   title: string;
@@ -17,7 +18,7 @@ export interface RelatedInfo {
 }
 
 export interface Finding {
-  ruleId: string;
+  ruleId: RuleId;
   severity: Severity;
   message: string;
   range: Range;

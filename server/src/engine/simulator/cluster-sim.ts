@@ -1,6 +1,7 @@
 // The simulation driver: one integer-millisecond clock moving from event to event. It runs the allocation manager's
 // schedule every 100 ms (skipping ticks that provably change nothing), the pod allocator every batch.delay, pods
 // through the latency model, executors registering and exiting, and the task scheduler feeding the listener events.
+import { TICK_MS } from '../spark-constants';
 import type { ExpandedWorkload } from '../workload/types';
 import { AllocationManager, type AllocationClient } from './allocation-manager';
 import { DEFAULT_PROFILE_ID, ManualClock } from './clock';
@@ -12,12 +13,11 @@ import { PodStore } from './k8s/pod-store';
 import type { PodAllocatorSettings } from './k8s/settings';
 import { PvcManager, type PvcSettings, type PvcTotals } from './pvc/pvc-manager';
 import type { OnDemandVolume } from './pvc/volumes';
-import type { TimelinePoint } from './result';
+import type { TimelinePoint } from '../../../../protocol/simulation';
 import { EventHeap } from './scheduler/heap';
 import { TaskScheduler, type SchedulerListener } from './scheduler/task-scheduler';
 
-/** The allocation manager's polling period. */
-export const TICK_MS = 100;
+export { TICK_MS };
 
 export type AllocationMode = { kind: 'dra'; config: AllocationConfig } | { kind: 'static'; executors: number };
 

@@ -3,7 +3,7 @@
 import { versionAtLeast } from '../version';
 import type { ConfReader } from './k8s/conf-reader';
 import type { Prices } from './prices';
-import type { CostBreakdown } from './result';
+import type { CostBreakdown } from '../../../../protocol/simulation';
 
 export interface ExecutorShape {
   /** Task slots come from spark.executor.cores. */

@@ -1,5 +1,6 @@
 // The simulator's front door: from a job file (or a conf from an event log) and a workload to a SimulationResult with
 // a dynamic-allocation run and a static baseline on the same workload, scheduler and pod latency.
+import { INT_MAX } from '../spark-constants';
 import { effectiveValue, isIgnoredByOperator } from '../effective';
 import type { JobConfig, StorageClassInfo } from '../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../version';
@@ -23,7 +24,8 @@ import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s
 import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
-import type { SimulationResult, SimulationSummary } from './result';
+import { failure, success, type Result } from '../../../../protocol/result';
+import type { SimulationResult, SimulationSummary } from '../../../../protocol/simulation';
 
 export interface SimulateOptions {
   sparkVersion: string;
@@ -39,9 +41,8 @@ export interface SimulateOptions {
   storageClasses?: StorageClassInfo[];
 }
 
-export type SimulateJobResult = { ok: true; result: SimulationResult } | { ok: false; error: string };
+export type SimulateJobResult = Result<SimulationResult>;
 
-const INT_MAX = 2147483647;
 const K = 'spark.kubernetes.';
 
 /** Simulates a job file: its effective Spark properties (written entries, then `overrides`) on a workload. */
@@ -69,17 +70,17 @@ function simulate(base: Record<string, string>, options: SimulateOptions, notes:
   try {
     return simulateOrThrow(base, options, notes);
   } catch (err) {
-    return { ok: false, error: `internal error in the simulator: ${err instanceof Error ? err.message : String(err)}` };
+    return failure('internal', `The simulator failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
-function pickWorkload(options: SimulateOptions): { ok: true; workload: Workload } | { ok: false; error: string } {
-  if (options.workload) return { ok: true, workload: options.workload };
+function pickWorkload(options: SimulateOptions): Result<Workload> {
+  if (options.workload) return success(options.workload);
   const name = options.preset ?? PRESET_NAMES[0];
   const preset = getPreset(name);
   if (!preset)
-    return { ok: false, error: `unknown workload preset "${name}"; choose one of: ${PRESET_NAMES.join(', ')}` };
-  return { ok: true, workload: preset.workload };
+    return failure('invalid-params', `Unknown workload preset "${name}"; choose one of: ${PRESET_NAMES.join(', ')}.`);
+  return success(preset.workload);
 }
 
 function limitsFrom(knobs: Readonly<Record<string, number>>): ClusterLimits {
@@ -104,7 +105,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const conf: Record<string, string> = { ...base, ...(options.overrides ?? {}) };
   const picked = pickWorkload(options);
   if (!picked.ok) return picked;
-  const workload = picked.workload;
+  const workload = picked.value;
 
   // ---- what Spark reads at start-up ----
   const alloc = resolveAllocationConfig(conf, version);
@@ -127,8 +128,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       `An executor with ${alloc.executorCores} core(s) cannot run a task needing ${alloc.taskCpus} CPU(s).`,
     );
   }
-  if (problems.length > 0)
-    return { ok: false, error: `Spark would not start with this configuration: ${problems.join(' ')}` };
+  if (problems.length > 0) return failure('spark-would-not-start', problems.join(' '));
 
   // ---- pods, volumes, prices ----
   const knobs = options.knobs ?? {};
@@ -196,10 +196,11 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     },
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
+    fileInputs: fileInputs(base, version),
     workload: { name: workload.name, jobs: expanded.jobs.length, stages: stageCount, tasks: draRun.tasks },
     sparkVersion: version,
   };
-  return { ok: true, result };
+  return success(result);
 }
 
 function staticCountNote(alloc: AllocationConfig, count: number): string {
@@ -311,6 +312,14 @@ const INPUT_KEYS = [
   'spark.kubernetes.driver.reusePersistentVolumeClaim',
   'spark.kubernetes.driver.waitToReusePersistentVolumeClaim',
 ];
+
+/** The job's own values of the input keys, before any what-if override (what "reset" in the panel goes back to). */
+function fileInputs(base: Record<string, string>, version: string): Record<string, string> {
+  const reader = new ConfReader(base, version);
+  const out: Record<string, string> = {};
+  for (const key of INPUT_KEYS) out[key] = reader.raw(key) ?? '(unset)';
+  return out;
+}
 
 function inputs(
   r: ConfReader,

@@ -1,5 +1,6 @@
 // Trace mode (trace format v1): drives the allocation manager and executor monitor with scripted listener events,
 // the way Spark's own allocation tests do, and records every target change and removal.
+import { TICK_MS } from '../spark-constants';
 import { DEFAULT_SPARK_VERSION, OLDEST_SPARK, compareVersions, normalizeVersion } from '../version';
 import { AllocationManager } from './allocation-manager';
 import { ManualClock } from './clock';
@@ -34,8 +35,7 @@ export interface TraceOutput {
 
 export type TraceResult = { ok: true; output: TraceOutput } | { ok: false; error: string };
 
-/** The schedule runs every 100 ms. */
-export const TICK_MS = 100;
+export { TICK_MS };
 
 class TraceError extends Error {}
 

@@ -1,31 +1,28 @@
 // textDocument/codeAction → the fixes the rules attached to their findings.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range as LspRange } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../../engine/rules/types';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import type { ServerContext } from '../context';
 import { fromLspRange, toLspRange } from '../convert';
+import type { DiagnosticsPublisher } from '../diagnostics';
 
-export function provideCodeActions(
-  doc: TextDocument,
-  findings: Finding[],
-  range: LspRange,
-  contextDiagnostics: Diagnostic[],
-): CodeAction[] {
-  const wanted = fromLspRange(doc, range);
-  const actions: CodeAction[] = [];
-  for (const finding of findings) {
-    if (finding.range.end < wanted.start || finding.range.start > wanted.end) continue;
-    const diagnostic = contextDiagnostics.find((d) => d.code === finding.ruleId && d.message === finding.message);
-    for (const fix of finding.fixes ?? []) {
-      actions.push({
-        title: fix.title,
+export function codeActionHandler(ctx: ServerContext, diagnostics: DiagnosticsPublisher) {
+  return (params: CodeActionParams): CodeAction[] => {
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const model = ctx.models.get(doc);
+    const actions = model.codeActions(fromLspRange(doc, params.range), diagnostics.findings(doc));
+    return actions.map((action) => {
+      const diagnostic = params.context.diagnostics.find(
+        (d) => d.code === action.finding.ruleId && d.message === action.finding.message,
+      );
+      return {
+        title: action.title,
         kind: CodeActionKind.QuickFix,
-        isPreferred: fix.preferred,
+        isPreferred: action.preferred,
         diagnostics: diagnostic ? [diagnostic] : undefined,
         edit: {
-          changes: { [doc.uri]: fix.edits.map((e) => ({ range: toLspRange(doc, e.range), newText: e.newText })) },
+          changes: { [doc.uri]: action.edits.map((e) => ({ range: toLspRange(doc, e.range), newText: e.newText })) },
         },
-      });
-    }
-  }
-  return actions;
+      };
+    });
+  };
 }

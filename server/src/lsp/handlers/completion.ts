@@ -4,12 +4,10 @@ import {
   InsertTextFormat,
   MarkupKind,
   type CompletionItem,
-  type Position,
+  type CompletionParams,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete } from '../../engine/features/completion';
+import type { ServerContext } from '../context';
 import { toLspRange } from '../convert';
-import type { Analysis } from '../documents';
 
 const KIND = {
   key: CompletionItemKind.Property,
@@ -17,27 +15,20 @@ const KIND = {
   value: CompletionItemKind.Value,
 } as const;
 
-export function provideCompletion(
-  doc: TextDocument,
-  analysis: Analysis,
-  position: Position,
-  storageClassNames: string[],
-): CompletionItem[] {
-  const items = complete({
-    file: analysis.source,
-    parsed: analysis.parsed,
-    offset: doc.offsetAt(position),
-    sparkVersionOf: (job) => analysis.versionOf(job).version,
-    storageClassNames,
-  });
-  return items.map((item) => ({
-    label: item.label,
-    kind: KIND[item.kind],
-    detail: item.detail,
-    documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-    filterText: item.filterText,
-    sortText: item.sortText,
-    insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: { range: toLspRange(doc, item.replace), newText: item.insertText },
-  }));
+export function completionHandler(ctx: ServerContext) {
+  return (params: CompletionParams): CompletionItem[] => {
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const items = ctx.models.get(doc).complete(doc.offsetAt(params.position), ctx.storageClasses.names());
+    return items.map((item) => ({
+      label: item.label,
+      kind: KIND[item.kind],
+      detail: item.detail,
+      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+      filterText: item.filterText,
+      sortText: item.sortText,
+      insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: toLspRange(doc, item.replace), newText: item.insertText },
+    }));
+  };
 }

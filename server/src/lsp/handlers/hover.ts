@@ -1,17 +1,14 @@
 // textDocument/hover → engine hover.
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hover } from '../../engine/features/hover';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { ServerContext } from '../context';
 import { toLspRange } from '../convert';
-import type { Analysis } from '../documents';
 
-export function provideHover(doc: TextDocument, analysis: Analysis, position: Position): Hover | null {
-  const result = hover({
-    text: analysis.source.text,
-    parsed: analysis.parsed,
-    offset: doc.offsetAt(position),
-    versionOf: analysis.versionOf,
-  });
-  if (!result) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toLspRange(doc, result.range) };
+export function hoverHandler(ctx: ServerContext) {
+  return (params: HoverParams): Hover | null => {
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const result = ctx.models.get(doc).hover(doc.offsetAt(params.position));
+    if (!result) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toLspRange(doc, result.range) };
+  };
 }

@@ -1,39 +1,42 @@
-// Custom requests: what a file is, and a job's effective configuration.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { effectiveRows } from '../../engine/features/effective-table';
-import type { EffectiveConfigResponse, FileInfoResponse } from '../../protocol';
-import type { Analysis } from '../documents';
+// sparkDra/fileInfo, sparkDra/effectiveConfig and sparkDra/serverFacts.
+import type {
+  EffectiveConfigResponse,
+  FileInfoParams,
+  FileInfoResponse,
+  ServerFacts,
+} from '../../../../protocol/requests';
+import { failure, success } from '../../../../protocol/result';
+import type { ServerContext } from '../context';
+import { documentParams } from '../params';
 
-export function fileInfoFor(analysis: Analysis): FileInfoResponse {
-  const job = analysis.parsed.jobs[0];
-  if (!job) return { jobs: 0, kind: analysis.parsed.storageClasses.length > 0 ? 'storage-class' : undefined };
-  const version = analysis.versionOf(job);
-  return {
-    kind: job.kind,
-    sparkVersion: version.version,
-    versionFrom: version.from,
-    jobs: analysis.parsed.jobs.length,
+export function fileInfoHandler(ctx: ServerContext) {
+  return (params: FileInfoParams): FileInfoResponse => {
+    const doc = ctx.documents.get(documentParams(params).uri);
+    return doc ? ctx.models.get(doc).fileInfo() : { jobs: 0 };
   };
 }
 
-export function effectiveConfigFor(
-  doc: TextDocument,
-  analysis: Analysis,
-  jobIndex: number,
-): EffectiveConfigResponse | null {
-  const job = analysis.parsed.jobs[jobIndex];
-  if (!job) return null;
-  const version = analysis.versionOf(job);
-  return {
-    sparkVersion: version.version,
-    versionFrom: version.from,
-    kind: job.kind,
-    rows: effectiveRows(job, version.version).map((row) => ({
-      key: row.key,
-      value: row.value,
-      source: row.source,
-      defaultValue: row.defaultValue,
-      line: row.offset === undefined ? undefined : doc.positionAt(row.offset).line,
-    })),
+export function effectiveConfigHandler(ctx: ServerContext) {
+  return (raw: unknown): EffectiveConfigResponse => {
+    const params = documentParams(raw);
+    const doc = ctx.documents.get(params.uri);
+    if (!doc) return failure('not-open', 'The document is not open.');
+    const model = ctx.models.get(doc);
+    const config = model.effectiveConfiguration(params.jobIndex);
+    if (!config.ok) return config;
+    return success({
+      ...config.value,
+      rows: config.value.rows.map((row) => ({
+        key: row.key,
+        value: row.value,
+        source: row.source,
+        defaultValue: row.defaultValue,
+        line: row.offset === undefined ? undefined : model.positionAt(row.offset).line,
+      })),
+    });
   };
+}
+
+export function serverFactsHandler(ctx: ServerContext) {
+  return (): ServerFacts => ctx.service().facts();
 }

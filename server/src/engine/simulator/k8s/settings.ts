@@ -1,8 +1,8 @@
 // The Kubernetes pod allocator's settings for one Spark version (spark-facts §1.3, §3.6).
+import { INT_MAX } from '../../spark-constants';
 import { versionAtLeast } from '../../version';
 import type { ConfReader } from './conf-reader';
 
-const INT_MAX = 2147483647;
 const AL = 'spark.kubernetes.allocation.';
 
 export interface PodAllocatorSettings {

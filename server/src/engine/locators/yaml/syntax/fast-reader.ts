@@ -164,7 +164,7 @@ class FastReader {
     let keys: Set<unknown> | undefined;
     let current = line;
     let at = keyAt;
-    let lastEnd = keyAt;
+    let lastEnd: number;
     let previous: TreeNode | null = null;
     for (;;) {
       const { node: key, colon } = this.readKey(current, at);
@@ -223,7 +223,7 @@ class FastReader {
     const column = this.indent[line] as number;
     const first = (this.lineStart[line] as number) + column;
     let current = line;
-    let lastEnd = first;
+    let lastEnd: number;
     for (;;) {
       const dash = (this.lineStart[current] as number) + column;
       const lineEnd = this.contentEnd[current] as number;

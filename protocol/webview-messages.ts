@@ -1,42 +1,34 @@
 // Messages between the extension host and the simulation webview, in both directions, and pure
 // validators for each direction. Imported by the host and by the webview bundle: no DOM, no vscode.
-import type {
-  CostBreakdown,
-  SimulationResult,
-  SimulationSummary,
-  TimelinePoint,
-} from '../../server/src/engine/simulator/result';
-import type { ObservedPoint, ReplayInfo, ReplayObserved } from '../../server/src/protocol';
+import {
+  isKnobKey,
+  isKnobValue,
+  isSettableValue,
+  isWhatIfKey,
+  PATH_MAX,
+  PRESET_NAME_MAX,
+  VALUE_MAX,
+  WHAT_IF_KEYS,
+  type KnobValues,
+  type WhatIfValues,
+} from './limits';
+import type { CostBreakdown, SimulationResult, SimulationSummary, TimelinePoint } from './simulation';
+import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 
-/** Spark keys the what-if controls may change (and Apply may write). Nothing else is accepted. */
-export const WHAT_IF_KEYS = [
-  'spark.dynamicAllocation.minExecutors',
-  'spark.dynamicAllocation.maxExecutors',
-  'spark.dynamicAllocation.initialExecutors',
-  'spark.dynamicAllocation.schedulerBacklogTimeout',
-  'spark.dynamicAllocation.executorIdleTimeout',
-  'spark.dynamicAllocation.shuffleTracking.enabled',
-  'spark.dynamicAllocation.shuffleTracking.timeout',
-  'spark.dynamicAllocation.cachedExecutorIdleTimeout',
-  'spark.kubernetes.allocation.batch.size',
-] as const;
-export type WhatIfKey = (typeof WHAT_IF_KEYS)[number];
-export type WhatIfValues = Partial<Record<WhatIfKey, string>>;
-
-/** Simulator knobs that are not Spark keys. */
-export const KNOB_KEYS = ['podStartLatencySec'] as const;
-export type KnobKey = (typeof KNOB_KEYS)[number];
-export type KnobValues = Partial<Record<KnobKey, number>>;
-
-/** Inclusive bounds for each knob. */
-export const KNOB_RANGES: Record<KnobKey, { min: number; max: number }> = {
-  podStartLatencySec: { min: 0, max: 3600 },
-};
+export {
+  isKnobKey,
+  isWhatIfKey,
+  KNOB_KEYS,
+  KNOBS,
+  WHAT_IF_KEYS,
+  type KnobKey,
+  type KnobValues,
+  type WhatIfKey,
+  type WhatIfValues,
+} from './limits';
 
 export const LIMITS = {
-  /** One what-if value (written into the user's file, so kept short and on one line). */
-  value: 200,
-  preset: 100,
+  preset: PRESET_NAME_MAX,
   fileName: 120,
   message: 20_000,
   note: 2_000,
@@ -49,7 +41,7 @@ export const LIMITS = {
   observed: 100_001,
   csv: 64 * 1024 * 1024,
   png: 64 * 1024 * 1024,
-  documentUri: 4_096,
+  documentUri: PATH_MAX,
 } as const;
 
 // ---------- host → webview ----------
@@ -170,18 +162,8 @@ function str(x: unknown, max: number, oneLine = false): x is string {
   return typeof x === 'string' && x.length <= max && (!oneLine || !CONTROL_CHARS.test(x));
 }
 
-export function isWhatIfKey(k: string): k is WhatIfKey {
-  return (WHAT_IF_KEYS as readonly string[]).includes(k);
-}
-
-export function isKnobKey(k: string): k is KnobKey {
-  return (KNOB_KEYS as readonly string[]).includes(k);
-}
-
 /** A what-if value: non-empty, one line, short, no leading or trailing blanks. */
-export function isWhatIfValue(x: unknown): x is string {
-  return str(x, LIMITS.value, true) && x.length > 0 && x.trim() === x;
-}
+export const isWhatIfValue = isSettableValue;
 
 /** A what-if map with allowed keys and valid values only, or undefined. */
 export function parseWhatIfValues(x: unknown, allowEmpty = true): WhatIfValues | undefined {
@@ -201,9 +183,7 @@ export function parseKnobs(x: unknown): KnobValues | undefined {
   if (!isObj(x)) return undefined;
   const out: KnobValues = {};
   for (const [k, v] of Object.entries(x)) {
-    if (!isKnobKey(k) || !finite(v)) return undefined;
-    const r = KNOB_RANGES[k];
-    if (v < r.min || v > r.max) return undefined;
+    if (!isKnobKey(k) || !isKnobValue(k, v)) return undefined;
     out[k] = v;
   }
   return out;
@@ -320,6 +300,9 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
     return undefined;
   const inputs = parseStringRecord(x.inputs, LIMITS.inputs, LIMITS.inputKey, LIMITS.note);
   if (!inputs) return undefined;
+  const fileInputs =
+    x.fileInputs === undefined ? inputs : parseStringRecord(x.fileInputs, LIMITS.inputs, LIMITS.inputKey, LIMITS.note);
+  if (!fileInputs) return undefined;
   const w = x.workload;
   if (!str(w.name, LIMITS.preset) || !nonNegative(w.jobs) || !nonNegative(w.stages) || !nonNegative(w.tasks))
     return undefined;
@@ -329,6 +312,7 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
     static: { executors: staticExecutors, timeline: staticTimeline, summary: staticSummary },
     notes: [...(x.notes as string[])],
     inputs,
+    fileInputs,
     workload: { name: w.name, jobs: w.jobs, stages: w.stages, tasks: w.tasks },
     sparkVersion: x.sparkVersion,
   };
@@ -412,7 +396,7 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
       if (!isObj(x.values)) return undefined;
       const values: WhatIfValues = {};
       for (const [k, v] of Object.entries(x.values)) {
-        if (typeof v !== 'string' || v.length > LIMITS.value) return undefined;
+        if (typeof v !== 'string' || v.length > VALUE_MAX) return undefined;
         if (isWhatIfKey(k) && isWhatIfValue(v.trim())) values[k] = v.trim();
       }
       return { type: 'fileValues', values };

@@ -54,6 +54,8 @@ export interface SimulationResult {
   notes: string[];
   /** Effective simulation inputs after defaults, for display (key → value). */
   inputs: Record<string, string>;
+  /** The same Spark keys as the job file sets them, before what-if overrides. */
+  fileInputs: Record<string, string>;
   /** The workload that was simulated. */
   workload: { name: string; jobs: number; stages: number; tasks: number };
   sparkVersion: string;

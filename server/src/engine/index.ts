@@ -1,0 +1,100 @@
+// The engine's one front door. Faces (the language server, the CLI) create a service with their settings, open
+// documents through it and ask the documents their questions; nothing else of the engine is theirs to import.
+// Modelled on a language service: `createSparkDraService(settings).open({ text, fileName })`.
+import { jobKindLabel, JOB_KINDS } from './job-kinds';
+import { detectFormat } from './locators';
+import { readEventLog, parseEventLogText, type EventLogReplay } from './eventlog';
+import { runTrace } from './simulator/trace';
+import { workloadPresets } from './workload/presets';
+import { parseWorkload } from './workload/parse';
+import type { Workload } from './workload/types';
+import { SPARK_VERSION_CHOICES } from './version-choices';
+import { normalizeVersion } from './version';
+import { openDocument, type OpenInput, type SparkDocument } from './service/document';
+import { replayLog, type ReplayInput } from './service/replay';
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './service/settings';
+import { failure, success, type Result } from '../../../protocol/result';
+import type { ReplayResult } from '../../../protocol/replay';
+import type { ServerFacts } from '../../../protocol/facts';
+
+export interface SparkDraService {
+  readonly settings: EngineSettings;
+  /** Parses the text once; the document answers every question about it. */
+  open(input: OpenInput): SparkDocument;
+  /** True when spark-dra reads files of this name (and language). */
+  reads(fileName: string, languageId?: string): boolean;
+  /** Reads an event log from disk: a file (plain or compressed) or a rolled directory. */
+  readEventLog(path: string): Promise<Result<EventLogReplay>>;
+  /** Reads an event log already in memory (JSON lines); `name` appears in messages. */
+  parseEventLog(text: string, name: string): Result<EventLogReplay>;
+  /** Simulates a read log's workload with its own configuration or a job file's, beside what really happened. */
+  replay(input: ReplayInput): Result<ReplayResult>;
+  /** Reads a workload description (docs/workload-format.md). */
+  parseWorkload(raw: unknown): Result<Workload>;
+  /** What pickers and labels show: Spark versions, job kinds, workload presets. */
+  facts(): ServerFacts;
+}
+
+export function createSparkDraService(settings: Partial<EngineSettings> = {}): SparkDraService {
+  const resolved: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...settings };
+  return {
+    settings: resolved,
+    open: (input) => openDocument(input, resolved),
+    reads: (fileName, languageId) => detectFormat({ fileName, languageId }) !== undefined,
+    readEventLog: async (path) => logResult(await readEventLog(path)),
+    parseEventLog: (text, name) => logResult(parseEventLogText(text, name)),
+    replay: (input) => replayLog(input, resolved),
+    parseWorkload: (raw) => {
+      const parsed = parseWorkload(raw);
+      return parsed.ok ? success(parsed.workload) : failure('unreadable-input', parsed.error);
+    },
+    facts: serverFacts,
+  };
+}
+
+function logResult(read: Awaited<ReturnType<typeof readEventLog>>): Result<EventLogReplay> {
+  if (!read.ok) return failure('unreadable-input', read.error);
+  const { ok: _ok, ...log } = read;
+  return success(log);
+}
+
+function serverFacts(): ServerFacts {
+  return {
+    sparkVersions: SPARK_VERSION_CHOICES.map((choice) => ({ ...choice })),
+    jobKindLabels: Object.fromEntries(JOB_KINDS.map((kind) => [kind, jobKindLabel(kind)])),
+    presets: workloadPresets().map((preset) => ({ name: preset.name, description: preset.description })),
+  };
+}
+
+/** Runs an allocation trace (docs/trace-format.md): Spark's algorithm tick by tick. */
+export function runAllocationTrace(input: unknown): ReturnType<typeof runTrace> {
+  return runTrace(input);
+}
+
+export { normalizeVersion };
+export { DEFAULT_ENGINE_SETTINGS } from './service/settings';
+export type { EngineSettings } from './service/settings';
+export type {
+  CodeAction,
+  DiagnosticsInput,
+  EffectiveConfiguration,
+  FileInfo,
+  OpenInput,
+  SimulateInput,
+  SparkDocument,
+} from './service/document';
+export type { ReplayInput } from './service/replay';
+export type { EventLogReplay, ObservedRun } from './eventlog';
+export type { EngineCompletionItem } from './features/completion';
+export type { HoverResult } from './features/hover';
+export type { EffectiveRow } from './features/effective-table';
+export type { Finding, Severity, SeveritySetting, FixData } from './rules/types';
+export { RULES, ruleInfo, type RuleInfo } from './rules/registry';
+export type { FileFormat, JobConfig, JobKind, Range, StorageClassInfo } from './model';
+export type { Position } from './line-index';
+export type { Prices } from './simulator/prices';
+export type { TraceOutput } from './simulator/trace';
+export type { Workload } from './workload/types';
+export { jobKindLabel } from './job-kinds';
+export { PRESET_NAMES } from './workload/presets';
+export { DEFAULT_SPARK_VERSION } from './version';

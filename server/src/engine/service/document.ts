@@ -1,0 +1,246 @@
+// One open file as the engine sees it: parsed once, each job's Spark version decided once, and every question a face
+// can ask about it (hover, completion, diagnostics, fixes, effective configuration, simulation, value edits).
+import { resolveSparkVersion } from '../effective';
+import { matchLineBreaks, spanEdit, writeValues } from '../edits/write-values';
+import { complete, type EngineCompletionItem } from '../features/completion';
+import { effectiveRows, type EffectiveRow } from '../features/effective-table';
+import { hover, type HoverResult } from '../features/hover';
+import { jobKindLabel } from '../job-kinds';
+import { LineIndex, type Position } from '../line-index';
+import { detectFormat, parseFile, type SourceFile } from '../locators';
+import type { FileFormat, JobConfig, ParsedFile, Range, SparkVersionSource, StorageClassInfo } from '../model';
+import { analyze } from '../rules';
+import type { Finding, FixData } from '../rules/types';
+import { simulateJob } from '../simulator/simulate-job';
+import type { Workload } from '../workload/types';
+import { failure, success, type Result } from '../../../../protocol/result';
+import type { SimulationResult } from '../../../../protocol/simulation';
+import type { EngineSettings } from './settings';
+
+export interface OpenInput {
+  text: string;
+  /** Path or name of the file: its extension and name decide the format. */
+  fileName: string;
+  /** The editor's language id, when there is one. */
+  languageId?: string;
+  /** A Spark version chosen for this file by the user, over whatever the file says. */
+  versionOverride?: string;
+}
+
+export interface DiagnosticsInput {
+  /** StorageClasses found elsewhere in the workspace (this file's own are always used). */
+  workspaceStorageClasses?: readonly StorageClassInfo[];
+  /** Leave syntax errors out (the editor already shows them for this format). */
+  omitSyntax?: boolean;
+}
+
+export interface FileInfo {
+  /** The first job's kind, `storage-class` for a file of StorageClasses only, undefined otherwise. */
+  kind?: string;
+  /** A person's name for the kind. */
+  kindLabel?: string;
+  sparkVersion?: string;
+  versionFrom?: string;
+  jobs: number;
+}
+
+export interface EffectiveConfiguration {
+  sparkVersion: string;
+  versionFrom: string;
+  kind: string;
+  kindLabel: string;
+  rows: EffectiveRow[];
+}
+
+export interface SimulateInput {
+  jobIndex?: number;
+  overrides?: Readonly<Record<string, string>>;
+  preset?: string;
+  workload?: Workload;
+  knobs?: Readonly<Record<string, number>>;
+  /** StorageClasses found elsewhere in the workspace. */
+  workspaceStorageClasses?: readonly StorageClassInfo[];
+}
+
+/** A quick fix offered for a finding. */
+export interface CodeAction extends FixData {
+  finding: Finding;
+}
+
+export interface SparkDocument {
+  readonly text: string;
+  readonly fileName: string;
+  /** The format read, or undefined when the file is of no format spark-dra reads. */
+  readonly format: FileFormat | undefined;
+  readonly jobs: readonly JobConfig[];
+  /** StorageClasses this file declares. */
+  readonly storageClasses: readonly StorageClassInfo[];
+  /** The Spark version a job runs and where that comes from (decided once per job). */
+  sparkVersion(job: JobConfig): SparkVersionSource;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  hover(offset: number): HoverResult | undefined;
+  complete(offset: number, storageClassNames?: string[]): EngineCompletionItem[];
+  diagnostics(input?: DiagnosticsInput): Finding[];
+  /** The fixes of the findings that touch `range`. */
+  codeActions(range: Range, findings: readonly Finding[]): CodeAction[];
+  fileInfo(): FileInfo;
+  effectiveConfiguration(jobIndex?: number): Result<EffectiveConfiguration>;
+  simulate(input?: SimulateInput): Result<SimulationResult>;
+  /** One edit (offsets in this text) that makes the job use the values; empty when it already does. */
+  valueEdits(jobIndex: number, values: readonly [string, string][]): Result<{ range: Range; newText: string }[]>;
+}
+
+export function openDocument(input: OpenInput, settings: EngineSettings): SparkDocument {
+  const source: SourceFile = { fileName: input.fileName, languageId: input.languageId, text: input.text };
+  return new ParsedDocument(source, settings, input.versionOverride);
+}
+
+class ParsedDocument implements SparkDocument {
+  readonly format: FileFormat | undefined;
+  private readonly parsed: ParsedFile;
+  private readonly versions = new Map<JobConfig, SparkVersionSource>();
+  private lineIndex: LineIndex | undefined;
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly settings: EngineSettings,
+    private readonly versionOverride: string | undefined,
+  ) {
+    this.format = detectFormat(source);
+    this.parsed = parseFile(source);
+  }
+
+  get text(): string {
+    return this.source.text;
+  }
+  get fileName(): string {
+    return this.source.fileName;
+  }
+  get jobs(): readonly JobConfig[] {
+    return this.parsed.jobs;
+  }
+  get storageClasses(): readonly StorageClassInfo[] {
+    return this.parsed.storageClasses;
+  }
+
+  sparkVersion(job: JobConfig): SparkVersionSource {
+    let version = this.versions.get(job);
+    if (!version) {
+      version = resolveSparkVersion(job, {
+        defaultSparkVersion: this.settings.defaultSparkVersion,
+        override: this.versionOverride,
+      });
+      this.versions.set(job, version);
+    }
+    return version;
+  }
+
+  positionAt(offset: number): Position {
+    return this.lines().positionAt(offset);
+  }
+  offsetAt(position: Position): number {
+    return this.lines().offsetAt(position);
+  }
+
+  hover(offset: number): HoverResult | undefined {
+    return hover({ text: this.text, parsed: this.parsed, offset, versionOf: (job) => this.sparkVersion(job) });
+  }
+
+  complete(offset: number, storageClassNames: string[] = []): EngineCompletionItem[] {
+    return complete({
+      file: this.source,
+      parsed: this.parsed,
+      offset,
+      sparkVersionOf: (job) => this.sparkVersion(job).version,
+      storageClassNames,
+    });
+  }
+
+  diagnostics(input: DiagnosticsInput = {}): Finding[] {
+    if (this.format === undefined) return [];
+    const findings = analyze({
+      text: this.text,
+      parsed: this.parsed,
+      versionOf: (job) => this.sparkVersion(job).version,
+      settings: { severities: this.settings.rules },
+      workspaceStorageClasses: [...(input.workspaceStorageClasses ?? [])],
+    });
+    return input.omitSyntax ? findings.filter((f) => f.ruleId !== 'syntax') : findings;
+  }
+
+  codeActions(range: Range, findings: readonly Finding[]): CodeAction[] {
+    const actions: CodeAction[] = [];
+    for (const finding of findings) {
+      if (finding.range.end < range.start || finding.range.start > range.end) continue;
+      for (const fix of finding.fixes ?? []) actions.push({ ...fix, finding });
+    }
+    return actions;
+  }
+
+  fileInfo(): FileInfo {
+    const job = this.parsed.jobs[0];
+    if (!job) {
+      return this.parsed.storageClasses.length > 0
+        ? { jobs: 0, kind: 'storage-class', kindLabel: 'StorageClass' }
+        : { jobs: 0 };
+    }
+    const version = this.sparkVersion(job);
+    return {
+      kind: job.kind,
+      kindLabel: jobKindLabel(job.kind),
+      sparkVersion: version.version,
+      versionFrom: version.from,
+      jobs: this.parsed.jobs.length,
+    };
+  }
+
+  effectiveConfiguration(jobIndex = 0): Result<EffectiveConfiguration> {
+    const job = this.parsed.jobs[jobIndex];
+    if (!job) return failure('no-job', this.noJobMessage(jobIndex));
+    const version = this.sparkVersion(job);
+    return success({
+      sparkVersion: version.version,
+      versionFrom: version.from,
+      kind: job.kind,
+      kindLabel: jobKindLabel(job.kind),
+      rows: effectiveRows(job, version.version),
+    });
+  }
+
+  simulate(input: SimulateInput = {}): Result<SimulationResult> {
+    const jobIndex = input.jobIndex ?? 0;
+    const job = this.parsed.jobs[jobIndex];
+    if (!job) return failure('no-job', this.noJobMessage(jobIndex));
+    return simulateJob(job, {
+      sparkVersion: this.sparkVersion(job).version,
+      overrides: input.overrides ? { ...input.overrides } : undefined,
+      preset: input.preset,
+      workload: input.workload,
+      knobs: { ...this.settings.knobs, ...(input.knobs ?? {}) },
+      prices: this.settings.prices,
+      storageClasses: [...this.parsed.storageClasses, ...(input.workspaceStorageClasses ?? [])],
+    });
+  }
+
+  valueEdits(jobIndex: number, values: readonly [string, string][]): Result<{ range: Range; newText: string }[]> {
+    const job = this.parsed.jobs[jobIndex];
+    if (!job) return failure('no-job', this.noJobMessage(jobIndex));
+    const written = writeValues(this.source, jobIndex, values, this.sparkVersion(job).version);
+    if (!written.ok) return written;
+    const span = spanEdit(this.text, written.value);
+    if (!span) return success([]);
+    return success([{ range: span.range, newText: matchLineBreaks(this.text, span.newText) }]);
+  }
+
+  private lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex;
+  }
+
+  private noJobMessage(jobIndex: number): string {
+    const count = this.parsed.jobs.length;
+    if (count === 0) return 'This file holds no Spark job.';
+    return `This file holds ${count} job${count === 1 ? '' : 's'}; there is no job ${jobIndex + 1}.`;
+  }
+}

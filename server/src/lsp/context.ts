@@ -1,0 +1,19 @@
+// What every request handler of the server may use: the open documents, their engine models, the workspace's
+// StorageClasses, the settings and what the client said about itself.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SparkDraService } from '../engine';
+import type { ClientOptions } from './client-options';
+import type { DocumentModels } from './documents';
+import type { ServerSettings } from './settings';
+import type { WorkspaceStorageClasses } from './workspace-storage-classes';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  models: DocumentModels;
+  storageClasses: WorkspaceStorageClasses;
+  service(): SparkDraService;
+  settings(): ServerSettings;
+  client(): ClientOptions;
+}
