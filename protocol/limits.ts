@@ -48,6 +48,8 @@ export const SETTING_RANGES: Readonly<Record<string, { min: number; max?: number
   'sparkDra.simulation.ebsGibMonthUsd': { min: 0 },
   'sparkDra.simulation.instanceVcpuHourUsd': { min: 0 },
   'sparkDra.simulation.podStartLatencySec': { min: KNOBS.podStartLatencySec.min, max: KNOBS.podStartLatencySec.max },
+  'sparkDra.simulation.timeLimitSec': { min: 1, max: 3600 },
+  'sparkDra.simulation.memoryLimitMiB': { min: 256, max: 16384 },
 };
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses

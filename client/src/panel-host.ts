@@ -52,8 +52,8 @@ export class PanelHost implements vscode.Disposable {
       return target ? this.replayCallbacks(target, firstAnswer) : undefined;
     }
     return {
-      runSimulation: async (params: SimulateParams): Promise<PanelSimulationResponse> => {
-        const response = await this.services.api.simulate(params);
+      runSimulation: async (params: SimulateParams, token): Promise<PanelSimulationResponse> => {
+        const response = await this.services.api.simulate(params, token);
         return response.ok ? { ok: true, result: response.value } : response;
       },
       applyValues: (values) => applyValuesToDocument(this.services.api, uri, values),
@@ -81,7 +81,7 @@ export class PanelHost implements vscode.Disposable {
   private replayCallbacks(target: ReplayTarget, firstAnswer?: ReplayEventLogResponse): SimulationPanelCallbacks {
     let cached = firstAnswer;
     return {
-      runSimulation: async (params: SimulateParams): Promise<PanelSimulationResponse> => {
+      runSimulation: async (params: SimulateParams, token): Promise<PanelSimulationResponse> => {
         const plain =
           (params.overrides === undefined || Object.keys(params.overrides).length === 0) && params.knobs === undefined;
         if (plain && cached) {
@@ -93,7 +93,7 @@ export class PanelHost implements vscode.Disposable {
         if (target.jobUri !== undefined) request.uri = target.jobUri;
         if (params.overrides !== undefined) request.overrides = params.overrides;
         if (params.knobs !== undefined) request.knobs = params.knobs;
-        return asPanelResponse(await this.services.api.replay(request));
+        return asPanelResponse(await this.services.api.replay(request, token));
       },
       applyValues: async (values) => {
         if (target.jobUri === undefined) {

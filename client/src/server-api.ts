@@ -47,9 +47,9 @@ export class ServerApi {
     return this.client.sendRequest(EffectiveConfigRequest, params);
   }
 
-  async simulate(params: SimulateParams): Promise<SimulateResponse> {
+  async simulate(params: SimulateParams, token?: vscode.CancellationToken): Promise<SimulateResponse> {
     await this.ready();
-    return this.client.sendRequest(SimulateRequest, params);
+    return this.client.sendRequest(SimulateRequest, params, token);
   }
 
   async replay(params: ReplayEventLogParams, token?: vscode.CancellationToken): Promise<ReplayEventLogResponse> {

@@ -24,7 +24,7 @@ export type PanelSimulationResponse =
 
 export interface SimulationPanelCallbacks {
   /** Runs the simulator (the language client's sparkDra/simulate request). Should not throw; if it does, the error is shown. */
-  runSimulation(params: SimulateParams): Promise<PanelSimulationResponse>;
+  runSimulation(params: SimulateParams, token?: vscode.CancellationToken): Promise<PanelSimulationResponse>;
   /** Writes the changed what-if values (Spark key → value) into the document; true when applied. */
   applyValues(values: Record<string, string>): Promise<boolean>;
   /** Workload preset names for the preset select (asked when the panel starts); absent shows only the default workload. */
@@ -138,6 +138,8 @@ export class SimulationPanel {
   private disposed = false;
   /** Highest request id seen from the current webview page; older answers are dropped. */
   private latest = 0;
+  /** The run in flight: a newer request cancels it, so the server stops work nobody will see. */
+  private inFlight: vscode.CancellationTokenSource | undefined;
   /** What the file gives for the what-if keys; undefined until known or after the file changed. */
   private fileValues: WhatIfValues | undefined;
 
@@ -219,10 +221,16 @@ export class SimulationPanel {
   }
 
   private async run(params: SimulateParams): Promise<PanelSimulationResponse> {
+    this.inFlight?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.inFlight = source;
     try {
-      return await this.callbacks.runSimulation(params);
+      return await this.callbacks.runSimulation(params, source.token);
     } catch (err) {
       return { ok: false, problem: { code: 'internal', message: errorText(err) } };
+    } finally {
+      if (this.inFlight === source) this.inFlight = undefined;
+      source.dispose();
     }
   }
 

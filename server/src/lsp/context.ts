@@ -6,6 +6,7 @@ import type { SparkDraService } from '../engine';
 import type { ClientOptions } from './client-options';
 import type { DocumentModels } from './documents';
 import type { ServerSettings } from './settings';
+import type { WorkPool } from './work/pool';
 import type { WorkspaceStorageClasses } from './workspace-storage-classes';
 
 export interface ServerContext {
@@ -16,4 +17,6 @@ export interface ServerContext {
   service(): SparkDraService;
   settings(): ServerSettings;
   client(): ClientOptions;
+  /** Runs simulations and replays off the main thread. */
+  work: WorkPool;
 }

@@ -60,6 +60,10 @@ export class DiagnosticsPublisher {
   }
 
   publish(doc: TextDocument): void {
+    // The document is parsed here, after the debounce, not on every keystroke. A StorageClass it declares can change
+    // the findings of other open job files.
+    const declared = this.ctx.models.get(doc).storageClasses;
+    if (this.ctx.storageClasses.updateOpenDocument(doc.uri, declared)) this.revalidateAll(doc.uri);
     const diagnostics = this.findings(doc).map((f) => toDiagnostic(doc, f));
     void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }

@@ -1,6 +1,6 @@
 // The engine's model of each open document, kept per document version, and the Spark version a user chose per file.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SparkDocument, SparkDraService } from '../engine';
+import type { OpenInput, SparkDocument, SparkDraService } from '../engine';
 import { URI } from './uri';
 
 export class DocumentModels {
@@ -12,14 +12,19 @@ export class DocumentModels {
   get(doc: TextDocument): SparkDocument {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.model;
-    const model = this.service().open({
+    const model = this.service().open(this.openInput(doc));
+    this.cache.set(doc.uri, { version: doc.version, model });
+    return model;
+  }
+
+  /** What the engine needs to open the document (also in a worker thread). */
+  openInput(doc: TextDocument): OpenInput {
+    return {
       text: doc.getText(),
       fileName: URI.path(doc.uri),
       languageId: doc.languageId,
       versionOverride: this.versionOverrides.get(doc.uri),
-    });
-    this.cache.set(doc.uri, { version: doc.version, model });
-    return model;
+    };
   }
 
   setVersionOverride(uri: string, version: string | undefined): void {

@@ -36,6 +36,7 @@ import { replayHandler } from './handlers/replay';
 import { simulateHandler } from './handlers/simulate';
 import { valueEditsHandler } from './handlers/value-edits';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { findWorkerBundle, WorkPool } from './work/pool';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
 
 export function startServer(connection: Connection): void {
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
     service: () => service,
     settings: () => settings,
     client: () => clientOptions,
+    work: new WorkPool(findWorkerBundle(), () => settings.work),
   };
   const diagnostics = new DiagnosticsPublisher(ctx);
 
@@ -102,13 +104,7 @@ export function startServer(connection: Connection): void {
     else applySettings(readSettings((change.settings as { sparkDra?: unknown } | undefined)?.sparkDra));
   });
 
-  documents.onDidChangeContent((event) => {
-    const declared = models.get(event.document).storageClasses;
-    ctx.storageClasses.updateOpenDocument(event.document.uri, [...declared]);
-    diagnostics.schedule(event.document);
-    // A StorageClass edit can change findings in other open job files.
-    if (declared.length > 0) diagnostics.revalidateAll(event.document.uri);
-  });
+  documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
   documents.onDidClose((event) => {
     models.forget(event.document.uri);
     ctx.storageClasses.updateOpenDocument(event.document.uri, undefined);
@@ -121,7 +117,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(FileInfoRequest, guard(fileInfoHandler(ctx), { jobs: 0 }));
   connection.onRequest(ServerFactsRequest, serverFactsHandler(ctx));
   connection.onRequest(EffectiveConfigRequest, guard(effectiveConfigHandler(ctx), internalFailure));
-  connection.onRequest(SimulateRequest, guard(simulateHandler(ctx), internalFailure));
+  connection.onRequest(SimulateRequest, guardAsync(simulateHandler(ctx), internalFailure));
   connection.onRequest(ValueEditsRequest, guard(valueEditsHandler(ctx), internalFailure));
   connection.onRequest(ReplayEventLogRequest, guardAsync(replayHandler(ctx), internalFailure));
   connection.onNotification(SetVersionOverrideNotification, (params: SetVersionOverrideParams) => {
@@ -132,6 +128,7 @@ export function startServer(connection: Connection): void {
     if (doc) diagnostics.invalidate(doc);
   });
 
+  connection.onShutdown(() => ctx.work.dispose());
   documents.listen(connection);
   connection.listen();
 

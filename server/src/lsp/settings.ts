@@ -8,13 +8,20 @@ import {
   type SeveritySetting,
 } from '../engine';
 import { KNOBS, SETTING_RANGES } from '../../../protocol/limits';
+import type { WorkLimits } from './work/pool';
 
 export interface ServerSettings {
   engine: EngineSettings;
   debounceMs: number;
+  /** Limits of each simulation or replay run in a worker. */
+  work: WorkLimits;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { engine: DEFAULT_ENGINE_SETTINGS, debounceMs: 200 };
+export const DEFAULT_SETTINGS: ServerSettings = {
+  engine: DEFAULT_ENGINE_SETTINGS,
+  debounceMs: 200,
+  work: { timeLimitSec: 60, memoryLimitMiB: 2048 },
+};
 
 /** `sparkDra.simulation.*` names → the cost model's price names. */
 const PRICE_SETTINGS: Readonly<Record<string, keyof Prices>> = {
@@ -47,6 +54,7 @@ export function readSettings(raw: unknown): ServerSettings {
   }
   const prices: Partial<Prices> = {};
   const knobs: Record<string, number> = {};
+  const work: WorkLimits = { ...DEFAULT_SETTINGS.work };
   const simulation =
     obj.simulation && typeof obj.simulation === 'object' ? (obj.simulation as Record<string, unknown>) : {};
   for (const [name, value] of Object.entries(simulation)) {
@@ -54,9 +62,12 @@ export function readSettings(raw: unknown): ServerSettings {
     const price = PRICE_SETTINGS[name];
     if (price) prices[price] = value;
     else if (name in KNOBS) knobs[name] = value;
+    else if (name === 'timeLimitSec') work.timeLimitSec = value;
+    else if (name === 'memoryLimitMiB') work.memoryLimitMiB = value;
   }
   return {
     engine: { defaultSparkVersion: version ?? DEFAULT_ENGINE_SETTINGS.defaultSparkVersion, rules, prices, knobs },
     debounceMs: inRange('sparkDra.debounceMs', obj.debounceMs) ? obj.debounceMs : DEFAULT_SETTINGS.debounceMs,
+    work,
   };
 }

@@ -34,9 +34,12 @@ export class WorkspaceStorageClasses {
     }
   }
 
-  updateOpenDocument(uri: string, classes: StorageClassInfo[] | undefined): void {
-    if (classes && classes.length > 0) this.open.set(uri, classes);
+  /** Records the StorageClasses an open document declares; true when that changes what the workspace knows. */
+  updateOpenDocument(uri: string, classes: readonly StorageClassInfo[] | undefined): boolean {
+    const before = this.open.get(uri);
+    if (classes && classes.length > 0) this.open.set(uri, [...classes]);
     else this.open.delete(uri);
+    return fingerprint(before) !== fingerprint(classes);
   }
 
   /** Every StorageClass outside the given document (the document's own are in its parse). */
@@ -53,4 +56,10 @@ export class WorkspaceStorageClasses {
   names(): string[] {
     return [...new Set(this.all().map((c) => c.name))].sort();
   }
+}
+
+/** What matters of a document's StorageClasses to other files: names and what each says. */
+function fingerprint(classes: readonly StorageClassInfo[] | undefined): string {
+  if (!classes || classes.length === 0) return '';
+  return JSON.stringify(classes.map(({ nameRange: _n, range: _r, ...meaning }) => meaning));
 }

@@ -1,0 +1,37 @@
+// What the language server's main thread asks its simulation workers, and what they answer. Plain data only: it
+// crosses a worker_threads boundary by structured clone.
+import type { EngineSettings, OpenInput, SimulateInput } from '../../engine';
+import type { Result } from '../../../../protocol/result';
+import type { ReplayResult } from '../../../../protocol/replay';
+import type { SimulationResult } from '../../../../protocol/simulation';
+
+export interface SimulateJob {
+  kind: 'simulate';
+  settings: EngineSettings;
+  document: OpenInput;
+  input: SimulateInput;
+}
+
+export interface ReplayJob {
+  kind: 'replay';
+  settings: EngineSettings;
+  /** The log on disk, or its text when it is open in the editor. */
+  log: { path: string } | { text: string; name: string };
+  /** A job file whose configuration replaces the logged one. */
+  document?: OpenInput;
+  input: Omit<SimulateInput, 'preset' | 'workload'>;
+}
+
+export type WorkerJob = SimulateJob | ReplayJob;
+
+export type JobAnswer<J extends WorkerJob> = J extends SimulateJob ? Result<SimulationResult> : Result<ReplayResult>;
+
+export interface WorkerRequest {
+  id: number;
+  job: WorkerJob;
+}
+
+export interface WorkerResponse {
+  id: number;
+  answer: Result<SimulationResult> | Result<ReplayResult>;
+}

@@ -1,0 +1,133 @@
+// Runs simulations and replays off the server's main thread, so hover, completion and diagnostics never wait for
+// them. Each job gets a worker of its own from a small pool; cancelling a job, or a job running past its time or
+// memory limit, ends that worker and answers with a problem naming the limit and the setting that raises it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { failure } from '../../../../protocol/result';
+import type { JobAnswer, WorkerJob, WorkerRequest, WorkerResponse } from './messages';
+import { LogMemory, runJob, stampOf } from './run-job';
+
+/** The worker bundle, next to the running server bundle (dist/). */
+export const WORKER_BUNDLE = 'simulation-worker.js';
+
+export interface WorkLimits {
+  /** Wall-clock seconds a job may run. */
+  timeLimitSec: number;
+  /** Heap a worker may use, in MiB. */
+  memoryLimitMiB: number;
+}
+
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+const TIME_SETTING = 'sparkDra.simulation.timeLimitSec';
+const MEMORY_SETTING = 'sparkDra.simulation.memoryLimitMiB';
+
+export function findWorkerBundle(): string | undefined {
+  const dir = typeof __dirname === 'string' ? __dirname : undefined;
+  const path = dir ? join(dir, WORKER_BUNDLE) : undefined;
+  return path && existsSync(path) ? path : undefined;
+}
+
+export class WorkPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private running = 0;
+  private nextId = 1;
+  /** Logs remembered for jobs run in this thread (no worker bundle). */
+  private readonly localLogs = new LogMemory(2);
+
+  constructor(
+    private readonly workerPath: string | undefined,
+    private readonly limits: () => WorkLimits,
+    private readonly size = 2,
+  ) {}
+
+  async run<J extends WorkerJob>(job: J, token?: Cancellation): Promise<JobAnswer<J>> {
+    if (token?.isCancellationRequested) return failure('cancelled', 'The request was cancelled.') as JobAnswer<J>;
+    if (!this.workerPath) return (await runJob(job, this.localLogs, stampOf)) as JobAnswer<J>;
+    await this.slot();
+    try {
+      return (await this.inWorker(job, this.workerPath, token)) as JobAnswer<J>;
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  dispose(): void {
+    for (const worker of this.idle.splice(0)) void worker.terminate();
+  }
+
+  private slot(): Promise<void> {
+    if (this.running < this.size) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        this.running++;
+        resolve();
+      }),
+    );
+  }
+
+  private inWorker(job: WorkerJob, path: string, token: Cancellation | undefined): Promise<WorkerResponse['answer']> {
+    const limits = this.limits();
+    const worker =
+      this.idle.pop() ?? new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMiB } });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (answer: WorkerResponse['answer'], keepWorker: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        cancelled?.dispose();
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (keepWorker && this.idle.length < this.size) this.idle.push(worker);
+        else void worker.terminate();
+        resolve(answer);
+      };
+      const onMessage = (response: WorkerResponse) => {
+        if (response.id === id) finish(response.answer, true);
+      };
+      const onError = (error: Error & { code?: string }) => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          finish(
+            failure(
+              'over-budget',
+              `The simulation needed more than ${limits.memoryLimitMiB} MiB of memory and was stopped. Use fewer executors or tasks, or raise ${MEMORY_SETTING}.`,
+            ),
+            false,
+          );
+        } else finish(failure('internal', `The simulation worker failed: ${error.message}`), false);
+      };
+      const onExit = () => finish(failure('internal', 'The simulation worker stopped before it answered.'), false);
+      const timer = setTimeout(
+        () =>
+          finish(
+            failure(
+              'over-budget',
+              `The simulation ran longer than ${limits.timeLimitSec} s and was stopped. Use a smaller workload, or raise ${TIME_SETTING}.`,
+            ),
+            false,
+          ),
+        limits.timeLimitSec * 1000,
+      );
+      const cancelled = token?.onCancellationRequested(() =>
+        finish(failure('cancelled', 'The request was cancelled.'), false),
+      );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      const request: WorkerRequest = { id, job };
+      worker.postMessage(request);
+    });
+  }
+}
