@@ -14,12 +14,25 @@ export interface WalkLimits {
   skipHidden?: boolean;
 }
 
-/** Every file below `dir` (unreadable entries are skipped), in a stable order. */
+/**
+ * Every file below `dir` (unreadable entries are skipped), in a stable order. Symbolic links are followed, but a
+ * folder already visited (a link back up the tree, or two links to one place) is not entered again.
+ */
 export function walkFiles(dir: string, limits: WalkLimits = {}): { path: string; size: number }[] {
   const out: { path: string; size: number }[] = [];
   const maxFiles = limits.maxFiles ?? Number.POSITIVE_INFINITY;
+  const seen = new Set<string>();
   const visit = (folder: string, depth: number): void => {
     if (depth > (limits.maxDepth ?? Number.POSITIVE_INFINITY)) return;
+    let identity: string;
+    try {
+      const info = statSync(folder, { bigint: true });
+      identity = `${info.dev}:${info.ino}`;
+    } catch {
+      return;
+    }
+    if (seen.has(identity)) return;
+    seen.add(identity);
     let names: string[];
     try {
       names = readdirSync(folder).sort();

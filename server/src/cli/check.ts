@@ -1,5 +1,5 @@
 // `spark-dra check`: analyses files as the editor would and reports findings as text, JSON or SARIF.
-import { readFileSync } from 'node:fs';
+import { readTextFile } from './read-text';
 import {
   createSparkDraService,
   type Finding,
@@ -30,6 +30,8 @@ export interface CheckRun {
 }
 
 export interface CheckOptions {
+  /** Largest file read, in bytes (default: DEFAULT_MAX_FILE_MB). */
+  maxFileBytes?: number;
   sparkVersion?: string;
   severities?: Readonly<Record<string, SeveritySetting>>;
 }
@@ -43,14 +45,15 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
       run.skipped.push(path);
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      run.unreadable.push({ path, reason: error instanceof Error ? error.message : String(error) });
+    const read = readTextFile(path, options.maxFileBytes);
+    if (!read.ok) {
+      run.unreadable.push({ path, reason: read.reason });
       continue;
     }
-    loaded.push({ path, document: service.open({ fileName: path, text, versionOverride: options.sparkVersion }) });
+    loaded.push({
+      path,
+      document: service.open({ fileName: path, text: read.text, versionOverride: options.sparkVersion }),
+    });
   }
   // StorageClasses anywhere among the checked files count, as they do across an editor workspace.
   for (const [index, file] of loaded.entries()) {

@@ -8,7 +8,7 @@ import { PACKAGE_VERSION as VERSION } from '../../../protocol/build-info';
 const HELP = `spark-dra ${VERSION}: Spark dynamic allocation and executor PVC checks and simulation
 
 Usage:
-  spark-dra check <files|dirs|globs...> [--format text|json|sarif] [--spark-version X]
+  spark-dra check <files|dirs|globs...> [--format text|json|sarif] [--spark-version X] [--max-file-mb N]
       Report what the editor would show. Exit 0: no errors; 1: errors found; 2: bad usage or unreadable input.
   spark-dra simulate JOBFILE [--workload FILE | --eventlog PATH | --preset NAME] [--job N] [--json]
       Simulate the job's dynamic allocation against static allocation and print a summary (or JSON).

@@ -27,7 +27,8 @@ export class WorkspaceStorageClasses {
     try {
       const text = readFileSync(path, 'utf8');
       if (!text.includes('StorageClass')) return;
-      const found = [...service.open({ fileName: path, text }).storageClasses];
+      // A fresh copy: what the parse holds may be slices of the whole file, which would keep every file in memory.
+      const found = JSON.parse(JSON.stringify(service.open({ fileName: path, text }).storageClasses)) as StorageClassInfo[];
       if (found.length > 0) this.onDisk.set(URI.fromPath(path), found);
     } catch {
       // Unreadable files are simply not indexed.

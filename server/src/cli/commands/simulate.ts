@@ -13,6 +13,7 @@ import {
 import { problemText, type Result } from '../../../../protocol/result';
 import type { SimulationResult } from '../../../../protocol/simulation';
 import { parseArgs, UsageError } from '../args';
+import { readTextFile } from '../read-text';
 import { formatSimulation, formatTimelines } from '../simulation-report';
 
 export async function runSimulateCommand(argv: string[]): Promise<number> {
@@ -81,13 +82,9 @@ function loadJob(
   jobIndex: number,
   versionOverride: string | undefined,
 ): JobTarget | string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  const document = service.open({ fileName: path, text, versionOverride });
+  const read = readTextFile(path);
+  if (!read.ok) return `cannot read ${path}: ${read.reason}`;
+  const document = service.open({ fileName: path, text: read.text, versionOverride });
   if (!document.jobs[jobIndex]) {
     return document.jobs.length === 0
       ? `${path} holds no Spark job`

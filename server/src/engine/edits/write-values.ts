@@ -1,6 +1,7 @@
 // Writes values into a job file's text ("apply to file" from the simulator): each key's winning entry gets the new
 // value; a key the job does not write is added where new keys of the job go. Keys are applied one after the other,
 // re-reading the text each time, so a second insert lands after the first; the result is one edit for one undo step.
+import { impliedOperatorFieldEdit, operatorFieldText } from './operator-field';
 import { failure, success, type Result } from '../../../../protocol/result';
 import { effectiveValue } from '../effective';
 import { parseFile, type SourceFile } from '../locators';
@@ -49,6 +50,7 @@ export function writeValues(
 ): Result<string> {
   let text = source.text;
   const nowhere: string[] = [];
+  const unwritable: string[] = [];
   for (const [key, value] of values) {
     const job = parseFile({ ...source, text }).jobs[jobIndex];
     if (!job) return failure('no-job', 'The file no longer holds that job.');
@@ -56,7 +58,17 @@ export function writeValues(
     let edit: TextEdit | undefined;
     if (current.source === 'entry' && current.entry && !current.entry.implied) {
       if (current.entry.value === value) continue;
-      edit = setValueEdit(current.entry, value);
+      const written = operatorFieldText(current.entry, value);
+      if (written === undefined) {
+        unwritable.push(key);
+        continue;
+      }
+      if (current.entry.value === written) continue;
+      edit = setValueEdit(current.entry, written);
+    } else if (current.source === 'entry' && current.entry?.implied) {
+      if (current.entry.value === value) continue;
+      // The platform writes this key itself; a new entry must go where the platform reads it.
+      edit = impliedOperatorFieldEdit(text, current.entry, value) ?? insertKeyEdit(text, job, key, value);
     } else {
       edit = insertKeyEdit(text, job, key, value);
     }
@@ -65,6 +77,12 @@ export function writeValues(
       continue;
     }
     text = applyEdits(text, [edit]);
+  }
+  if (unwritable.length > 0) {
+    return failure(
+      'cannot-edit',
+      `The operator field for ${unwritable.join(', ')} takes a number of milliseconds; give the value as a duration (e.g. 120s).`,
+    );
   }
   if (nowhere.length > 0) {
     return failure(

@@ -54,6 +54,11 @@ const DYNAMIC_ALLOCATION_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['shuffleTrackingTimeout', 'spark.dynamicAllocation.shuffleTracking.timeout'],
 ];
 
+/** The `spec.dynamicAllocation` field the operator reads for a Spark key, when there is one. */
+export function dynamicAllocationField(key: string): string | undefined {
+  return DYNAMIC_ALLOCATION_FIELDS.find(([, written]) => written === key)?.[0];
+}
+
 /** The spark-operator kind of a document root, when it is one (apiVersion must be the operator's group if given). */
 export function sparkApplicationKind(root: TreeNode | null): SparkApplicationKind | undefined {
   const kind = stringValue(nodeAt(root, ['kind']));
