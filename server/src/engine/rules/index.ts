@@ -4,8 +4,10 @@ import { suppressionEdit, startOfLine } from '../edits/suppression';
 import { boundsChecks } from './bounds';
 import { buildContext, lazyLineIndex, type AnalyzeSettings, type RuleContext } from './context';
 import { costChecks } from './cost';
+import { decommissionChecks } from './decommission';
 import { emrLimitChecks } from './emr-limits';
 import { keyChecks } from './keys';
+import { remoteShuffleChecks } from './remote-shuffle';
 import { finding, type Check } from './report';
 import { shuffleChecks } from './shuffle';
 import { storageClassChecks } from './storage-class';
@@ -30,6 +32,8 @@ const CHECKS: readonly Check[] = [
   ...valueChecks,
   ...boundsChecks,
   ...shuffleChecks,
+  ...decommissionChecks,
+  ...remoteShuffleChecks,
   ...volumeChecks,
   ...storageClassChecks,
   ...costChecks,

@@ -2,7 +2,17 @@
 import type { Severity } from './types';
 
 export type RuleFamily =
-  'syntax' | 'keys' | 'values' | 'bounds' | 'shuffle' | 'volumes' | 'storage-class' | 'cost' | 'emr-limits';
+  | 'syntax'
+  | 'keys'
+  | 'values'
+  | 'bounds'
+  | 'shuffle'
+  | 'remote-shuffle'
+  | 'volumes'
+  | 'resize'
+  | 'storage-class'
+  | 'cost'
+  | 'emr-limits';
 
 export interface RuleInfo {
   id: string;
@@ -184,6 +194,55 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'warning',
     description:
       'Shuffle tracking together with decommission shuffle migration or reliable shuffle storage keeps idle executors longer than needed.',
+  },
+  {
+    id: 'decommission-without-storage-decommission',
+    family: 'shuffle',
+    severity: 'warning',
+    description:
+      'Decommissioning without storage decommissioning and without shuffle tracking: Spark starts, but removed executors lose their shuffle files.',
+  },
+  {
+    id: 'decommission-fetch-failure-not-retained',
+    family: 'shuffle',
+    severity: 'info',
+    description:
+      'Spark 4 ignores fetch failures from decommissioned executors only when maxRetainedRemovedDecommissionExecutors is above 0.',
+  },
+
+  {
+    id: 'rss-dra-needs-dataio',
+    family: 'remote-shuffle',
+    severity: 'error',
+    description:
+      "Celeborn or Uniffle with dynamic allocation on Spark 3.5+ without the service's ShuffleDataIO plugin; dynamic allocation refuses to start.",
+  },
+  {
+    id: 'rss-dra-old-spark',
+    family: 'remote-shuffle',
+    severity: 'warning',
+    description:
+      "Celeborn or Uniffle with dynamic allocation before Spark 3.5 needs the service's Spark patch; unpatched it pins executors or fails.",
+  },
+  {
+    id: 'celeborn-auto-fallback-with-dra',
+    family: 'remote-shuffle',
+    severity: 'warning',
+    description:
+      "Celeborn's AUTO fallback with shuffle tracking off: a shuffle that falls back to executor disks is lost when dynamic allocation removes the executor.",
+  },
+  {
+    id: 'rss-shuffle-tracking-on',
+    family: 'remote-shuffle',
+    severity: 'warning',
+    description:
+      'Shuffle tracking on while the shuffle data lives on a remote shuffle service keeps executors alive for nothing.',
+  },
+  {
+    id: 'shuffle-backend-no-dra',
+    family: 'remote-shuffle',
+    severity: 'warning',
+    description: 'A shuffle back-end that does not support dynamic allocation (the AWS S3 Express shuffle manager).',
   },
 
   {
