@@ -1,5 +1,6 @@
 // The same Spark properties written in every job format, for rules that must behave alike in all of them.
 import assert from 'node:assert/strict';
+import type { StorageClassInfo } from '../../../server/src/engine/model';
 import type { AnalyzeSettings } from '../../../server/src/engine/rules/index';
 import { confFile, emrJob, pyspark, run, sparkApp, type Run } from './helpers';
 
@@ -24,8 +25,8 @@ export function everyFormat(properties: Record<string, string>, version = '3.5.1
   ];
 }
 
-export function runCase(item: FormatCase): Run {
-  return run(item.fileName, item.text, item.settings);
+export function runCase(item: FormatCase, storageClasses?: StorageClassInfo[]): Run {
+  return run(item.fileName, item.text, item.settings, storageClasses);
 }
 
 /** Where the value written for `key` starts in `text` (the first occurrence of `value` after the key). */
@@ -41,10 +42,11 @@ export function assertFiresOnValue(
   version: string,
   ruleId: string,
   key: string,
+  storageClasses?: StorageClassInfo[],
 ): void {
   const value = properties[key] ?? '';
   for (const item of everyFormat(properties, version)) {
-    const findings = runCase(item).of(ruleId);
+    const findings = runCase(item, storageClasses).of(ruleId);
     assert.equal(findings.length, 1, `${ruleId} in ${item.format}`);
     const start = valueOffset(item.text, key, value);
     assert.deepEqual(findings[0]?.range, { start, end: start + value.length }, `${ruleId} range in ${item.format}`);
@@ -52,8 +54,13 @@ export function assertFiresOnValue(
 }
 
 /** Asserts a rule stays quiet in every format. */
-export function assertQuiet(properties: Record<string, string>, version: string, ruleId: string): void {
+export function assertQuiet(
+  properties: Record<string, string>,
+  version: string,
+  ruleId: string,
+  storageClasses?: StorageClassInfo[],
+): void {
   for (const item of everyFormat(properties, version)) {
-    assert.deepEqual(runCase(item).of(ruleId), [], `${ruleId} quiet in ${item.format}`);
+    assert.deepEqual(runCase(item, storageClasses).of(ruleId), [], `${ruleId} quiet in ${item.format}`);
   }
 }

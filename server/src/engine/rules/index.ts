@@ -7,8 +7,11 @@ import { costChecks } from './cost';
 import { decommissionChecks } from './decommission';
 import { emrLimitChecks } from './emr-limits';
 import { keyChecks } from './keys';
+import { operatorDeniedSparkConfKey } from './operator-denylist';
+import { draPvcReuseOnEbs } from './pvc-reuse-ebs';
 import { remoteShuffleChecks } from './remote-shuffle';
 import { finding, type Check } from './report';
+import { resizeChecks } from './resize';
 import { shuffleChecks } from './shuffle';
 import { storageClassChecks } from './storage-class';
 import type { Finding, Severity } from './types';
@@ -29,6 +32,7 @@ export interface AnalyzeInput {
 
 const CHECKS: readonly Check[] = [
   ...keyChecks,
+  operatorDeniedSparkConfKey,
   ...valueChecks,
   ...boundsChecks,
   ...shuffleChecks,
@@ -36,6 +40,8 @@ const CHECKS: readonly Check[] = [
   ...remoteShuffleChecks,
   ...volumeChecks,
   ...storageClassChecks,
+  draPvcReuseOnEbs,
+  ...resizeChecks,
   ...costChecks,
   ...emrLimitChecks,
 ];

@@ -61,6 +61,13 @@ export const RULES: readonly RuleInfo[] = [
     description: "A key is newer than the job's Spark version and is ignored.",
   },
   {
+    id: 'operator-denied-sparkconf-key',
+    family: 'keys',
+    severity: 'warning',
+    description:
+      "A kubeflow SparkApplication's sparkConf sets a key the operator's admission webhook rejects (master, image, service account, OAuth).",
+  },
+  {
     id: 'duplicate-key',
     family: 'keys',
     severity: 'warning',
@@ -315,6 +322,21 @@ export const RULES: readonly RuleInfo[] = [
   },
 
   {
+    id: 'resize-plugin-needs-direct-allocator',
+    family: 'resize',
+    severity: 'warning',
+    description:
+      'ExecutorResizePlugin or ExecutorPVCResizePlugin with a pods allocator other than direct; the plugin switches itself off.',
+  },
+  {
+    id: 'pvc-resize-interval-units',
+    family: 'resize',
+    severity: 'error',
+    description:
+      'spark.kubernetes.executor.pvc.resizeInterval is not 0 or a whole multiple of 5 minutes; Spark refuses it at start-up.',
+  },
+
+  {
     id: 'storage-class-immediate-binding',
     family: 'storage-class',
     severity: 'warning',
@@ -327,6 +349,20 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'warning',
     description:
       'The StorageClass of executor PVCs has reclaimPolicy Retain; every volume outlives the job and keeps billing.',
+  },
+  {
+    id: 'pvc-resize-plugin-needs-expansion',
+    family: 'storage-class',
+    severity: 'warning',
+    description:
+      'ExecutorPVCResizePlugin is on but the StorageClass of the spark-local-dir claims does not allow volume expansion.',
+  },
+  {
+    id: 'dra-pvc-reuse-on-ebs',
+    family: 'storage-class',
+    severity: 'warning',
+    description:
+      'Executor claims are reused under dynamic allocation on an EBS StorageClass (zonal, single-attach volumes).',
   },
 
   {
