@@ -51,6 +51,7 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
   }
   // StorageClasses anywhere among the checked files count, as they do across an editor workspace.
   const classesByFile = loaded.map((f) => f.parsed.storageClasses);
+  const claimsByFile = loaded.map((f) => f.parsed.claims ?? []);
   for (const [index, file] of loaded.entries()) {
     const others: StorageClassInfo[] = classesByFile.filter((_, i) => i !== index).flat();
     const findings = analyze({
@@ -62,6 +63,7 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
         severities: options.severities,
       },
       workspaceStorageClasses: others,
+      workspaceClaims: claimsByFile.filter((_, i) => i !== index).flat(),
     });
     const lines = new LineIndex(file.text);
     run.files.push({

@@ -1,5 +1,5 @@
 // Everything a rule looks at for one job: the file, the job, its Spark version and its effective configuration.
-import type { ConfigEntry, JobConfig, ParsedFile, Range, StorageClassInfo } from '../model';
+import type { ConfigEntry, JobConfig, ParsedFile, PersistentVolumeClaimInfo, Range, StorageClassInfo } from '../model';
 import { effectiveValue, isIgnoredByOperator, resolveSparkVersion, type EffectiveValue } from '../effective';
 import { LineIndex } from '../line-index';
 import { DEFAULT_SPARK_VERSION } from '../version';
@@ -19,6 +19,8 @@ export interface RuleContext {
   version: string;
   /** StorageClasses of this file followed by the workspace's. */
   storageClasses: readonly StorageClassInfo[];
+  /** PersistentVolumeClaims of this file followed by the workspace's. */
+  claims: readonly PersistentVolumeClaimInfo[];
   /** Dynamic allocation is effectively on for this job. */
   dra: boolean;
   /** Kubernetes rules apply (platform kubernetes, or unknown). */
@@ -51,6 +53,7 @@ export function buildContext(
   settings: AnalyzeSettings,
   workspaceStorageClasses: readonly StorageClassInfo[],
   lines: () => LineIndex = lazyLineIndex(text),
+  workspaceClaims: readonly PersistentVolumeClaimInfo[] = [],
 ): RuleContext {
   const resolved = resolveSparkVersion(job, {
     defaultSparkVersion: settings.defaultSparkVersion ?? DEFAULT_SPARK_VERSION,
@@ -116,6 +119,7 @@ export function buildContext(
     job,
     version,
     storageClasses: [...parsed.storageClasses, ...workspaceStorageClasses],
+    claims: [...(parsed.claims ?? []), ...workspaceClaims],
     dra: false,
     kubernetes: platform === 'kubernetes' || platform === 'unknown',
     onKubernetes: platform === 'kubernetes' || (platform === 'unknown' && looksLikeKubernetes(job)),

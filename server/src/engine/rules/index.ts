@@ -1,5 +1,5 @@
 // Diagnostics for a parsed file: runs every rule family on every job, then applies suppressions and severity settings.
-import type { ParsedFile, StorageClassInfo } from '../model';
+import type { ParsedFile, PersistentVolumeClaimInfo, StorageClassInfo } from '../model';
 import { suppressionEdit, startOfLine } from '../edits/suppression';
 import { boundsChecks } from './bounds';
 import { buildContext, lazyLineIndex, type AnalyzeSettings, type RuleContext } from './context';
@@ -8,6 +8,7 @@ import { decommissionChecks } from './decommission';
 import { emrLimitChecks } from './emr-limits';
 import { keyChecks } from './keys';
 import { operatorDeniedSparkConfKey } from './operator-denylist';
+import { executorFixedClaim } from './fixed-claim';
 import { draPvcReuseOnEbs } from './pvc-reuse-ebs';
 import { remoteShuffleChecks } from './remote-shuffle';
 import { finding, type Check } from './report';
@@ -28,6 +29,8 @@ export interface AnalyzeInput {
   settings?: AnalyzeSettings;
   /** StorageClasses found anywhere in the workspace, matched by name to the jobs' storageClass options. */
   workspaceStorageClasses?: StorageClassInfo[];
+  /** PersistentVolumeClaims found elsewhere in the workspace, matched by name to fixed executor claims. */
+  workspaceClaims?: PersistentVolumeClaimInfo[];
 }
 
 const CHECKS: readonly Check[] = [
@@ -39,6 +42,7 @@ const CHECKS: readonly Check[] = [
   ...decommissionChecks,
   ...remoteShuffleChecks,
   ...volumeChecks,
+  executorFixedClaim,
   ...storageClassChecks,
   draPvcReuseOnEbs,
   ...resizeChecks,
@@ -58,7 +62,15 @@ export function analyze(input: AnalyzeInput): Finding[] {
   for (const job of input.parsed.jobs) {
     let ctx: RuleContext;
     try {
-      ctx = buildContext(input.text, input.parsed, job, settings, input.workspaceStorageClasses ?? [], lines);
+      ctx = buildContext(
+        input.text,
+        input.parsed,
+        job,
+        settings,
+        input.workspaceStorageClasses ?? [],
+        lines,
+        input.workspaceClaims,
+      );
     } catch {
       continue;
     }

@@ -315,6 +315,13 @@ export const RULES: readonly RuleInfo[] = [
     description: 'Two volumes of the same pod use the same mount path; pod creation fails.',
   },
   {
+    id: 'executor-pvc-fixed-claim',
+    family: 'volumes',
+    severity: 'warning',
+    description:
+      'Several executors mount one named claim that is not known to be ReadWriteMany; executors on other nodes cannot attach it.',
+  },
+  {
     id: 'subpath-conflict',
     family: 'volumes',
     severity: 'error',
