@@ -310,3 +310,18 @@ test('2026 keys: Celeborn, Uniffle and EMR keys name their project; shuffle clas
   assert.ok(plugins.includes('org.apache.spark.shuffle.celeborn.CelebornShuffleDataIO'));
   assert.ok(plugins.includes('org.apache.spark.shuffle.RssShuffleDataIo'));
 });
+
+test('2026 keys: hover names the project instead of a Spark version; completion offers the shuffle classes', async () => {
+  const { keyDocumentation } = await import('../../../server/src/engine/features/key-docs');
+  const { valueSuggestions } = await import('../../../server/src/engine/features/value-suggestions');
+  const doc = keyDocumentation(key('spark.celeborn.client.spark.shuffle.fallback.policy'), '3.5.1');
+  assert.match(doc, /\*\*Read by:\*\* Apache Celeborn 0\.5\.0, not by Spark itself/);
+  assert.doesNotMatch(doc, /\*\*Since:\*\*/);
+  assert.match(
+    keyDocumentation(key('spark.stage.ignoreDecommissionFetchFailure'), '3.5.1'),
+    /\*\*Since:\*\* Spark 3\.4\.0/,
+  );
+  const managers = valueSuggestions(key('spark.shuffle.manager'), '3.5.1').map((s) => s.value);
+  assert.ok(managers.includes('org.apache.spark.shuffle.RssShuffleManager'));
+  assert.equal(valueSuggestions(key('spark.shuffle.manager'), '3.5.1')[0]?.detail, 'default in Spark 3.5.1');
+});
