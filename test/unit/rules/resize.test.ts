@@ -125,3 +125,12 @@ test('dra-pvc-reuse-on-ebs: executors pinned to a zone, reuse only by default, n
   const noDra: Record<string, string> = { ...EBS_DRA, 'spark.dynamicAllocation.enabled': 'false' };
   assertQuiet(noDra, '3.5.1', 'dra-pvc-reuse-on-ebs', ebs);
 });
+
+test('resize-plugin-needs-direct-allocator: the short plugin name counts too', () => {
+  assertFiresOnValue(
+    { [PLUGINS]: 'ExecutorResizePlugin', [ALLOCATOR]: 'statefulset' },
+    '4.2.0',
+    'resize-plugin-needs-direct-allocator',
+    PLUGINS,
+  );
+});

@@ -22,13 +22,17 @@ const SHORT_NAMES: ReadonlyMap<string, string> = new Map([
   [PVC_RESIZE_PLUGIN, 'ExecutorPVCResizePlugin'],
 ]);
 
-/** The resize plugins listed in spark.plugins. */
+/** Short names resolve to the built-in classes (Spark's own Kubernetes integration tests write them so). */
+const BY_SHORT_NAME: ReadonlyMap<string, string> = new Map([...SHORT_NAMES].map(([full, short]) => [short, full]));
+
+/** The resize plugins listed in spark.plugins, as full class names. */
 function resizePlugins(ctx: RuleContext): string[] {
   const list = readString(ctx, PLUGINS);
   if (!list) return [];
   return list
     .split(',')
     .map((name) => name.trim())
+    .map((name) => BY_SHORT_NAME.get(name) ?? name)
     .filter((name) => SHORT_NAMES.has(name));
 }
 
