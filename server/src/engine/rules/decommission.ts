@@ -2,6 +2,7 @@
 // with `/`, and the fetch-failure tolerance of Spark 4 that only works when removed executors are remembered.
 import type { ConfigEntry } from '../model';
 import { versionAtLeast } from '../version';
+import type { RuleContext } from './context';
 import { valueSpan } from './context';
 import { setKeyFix, setValueFix } from './fixes';
 import { readBool, readInt } from './read';
@@ -13,7 +14,7 @@ const IGNORE_FETCH_FAILURE = 'spark.stage.ignoreDecommissionFetchFailure';
 const MAX_RETAINED = 'spark.scheduler.maxRetainedRemovedDecommissionExecutors';
 
 /** The entry that turned decommissioning on, when it is on. */
-function decommissionEntry(ctx: Parameters<Check>[0]): ConfigEntry | undefined {
+function decommissionEntry(ctx: RuleContext): ConfigEntry | undefined {
   if (!versionAtLeast(ctx.version, '3.1.0') || !(readBool(ctx, DECOMMISSION) ?? false)) return undefined;
   return ctx.winner(DECOMMISSION);
 }
