@@ -12,6 +12,8 @@ const FIXTURES = 'test/fixtures/cli';
 const BROKEN_EMR = `${FIXTURES}/broken-emr.json`;
 const MIN_ABOVE_MAX = `${FIXTURES}/min-above-max.yaml`;
 const NO_TRACKING = `${FIXTURES}/dra-no-tracking.spark-defaults.conf`;
+const FIXED_CLAIM = `${FIXTURES}/fixed-claim.spark-defaults.conf`;
+const SHARED_CLAIM = `${FIXTURES}/shared-data-claim.yaml`;
 const SARIF_SCHEMA = join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
 interface Run {
@@ -135,6 +137,23 @@ describe('spark-dra check: text output and exit codes', () => {
     );
 
     assert.equal(cli('check', '--spark-version=3.3.0', NO_TRACKING).status, 1);
+  });
+
+  it('executor-pvc-fixed-claim: warns on a shared claim name, quiet when a checked file shows it ReadWriteMany', () => {
+    const alone = cli('check', FIXED_CLAIM);
+    assert.equal(alone.status, 0, alone.stdout);
+    const finding = findingAt(textFindings(alone.stdout), 'executor-pvc-fixed-claim');
+    assert.equal(finding.severity, 'warning');
+    assert.deepEqual(
+      { line: finding.line, column: finding.column },
+      positionOf(FIXED_CLAIM, 'claimName shared-data', 'claimName '.length),
+    );
+    const withClaim = cli('check', FIXED_CLAIM, SHARED_CLAIM);
+    assert.equal(withClaim.status, 0, withClaim.stdout);
+    assert.deepEqual(
+      textFindings(withClaim.stdout).filter((f) => f.ruleId === 'executor-pvc-fixed-claim'),
+      [],
+    );
   });
 });
 

@@ -152,6 +152,14 @@ test('effectiveConfig: written keys first, then every non-internal catalog key',
   assert.equal(testing.get('spark.dynamicAllocation.testing')?.value, 'true');
 });
 
+test('effectiveConfig: Celeborn keys are listed only when the job writes one', () => {
+  const policy = 'spark.celeborn.client.spark.shuffle.fallback.policy';
+  assert.ok(!effectiveConfig(job([]), '3.5.1').has(policy));
+  assert.ok(effectiveConfig(job([]), '3.5.1').has('spark.shuffle.manager'));
+  const celeborn = effectiveConfig(job([entry(policy, 'NEVER', 1)]), '3.5.1');
+  assert.equal(celeborn.get(policy)?.value, 'NEVER');
+});
+
 test('resolveSparkVersion precedence', () => {
   const stated = job([], {}, { sparkVersion: { version: '3.3.0', from: 'spec.sparkVersion', raw: '3.3.0' } });
   const broken = job(

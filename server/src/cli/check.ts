@@ -1,12 +1,6 @@
 // `spark-dra check`: analyses files as the editor would and reports findings as text, JSON or SARIF.
+import { createSparkDraService, type Finding, type SeveritySetting, type SparkDocument } from '../engine';
 import { readTextFile } from './read-text';
-import {
-  createSparkDraService,
-  type Finding,
-  type SeveritySetting,
-  type SparkDocument,
-  type StorageClassInfo,
-} from '../engine';
 
 export interface CheckedFinding extends Finding {
   /** 1-based. */
@@ -57,8 +51,11 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
   }
   // StorageClasses anywhere among the checked files count, as they do across an editor workspace.
   for (const [index, file] of loaded.entries()) {
-    const others: StorageClassInfo[] = loaded.filter((_, i) => i !== index).flatMap((f) => f.document.storageClasses);
-    const findings = file.document.diagnostics({ workspaceStorageClasses: others });
+    const others = loaded.filter((_, i) => i !== index);
+    const findings = file.document.diagnostics({
+      workspaceStorageClasses: others.flatMap((f) => f.document.storageClasses),
+      workspaceClaims: others.flatMap((f) => f.document.claims),
+    });
     run.files.push({
       path: file.path,
       findings: findings

@@ -94,7 +94,10 @@ export function effectiveValue(
   return resolve(job, key, sparkVersion, new Set(), written);
 }
 
-/** Every key written in the job (in document order) followed by every other non-internal catalog key. */
+/**
+ * Every key written in the job (in document order) followed by every other non-internal catalog key. Keys of other
+ * projects (Celeborn, Uniffle, EMR) are listed only when written: their defaults mean nothing to a job without them.
+ */
 export function effectiveConfig(job: JobConfig, sparkVersion: string): Map<string, EffectiveValue> {
   // Group once: looking every key up by scanning all entries would be quadratic on large jobs.
   const byKey = new Map<string, ConfigEntry[]>();
@@ -108,7 +111,7 @@ export function effectiveConfig(job: JobConfig, sparkVersion: string): Map<strin
   const result = new Map<string, EffectiveValue>();
   for (const key of byKey.keys()) result.set(key, effectiveValue(job, key, sparkVersion, written));
   for (const info of allKeys()) {
-    if (info.internal || result.has(info.key)) continue;
+    if (info.internal || info.provider || result.has(info.key)) continue;
     result.set(info.key, effectiveValue(job, info.key, sparkVersion, written));
   }
   return result;

@@ -135,6 +135,15 @@ export interface StorageClassInfo {
   parameters: Record<string, string>;
 }
 
+/** A Kubernetes PersistentVolumeClaim found in a file: what a fixed executor claim name may refer to. */
+export interface PersistentVolumeClaimInfo {
+  name: string;
+  nameRange: Range;
+  /** `spec.accessModes` as written (ReadWriteOnce, ReadWriteMany, …). */
+  accessModes: string[];
+  storageClassName?: string;
+}
+
 export interface SyntaxProblem {
   message: string;
   range: Range;
@@ -161,6 +170,8 @@ export interface ParsedFile {
   format: FileFormat;
   jobs: JobConfig[];
   storageClasses: StorageClassInfo[];
+  /** PersistentVolumeClaim documents (YAML files only; absent where a format cannot hold them). */
+  claims?: PersistentVolumeClaimInfo[];
   syntaxErrors: SyntaxProblem[];
   suppressions: SuppressionComment[];
 }

@@ -28,7 +28,9 @@ export class WorkspaceStorageClasses {
       const text = readFileSync(path, 'utf8');
       if (!text.includes('StorageClass')) return;
       // A fresh copy: what the parse holds may be slices of the whole file, which would keep every file in memory.
-      const found = JSON.parse(JSON.stringify(service.open({ fileName: path, text }).storageClasses)) as StorageClassInfo[];
+      const found = JSON.parse(
+        JSON.stringify(service.open({ fileName: path, text }).storageClasses),
+      ) as StorageClassInfo[];
       if (found.length > 0) this.onDisk.set(URI.fromPath(path), found);
     } catch {
       // Unreadable files are simply not indexed.

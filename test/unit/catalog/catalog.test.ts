@@ -89,9 +89,35 @@ const EXPECTED_KEYS = [
   'spark.kubernetes.executor.decommissionLabelValue',
   'spark.kubernetes.decommission.script',
   'spark.kubernetes.executor.podNamePrefix',
+  // spark-facts-2026 §1.3, §3 and §4.2
+  'spark.stage.ignoreDecommissionFetchFailure',
+  'spark.scheduler.maxRetainedRemovedDecommissionExecutors',
+  'spark.shuffle.manager',
+  'spark.celeborn.master.endpoints',
+  'spark.celeborn.client.spark.shuffle.fallback.policy',
+  'spark.celeborn.client.spark.shuffle.forceFallback.enabled',
+  'spark.celeborn.client.spark.shuffle.fallback.numPartitionsThreshold',
+  'spark.celeborn.client.spark.stageRerun.enabled',
+  'spark.celeborn.client.shuffle.checkWorker.enabled',
+  'spark.rss.coordinator.quorum',
+  'spark.rss.access.id',
+  'spark.rss.estimate.task.concurrency.dynamic.factor',
+  'spark.plugins',
+  'spark.kubernetes.executor.resizeInterval',
+  'spark.kubernetes.executor.resizeThreshold',
+  'spark.kubernetes.executor.resizeFactor',
+  'spark.kubernetes.executor.pvc.resizeInterval',
+  'spark.kubernetes.executor.pvc.resizeThreshold',
+  'spark.kubernetes.executor.pvc.resizeFactor',
+  'spark.kubernetes.allocation.recoveryMode.enabled',
+  'spark.kubernetes.executor.useDriverPodIP',
+  'spark.kubernetes.securityContext.allowPrivilegeEscalation',
+  'spark.kubernetes.driver.label.emr-containers.amazonaws.com/dynamic.sizing',
+  'spark.kubernetes.driver.annotation.emr-containers.amazonaws.com/dynamic.sizing',
+  'spark.kubernetes.driver.annotation.emr-containers.amazonaws.com/dynamic.sizing.signature',
 ];
 
-test('the catalog holds exactly the keys of spark-facts §1.1–§1.3, once each', () => {
+test('the catalog holds exactly the keys of spark-facts §1.1–§1.3 and spark-facts-2026, once each', () => {
   const names = allKeys().map((info) => info.key);
   assert.equal(new Set(names).size, names.length, 'no duplicates');
   assert.deepEqual([...names].sort(), [...EXPECTED_KEYS].sort());
@@ -256,4 +282,46 @@ test('unknown keys are not found', () => {
   assert.equal(lookupKey('spark.dynamicAllocation.maxExecutor'), undefined);
   assert.equal(lookupKey('spark.kubernetes.container.image'), undefined);
   assert.equal(lookupKey(''), undefined);
+});
+
+test('2026 keys: decommission fetch-failure default flips in 4.0; PVC resize interval counts minutes', () => {
+  const ignore = 'spark.stage.ignoreDecommissionFetchFailure';
+  assert.equal(defaultAt(ignore, '3.5.1'), 'false');
+  assert.equal(defaultAt(ignore, '4.0.0'), 'true');
+  assert.equal(defaultAt('spark.scheduler.maxRetainedRemovedDecommissionExecutors', '4.0.0'), '0');
+  const interval = key('spark.kubernetes.executor.pvc.resizeInterval');
+  assert.equal(interval.unit, 'min');
+  assert.equal(interval.since, '4.2.0');
+  assert.equal(defaultAt('spark.kubernetes.executor.useDriverPodIP', '4.3.0'), 'true');
+  assert.equal(key('spark.kubernetes.executor.useDriverPodIP').since, '4.3.0');
+});
+
+test('2026 keys: Celeborn, Uniffle and EMR keys name their project; shuffle classes are offered as values', () => {
+  const policy = key('spark.celeborn.client.spark.shuffle.fallback.policy');
+  assert.deepEqual(policy.provider, { name: 'Apache Celeborn', since: '0.5.0' });
+  assert.deepEqual(policy.choices, ['AUTO', 'ALWAYS', 'NEVER']);
+  assert.equal(key('spark.rss.coordinator.quorum').provider?.name, 'Apache Uniffle');
+  assert.match(
+    key('spark.kubernetes.driver.label.emr-containers.amazonaws.com/dynamic.sizing').doc,
+    /label.*annotation/,
+  );
+  assert.ok(key('spark.shuffle.manager').choices?.includes('org.apache.spark.shuffle.celeborn.SparkShuffleManager'));
+  const plugins = key('spark.shuffle.sort.io.plugin.class').choices ?? [];
+  assert.ok(plugins.includes('org.apache.spark.shuffle.celeborn.CelebornShuffleDataIO'));
+  assert.ok(plugins.includes('org.apache.spark.shuffle.RssShuffleDataIo'));
+});
+
+test('2026 keys: hover names the project instead of a Spark version; completion offers the shuffle classes', async () => {
+  const { keyDocumentation } = await import('../../../server/src/engine/features/key-docs');
+  const { valueSuggestions } = await import('../../../server/src/engine/features/value-suggestions');
+  const doc = keyDocumentation(key('spark.celeborn.client.spark.shuffle.fallback.policy'), '3.5.1');
+  assert.match(doc, /\*\*Read by:\*\* Apache Celeborn 0\.5\.0, not by Spark itself/);
+  assert.doesNotMatch(doc, /\*\*Since:\*\*/);
+  assert.match(
+    keyDocumentation(key('spark.stage.ignoreDecommissionFetchFailure'), '3.5.1'),
+    /\*\*Since:\*\* Spark 3\.4\.0/,
+  );
+  const managers = valueSuggestions(key('spark.shuffle.manager'), '3.5.1').map((s) => s.value);
+  assert.ok(managers.includes('org.apache.spark.shuffle.RssShuffleManager'));
+  assert.equal(valueSuggestions(key('spark.shuffle.manager'), '3.5.1')[0]?.detail, 'default in Spark 3.5.1');
 });

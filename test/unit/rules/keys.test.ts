@@ -151,3 +151,14 @@ test('keys: nothing fires on a correct job in any format', () => {
     }
   }
 });
+
+test('key-not-in-version: keys read by Celeborn or EMR are not judged by Spark versions', () => {
+  const r = run(
+    'spark-defaults.conf',
+    confFile(
+      { 'spark.celeborn.master.endpoints': 'celeborn:9097', 'spark.kubernetes.executor.useDriverPodIP': 'true' },
+      '2.3.0',
+    ),
+  );
+  assert.deepEqual(r.spans('key-not-in-version'), ['spark.kubernetes.executor.useDriverPodIP']);
+});

@@ -68,11 +68,15 @@ test('shuffle-service-on-kubernetes: flags the value and offers to turn it off',
   );
 });
 
-test('shuffle-tracking-with-migration: decommission on with tracking on (3.4+ defaults)', () => {
+test('shuffle-tracking-with-migration: decommission and storage decommission on with tracking on (3.4+ defaults)', () => {
   const r = run(
     'app.yaml',
     sparkApp(
-      { 'spark.decommission.enabled': 'true', 'spark.dynamicAllocation.cachedExecutorIdleTimeout': '30min' },
+      {
+        'spark.decommission.enabled': 'true',
+        'spark.storage.decommission.enabled': 'true',
+        'spark.dynamicAllocation.cachedExecutorIdleTimeout': '30min',
+      },
       `  dynamicAllocation:
     enabled: true
     maxExecutors: 10
@@ -86,4 +90,44 @@ test('shuffle-tracking-with-migration: decommission on with tracking on (3.4+ de
     r.text.indexOf('"true"', r.text.indexOf('spark.decommission.enabled')) + 1,
   );
   assert.deepEqual(run('spark-defaults.conf', confFile(GOOD_DRA)).of('shuffle-tracking-with-migration'), []);
+});
+
+const DECOMMISSION_ONLY = { ...GOOD_DRA, 'spark.decommission.enabled': 'true' };
+
+test('shuffle-tracking-with-migration: spark.decommission.enabled alone migrates nothing → no advice to drop tracking', () => {
+  for (const version of ['3.4.1', '3.5.1', '4.0.0']) {
+    const r = run('spark-defaults.conf', confFile(DECOMMISSION_ONLY, version));
+    assert.deepEqual(r.of('shuffle-tracking-with-migration'), [], version);
+    assert.ok(!r.findings.some((f) => f.fixes?.some((fix) => /Turn off shuffle tracking/.test(fix.title))), version);
+  }
+  const migrating = confFile({ ...DECOMMISSION_ONLY, 'spark.storage.decommission.enabled': 'true' }, '3.5.1');
+  assert.equal(run('spark-defaults.conf', migrating).of('shuffle-tracking-with-migration').length, 1);
+});
+
+test('shuffle-tracking-with-migration: storage decommission with shuffle blocks off (3.3 default) migrates no shuffle', () => {
+  const text = confFile({ ...DECOMMISSION_ONLY, 'spark.storage.decommission.enabled': 'true' }, '3.3.2');
+  assert.deepEqual(run('spark-defaults.conf', text).of('shuffle-tracking-with-migration'), []);
+});
+
+test('shuffle-tracking-with-migration: the fix on a kubeflow app edits spec.dynamicAllocation, not sparkConf', () => {
+  const text = sparkApp(
+    { 'spark.decommission.enabled': 'true', 'spark.storage.decommission.enabled': 'true' },
+    `  dynamicAllocation:
+    enabled: true
+    maxExecutors: 10
+`,
+  );
+  const r = run('app.yaml', text);
+  const fixed = applyFix(text, r.of('shuffle-tracking-with-migration')[0]);
+  assert.ok(fixed.includes('    enabled: true\n    shuffleTrackingEnabled: false\n    maxExecutors: 10'), fixed);
+  assert.deepEqual(run('app.yaml', fixed).of('shuffle-tracking-with-migration'), []);
+  assert.ok(run('app.yaml', fixed).of('dra-without-shuffle-support').length === 0);
+});
+
+test('dra-without-shuffle-support: decommission alone still passes the start-up check (Spark only reads shuffleBlocks)', () => {
+  const text = confFile(
+    { ...DRA_ONLY, 'spark.dynamicAllocation.shuffleTracking.enabled': 'false', 'spark.decommission.enabled': 'true' },
+    '3.5.1',
+  );
+  assert.deepEqual(run('spark-defaults.conf', text).of('dra-without-shuffle-support'), []);
 });

@@ -19,6 +19,7 @@ export interface KeySpec {
   internal?: boolean;
   fallbackKey?: string;
   constraint?: string;
+  provider?: { name: string; since?: string };
 }
 
 export function defineKey(key: string, spec: KeySpec): KeyInfo {
@@ -39,6 +40,7 @@ export function defineKey(key: string, spec: KeySpec): KeyInfo {
   if (spec.internal) info.internal = true;
   if (spec.fallbackKey !== undefined) info.fallbackKey = spec.fallbackKey;
   if (spec.constraint !== undefined) info.constraint = spec.constraint;
+  if (spec.provider !== undefined) info.provider = spec.provider;
   return info;
 }
 

@@ -3,6 +3,9 @@ import { memoize } from '../memo';
 import { compareVersions } from '../version';
 import { DYNAMIC_ALLOCATION_KEYS } from './keys-dynamic-allocation';
 import { KUBERNETES_ALLOCATION_KEYS, KUBERNETES_POD_KEYS, KUBERNETES_PVC_KEYS } from './keys-kubernetes';
+import { EMR_VERTICAL_AUTOSCALING_KEYS } from './keys-emr';
+import { KUBERNETES_RESIZE_KEYS } from './keys-kubernetes-resize';
+import { CELEBORN_KEYS, SHUFFLE_MANAGER_KEYS, UNIFFLE_KEYS } from './keys-remote-shuffle';
 import { DECOMMISSION_KEYS, EXECUTOR_KEYS, SHUFFLE_KEYS } from './keys-shuffle-executor';
 import type { KeyInfo, VersionedDefault, VolumeKey, VolumeTypeInfo } from './types';
 import {
@@ -22,7 +25,18 @@ export {
 } from './volumes';
 export { KUBERNETES_SHUFFLE_IO, LOCAL_DISK_SHUFFLE_IO } from './keys-shuffle-executor';
 export { POD_ALLOCATORS } from './keys-kubernetes';
-export { FULLY_COVERED_PREFIXES, isOtherKnownKey } from './other-keys';
+export { EXECUTOR_RESIZE_PLUGIN, PVC_RESIZE_PLUGIN } from './keys-kubernetes-resize';
+export {
+  CELEBORN_DATA_IO,
+  CELEBORN_LEGACY_MANAGER,
+  CELEBORN_MANAGER,
+  S3_EXPRESS_MANAGER,
+  S3_EXPRESS_PLUGIN,
+  UNIFFLE_DATA_IO,
+  UNIFFLE_DELEGATION_MANAGER,
+  UNIFFLE_MANAGER,
+} from './keys-remote-shuffle';
+export { FULLY_COVERED_PREFIXES, isOtherKnownKey, MISNAMED_KEYS } from './other-keys';
 
 const KEYS: readonly KeyInfo[] = [
   ...DYNAMIC_ALLOCATION_KEYS,
@@ -32,6 +46,11 @@ const KEYS: readonly KeyInfo[] = [
   ...KUBERNETES_ALLOCATION_KEYS,
   ...KUBERNETES_PVC_KEYS,
   ...KUBERNETES_POD_KEYS,
+  ...SHUFFLE_MANAGER_KEYS,
+  ...CELEBORN_KEYS,
+  ...UNIFFLE_KEYS,
+  ...KUBERNETES_RESIZE_KEYS,
+  ...EMR_VERTICAL_AUTOSCALING_KEYS,
 ];
 
 const BY_KEY: ReadonlyMap<string, KeyInfo> = new Map(KEYS.map((info) => [info.key, info]));

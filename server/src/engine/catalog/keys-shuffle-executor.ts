@@ -1,5 +1,6 @@
 // Shuffle service, executor sizing and decommission keys (spark-facts §1.2).
 import { defineKey } from './define';
+import { CELEBORN_DATA_IO, S3_EXPRESS_PLUGIN, UNIFFLE_DATA_IO } from './keys-remote-shuffle';
 import type { KeyInfo } from './types';
 
 export const LOCAL_DISK_SHUFFLE_IO = 'org.apache.spark.shuffle.sort.io.LocalDiskShuffleDataIO';
@@ -60,15 +61,21 @@ export const SHUFFLE_KEYS: readonly KeyInfo[] = [
     since: '3.0.0',
     category: 'shuffle',
     default: LOCAL_DISK_SHUFFLE_IO,
-    choices: [LOCAL_DISK_SHUFFLE_IO, KUBERNETES_SHUFFLE_IO],
-    related: ['spark.kubernetes.driver.reusePersistentVolumeClaim', 'spark.kubernetes.driver.ownPersistentVolumeClaim'],
+    choices: [LOCAL_DISK_SHUFFLE_IO, KUBERNETES_SHUFFLE_IO, CELEBORN_DATA_IO, UNIFFLE_DATA_IO, S3_EXPRESS_PLUGIN],
+    related: [
+      'spark.shuffle.manager',
+      'spark.kubernetes.driver.reusePersistentVolumeClaim',
+      'spark.kubernetes.driver.ownPersistentVolumeClaim',
+    ],
     doc:
       'The plugin that writes and reads shuffle files. On Kubernetes (Spark 3.2.0+), ' +
       '`org.apache.spark.shuffle.KubernetesLocalDiskShuffleDataIO` picks up shuffle files left on a re-mounted ' +
       'persistent volume claim, so a replacement executor can serve them. It requires ' +
       'spark.kubernetes.driver.reusePersistentVolumeClaim=true (start-up fails otherwise) and works best with the ' +
       'volume named `spark-local-dir-1`. It does not count as reliable storage, so it does not by itself meet ' +
-      "dynamic allocation's shuffle requirement.",
+      "dynamic allocation's shuffle requirement. A remote shuffle service names its own class here " +
+      '(`…celeborn.CelebornShuffleDataIO`, `…RssShuffleDataIo` for Uniffle): from Spark 3.5 that class tells ' +
+      'dynamic allocation the shuffle data is stored safely, so executors can go without shuffle tracking.',
   }),
 ];
 
@@ -176,8 +183,9 @@ export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
     related: [`${SD}enabled`, `${SD}shuffleBlocks.enabled`, 'spark.dynamicAllocation.enabled'],
     doc:
       'Retires executors gracefully instead of killing them: with dynamic allocation, idle executors are ' +
-      'decommissioned and can hand off their blocks first. Together with shuffle-block migration (on by default ' +
-      "from Spark 3.4.0) it also satisfies dynamic allocation's shuffle requirement.",
+      'decommissioned instead of killed. With shuffle-block migration (on by default from Spark 3.4.0) it satisfies ' +
+      "dynamic allocation's start-up check, but blocks only move when spark.storage.decommission.enabled is true as " +
+      'well; without it a removed executor still takes its shuffle files with it.',
   }),
   defineKey('spark.executor.decommission.killInterval', {
     type: 'duration',
@@ -215,8 +223,9 @@ export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
     default: 'false',
     related: [`${SD}shuffleBlocks.enabled`, `${SD}rddBlocks.enabled`, 'spark.decommission.enabled'],
     doc:
-      "Moves blocks off a decommissioning executor before it goes away. Note that dynamic allocation's start-up " +
-      'check only looks at spark.decommission.enabled and the shuffle-block setting, not at this key.',
+      'Moves blocks off a decommissioning executor before it goes away; nothing migrates without it, whatever the ' +
+      "shuffle-block and cached-block settings say. Dynamic allocation's start-up check does not look at this key, " +
+      'so a job with only spark.decommission.enabled starts but loses shuffle files when executors are removed.',
   }),
   defineKey(`${SD}shuffleBlocks.enabled`, {
     type: 'bool',
@@ -270,7 +279,8 @@ export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
     constraint: 'ends with /',
     doc:
       'A shared location (for example `s3a://bucket/spark-fallback/`) where blocks go when no other executor can ' +
-      'take them during decommissioning. The path must end with `/`.',
+      'take them during decommissioning; used only when spark.storage.decommission.enabled is on. The path must end ' +
+      'with `/`, or Spark stops at start-up.',
   }),
   defineKey(`${SD}fallbackStorage.cleanUp`, {
     type: 'bool',
@@ -278,7 +288,33 @@ export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
     category: 'decommission',
     default: 'false',
     related: [`${SD}fallbackStorage.path`],
-    doc: "Deletes the job's data from the fallback storage when shuffles are freed and when the job ends.",
+    doc:
+      "Deletes the job's data from the fallback storage when shuffles are freed and when the job ends. Left false, " +
+      'Spark never deletes it: give the location a lifecycle (TTL) rule or it keeps costing money.',
+  }),
+  defineKey('spark.stage.ignoreDecommissionFetchFailure', {
+    type: 'bool',
+    since: '3.4.0',
+    category: 'decommission',
+    defaults: [
+      { since: '3.4.0', value: 'false' },
+      { since: '4.0.0', value: 'true', note: 'SPARK-48063: on by default from Spark 4.0.0' },
+    ],
+    related: ['spark.scheduler.maxRetainedRemovedDecommissionExecutors', 'spark.decommission.enabled'],
+    doc:
+      "Does not count a fetch failure from a decommissioned executor against the stage's attempt limit. It only " +
+      'works when the driver remembers removed decommissioned executors, i.e. when ' +
+      'spark.scheduler.maxRetainedRemovedDecommissionExecutors is above 0 (its default is 0).',
+  }),
+  defineKey('spark.scheduler.maxRetainedRemovedDecommissionExecutors', {
+    type: 'int',
+    since: '3.4.0',
+    category: 'decommission',
+    default: '0',
+    related: ['spark.stage.ignoreDecommissionFetchFailure'],
+    doc:
+      'How many removed decommissioned executors the driver remembers, so that fetch failures from them can be told ' +
+      'apart. 0 (the default) remembers none, which leaves spark.stage.ignoreDecommissionFetchFailure without effect.',
   }),
   defineKey(`${SD}maxReplicationFailuresPerBlock`, {
     type: 'int',

@@ -44,7 +44,6 @@ const EXACT = new Set<string>([
   'spark.shuffle.checksum.enabled',
   'spark.shuffle.checksum.algorithm',
   'spark.shuffle.maxChunksBeingTransferred',
-  'spark.shuffle.manager',
   'spark.shuffle.service.name',
   'spark.shuffle.service.index.cache.size',
   'spark.shuffle.service.db.enabled',
@@ -126,6 +125,14 @@ const PREFIXES = [
   'spark.kubernetes.driver.resource.',
 ];
 
+/**
+ * Keys people write that Spark does not have, with the key they meant when it is too far away for did-you-mean:
+ * Data-on-EKS's best-practice page uses `spark.executor.decommission.enabled`.
+ */
+export const MISNAMED_KEYS: ReadonlyMap<string, string> = new Map([
+  ['spark.executor.decommission.enabled', 'spark.decommission.enabled'],
+]);
+
 /** True for real Spark keys under our namespaces that the catalog does not describe. */
 export function isOtherKnownKey(key: string): boolean {
   return EXACT.has(key) || PREFIXES.some((p) => key.startsWith(p) && key.length > p.length);
@@ -142,6 +149,7 @@ export const FULLY_COVERED_PREFIXES: readonly string[] = [
   'spark.kubernetes.dynamicAllocation.',
   'spark.decommission.',
   'spark.storage.decommission.',
+  'spark.executor.decommission.',
   'spark.kubernetes.executor.volumes.',
   'spark.kubernetes.driver.volumes.',
 ];

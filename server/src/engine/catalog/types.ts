@@ -34,7 +34,9 @@ export type KeyCategory =
   | 'kubernetes-allocation'
   | 'kubernetes-pvc'
   | 'kubernetes-volume'
-  | 'kubernetes';
+  | 'kubernetes'
+  | 'remote-shuffle'
+  | 'platform';
 
 export interface KeyInfo {
   key: string;
@@ -56,6 +58,11 @@ export interface KeyInfo {
   fallbackKey?: string;
   /** Lower bound Spark enforces on the key itself, for docs. */
   constraint?: string;
+  /**
+   * Keys read by a library or platform outside Spark (Celeborn, Uniffle, EMR): its name and the release that added the
+   * key. `since` then only says which Spark the key can be used with, and key-not-in-version leaves the key alone.
+   */
+  provider?: { name: string; since?: string };
 }
 
 /** `spark.kubernetes.{driver|executor}.volumes.<type>.<name>.<suffix>` split into its parts. */

@@ -75,10 +75,15 @@ export function keyDocumentation(info: KeyInfo, version: string): string {
   const change = defaultChangeNote(info, version);
   lines.push(`- **Default in Spark ${version}:** ${showDefault(d)}${change ? ` — ${change}` : ''}`);
   if (info.fallbackKey) lines.push(`- **When unset:** takes the value of \`${info.fallbackKey}\``);
-  const newer = compareVersions(info.since, version) > 0;
-  lines.push(
-    `- **Since:** Spark ${info.since}${newer ? ` ⚠ newer than this job's Spark ${version}: ignored there` : ''}`,
-  );
+  if (info.provider) {
+    const release = info.provider.since ? ` ${info.provider.since}` : '';
+    lines.push(`- **Read by:** ${info.provider.name}${release}, not by Spark itself`);
+  } else {
+    const newer = compareVersions(info.since, version) > 0;
+    lines.push(
+      `- **Since:** Spark ${info.since}${newer ? ` ⚠ newer than this job's Spark ${version}: ignored there` : ''}`,
+    );
+  }
   if (info.constraint) lines.push(`- **Constraint:** ${info.constraint}`);
   if (info.related.length > 0) lines.push(`- **Related:** ${info.related.map((k) => `\`${k}\``).join(', ')}`);
   return lines.join('\n');

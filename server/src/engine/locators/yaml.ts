@@ -7,6 +7,7 @@ import { sparkConfCompletion } from './yaml/completion';
 import { yamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/syntax/documents';
 import { clearlyNotOurs } from './yaml/kind-scan';
 import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
+import { isPersistentVolumeClaim, readPersistentVolumeClaim } from './yaml/persistent-volume-claim';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';
 
 /** Where each job's sparkConf block sits, kept for completion without parsing the text again. */
@@ -14,7 +15,7 @@ const confBlocks = new WeakMap<JobConfig, SparkConfBlock>();
 
 /** A document whose tree is too broken to read, but whose text says it is one of ours: its errors are worth showing. */
 const OUR_KIND_LINE =
-  /^kind:[ \t]*["']?(?:ScheduledSparkApplication|SparkApplication|StorageClass)["']?[ \t]*(?:#.*)?$/m;
+  /^kind:[ \t]*["']?(?:ScheduledSparkApplication|SparkApplication|StorageClass|PersistentVolumeClaim)["']?[ \t]*(?:#.*)?$/m;
 
 /** Reads every document of a YAML file. Never throws. */
 export function parseYamlFile(text: string): ParsedFile {
@@ -54,7 +55,8 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
     const doc = next.value;
     const appKind = sparkApplicationKind(doc.contents);
     const storageClass = !appKind && isStorageClass(doc.contents);
-    const recognised = appKind !== undefined || storageClass;
+    const claim = !appKind && !storageClass && isPersistentVolumeClaim(doc.contents);
+    const recognised = appKind !== undefined || storageClass || claim;
     if (!recognised && !(doc.errors.length > 0 && OUR_KIND_LINE.test(text.slice(doc.range.start, doc.range.end)))) {
       continue;
     }
@@ -67,6 +69,8 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
       parsed.jobs.push(job);
     } else if (storageClass) {
       parsed.storageClasses.push(readStorageClass(text, doc));
+    } else if (claim) {
+      (parsed.claims ??= []).push(readPersistentVolumeClaim(text, doc));
     }
   }
   return parsed;

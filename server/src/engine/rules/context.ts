@@ -1,5 +1,5 @@
 // Everything a rule looks at for one job: the file, the job, its Spark version and its effective configuration.
-import type { ConfigEntry, JobConfig, ParsedFile, Range, StorageClassInfo } from '../model';
+import type { ConfigEntry, JobConfig, ParsedFile, PersistentVolumeClaimInfo, Range, StorageClassInfo } from '../model';
 import { effectiveValue, isIgnoredByOperator, type EffectiveValue } from '../effective';
 import { LineIndex } from '../line-index';
 import { parseSparkBoolean } from '../values';
@@ -19,6 +19,8 @@ export interface RuleContext {
   version: string;
   /** StorageClasses of this file followed by the workspace's. */
   storageClasses: readonly StorageClassInfo[];
+  /** PersistentVolumeClaims of this file followed by the workspace's. */
+  claims: readonly PersistentVolumeClaimInfo[];
   /** Dynamic allocation is effectively on for this job. */
   dra: boolean;
   /** Kubernetes rules apply (platform kubernetes, or unknown). */
@@ -51,6 +53,7 @@ export function buildContext(
   version: string,
   workspaceStorageClasses: readonly StorageClassInfo[],
   lines: () => LineIndex = lazyLineIndex(text),
+  workspaceClaims: readonly PersistentVolumeClaimInfo[] = [],
 ): RuleContext {
   // One pass groups the entries by key, for every rule. Most keys are written once: such a key maps to its entry and
   // gets a list only when asked for (tens of thousands of one-entry lists showed in profiles of large files). null
@@ -111,6 +114,7 @@ export function buildContext(
     job,
     version,
     storageClasses: [...parsed.storageClasses, ...workspaceStorageClasses],
+    claims: [...(parsed.claims ?? []), ...workspaceClaims],
     dra: false,
     kubernetes: platform === 'kubernetes' || platform === 'unknown',
     onKubernetes: platform === 'kubernetes' || (platform === 'unknown' && looksLikeKubernetes(job)),

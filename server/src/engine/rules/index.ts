@@ -1,6 +1,6 @@
 // Diagnostics for a parsed file: runs every rule family on every job, then applies suppressions and severity settings.
 import { resolveSparkVersion } from '../effective';
-import type { JobConfig, ParsedFile, StorageClassInfo } from '../model';
+import type { JobConfig, ParsedFile, PersistentVolumeClaimInfo, StorageClassInfo } from '../model';
 import { suppressionEdit, startOfLine } from '../edits/suppression';
 import { buildContext, lazyLineIndex, type AnalyzeSettings, type RuleContext } from './context';
 import { ALL_CHECKS } from './checks';
@@ -19,6 +19,8 @@ export interface AnalyzeInput {
   versionOf?: (job: JobConfig) => string;
   /** StorageClasses found anywhere in the workspace, matched by name to the jobs' storageClass options. */
   workspaceStorageClasses?: StorageClassInfo[];
+  /** PersistentVolumeClaims found elsewhere in the workspace, matched by name to fixed executor claims. */
+  workspaceClaims?: PersistentVolumeClaimInfo[];
 }
 
 /** Every finding for the file, sorted by position. Never throws: a failing rule is skipped. */
@@ -40,7 +42,15 @@ export function analyze(input: AnalyzeInput): Finding[] {
   for (const job of input.parsed.jobs) {
     let ctx: RuleContext;
     try {
-      ctx = buildContext(input.text, input.parsed, job, versionOf(job), input.workspaceStorageClasses ?? [], lines);
+      ctx = buildContext(
+        input.text,
+        input.parsed,
+        job,
+        versionOf(job),
+        input.workspaceStorageClasses ?? [],
+        lines,
+        input.workspaceClaims,
+      );
     } catch {
       continue;
     }

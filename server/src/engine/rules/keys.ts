@@ -1,5 +1,5 @@
 // Key names: typos in namespaces we own, volume types, keys newer than the job's Spark version, keys set twice.
-import { allKeys, FULLY_COVERED_PREFIXES, isOtherKnownKey, lookupKey, OWNED_PREFIXES } from '../catalog';
+import { allKeys, FULLY_COVERED_PREFIXES, isOtherKnownKey, lookupKey, MISNAMED_KEYS, OWNED_PREFIXES } from '../catalog';
 import type { ConfigEntry } from '../model';
 import { compareVersions } from '../version';
 import type { RuleContext } from './context';
@@ -56,7 +56,7 @@ export const unknownKeys: Check = (ctx) => {
       continue;
     }
     if (!owned(entry.key) || lookupKey(entry.key) || isOtherKnownKey(entry.key)) continue;
-    const suggestion = closestCatalogKey(entry.key);
+    const suggestion = MISNAMED_KEYS.get(entry.key) ?? closestCatalogKey(entry.key);
     // In the broad namespaces (spark.executor., spark.kubernetes.…) Spark has many keys we do not list: only near misses
     // of keys we know are called typos there.
     if (!suggestion && !FULLY_COVERED_PREFIXES.some((prefix) => entry.key.startsWith(prefix))) continue;
@@ -150,7 +150,9 @@ function keySince(key: string): string | undefined {
     if (suffix === undefined) return undefined;
     return compareVersions(spec.since, suffix) > 0 ? spec.since : suffix;
   }
-  return lookupKey(key)?.since;
+  const info = lookupKey(key);
+  // A key of another project (Celeborn, EMR) has that project's releases, not Spark's.
+  return info?.provider ? undefined : info?.since;
 }
 
 export const duplicateKeys: Check = (ctx) => {

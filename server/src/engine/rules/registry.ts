@@ -8,7 +8,9 @@ export const RULE_FAMILIES = [
   'values',
   'bounds',
   'shuffle',
+  'remote-shuffle',
   'volumes',
+  'resize',
   'storage-class',
   'cost',
   'emr-limits',
@@ -60,6 +62,13 @@ const RULE_LIST = [
     family: 'keys',
     severity: 'warning',
     description: "A key is newer than the job's Spark version and is ignored.",
+  },
+  {
+    id: 'operator-denied-sparkconf-key',
+    family: 'keys',
+    severity: 'warning',
+    description:
+      "A kubeflow SparkApplication's sparkConf sets a key the operator's admission webhook rejects (master, image, service account, OAuth).",
   },
   {
     id: 'duplicate-key',
@@ -196,6 +205,55 @@ const RULE_LIST = [
     description:
       'Shuffle tracking together with decommission shuffle migration or reliable shuffle storage keeps idle executors longer than needed.',
   },
+  {
+    id: 'decommission-without-storage-decommission',
+    family: 'shuffle',
+    severity: 'warning',
+    description:
+      'Decommissioning without storage decommissioning and without shuffle tracking: Spark starts, but removed executors lose their shuffle files.',
+  },
+  {
+    id: 'decommission-fetch-failure-not-retained',
+    family: 'shuffle',
+    severity: 'info',
+    description:
+      'Spark 4 ignores fetch failures from decommissioned executors only when maxRetainedRemovedDecommissionExecutors is above 0.',
+  },
+
+  {
+    id: 'rss-dra-needs-dataio',
+    family: 'remote-shuffle',
+    severity: 'error',
+    description:
+      "Celeborn or Uniffle with dynamic allocation on Spark 3.5+ without the service's ShuffleDataIO plugin; dynamic allocation refuses to start.",
+  },
+  {
+    id: 'rss-dra-old-spark',
+    family: 'remote-shuffle',
+    severity: 'warning',
+    description:
+      "Celeborn or Uniffle with dynamic allocation before Spark 3.5 needs the service's Spark patch; unpatched it pins executors or fails.",
+  },
+  {
+    id: 'celeborn-auto-fallback-with-dra',
+    family: 'remote-shuffle',
+    severity: 'warning',
+    description:
+      "Celeborn's AUTO fallback with shuffle tracking off: a shuffle that falls back to executor disks is lost when dynamic allocation removes the executor.",
+  },
+  {
+    id: 'rss-shuffle-tracking-on',
+    family: 'remote-shuffle',
+    severity: 'warning',
+    description:
+      'Shuffle tracking on while the shuffle data lives on a remote shuffle service keeps executors alive for nothing.',
+  },
+  {
+    id: 'shuffle-backend-no-dra',
+    family: 'remote-shuffle',
+    severity: 'warning',
+    description: 'A shuffle back-end that does not support dynamic allocation (the AWS S3 Express shuffle manager).',
+  },
 
   {
     id: 'volume-missing-mount-path',
@@ -260,10 +318,32 @@ const RULE_LIST = [
     description: 'Two volumes of the same pod use the same mount path; pod creation fails.',
   },
   {
+    id: 'executor-pvc-fixed-claim',
+    family: 'volumes',
+    severity: 'warning',
+    description:
+      'Several executors mount one named claim that is not known to be ReadWriteMany; executors on other nodes cannot attach it.',
+  },
+  {
     id: 'subpath-conflict',
     family: 'volumes',
     severity: 'error',
     description: 'mount.subPath and mount.subPathExpr are set on the same volume; they are mutually exclusive.',
+  },
+
+  {
+    id: 'resize-plugin-needs-direct-allocator',
+    family: 'resize',
+    severity: 'warning',
+    description:
+      'ExecutorResizePlugin or ExecutorPVCResizePlugin with a pods allocator other than direct; the plugin switches itself off.',
+  },
+  {
+    id: 'pvc-resize-interval-units',
+    family: 'resize',
+    severity: 'error',
+    description:
+      'spark.kubernetes.executor.pvc.resizeInterval is not 0 or a whole multiple of 5 minutes; Spark refuses it at start-up.',
   },
 
   {
@@ -279,6 +359,20 @@ const RULE_LIST = [
     severity: 'warning',
     description:
       'The StorageClass of executor PVCs has reclaimPolicy Retain; every volume outlives the job and keeps billing.',
+  },
+  {
+    id: 'pvc-resize-plugin-needs-expansion',
+    family: 'storage-class',
+    severity: 'warning',
+    description:
+      'ExecutorPVCResizePlugin is on but the StorageClass of the spark-local-dir claims does not allow volume expansion.',
+  },
+  {
+    id: 'dra-pvc-reuse-on-ebs',
+    family: 'storage-class',
+    severity: 'warning',
+    description:
+      'Executor claims are reused under dynamic allocation on an EBS StorageClass (zonal, single-attach volumes).',
   },
 
   {

@@ -8,7 +8,15 @@ import { hover, type HoverResult } from '../features/hover';
 import { jobKindLabel } from '../job-kinds';
 import { LineIndex, type Position } from '../line-index';
 import { detectFormat, parseFile, type SourceFile } from '../locators';
-import type { FileFormat, JobConfig, ParsedFile, Range, SparkVersionSource, StorageClassInfo } from '../model';
+import type {
+  FileFormat,
+  JobConfig,
+  ParsedFile,
+  PersistentVolumeClaimInfo,
+  Range,
+  SparkVersionSource,
+  StorageClassInfo,
+} from '../model';
 import { analyze } from '../rules';
 import type { Finding, FixData } from '../rules/types';
 import { simulateJob } from '../simulator/simulate-job';
@@ -30,6 +38,8 @@ export interface OpenInput {
 export interface DiagnosticsInput {
   /** StorageClasses found elsewhere in the workspace (this file's own are always used). */
   workspaceStorageClasses?: readonly StorageClassInfo[];
+  /** PersistentVolumeClaims found elsewhere in the workspace (this file's own are always used). */
+  workspaceClaims?: readonly PersistentVolumeClaimInfo[];
   /** Leave syntax errors out (the editor already shows them for this format). */
   omitSyntax?: boolean;
 }
@@ -75,6 +85,8 @@ export interface SparkDocument {
   readonly jobs: readonly JobConfig[];
   /** StorageClasses this file declares. */
   readonly storageClasses: readonly StorageClassInfo[];
+  /** PersistentVolumeClaims this file declares. */
+  readonly claims: readonly PersistentVolumeClaimInfo[];
   /** The Spark version a job runs and where that comes from (decided once per job). */
   sparkVersion(job: JobConfig): SparkVersionSource;
   positionAt(offset: number): Position;
@@ -123,6 +135,9 @@ class ParsedDocument implements SparkDocument {
   get storageClasses(): readonly StorageClassInfo[] {
     return this.parsed.storageClasses;
   }
+  get claims(): readonly PersistentVolumeClaimInfo[] {
+    return this.parsed.claims ?? [];
+  }
 
   sparkVersion(job: JobConfig): SparkVersionSource {
     let version = this.versions.get(job);
@@ -165,6 +180,7 @@ class ParsedDocument implements SparkDocument {
       versionOf: (job) => this.sparkVersion(job).version,
       settings: { severities: this.settings.rules },
       workspaceStorageClasses: [...(input.workspaceStorageClasses ?? [])],
+      workspaceClaims: [...(input.workspaceClaims ?? [])],
     });
     return input.omitSyntax ? findings.filter((f) => f.ruleId !== 'syntax') : findings;
   }

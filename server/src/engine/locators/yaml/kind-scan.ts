@@ -4,7 +4,7 @@
 import type { Range } from '../../model';
 
 const KIND_LINE = /^kind:[ ]*(["']?)([A-Za-z0-9.-]+)\1[ ]*(?:#.*)?\r?$/m;
-const OUR_KINDS = new Set(['SparkApplication', 'ScheduledSparkApplication', 'StorageClass']);
+const OUR_KINDS = new Set(['SparkApplication', 'ScheduledSparkApplication', 'StorageClass', 'PersistentVolumeClaim']);
 
 /** True when the document text[range] names a kind other than ours and cannot be one of ours. */
 export function clearlyNotOurs(text: string, range: Range): boolean {
@@ -12,5 +12,10 @@ export function clearlyNotOurs(text: string, range: Range): boolean {
   const kind = KIND_LINE.exec(body)?.[2];
   if (kind === undefined || OUR_KINDS.has(kind)) return false;
   // A kind of ours could still hide in a second `kind:` key, or behind escapes in a double-quoted string.
-  return !body.includes('SparkApplication') && !body.includes('StorageClass') && !body.includes('\\');
+  return (
+    !body.includes('SparkApplication') &&
+    !body.includes('StorageClass') &&
+    !body.includes('PersistentVolumeClaim') &&
+    !body.includes('\\')
+  );
 }
