@@ -97,6 +97,16 @@ describe('shell locator: here-documents', () => {
     );
   });
 
+  it('an expanding here-document with \\$ (the shell drops the backslash): no JSON error, the value not judged', () => {
+    const text = QUOTED_HEREDOC.replace("<<'EOF'", '<<EOF').replace('"$5"', '"\\$5"');
+    assert.ok(text.includes('"\\$5"'));
+    const parsed = parseShellScript(text);
+    assert.deepEqual(parsed.syntaxErrors, []);
+    const max = only(onlyJob(parsed), 'spark.dynamicAllocation.maxExecutors');
+    assert.equal(max.dynamic, true);
+    assert.equal(slice(text, max.valueRange), '\\$5');
+  });
+
   it('syntax: a trailing comma in a here-document → one error at the comma in the script', () => {
     const text = QUOTED_HEREDOC.replace('"true",', '"true",\n        "spark.executor.cores": "4",\n      ').replace(
       /"\$5"\n/,
@@ -247,12 +257,48 @@ describe('shell locator: completion', () => {
     assert.equal(context.style, 'submit-conf');
   });
 
-  it('inside the release label of an inline command: nothing offered (a shell word, not JSON)', () => {
-    const { context } = contextAt(INLINE_EKS.replace('emr-6.10.0-spark', 'emr-6.1|0.0-spark'));
-    assert.ok(context === undefined || context.kind === 'release-label');
+  it('inside the release label of an inline command: a release-label context over exactly the word', () => {
+    const { text, context } = contextAt(INLINE_EKS.replace('emr-6.10.0-spark', 'emr-6.1|0.0-spark'));
+    assert.ok(context && context.kind === 'release-label');
+    assert.equal(slice(text, context.replace), 'emr-6.10.0-spark-rapids-latest');
+    assert.equal(context.prefix, 'emr-6.1');
   });
 
   it('outside any job: nothing', () => {
     assert.equal(contextAt(`echo hi|\n${SPARK_SUBMIT}`).context, undefined);
+  });
+});
+
+describe('shell locator: quick fixes edit the script in place', () => {
+  function applyFix(text: string, ruleId: string): string {
+    const parsed = parseShellScript(text);
+    const found = analyze({ text, parsed }).find((f) => f.ruleId === ruleId);
+    assert.ok(found?.fixes?.[0], `a fix for ${ruleId}`);
+    let result = text;
+    for (const edit of [...found.fixes[0].edits].sort((a, b) => b.range.start - a.range.start)) {
+      result = result.slice(0, edit.range.start) + edit.newText + result.slice(edit.range.end);
+    }
+    return result;
+  }
+
+  it('dra-without-shuffle-support: spark-submit on Spark 3.3 → --conf added before the application', () => {
+    const fixed = applyFix(`# spark-dra: sparkVersion=3.3.0\n${SPARK_SUBMIT}`, 'dra-without-shuffle-support');
+    assert.match(
+      fixed,
+      /--executor-cores 4 --conf spark\.dynamicAllocation\.shuffleTracking\.enabled=true \\\n  local:\/\/\/opt\/app\/job\.py/,
+    );
+    assert.equal(
+      entriesFor(onlyJob(parseShellScript(fixed)), 'spark.dynamicAllocation.shuffleTracking.enabled').length,
+      1,
+    );
+  });
+
+  it('dra-without-shuffle-support: inline --configuration-overrides on emr-6.10 → property added inside the quotes', () => {
+    const fixed = applyFix(INLINE_EKS, 'dra-without-shuffle-support');
+    const job = onlyJob(parseShellScript(fixed));
+    const added = only(job, 'spark.dynamicAllocation.shuffleTracking.enabled');
+    assert.equal(added.origin, 'property');
+    assert.equal(added.value, 'true');
+    assert.ok(added.keyRange.start > fixed.indexOf("--configuration-overrides '"));
   });
 });

@@ -18,11 +18,30 @@ export function readHereDocumentJob(
   const chars = maskOutside(text, [body]);
   const inBody = document.expands ? expansions.filter((e) => e.start >= body.start && e.end <= body.end) : [];
   quoteBareExpansions(chars, body, inBody);
+  const unknown = document.expands ? [...inBody, ...blankShellEscapes(text, body, chars)] : inBody;
   const masked = chars.join('');
   const parsed = readJsonFile(masked);
   const job = parsed.jobs[0];
   if (!job) return undefined;
   job.range = { ...body };
-  flagDynamicEntries(text, job, inBody);
+  flagDynamicEntries(text, job, unknown);
   return { job, kind: 'json', text: masked, completionRange: { ...body }, problems: parsed.syntaxErrors };
+}
+
+/**
+ * In an expanding here-document the shell drops the backslash of `\$`, `\``, `\\` and of a line break. Those
+ * backslashes are blanked so the JSON still reads, and the spans returned: a value holding one is not taken as written.
+ */
+function blankShellEscapes(text: string, body: Range, chars: string[]): Range[] {
+  const spans: Range[] = [];
+  for (let i = body.start; i < body.end - 1; i++) {
+    if (text[i] !== '\\') continue;
+    const next = text[i + 1];
+    if (next === '$' || next === '`' || next === '\\' || next === '\n') {
+      chars[i] = ' ';
+      spans.push({ start: i, end: i + 2 });
+      i++;
+    }
+  }
+  return spans;
 }
