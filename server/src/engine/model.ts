@@ -94,6 +94,8 @@ export interface KeyContainer {
   indent?: string;
   /** For EMR properties maps: the classification it belongs to. */
   classification?: string;
+  /** The container's text sits inside a JSON string (sparkSubmitParameters): what is inserted must be escaped. */
+  encoding?: 'json-string';
 }
 
 /** Facts about one job that are not Spark properties. */

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectFormat, parseFile } from '../../../server/src/engine/locators';
 import { parseShellScript, shellCompletionContext } from '../../../server/src/engine/locators/shell';
+import { insertKeyEdit } from '../../../server/src/engine/edits/index';
 import { analyze } from '../../../server/src/engine/rules';
 import type { ConfigEntry, JobConfig } from '../../../server/src/engine/model';
 import { badRange, entriesFor, onlyJob, slice, withCaret } from './json-fixtures';
@@ -300,5 +301,15 @@ describe('shell locator: quick fixes edit the script in place', () => {
     assert.equal(added.origin, 'property');
     assert.equal(added.value, 'true');
     assert.ok(added.keyRange.start > fixed.indexOf("--configuration-overrides '"));
+  });
+
+  it('a value with a space: quoted for the shell on a spark-submit line, JSON-escaped inside sparkSubmitParameters', () => {
+    const value = '-XX:+UseG1GC -Dlog=x';
+    const submitJob = onlyJob(parseShellScript(SPARK_SUBMIT));
+    const onLine = insertKeyEdit(SPARK_SUBMIT, submitJob, 'spark.executor.extraJavaOptions', value);
+    assert.equal(onLine?.newText, ` --conf "spark.executor.extraJavaOptions=${value}"`);
+    const serverless = onlyJob(parseShellScript(INLINE_SERVERLESS));
+    const inJson = insertKeyEdit(INLINE_SERVERLESS, serverless, 'spark.executor.extraJavaOptions', value);
+    assert.equal(inJson?.newText, ` --conf \\"spark.executor.extraJavaOptions=${value}\\"`);
   });
 });
