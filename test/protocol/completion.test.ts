@@ -142,7 +142,9 @@ spark = SparkSession.builder.config("spark.dynamicAllocation.initial|", "2").get
       'EMR on EKS labels carry -latest',
     );
     const sorted = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
-    assert.equal(sorted[0]?.label, 'emr-7.13.0-latest', 'newest release first');
+    assert.equal(sorted[0]?.label, 'emr-spark-8.0.0-latest', 'newest release first');
+    assert.equal(sorted[0]?.detail, 'Spark 4.0.2');
+    assert.equal(sorted[1]?.label, 'emr-7.13.0-latest');
     // The edit covers exactly the text inside the quotes.
     const edit = item.textEdit as TextEdit;
     assert.equal(edit.range.start.line, 1);

@@ -7,6 +7,7 @@ import {
   emrReleasesShipping,
   emrSparkVersions,
   normalizeVersion,
+  parseEmrReleaseLabel,
   sparkVersionForEmrRelease,
   versionAtLeast,
 } from '../../server/src/engine/version';
@@ -38,8 +39,44 @@ describe('EMR release labels', () => {
     assert.equal(sparkVersionForEmrRelease('emr-7.13.0')?.spark, '3.5.6');
   });
 
+  it('resolves image flavours and notebook images to their release, not to the default Spark', () => {
+    assert.equal(sparkVersionForEmrRelease('emr-6.10.0-spark-rapids-latest')?.spark, '3.3.1');
+    assert.equal(sparkVersionForEmrRelease('emr-6.10.0-spark-rapids-20230624')?.spark, '3.3.1');
+    assert.equal(sparkVersionForEmrRelease('emr-6.10.0-java11-latest')?.spark, '3.3.1');
+    assert.equal(sparkVersionForEmrRelease('emr-6.14.0-spark-rapids-java17-al2023-20231005')?.spark, '3.4.1');
+    assert.equal(sparkVersionForEmrRelease('notebook-spark/emr-6.10.0-latest')?.spark, '3.3.1');
+    assert.deepEqual(parseEmrReleaseLabel('emr-6.14.0-java17-al2023-latest'), {
+      family: 'emr',
+      release: '6.14.0',
+      variant: 'java17-al2023',
+      image: 'latest',
+    });
+  });
+
+  it('resolves the emr-spark family (AWS runtime for Apache Spark) to Spark 4.0.2', () => {
+    for (const label of ['emr-spark-8.0.0', 'emr-spark-8.0.0-latest', 'emr-spark-8.0.0-20260421']) {
+      assert.deepEqual(sparkVersionForEmrRelease(label), { release: 'spark-8.0.0', spark: '4.0.2' }, label);
+    }
+    assert.equal(sparkVersionForEmrRelease('emr-spark-9.0.0-latest'), undefined, 'not a release we know');
+    assert.deepEqual(parseEmrReleaseLabel('emr-spark-8.0.0-20260421'), {
+      family: 'emr-spark',
+      release: '8.0.0',
+      image: '20260421',
+    });
+  });
+
   it('refuses labels it cannot resolve', () => {
-    for (const label of ['emr-5.32.0', 'emr-8.0.0', 'emr-7.2', 'emr-7.2.0-beta', '7.2.0', 'emr-7.2.0-2024']) {
+    for (const label of [
+      'emr-5.32.0',
+      'emr-8.0.0',
+      'emr-7.2',
+      'emr-7.2.0-beta',
+      '7.2.0',
+      'emr-7.2.0-2024',
+      'emr-7.2.0-latest-latest',
+      'emr-6.10.0-spark-rapids-java8-latest',
+      'emr-spark-8.0',
+    ]) {
       assert.equal(sparkVersionForEmrRelease(label), undefined, label);
     }
   });
@@ -47,6 +84,7 @@ describe('EMR release labels', () => {
   it('lists the releases shipping a Spark version', () => {
     assert.deepEqual(emrReleasesShipping('3.4.1'), ['6.13', '6.14', '6.15']);
     assert.deepEqual(emrReleasesShipping('4.0.0'), []);
+    assert.deepEqual(emrReleasesShipping('4.0.2'), ['spark-8.0']);
     assert.equal(emrSparkVersions()[0], '2.4.4');
   });
 });

@@ -8,6 +8,7 @@ const JOB_KIND_LABELS: Readonly<Record<JobKind, string>> = {
   'spark-operator': 'SparkApplication',
   'spark-defaults': 'spark-defaults.conf',
   pyspark: 'PySpark',
+  'spark-submit': 'spark-submit',
 };
 
 /** The label of a job kind; anything unknown is shown as it is. */

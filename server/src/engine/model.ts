@@ -14,7 +14,8 @@ export type JobKind =
   | 'emr-config' // a bare EMR configuration array
   | 'spark-operator' // Kubeflow spark-operator SparkApplication / ScheduledSparkApplication YAML
   | 'spark-defaults' // spark-defaults.conf
-  | 'pyspark'; // SparkSession.builder.config(...) calls
+  | 'pyspark' // SparkSession.builder.config(...) calls
+  | 'spark-submit'; // a spark-submit command line in a shell script
 
 /** Where in the job description an entry was written. */
 export type EntryOrigin =
@@ -59,6 +60,11 @@ export interface ConfigEntry {
    * true). Edits to such an entry must add the key rather than rewrite the value range.
    */
   implied?: boolean;
+  /**
+   * The value is only known when the job runs: it holds a shell expansion (`$VAR`, `${VAR}`, `$(cmd)`) written in a
+   * script. Rules never judge such a value.
+   */
+  dynamic?: boolean;
 }
 
 /** Where the job says which Spark version it runs, and what that resolved to. */
@@ -88,6 +94,8 @@ export interface KeyContainer {
   indent?: string;
   /** For EMR properties maps: the classification it belongs to. */
   classification?: string;
+  /** The container's text sits inside a JSON string (sparkSubmitParameters): what is inserted must be escaped. */
+  encoding?: 'json-string';
 }
 
 /** Facts about one job that are not Spark properties. */
@@ -163,7 +171,7 @@ export interface SuppressionComment {
   range: Range;
 }
 
-export type FileFormat = 'json' | 'yaml' | 'spark-defaults' | 'python';
+export type FileFormat = 'json' | 'yaml' | 'spark-defaults' | 'python' | 'shell';
 
 /** Everything a locator found in one file. */
 export interface ParsedFile {

@@ -41,7 +41,10 @@ export function versionAtLeast(version: string, minimum: string): boolean {
   return compareVersions(version, minimum) >= 0;
 }
 
-/** EMR release (major.minor) → Apache Spark version it ships. Source: spark-facts §5.2. */
+/**
+ * EMR release (major.minor) → Apache Spark version it ships. Source: spark-facts §5.2, and for 7.13 the AWS "Spark
+ * release history" page (3.5.6-amzn-2).
+ */
 const EMR_RELEASES: ReadonlyArray<readonly [string, string]> = [
   ['6.0', '2.4.4'],
   ['6.1', '3.0.0'],
@@ -75,38 +78,88 @@ const EMR_RELEASES: ReadonlyArray<readonly [string, string]> = [
   ['7.13', '3.5.6'],
 ];
 
+/**
+ * The "AWS runtime for Apache Spark" family, labelled `emr-spark-X.Y.Z` (major.minor → Spark). Source:
+ * spark-facts-2026 and the EMR Serverless release page for emr-spark-8.0.0 (Spark 4.0.2-amzn-0).
+ */
+const EMR_SPARK_RELEASES: ReadonlyArray<readonly [string, string]> = [['8.0', '4.0.2']];
+
 export interface EmrRelease {
-  /** e.g. `6.12.0` */
+  /** e.g. `6.12.0`, or `spark-8.0.0` for the emr-spark family */
   release: string;
   spark: string;
 }
 
+/** The parts of an EMR release label, as AWS spells them for EMR on EC2, EKS and Serverless. */
+export interface EmrLabelParts {
+  family: 'emr' | 'emr-spark';
+  /** `major.minor.patch`, numbers normalised */
+  release: string;
+  /** The image flavour between the release and the image suffix, e.g. `spark-rapids`, `java17-al2023`. */
+  variant?: string;
+  /** `latest`, or the `YYYYMMDD` of a dated EMR on EKS image. */
+  image?: string;
+}
+
+/** Words of the image flavours AWS publishes: Spark RAPIDS (GPU), newer Java, Amazon Linux 2023, and combinations. */
+const VARIANT_WORDS = new Set(['spark', 'rapids', 'java11', 'java17', 'java21', 'al2023']);
+
 /**
- * Resolves an EMR release label such as `emr-6.12.0`, `emr-7.2.0-latest` or `emr-6.15.0-20240105`.
- * Returns undefined for labels that are malformed or not in the table.
+ * Splits a label: `emr-6.12.0`, `emr-7.2.0-latest`, `emr-6.15.0-20240105`, `emr-6.10.0-spark-rapids-latest`,
+ * `emr-6.14.0-java17-al2023-20231005`, `notebook-spark/emr-6.10.0-latest` (EMR on EKS notebook images) and the
+ * `emr-spark-8.0.0[-latest|-YYYYMMDD]` family. Undefined for anything else.
+ */
+export function parseEmrReleaseLabel(label: string): EmrLabelParts | undefined {
+  const match =
+    /^(?:notebook-(?:spark|python)\/)?emr-(spark-)?(\d+)\.(\d+)\.(\d+)((?:-(?!latest$)(?!\d{8}$)[a-z][a-z0-9]*)*)(?:-(latest|\d{8}))?$/.exec(
+      label.trim(),
+    );
+  if (!match) return undefined;
+  const parts: EmrLabelParts = {
+    family: match[1] ? 'emr-spark' : 'emr',
+    release: `${Number(match[2])}.${Number(match[3])}.${Number(match[4])}`,
+  };
+  const variant = match[5]?.slice(1);
+  if (variant && !variant.split('-').every((word) => VARIANT_WORDS.has(word))) return undefined;
+  if (variant) parts.variant = variant;
+  if (match[6]) parts.image = match[6];
+  return parts;
+}
+
+/**
+ * Resolves an EMR release label (any spelling parseEmrReleaseLabel accepts) to the Spark it ships. Returns undefined
+ * for labels that are malformed or not in the table.
  */
 export function sparkVersionForEmrRelease(label: string): EmrRelease | undefined {
-  const match = /^emr-(\d+)\.(\d+)\.(\d+)(?:-(?:latest|\d{8}))?$/.exec(label.trim());
-  if (!match) return undefined;
-  const majorMinor = `${Number(match[1])}.${Number(match[2])}`;
-  const row = EMR_RELEASES.find(([release]) => release === majorMinor);
+  const parts = parseEmrReleaseLabel(label);
+  if (!parts) return undefined;
+  const majorMinor = parts.release.split('.').slice(0, 2).join('.');
+  const table = parts.family === 'emr-spark' ? EMR_SPARK_RELEASES : EMR_RELEASES;
+  const row = table.find(([release]) => release === majorMinor);
   if (!row) return undefined;
-  return { release: `${majorMinor}.${Number(match[3])}`, spark: row[1] };
+  const release = parts.family === 'emr-spark' ? `spark-${parts.release}` : parts.release;
+  return { release, spark: row[1] };
 }
 
 /** The EMR releases (major.minor, oldest first) whose Spark is exactly `sparkVersion`. */
 export function emrReleasesShipping(sparkVersion: string): string[] {
-  return EMR_RELEASES.filter(([, spark]) => spark === sparkVersion).map(([release]) => release);
+  return [
+    ...EMR_RELEASES.filter(([, spark]) => spark === sparkVersion).map(([release]) => release),
+    ...EMR_SPARK_RELEASES.filter(([, spark]) => spark === sparkVersion).map(([release]) => `spark-${release}`),
+  ];
 }
 
 /** Every Spark version some EMR release ships, oldest first, without repeats. */
 export function emrSparkVersions(): string[] {
-  return [...new Set(EMR_RELEASES.map(([, spark]) => spark))].sort(compareVersions);
+  return [...new Set([...EMR_RELEASES, ...EMR_SPARK_RELEASES].map(([, spark]) => spark))].sort(compareVersions);
 }
 
-/** All EMR major.minor releases we know, newest last (for completion of `releaseLabel`). */
+/** All EMR releases we know as plain labels, oldest first (for completion of `releaseLabel`). */
 export function knownEmrReleases(): string[] {
-  return EMR_RELEASES.map(([release]) => `emr-${release}.0`);
+  return [
+    ...EMR_RELEASES.map(([release]) => `emr-${release}.0`),
+    ...EMR_SPARK_RELEASES.map(([release]) => `emr-spark-${release}.0`),
+  ];
 }
 
 /** Matches `spark-dra: sparkVersion=3.5.1` inside a comment line. */

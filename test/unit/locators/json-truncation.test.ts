@@ -73,8 +73,12 @@ describe('JSON locator: truncated input', () => {
         'spark.g="',
       ],
     );
-    // The trailing "--conf" with no setting is a problem, not an exception.
-    assert.equal(parsed.syntaxErrors.length, 1);
+    // The trailing "--conf" with no setting is a problem, not an exception; the comma before `}` is strict JSON's.
+    assert.deepEqual(
+      parsed.syntaxErrors.map((p) => p.source ?? 'format'),
+      ['format', 'submit-parameters'],
+    );
+    assert.match(parsed.syntaxErrors[0]?.message ?? '', /Trailing comma/);
     assert.equal(parsed.suppressions.length, 1);
   });
 });

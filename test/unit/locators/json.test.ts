@@ -382,10 +382,14 @@ describe('JSON locator: other shapes', () => {
     assert.equal(slice(text, unclosed.range), '"abc');
   });
 
-  it('accepts trailing commas and comments without complaint', () => {
+  it('accepts comments without complaint, reads past a trailing comma and reports it', () => {
     const text = '{\n  // a job\n  "virtualClusterId": "v",\n  "name": "x",\n}';
     const parsed = parseJsonFile(text);
-    assert.deepEqual(parsed.syntaxErrors, []);
+    const [problem, ...others] = parsed.syntaxErrors;
+    assert.ok(problem);
+    assert.deepEqual(others, []);
+    assert.deepEqual(problem.range, { start: text.lastIndexOf(','), end: text.lastIndexOf(',') + 1 });
+    assert.match(problem.message, /Trailing comma/);
     assert.equal(onlyJob(parsed).facts.name, 'x');
   });
 

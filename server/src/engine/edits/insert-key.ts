@@ -101,7 +101,9 @@ function insertSubmitConf(text: string, container: KeyContainer, key: string, va
   const inner = text.slice(container.range.start, container.range.end);
   const pair = /\s/.test(value) ? `"${key}=${value}"` : `${key}=${value}`;
   const addition = `${inner.trim() === '' || /\s$/.test(inner) ? '' : ' '}--conf ${pair}`;
-  return { range: { start: container.range.end, end: container.range.end }, newText: jsonEscape(addition) };
+  // Inside sparkSubmitParameters the option is JSON-escaped; on a script's spark-submit line it is written as is.
+  const newText = container.encoding === 'json-string' ? jsonEscape(addition) : addition;
+  return { range: { start: container.range.end, end: container.range.end }, newText };
 }
 
 function yamlPair(key: string, value: string): string {

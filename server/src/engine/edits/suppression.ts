@@ -7,7 +7,7 @@ export const DISABLE_LINE = 'spark-dra-disable-line';
 
 /**
  * An edit that silences `ruleId` on the line starting at `lineStart`, or undefined when the format has no comments
- * (JSON) or a comment cannot go there (a Python line continued from the previous one with a backslash, which itself
+ * (JSON), a script (see below), or a comment cannot go there (a Python line continued from the previous one with a backslash, which itself
  * ends in a backslash).
  */
 export function suppressionEdit(
@@ -16,7 +16,9 @@ export function suppressionEdit(
   lineStart: number,
   ruleId: string,
 ): TextEdit | undefined {
-  if (format === 'json') return undefined;
+  // Shell scripts: a comment line inside a here-document would land in the JSON, and inside a command continued with
+  // `\` it would end the command; no suppression edit is offered there (a comment written by hand still works).
+  if (format === 'json' || format === 'shell') return undefined;
   const start = startOfLine(text, lineStart);
   const lineEnd = endOfLine(text, start);
   const line = text.slice(start, lineEnd);

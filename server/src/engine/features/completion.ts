@@ -54,7 +54,56 @@ function completeKeys(context: KeyContext, text: string, version: string): Engin
       newerThanJob: newer,
     });
   }
+  items.push(...namedVolumeOptions(context, text, version, present));
   items.push(...volumeTemplates(context, text, version));
+  return items;
+}
+
+/**
+ * The options a volume that already has a name can still take: for the volume being typed
+ * (`spark.kubernetes.executor.volumes.persistentVolumeClaim.data.`) and for every volume the job names. Each item is
+ * the full key with the real name, so an editor filtering on the typed text keeps it (a `<name>` template would not
+ * match `…persistentVolumeClaim.data.`).
+ */
+function namedVolumeOptions(
+  context: KeyContext,
+  text: string,
+  version: string,
+  present: ReadonlySet<string>,
+): EngineCompletionItem[] {
+  const volumes = new Map<string, { role: 'driver' | 'executor'; type: string; name: string }>();
+  const note = (key: string): void => {
+    const parts = parseVolumeKey(key);
+    if (!parts || parts.volumeName === '' || !/^[A-Za-z0-9_-]+$/.test(parts.volumeName)) return;
+    const id = `${parts.role}.${parts.volumeType}.${parts.volumeName}`;
+    if (!volumes.has(id)) volumes.set(id, { role: parts.role, type: parts.volumeType, name: parts.volumeName });
+  };
+  note(text.slice(context.replace.start, context.replace.end));
+  for (const entry of context.job.entries) note(entry.key);
+  const items: EngineCompletionItem[] = [];
+  for (const { role, type, name } of volumes.values()) {
+    const typeInfo = volumeTypes().find((candidate) => candidate.type === type);
+    if (!typeInfo) continue;
+    const suffixes = [...typeInfo.required, 'mount.path', ...typeInfo.optional, 'mount.readOnly', 'mount.subPath'];
+    for (const suffix of [...new Set(suffixes)]) {
+      const key = `spark.kubernetes.${role}.volumes.${type}.${name}.${suffix}`;
+      const info = lookupKey(key);
+      if (!info || present.has(key)) continue;
+      const newer = compareSince(info.since, version);
+      items.push({
+        label: key,
+        kind: 'key',
+        insertText: writeKey(context, text, escapeSnippet(key), volumeValuePlaceholder(type, suffix)),
+        snippet: true,
+        replace: context.replace,
+        detail: `${type} volume ${name} · ${suffix}`,
+        documentation: keyDocumentation(info, version),
+        filterText: key,
+        sortText: `${newer ? '1' : '0'}${key}`,
+        newerThanJob: newer,
+      });
+    }
+  }
   return items;
 }
 
@@ -111,7 +160,10 @@ function writeKey(context: KeyContext, text: string, key: string, valueHint: str
   const value = `\${${tabStop}:${escapeSnippet(valueHint)}}`;
   switch (context.style) {
     case 'json-key':
-      return key;
+      // Inside the quotes of a property name with no value yet: write the value too, reusing the closing quote.
+      return jsonValueFollows(text, context.replace.end)
+        ? key
+        : `${key}": "${value}${text.charAt(context.replace.end) === '"' ? '' : '"'}`;
     case 'json-key-open':
       return `"${key}": "${value}"`;
     case 'yaml-key':
@@ -123,6 +175,14 @@ function writeKey(context: KeyContext, text: string, key: string, valueHint: str
     case 'python-string':
       return key;
   }
+}
+
+/** True when a `:` follows the property name whose content ends at `contentEnd` (the property has a value part). */
+function jsonValueFollows(text: string, contentEnd: number): boolean {
+  let at = contentEnd;
+  if (text.charAt(at) === '"') at++;
+  while (at < text.length && /\s/.test(text.charAt(at))) at++;
+  return text.charAt(at) === ':';
 }
 
 function valuePlaceholder(info: KeyInfo, version: string): string {

@@ -1,4 +1,5 @@
-// Completion of a job's `releaseLabel`: every EMR release we know, newest first, with the Spark version it ships.
+// Completion of a job's `releaseLabel`: every EMR release we know (the emr-spark family included), newest first, with
+// the Spark version it ships.
 import type { CompletionContext, JobKind } from '../model';
 import { knownEmrReleases, sparkVersionForEmrRelease } from '../version';
 import type { EngineCompletionItem } from './completion-item';
@@ -35,7 +36,7 @@ export function completeReleaseLabels(context: ReleaseLabelContext): EngineCompl
         snippet: false,
         replace: context.replace,
         detail: `Spark ${release.spark}`,
-        documentation: `Amazon EMR ${release.release} ships Apache Spark ${release.spark}.${latestNote}`,
+        documentation: `The Amazon EMR release \`${plain}\` ships Apache Spark ${release.spark}.${latestNote}`,
         filterText: label,
         sortText: String(items.length).padStart(3, '0'),
       });

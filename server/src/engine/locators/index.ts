@@ -5,11 +5,12 @@ import { jsonCompletionContext, parseJsonFile } from './json';
 import { yamlCompletionContext, parseYamlFile } from './yaml';
 import { sparkDefaultsCompletionContext, parseSparkDefaults } from './spark-defaults';
 import { pysparkCompletionContext, parsePyspark } from './pyspark';
+import { shellCompletionContext, parseShellScript } from './shell';
 
 export interface SourceFile {
   /** File name or URI path; only its base name and extension are looked at. */
   fileName: string;
-  /** The editor's language id when known (json, jsonc, yaml, python, spark-defaults). */
+  /** The editor's language id when known (json, jsonc, yaml, python, spark-defaults, shellscript). */
   languageId?: string;
   text: string;
 }
@@ -27,10 +28,13 @@ export function detectFormat(file: Pick<SourceFile, 'fileName' | 'languageId'>):
       return 'python';
     case 'spark-defaults':
       return 'spark-defaults';
+    case 'shellscript':
+      return 'shell';
   }
   if (base.endsWith('.json') || base.endsWith('.jsonc')) return 'json';
   if (base.endsWith('.yaml') || base.endsWith('.yml')) return 'yaml';
   if (base.endsWith('.py')) return 'python';
+  if (base.endsWith('.sh') || base.endsWith('.bash')) return 'shell';
   if (
     base === 'spark-defaults.conf' ||
     /^spark-defaults.*\.conf$/.test(base) ||
@@ -54,6 +58,8 @@ export function parseFile(file: SourceFile): ParsedFile {
       return parseSparkDefaults(file.text);
     case 'python':
       return parsePyspark(file.text);
+    case 'shell':
+      return parseShellScript(file.text);
   }
 }
 
@@ -72,5 +78,7 @@ export function completionContextAt(
       return sparkDefaultsCompletionContext(file.text, parsed, offset);
     case 'python':
       return pysparkCompletionContext(file.text, parsed, offset);
+    case 'shell':
+      return shellCompletionContext(file.text, parsed, offset);
   }
 }

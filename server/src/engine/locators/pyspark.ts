@@ -1,9 +1,19 @@
-// The PySpark locator: `.config("k", "v")` calls (usually on `SparkSession.builder`) and `spark.conf.set("k", "v")`
-// in a Python file make one job. A file without such calls is not a Spark job as far as we are concerned.
+// The PySpark locator: `.config("k", "v")` and `.config(map={…})` calls (usually on `SparkSession.builder`),
+// `spark.conf.set("k", "v")`, and SparkConf objects (`SparkConf().set(…)`, `conf.set(…)`, `conf.setAll([…])`, handed
+// to the builder by `.config(conf=conf)`) in a Python file make one job. A file without such calls is not a Spark job
+// as far as we are concerned.
 import type { CompletionContext, ConfigEntry, JobConfig, KeyContainer, ParsedFile } from '../model';
 import { emptyParsedFile } from '../model';
 import { readDirectives } from './comment-directives';
-import { chainAround, codeTokens, findConfigCalls, isBuilderChain, type Chain, type ConfigCall } from './pyspark/calls';
+import {
+  chainAround,
+  codeTokens,
+  findConfigCalls,
+  findConfLinks,
+  isBuilderChain,
+  type Chain,
+  type ConfigCall,
+} from './pyspark/calls';
 import { tokenizePython, type PyToken } from './pyspark/tokenize';
 
 /** Reads a Python file. Never throws. */
@@ -19,11 +29,7 @@ export function parsePyspark(text: string): ParsedFile {
   const calls = findConfigCalls(code);
   if (calls.length === 0) return parsed;
 
-  const entries: ConfigEntry[] = [];
-  for (const call of calls) {
-    const entry = entryOf(call);
-    if (entry) entries.push({ ...entry, rank: entries.length });
-  }
+  const entries = rankedEntries(calls, findConfLinks(code));
   const comments = tokens
     .filter((token) => token.kind === 'comment')
     .map((token) => ({ start: token.range.start, text: token.text }));
@@ -71,6 +77,25 @@ export function pysparkCompletionContext(
     }
   }
   return undefined;
+}
+
+/**
+ * Entries in document order, ranked by when Spark applies them: in call order, except that the settings of a SparkConf
+ * take effect where the builder copies it (`.config(conf=conf)`), so builder calls after that point override them.
+ */
+function rankedEntries(calls: readonly ConfigCall[], links: ReturnType<typeof findConfLinks>): ConfigEntry[] {
+  const linkedAt = new Map<string, number>();
+  for (const link of links) if (!linkedAt.has(link.confName)) linkedAt.set(link.confName, link.dotIndex);
+  const found: Array<{ entry: Omit<ConfigEntry, 'rank'>; applied: number; order: number }> = [];
+  calls.forEach((call, order) => {
+    const entry = entryOf(call);
+    if (!entry) return;
+    const link = call.confName === undefined ? undefined : linkedAt.get(call.confName);
+    found.push({ entry, applied: link === undefined ? call.dotIndex : Math.max(link, call.dotIndex), order });
+  });
+  const byApplication = [...found].sort((a, b) => a.applied - b.applied || a.order - b.order);
+  const ranks = new Map(byApplication.map((item, rank) => [item, rank]));
+  return found.map((item) => ({ ...item.entry, rank: ranks.get(item) ?? 0 }));
 }
 
 function entryOf(call: ConfigCall): Omit<ConfigEntry, 'rank'> | undefined {

@@ -65,6 +65,7 @@ export const invalidValues: Check = (ctx) => {
   // Indexed, like the other loops over every entry (see buildContext).
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as ConfigEntry;
+    if (entry.dynamic) continue;
     const kind = kindOf(entry.key);
     if (!kind) continue;
     const result = checkValue(ctx, entry, kind);
@@ -165,7 +166,7 @@ export const nonStringValues: Check = (ctx) => {
   const entries = ctx.job.entries;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as ConfigEntry;
-    if (!entry.nonStringValue) continue;
+    if (!entry.nonStringValue || entry.dynamic) continue;
     if (entry.origin !== 'property' && entry.origin !== 'spark-conf') continue;
     const where = entry.origin === 'property' ? 'EMR configuration properties' : 'sparkConf of a SparkApplication';
     const canonical = parseSparkBoolean(entry.value).ok ? entry.value.trim().toLowerCase() : entry.value.trim();

@@ -104,6 +104,7 @@ function readSubmit(text: string, job: Node): SubmitRead | undefined {
   const container: KeyContainer = {
     kind: 'submit-parameters',
     range: { start: span.contentStart, end: span.contentEnd },
+    encoding: 'json-string',
   };
   const read = readSubmitParameters(span.value, (from, to) => sourceSpan(span, from, to));
   return { container, entries: read.entries, problems: read.problems };

@@ -5,7 +5,7 @@ import { readComments } from './comments';
 import { recognizeJob } from './detect';
 import { buildJob } from './job';
 import { parseJsonDocument } from './parse';
-import { syntaxProblems } from './syntax';
+import { syntaxProblems, trailingCommaProblems } from './syntax';
 
 /** Recognises the job in `text` and reads it, with syntax problems only for files we recognise. */
 export function readJsonFile(text: string): ParsedFile {
@@ -18,7 +18,8 @@ export function readJsonFile(text: string): ParsedFile {
   if (!job.sparkVersion && comments.sparkVersion) job.sparkVersion = comments.sparkVersion;
   parsed.jobs.push(job);
   parsed.syntaxErrors.push(
-    ...syntaxProblems(text, document.errors),
+    ...syntaxProblems(text, document.errors, document.errorBreaks),
+    ...trailingCommaProblems(document.trailingCommas),
     ...problems.map((p) => ({ ...p, source: 'submit-parameters' as const })),
   );
   parsed.suppressions.push(...comments.suppressions);

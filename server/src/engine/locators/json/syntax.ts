@@ -28,15 +28,30 @@ const MESSAGES: Partial<Record<ErrorName, string>> = {
 /** Errors that are about something missing between two tokens: reported at the end of the token before. */
 const MISSING_BETWEEN = new Set<ErrorName>(['CommaExpected', 'ColonExpected']);
 
-/** One problem per distinct error, in the order jsonc-parser found them. */
-export function syntaxProblems(text: string, errors: readonly ParseError[]): SyntaxProblem[] {
+/** At most this many problems are reported for one syntax break; the rest are the parser recovering from it. */
+export const PROBLEMS_PER_BREAK = 3;
+
+/**
+ * One problem per distinct error, in the order jsonc-parser found them, and at most PROBLEMS_PER_BREAK for each break
+ * (`breaks[i]` is the break of `errors[i]`; without it every error is its own break).
+ */
+export function syntaxProblems(
+  text: string,
+  errors: readonly ParseError[],
+  breaks: readonly number[] = [],
+): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   const seen = new Set<string>();
+  const perBreak = new Map<number, number>();
   const gaps = gapsBefore(
     text,
     errors.filter((error) => MISSING_BETWEEN.has(printParseErrorCode(error.error))).map((error) => error.offset),
   );
-  for (const error of errors) {
+  for (let i = 0; i < errors.length; i++) {
+    const error = errors[i] as ParseError;
+    const brk = breaks[i] ?? -1 - i;
+    const reported = perBreak.get(brk) ?? 0;
+    if (reported >= PROBLEMS_PER_BREAK) continue;
     const name = printParseErrorCode(error.error);
     const range = MISSING_BETWEEN.has(name)
       ? (gaps.get(error.offset) as Range)
@@ -44,9 +59,19 @@ export function syntaxProblems(text: string, errors: readonly ParseError[]): Syn
     const id = `${error.error}:${range.start}:${range.end}`;
     if (seen.has(id)) continue;
     seen.add(id);
+    perBreak.set(brk, reported + 1);
     problems.push({ message: MESSAGES[name] ?? 'JSON syntax error.', range });
   }
   return problems;
+}
+
+/** A problem for each comma before a closing brace or bracket: jsonc-parser reads past it, the AWS CLI does not. */
+export function trailingCommaProblems(offsets: readonly number[]): SyntaxProblem[] {
+  return offsets.map((offset) => ({
+    message:
+      'Trailing comma: strict JSON allows no comma before a closing brace or bracket, and the AWS CLI and EMR APIs reject the request. Remove it.',
+    range: { start: offset, end: offset + 1 },
+  }));
 }
 
 function clamp(text: string, offset: number, length: number): Range {

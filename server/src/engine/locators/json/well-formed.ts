@@ -1,4 +1,5 @@
-// A fast reader for well-formed JSON (comments and trailing commas allowed): one pass over character codes that builds
+// A fast reader for well-formed JSON (comments and trailing commas allowed, the commas noted): one pass over character
+// codes that builds
 // the same tree as the visitor-based reader in parse.ts. It gives up, returning undefined, at the first thing
 // jsonc-parser would report as an error (or anything unusual); the caller then reads the text with jsonc-parser, which
 // recovers from errors and reports them. Large files are usually well formed, and jsonc-parser's tokenizer builds a
@@ -19,6 +20,8 @@ export interface Building {
 export interface WellFormed {
   root: Building;
   comments: CommentToken[];
+  /** Offsets of commas written just before a closing brace or bracket (jsonc-parser accepts them; strict JSON not). */
+  trailingCommas: number[];
 }
 
 /** Nesting deeper than this is left to jsonc-parser (which also recurses). */
@@ -47,9 +50,10 @@ const NINE = 0x39;
 class NotWellFormed {}
 const GIVE_UP = new NotWellFormed();
 
-/** The tree and comments of `text`, or undefined when jsonc-parser would report any error for it. */
+/** The tree, comments and trailing commas of `text`, or undefined when jsonc-parser would report any error for it. */
 export function readWellFormed(text: string): WellFormed | undefined {
   const comments: CommentToken[] = [];
+  const trailingCommas: number[] = [];
   const length = text.length;
   let pos = 0;
 
@@ -199,8 +203,10 @@ export function readWellFormed(text: string): WellFormed | undefined {
       skip();
       const next = text.charCodeAt(pos);
       if (next === COMMA) {
+        const comma = pos;
         pos++;
-        skip(); // a trailing comma before the brace is allowed
+        skip(); // a trailing comma before the brace is read, and noted
+        if (text.charCodeAt(pos) === CLOSE_BRACE) trailingCommas.push(comma);
       } else if (next !== CLOSE_BRACE) {
         throw GIVE_UP;
       }
@@ -220,8 +226,10 @@ export function readWellFormed(text: string): WellFormed | undefined {
       skip();
       const next = text.charCodeAt(pos);
       if (next === COMMA) {
+        const comma = pos;
         pos++;
-        skip(); // a trailing comma before the bracket is allowed
+        skip(); // a trailing comma before the bracket is read, and noted
+        if (text.charCodeAt(pos) === CLOSE_BRACKET) trailingCommas.push(comma);
       } else if (next !== CLOSE_BRACKET) {
         throw GIVE_UP;
       }
@@ -237,7 +245,7 @@ export function readWellFormed(text: string): WellFormed | undefined {
     const root = readValue(0);
     skip();
     if (pos < length) return undefined;
-    return { root, comments };
+    return { root, comments, trailingCommas };
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;

@@ -1,6 +1,8 @@
-// Finds `.config(key, value)` and `conf.set(key, value)` calls in a token stream, with their literal arguments,
-// and the method chains (such as `SparkSession.builder….getOrCreate()`) they belong to.
+// Finds `.config(key, value)` (and `.config(map={…})`), `conf.set(key, value)` and SparkConf `set`/`setAll` calls in
+// a token stream, with their literal arguments, the `.config(conf=…)` calls that hand a SparkConf to a builder, and
+// the method chains (such as `SparkSession.builder….getOrCreate()`) they belong to.
 import type { Range } from '../../model';
+import { assignedName, isName, isOp, pairsOfDict, pairsOfList, setReceiver, sparkConfNames } from './spark-conf';
 import type { PyToken } from './tokenize';
 
 /** What a call's value argument holds. */
@@ -18,6 +20,14 @@ export interface ConfigCall {
   /** The key argument when it is a plain string literal. */
   key?: PyToken;
   value: CallValue;
+  /** SparkConf sets: the variable holding the conf (`conf` in `conf = SparkConf()`), when there is one. */
+  confName?: string;
+}
+
+/** A `.config(conf=name)` call: the SparkConf in `name` is copied into the builder there. */
+export interface ConfLink {
+  dotIndex: number;
+  confName: string;
 }
 
 /** Tokens that matter for code shape: comments dropped. */
@@ -25,28 +35,74 @@ export function codeTokens(tokens: readonly PyToken[]): PyToken[] {
   return tokens.filter((token) => token.kind !== 'comment');
 }
 
-function isOp(token: PyToken | undefined, text: string): boolean {
-  return token?.kind === 'op' && token.text === text;
-}
-
-function isName(token: PyToken | undefined, text?: string): boolean {
-  return token?.kind === 'name' && (text === undefined || token.text === text);
-}
-
-/** Every config call in the code tokens, in order. */
+/** Every config call in the code tokens, in order (one per pair for `setAll` and `config(map=…)`). */
 export function findConfigCalls(code: readonly PyToken[]): ConfigCall[] {
   const calls: ConfigCall[] = [];
+  let confs: Set<string> | undefined;
   for (let i = 1; i < code.length; i++) {
     if (!isOp(code[i - 1], '.') || !isOp(code[i + 1], '(')) continue;
-    const name = code[i];
-    let method: 'config' | 'set' | undefined;
-    if (isName(name, 'config')) method = 'config';
-    else if (isName(name, 'set') && isName(code[i - 2], 'conf')) method = 'set';
-    if (!method) continue;
+    const name = code[i] as PyToken;
+    if (name.kind !== 'name') continue;
+    const dotIndex = i - 1;
+    if (name.text === 'config') {
+      const args = splitArguments(code, i + 1);
+      if (keywordArgument(args, 'conf')) continue; // a link, see findConfLinks
+      const map = keywordArgument(args, 'map');
+      if (map) {
+        for (const pair of pairsOfDict(map))
+          calls.push({ method: 'config', dotIndex, ...readPair(pair.key, pair.value) });
+      } else {
+        calls.push({ method: 'config', dotIndex, ...readArguments(args) });
+      }
+      continue;
+    }
+    if (name.text !== 'set' && name.text !== 'setAll') continue;
+    confs ??= sparkConfNames(code);
+    const chain = chainAround(code, dotIndex);
+    const receiver = setReceiver(code, dotIndex, chain.first);
+    const attribute = isOp(code[dotIndex - 2], '.');
+    let confName: string | undefined;
+    if (receiver?.kind === 'new-conf') confName = assignedName(code, chain.first);
+    else if (receiver?.kind === 'name' && !attribute && confs.has(receiver.name)) confName = receiver.name;
+    else if (!(receiver?.kind === 'name' && receiver.name === 'conf')) continue; // not a conf we know
+    const named = confName === undefined ? {} : { confName };
     const args = splitArguments(code, i + 1);
-    calls.push({ method, dotIndex: i - 1, ...readArguments(args) });
+    if (name.text === 'set') {
+      calls.push({ method: 'set', dotIndex, ...readArguments(args), ...named });
+    } else {
+      for (const pair of pairsOfList(args[0] ?? [])) {
+        calls.push({ method: 'set', dotIndex, ...readPair(pair.key, pair.value), ...named });
+      }
+    }
   }
   return calls;
+}
+
+/** Every `.config(conf=name)` call, in order. */
+export function findConfLinks(code: readonly PyToken[]): ConfLink[] {
+  const links: ConfLink[] = [];
+  for (let i = 1; i < code.length; i++) {
+    if (!isOp(code[i - 1], '.') || !isName(code[i], 'config') || !isOp(code[i + 1], '(')) continue;
+    const conf = keywordArgument(splitArguments(code, i + 1), 'conf');
+    if (conf?.length === 1 && isName(conf[0])) links.push({ dotIndex: i - 1, confName: (conf[0] as PyToken).text });
+  }
+  return links;
+}
+
+/** The tokens of the keyword argument `name=…`, if the call has one. */
+function keywordArgument(args: readonly PyToken[][], name: string): PyToken[] | undefined {
+  const found = args.find((arg) => isName(arg[0], name) && isOp(arg[1], '=') && !isOp(arg[2], '='));
+  return found?.slice(2);
+}
+
+/** A key/value pair written as two token lists (a setAll tuple, a map item). */
+function readPair(key: PyToken[], value: PyToken[]): { key?: PyToken; value: CallValue } {
+  const first = key[0];
+  const result: { key?: PyToken; value: CallValue } = { value: readValue(value) };
+  if (first?.kind === 'string' && !first.formatted && (key.length === 1 || first.unterminated === true)) {
+    result.key = first;
+  }
+  return result;
 }
 
 /** The argument token lists of the call whose `(` is at `open`, up to the matching `)` or the end of the tokens. */

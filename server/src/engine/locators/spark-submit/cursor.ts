@@ -12,7 +12,19 @@ export function submitCursor(
   container: KeyContainer,
   offset: number,
 ): CompletionContext | undefined {
-  const span = decodeJsonString(text, container.range.start - 1);
+  return submitCursorInSpan(decodeJsonString(text, container.range.start - 1), job, container, offset);
+}
+
+/**
+ * The completion context at `offset` in spark-submit options held by `span`: the decoded JSON string of
+ * sparkSubmitParameters, or the options of a spark-submit command line taken verbatim (a span without a map).
+ */
+export function submitCursorInSpan(
+  span: JsonStringSpan,
+  job: JobConfig,
+  container: KeyContainer,
+  offset: number,
+): CompletionContext | undefined {
   const at = decodedIndexAt(span, offset);
   const options = readSubmitOptions(splitShellWords(span.value));
   for (const option of options) {

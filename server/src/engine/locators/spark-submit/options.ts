@@ -92,6 +92,24 @@ export function readSubmitOptions(words: readonly ShellWord[]): SubmitOption[] {
   return options;
 }
 
+/**
+ * The index of the first word that is not an option or an option's argument: on a spark-submit command line, the
+ * application (jar or Python file), after which every word is the application's own argument. `words.length` when
+ * every word is an option.
+ */
+export function firstNonOptionWord(words: readonly ShellWord[]): number {
+  let i = 0;
+  while (i < words.length) {
+    const text = (words[i] as ShellWord).value;
+    if (!text.startsWith('-')) return i;
+    const inline = text.startsWith('--') && text.includes('=');
+    const name = inline ? text.slice(0, text.indexOf('=')) : text;
+    const takesArgument = CONF_NAMES.has(name) || FLAG_KEYS[name] !== undefined || OPTIONS_WITH_ARGUMENT.has(name);
+    i += takesArgument && !inline ? 2 : 1;
+  }
+  return words.length;
+}
+
 /** Splits a `--conf` argument at its first `=`. `eq` is the index of `=` in `chars`, or -1 when there is none. */
 export function splitConf(option: Extract<SubmitOption, { kind: 'conf' }>): { chars: WordChar[]; eq: number } {
   const chars = option.argument ? option.argument.chars.slice(option.argumentFrom) : [];
