@@ -21,7 +21,7 @@ import { parseArgs, UsageError } from '../args';
 import { formatSimulation, formatTimelines } from '../simulation-report';
 
 export async function runSimulateCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['trace', 'workload', 'eventlog', 'preset', 'job', 'spark-version'], ['json']);
+  const args = parseArgs(argv, ['trace', 'workload', 'eventlog', 'app', 'preset', 'job', 'spark-version'], ['json']);
   const json = args.flags.has('json');
   const tracePath = args.options.get('trace');
   if (tracePath !== undefined) return runTraceFile(tracePath, json);
@@ -55,7 +55,10 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     target = loaded;
   }
 
-  if (eventLogPath) return replay(eventLogPath, target, versionOverride, json);
+  const app = args.options.get('app');
+  if (app !== undefined && !eventLogPath)
+    throw new UsageError('--app chooses an application in --eventlog PATH (a zip)');
+  if (eventLogPath) return replay(eventLogPath, app, target, versionOverride, json);
 
   let workload: Workload | undefined;
   const workloadPath = args.options.get('workload');
@@ -108,11 +111,12 @@ function readWorkload(path: string): Workload | string {
 
 async function replay(
   path: string,
+  app: string | undefined,
   target: { job: JobConfig; storageClasses: StorageClassInfo[]; version: string; path: string } | undefined,
   versionOverride: string | undefined,
   json: boolean,
 ): Promise<number> {
-  const log = await readEventLog(path);
+  const log = await readEventLog(path, app === undefined ? {} : { app });
   if (!log.ok) {
     process.stderr.write(`spark-dra: ${log.error}\n`);
     return 2;
