@@ -11,7 +11,7 @@ import { decodeEventLogBytes } from '../../../server/src/engine/eventlog/decode'
 import { decodeLz4Block } from '../../../server/src/engine/eventlog/codecs/lz4-block';
 import { xxhash32 } from '../../../server/src/engine/eventlog/codecs/xxhash32';
 import { fixture, SHELL_APP } from './fixtures';
-import { expectOk, load, SPARK_SHELL } from './logs';
+import { DRA, expectOk, load, SPARK_SHELL } from './logs';
 
 const CODECS = ['lz4', 'snappy', 'lzf'] as const;
 let root = '';
@@ -159,3 +159,15 @@ function reduced(text: string): string {
     })
     .join('\n');
 }
+
+test('.inprogress: a zstd log cut inside a frame is read up to the cut, with warnings', async () => {
+  const full = await readFile(DRA);
+  const path = await writeTemp('app.zstd.inprogress', full.subarray(0, Math.floor(full.length / 2)));
+  const r = expectOk(await readEventLog(path));
+  assert.ok(r.stats.events > 100, String(r.stats.events));
+  assert.ok(
+    r.warnings.some((w) => w.startsWith('app.zstd.inprogress: not a complete zstd stream: cut off inside a frame')),
+    r.warnings.join('\n'),
+  );
+  assert.ok(r.warnings.some((w) => /still being written \(\.inprogress\) and has no application end/.test(w)));
+});

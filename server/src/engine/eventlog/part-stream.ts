@@ -5,6 +5,7 @@ import { chooseCodec, decoderFor, SNIFF_BYTES } from './codecs/choose';
 import { CodecError } from './codecs/types';
 import type { CodecName } from './codecs/types';
 import { EVENTLOG_LIMITS, formatBytes, formatCount } from './limits';
+import { Utf8Pieces } from './utf8-pieces';
 
 /** One file of a log: a single log file, a part of a rolled log, or an entry of a zip. */
 export interface LogPart {
@@ -51,17 +52,17 @@ class ExpansionGuard {
 
 /** Decoded bytes → text; a leading byte-order mark (one or two) is dropped. */
 class TextOut {
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly decoder = new Utf8Pieces();
   private first = true;
 
   constructor(private readonly onText: (text: string) => void) {}
 
   bytes(out: Uint8Array): void {
-    this.text(this.decoder.decode(out, { stream: true }));
+    this.text(this.decoder.decode(out));
   }
 
   end(): void {
-    this.text(this.decoder.decode());
+    this.text(this.decoder.end());
   }
 
   private text(text: string): void {
