@@ -3,7 +3,7 @@
 // floor measured in the same run: the same file read in the same pieces with JSON.parse of every line. Each
 // measurement runs in a fresh process, so its peak RSS is its own. Reports MB/s (10^6 bytes per second) and peak RSS.
 // Usage: npm run bench -- --only eventlog   (or node bench/run.mjs --only eventlog after npm run build)
-// Options: --sizes N sets the task count (default 1,000,000); --repeat N runs per measurement (median; default 1).
+// Options: --sizes N sets the task count (default 1,000,000); --repeat N runs per measurement (median; default 2).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
@@ -177,7 +177,7 @@ function median(values) {
 export async function run(options) {
   const log = options.log ?? console.log;
   const tasks = options.sizes?.[0] ?? 1_000_000;
-  const repeat = options.repeat ?? 1;
+  const repeat = options.repeat ?? 2;
   mkdirSync(dirname(bundle), { recursive: true });
   await build({
     entryPoints: [join(root, 'bench/eventlog-entry.ts')],
@@ -196,9 +196,10 @@ export async function run(options) {
     const written = await generate(path, tasks);
     log(`generated ${written.toLocaleString('en-US')} tasks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const runs = { reader: [], floor: [] };
+    // Alternating order, so that a change in the machine's load falls on both sides.
     for (let i = 0; i < repeat; i++) {
-      runs.floor.push(measure('floor', path));
-      runs.reader.push(measure('reader', path));
+      const order = i % 2 === 0 ? ['floor', 'reader'] : ['reader', 'floor'];
+      for (const mode of order) runs[mode].push(measure(mode, path));
     }
     const summarize = (list) => ({
       bytes: list[0].bytes,

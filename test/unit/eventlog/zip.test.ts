@@ -76,3 +76,10 @@ test('zip: a truncated or garbled zip is an error naming it', async () => {
   const err = errorOf(await readEventLog(path, { app: SHELL_APP }));
   assert.ok(err.startsWith(`${SHELL_APP}.lz4: the zip entry is damaged in garbled.zip (`), err);
 });
+
+test('zip: the app option on a log that is not a zip is said to choose nothing', async () => {
+  const r = expectOk(await readEventLog(SPARK_SHELL, { app: 'application_1_0001' }));
+  assert.deepEqual(r.warnings, [
+    'job_spark_shell: not a zip, so the app option (application_1_0001) chooses nothing; the log is read as it is',
+  ]);
+});

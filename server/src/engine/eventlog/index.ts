@@ -32,12 +32,19 @@ export async function readEventLog(path: string, options: ReadEventLogOptions = 
     const located = await locateEventLog(path, options);
     if (!located.ok) return located;
     const input = located.input;
+    // Only zips hold several applications; elsewhere the option has nothing to choose (said, not silently dropped).
+    const notes =
+      options.app !== undefined && input.files
+        ? [`${input.name}: not a zip, so the app option (${options.app}) chooses nothing; the log is read as it is`]
+        : [];
     try {
       if (input.files) {
         const threaded = await replayFilesInDecoderThread(input.files, input.name);
-        if (threaded) return addInputWarnings(threaded, input, []);
+        if (threaded) return addInputWarnings(threaded, input, notes);
       }
-      return await replayLogInput(input);
+      const streamed = await replayLogInput(input);
+      if (streamed.ok) streamed.warnings.unshift(...notes);
+      return streamed;
     } finally {
       await input.close();
     }
