@@ -17,8 +17,11 @@ export const DECODER_BUNDLE = 'eventlog-decoder.js';
 
 /** Below this many compressed bytes, decoding in this thread is quicker than handing the work over. */
 const DEFAULT_MIN_BYTES = 512 * 1024;
-/** The compressed files are handed over whole; above this size they are streamed in this thread instead. */
-const MAX_HANDOVER_BYTES = 256 * 1024 * 1024;
+/**
+ * The compressed files are read whole and copied to the thread (so twice in memory); above this size the log is
+ * streamed in this thread instead, in flat memory.
+ */
+const MAX_HANDOVER_BYTES = 64 * 1024 * 1024;
 
 interface Settings {
   /** The decoder bundle; null: never use a decoder thread. */
