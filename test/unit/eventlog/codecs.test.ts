@@ -171,3 +171,13 @@ test('.inprogress: a zstd log cut inside a frame is read up to the cut, with war
   );
   assert.ok(r.warnings.some((w) => /still being written \(\.inprogress\) and has no application end/.test(w)));
 });
+
+test('lz4, snappy and lzf: streams written one after the other read as one (as Spark reads them)', async () => {
+  for (const codec of CODECS) {
+    const one = await readFile(fixture(`${SHELL_APP}.${codec}`));
+    const single = decodeEventLogBytes(one, `x.${codec}`);
+    const double = decodeEventLogBytes(Buffer.concat([one, one]), `x.${codec}`);
+    assert.ok(single.ok && double.ok, codec);
+    if (single.ok && double.ok) assert.equal(double.text, single.text + single.text, codec);
+  }
+});
