@@ -89,8 +89,10 @@ export const SetVersionOverrideNotification = new NotificationType<SetVersionOve
 // ---------- sparkDra/replayEventLog ----------
 
 export interface ReplayEventLogParams {
-  /** Absolute path of an event-log file (plain or compressed) or of a rolled eventlog_v2_* directory. */
+  /** Absolute path of an event-log file (plain or compressed), a rolled eventlog_v2_* directory or a History Server zip. */
   path: string;
+  /** In a zip of several applications, the id of the one to replay. */
+  app?: string;
   /** A job file (open in the editor) whose configuration replaces the logged one; absent replays the logged conf. */
   uri?: string;
   /** Which job of that file; defaults to the first. */

@@ -59,6 +59,23 @@ describe('spark-dra simulate JOBFILE', () => {
     assert.ok(runtime > 330 && runtime < 360, `runtime ${runtime}`);
   });
 
+  it('replays one application of a History Server zip chosen with --app, and lists the ids without it', () => {
+    const zip = join(ROOT, 'test/fixtures/eventlogs/eventLogs-two-apps.zip');
+    const run = cli('simulate', '--eventlog', zip, '--app', 'application_1698225730624_0003', '--json');
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as { observed: { peakExecutors: number } };
+    assert.equal(out.observed.peakExecutors, 1);
+    const none = cli('simulate', '--eventlog', zip, '--json');
+    assert.equal(none.status, 2);
+    assert.match(
+      none.stderr,
+      /holds 2 application logs \(application_1698225730624_0003, application_1628109047826_1317105\); choose one/,
+    );
+    const stray = cli('simulate', 'examples/emr-eks-dra.json', '--app', 'x');
+    assert.equal(stray.status, 2);
+    assert.match(stray.stderr, /--app chooses an application in --eventlog PATH/);
+  });
+
   it('prints the observed executor timeline of the DRA log beside the simulated one', () => {
     const run = cli(
       'simulate',

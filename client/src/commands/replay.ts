@@ -1,7 +1,7 @@
-// Spark DRA: Replay Event Log… — picks an event-log file (plain or .zstd) or a rolled eventlog_v2_* directory, has
-// the language server read and replay it (progress notification, cancellable), and shows the simulation of the
-// logged workload in the simulation panel beside what really ran (the observed executors on the chart and an
-// "Observed" card), with the comparison also written to the output channel.
+// Spark DRA: Replay Event Log… — picks an event-log file (any Spark codec, or a History Server zip) or a rolled
+// eventlog_v2_* directory, has the language server read and replay it (progress notification, cancellable), and
+// shows the simulation of the logged workload in the simulation panel beside what really ran (the observed executors
+// on the chart and an "Observed" card), with the comparison also written to the output channel.
 import * as vscode from 'vscode';
 import { problemText } from '../../../protocol/result';
 import type { ReplayEventLogParams, ReplayEventLogResponse } from '../../../protocol/requests';
@@ -16,7 +16,11 @@ type Kind = 'file' | 'folder';
 async function pickLog(): Promise<vscode.Uri | undefined> {
   // Windows and Linux dialogs pick files or folders, not both: ask which first.
   const kinds: (vscode.QuickPickItem & { logKind: Kind })[] = [
-    { label: '$(file) Event-log file', description: 'plain JSON lines, or compressed .zstd', logKind: 'file' },
+    {
+      label: '$(file) Event-log file',
+      description: 'plain JSON lines, .zstd, .lz4, .snappy, .lzf, or a History Server .zip of one application',
+      logKind: 'file',
+    },
     {
       label: '$(folder) Rolled event-log directory',
       description: 'eventlog_v2_<appId>/ with events_<n>_… parts',

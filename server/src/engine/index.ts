@@ -23,8 +23,11 @@ export interface SparkDraService {
   open(input: OpenInput): SparkDocument;
   /** True when spark-dra reads files of this name (and language). */
   reads(fileName: string, languageId?: string): boolean;
-  /** Reads an event log from disk: a file (plain or compressed) or a rolled directory. */
-  readEventLog(path: string): Promise<Result<EventLogReplay>>;
+  /**
+   * Reads an event log from disk: a file (plain or compressed), a rolled directory, or a History Server zip (`app`
+   * chooses the application when it holds several).
+   */
+  readEventLog(path: string, options?: { app?: string }): Promise<Result<EventLogReplay>>;
   /** Reads an event log already in memory (JSON lines); `name` appears in messages. */
   parseEventLog(text: string, name: string): Result<EventLogReplay>;
   /** Simulates a read log's workload with its own configuration or a job file's, beside what really happened. */
@@ -41,7 +44,7 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
     settings: resolved,
     open: (input) => openDocument(input, resolved),
     reads: (fileName, languageId) => detectFormat({ fileName, languageId }) !== undefined,
-    readEventLog: async (path) => logResult(await readEventLog(path)),
+    readEventLog: async (path, options = {}) => logResult(await readEventLog(path, options)),
     parseEventLog: (text, name) => logResult(parseEventLogText(text, name)),
     replay: (input) => replayLog(input, resolved),
     parseWorkload: (raw) => {

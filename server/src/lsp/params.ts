@@ -91,6 +91,10 @@ export function replayParams(raw: unknown): ReplayEventLogParams {
   if (!isOneLine(obj.path, PATH_MAX) || obj.path.trim() === '') throw invalid('No event log given.');
   if (!isAbsolute(obj.path)) throw invalid('The event log path must be an absolute path.');
   const params: ReplayEventLogParams = { path: resolve(obj.path) };
+  if (obj.app !== undefined) {
+    if (!isOneLine(obj.app, PRESET_NAME_MAX) || obj.app === '') throw invalid('Invalid application id.');
+    params.app = obj.app;
+  }
   if (obj.uri !== undefined) params.uri = uri(obj);
   const index = jobIndex(obj);
   if (index !== undefined) params.jobIndex = index;

@@ -17,6 +17,7 @@ import {
   replayInDecoderThread,
 } from '../../../server/src/engine/eventlog/decoder-thread';
 import { readRawParts } from '../../../server/src/engine/eventlog/read';
+import { BOMB_BLOCKS, zstdRleBomb } from './bombs';
 import { DRA, LOGS, SPARK_SHELL, STATIC_FAILURES } from './logs';
 
 let root = '';
@@ -202,15 +203,19 @@ test(
       await bothWays(dir);
       await assertThreaded(dir);
     }
-    // A part that is not a complete zstd stream, after a part with a bad line: the decoding error is reported.
+    // A part that is not a complete zstd stream: the decoding error names it.
     const dir = join(root, 'eventlog_v2_truncated');
     await mkdir(dir);
-    await writeFile(join(dir, 'events_1_t.zstd'), zstd(parts[0].replace(/\n/, '\nnot json\n')));
+    await writeFile(join(dir, 'events_1_t.zstd'), zstd(parts[0]));
     const second = zstd(parts[1]);
     await writeFile(join(dir, 'events_2_t.zstd'), second.subarray(0, second.length - 10));
     await writeFile(join(dir, 'events_3_t.zstd'), zstd(parts[2]));
     const r = await bothWays(dir);
     assert.ok(!r.ok && /^events_2_t\.zstd: not a complete zstd stream/.test(r.error), JSON.stringify(r));
+    // The same after a part with a bad line: errors come in reading order, so the bad line is reported.
+    await writeFile(join(dir, 'events_1_t.zstd'), zstd(parts[0].replace(/\n/, '\nnot json\n')));
+    const first = await bothWays(dir);
+    assert.ok(!first.ok && /^events_1_t\.zstd: line 2: not valid JSON/.test(first.error), JSON.stringify(first));
   },
 );
 
@@ -231,4 +236,15 @@ test('logs read at the same time each get their own result', async () => {
   configureDecoderThread({ path: bundle, minBytes: 0 });
   const actual = await Promise.all([DRA, STATIC_FAILURES, DRA].map((p) => readEventLog(p)));
   assert.deepEqual(actual, [...expected, expected[0]]);
+});
+
+test('a zstd bomb handed to the decoder thread ends with the same clear error, fast', async () => {
+  const path = await write('bomb.zstd', zstdRleBomb(BOMB_BLOCKS, 0x0a));
+  configureDecoderThread({ path: bundle, minBytes: 0 });
+  const start = performance.now();
+  const r = await readEventLog(path);
+  const seconds = (performance.now() - start) / 1000;
+  assert.ok(!r.ok && /^bomb\.zstd: refused as a likely decompression bomb/.test(r.error), JSON.stringify(r));
+  assert.ok(seconds < 10, `${seconds} s`);
+  assert.ok(process.resourceUsage().maxRSS * 1024 < 1024 * 1024 * 1024);
 });

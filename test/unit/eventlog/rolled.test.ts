@@ -42,16 +42,17 @@ test('a rolled directory reads like the single file (plain parts, one zstd part 
   const dir = join(root, `eventlog_v2_${APP}`);
   await mkdir(dir);
   const [p1, p2, p3] = await threeParts();
-  // Numbers 1, 2, 10: a name sort would put events_10 before events_2.
-  await writeFile(join(dir, `events_1_${APP}`), p1);
+  // Numbers 8, 9, 10 after compaction (Spark keeps the newest compacted part as .compact and deletes the ones before
+  // it): a name sort would put events_10 first.
+  await writeFile(join(dir, `events_8_${APP}.compact`), p1);
   await writeFile(join(dir, `events_10_${APP}`), p3);
   if (hasZstd) {
     await writeFile(join(dir, `part2.tmp`), p2);
-    const z = spawnSync('zstd', ['-q', '-f', join(dir, 'part2.tmp'), '-o', join(dir, `events_2_${APP}.zstd`)]);
+    const z = spawnSync('zstd', ['-q', '-f', join(dir, 'part2.tmp'), '-o', join(dir, `events_9_${APP}.zstd`)]);
     assert.equal(z.status, 0, String(z.stderr));
     await rm(join(dir, 'part2.tmp'));
   } else {
-    await writeFile(join(dir, `events_2_${APP}`), p2);
+    await writeFile(join(dir, `events_9_${APP}`), p2);
   }
   await writeFile(join(dir, `appstatus_${APP}`), '');
 

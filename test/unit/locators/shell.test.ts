@@ -91,11 +91,7 @@ describe('shell locator: here-documents', () => {
     // `"releaseLabel": "${RELEASE_LABEL}"` says nothing about the version: no version, nothing unresolved.
     assert.equal(job.sparkVersion, undefined);
     const findings = analyze({ text, parsed });
-    assert.equal(
-      findings.filter((f) => f.ruleId === 'invalid-value').length,
-      0,
-      findings.map((f) => f.ruleId).join(),
-    );
+    assert.equal(findings.filter((f) => f.ruleId === 'invalid-value').length, 0, findings.map((f) => f.ruleId).join());
   });
 
   it('an expanding here-document with \\$ (the shell drops the backslash): no JSON error, the value not judged', () => {

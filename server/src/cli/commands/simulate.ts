@@ -17,7 +17,7 @@ import { readTextFile } from '../read-text';
 import { formatSimulation, formatTimelines } from '../simulation-report';
 
 export async function runSimulateCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['trace', 'workload', 'eventlog', 'preset', 'job', 'spark-version'], ['json']);
+  const args = parseArgs(argv, ['trace', 'workload', 'eventlog', 'app', 'preset', 'job', 'spark-version'], ['json']);
   const json = args.flags.has('json');
   const tracePath = args.options.get('trace');
   if (tracePath !== undefined) return runTraceFile(tracePath, json);
@@ -52,7 +52,10 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     target = loaded;
   }
 
-  if (eventLogPath) return replay(service, eventLogPath, target, versionOverride, json);
+  const app = args.options.get('app');
+  if (app !== undefined && !eventLogPath)
+    throw new UsageError('--app chooses an application in --eventlog PATH (a zip)');
+  if (eventLogPath) return replay(service, eventLogPath, app, target, versionOverride, json);
 
   let workload: Workload | undefined;
   const workloadPath = args.options.get('workload');
@@ -107,11 +110,12 @@ function readWorkload(service: SparkDraService, path: string): Workload | string
 async function replay(
   service: SparkDraService,
   path: string,
+  app: string | undefined,
   target: JobTarget | undefined,
   versionOverride: string | undefined,
   json: boolean,
 ): Promise<number> {
-  const read = await service.readEventLog(path);
+  const read = await service.readEventLog(path, app === undefined ? {} : { app });
   if (!read.ok) {
     process.stderr.write(`spark-dra: ${read.problem.message}\n`);
     return 2;

@@ -1,66 +1,46 @@
-// Bytes of one event-log file → text. Plain and zstd files are read; Spark's other codecs are refused clearly.
-// The codec is chosen from the file name (a trailing ".inprogress" is ignored) and confirmed by the data's magic bytes.
-import { zstdDecompress } from './zstd';
+// Bytes of one event-log file, whole in memory → text, for every codec Spark writes (see codecs/choose.ts for how the
+// codec is chosen). readEventLog streams files instead (part-stream.ts); this is for logs already in memory.
+import { chooseCodec, codecSuffix, decoderFor, sniffCodec } from './codecs/choose';
+import { CodecError } from './codecs/types';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; error: string };
 
-const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
-// Spark's lz4 codec writes LZ4BlockOutputStream blocks, which start with "LZ4Block".
-const LZ4_BLOCK_MAGIC = [0x4c, 0x5a, 0x34, 0x42, 0x6c, 0x6f, 0x63, 0x6b];
-// Spark's snappy codec (snappy-java's SnappyOutputStream) starts with 0x82 "SNAPPY" 0x00.
-const SNAPPY_MAGIC = [0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00];
-const GZIP_MAGIC = [0x1f, 0x8b];
-
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  if (bytes.length < magic.length) return false;
-  return magic.every((b, i) => bytes[i] === b);
-}
-
-/** The codec suffix of a file name: "zstd", "lz4", … or "" for none. */
+/** The codec suffix of a file name: "zstd", "lz4", … or "" for none (".inprogress" and ".compact" are ignored). */
 export function codecOf(name: string): string {
-  const base = name.replace(/\.inprogress$/, '');
-  const m = /\.(zstd|zst|lz4|snappy|lzf|gz)$/i.exec(base);
-  return m ? m[1].toLowerCase() : '';
+  return codecSuffix(name);
 }
 
-function unsupported(name: string, codec: string): DecodeResult {
-  return {
-    ok: false,
-    error:
-      `${name}: ${codec}-compressed event logs are not supported; only plain and zstd logs can be read ` +
-      `(decompress it first, or write logs with spark.eventLog.compression.codec=zstd)`,
-  };
-}
-
-/** True when decodeEventLogBytes would decompress these bytes as zstd (rather than refuse them or read them as text). */
+/** True when decodeEventLogBytes would decompress these bytes as zstd (rather than another codec or plain text). */
 export function isZstdPayload(bytes: Uint8Array, name: string): boolean {
-  const codec = codecOf(name);
-  return !['lz4', 'snappy', 'lzf', 'gz'].includes(codec) && startsWith(bytes, ZSTD_MAGIC);
+  const choice = chooseCodec(name, bytes.subarray(0, 8));
+  return choice.ok && choice.codec === 'zstd' && sniffCodec(bytes) === 'zstd';
 }
 
 export function decodeEventLogBytes(bytes: Uint8Array, name: string): DecodeResult {
-  const codec = codecOf(name);
-  const isZstd = startsWith(bytes, ZSTD_MAGIC);
-  if (codec === 'lz4' || startsWith(bytes, LZ4_BLOCK_MAGIC)) return unsupported(name, 'lz4');
-  if (codec === 'snappy' || startsWith(bytes, SNAPPY_MAGIC)) return unsupported(name, 'snappy');
-  if (codec === 'lzf') return unsupported(name, 'lzf');
-  if (codec === 'gz' || startsWith(bytes, GZIP_MAGIC)) return unsupported(name, 'gzip');
-  if (codec === 'zstd' || codec === 'zst' || isZstd) {
-    if (bytes.length === 0) return { ok: false, error: `${name}: the file is empty` };
-    if (!isZstd) return { ok: false, error: `${name}: named as zstd but the data is not a zstd stream` };
-    let raw: Uint8Array;
-    try {
-      raw = zstdDecompress(bytes);
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      return {
-        ok: false,
-        error: `${name}: not a complete zstd stream (${detail}); the file may be truncated or damaged`,
-      };
-    }
-    return { ok: true, text: toText(raw) };
+  const choice = chooseCodec(name, bytes.subarray(0, 8));
+  if (!choice.ok) return choice;
+  if (choice.codec === 'plain') return { ok: true, text: toText(bytes) };
+  const blocks: Uint8Array[] = [];
+  let total = 0;
+  const keep = (out: Uint8Array): void => {
+    blocks.push(out.slice());
+    total += out.length;
+  };
+  try {
+    const decoder = decoderFor(choice.codec);
+    decoder.push(bytes, keep);
+    decoder.end(keep);
+  } catch (err) {
+    if (!(err instanceof CodecError)) throw err;
+    return { ok: false, error: `${name}: ${err.message}${err.truncated ? '; the file may be truncated' : ''}` };
   }
-  return { ok: true, text: toText(bytes) };
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += block.length;
+  }
+  return { ok: true, text: toText(out) };
 }
 
 function toText(bytes: Uint8Array): string {

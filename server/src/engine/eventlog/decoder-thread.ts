@@ -3,10 +3,11 @@
 // bundle dist/eventlog-decoder.js next to the running bundle; it is started on first use and then kept (without
 // holding the process open). Without it (tests run the sources), or when it fails, logs are decoded in this thread.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isZstdPayload, LinePiecesDecoder } from './decode';
-import { isDecoderMessage } from './decoder-protocol';
+import { FLOW_CANCELLED, FLOW_IN_FLIGHT, FLOW_SLOTS, isDecoderMessage } from './decoder-protocol';
 import type { DecodeJob, DecoderMessage } from './decoder-protocol';
 import type { RawPart } from './read';
 import { LogReplay } from './replay';
@@ -16,6 +17,11 @@ export const DECODER_BUNDLE = 'eventlog-decoder.js';
 
 /** Below this many compressed bytes, decoding in this thread is quicker than handing the work over. */
 const DEFAULT_MIN_BYTES = 512 * 1024;
+/**
+ * The compressed files are read whole and copied to the thread (so twice in memory); above this size the log is
+ * streamed in this thread instead, in flat memory.
+ */
+const MAX_HANDOVER_BYTES = 64 * 1024 * 1024;
 
 interface Settings {
   /** The decoder bundle; null: never use a decoder thread. */
@@ -80,11 +86,11 @@ class DecoderThread {
   }
 
   /** Starts a job; returns its id, for `end`. The thread holds the process open while it has jobs. */
-  start(parts: Uint8Array[], handlers: JobHandlers): number {
+  start(parts: Uint8Array[], flow: SharedArrayBuffer, handlers: JobHandlers): number {
     const id = this.nextId++;
     if (this.jobs.size === 0) this.worker.ref();
     this.jobs.set(id, handlers);
-    const job: DecodeJob = { id, parts };
+    const job: DecodeJob = { id, parts, flow };
     this.worker.postMessage(job);
     return id;
   }
@@ -142,6 +148,7 @@ export function replayInDecoderThread(parts: readonly RawPart[], name: string): 
   if (!t) return Promise.resolve(undefined);
   return new Promise<EventLogResult | undefined>((resolve, reject) => {
     const replay = new LogReplay(name);
+    const flow = new Int32Array(new SharedArrayBuffer(FLOW_SLOTS * Int32Array.BYTES_PER_ELEMENT));
     let part = -1;
     let text = new LinePiecesDecoder();
     let id = 0;
@@ -149,6 +156,8 @@ export function replayInDecoderThread(parts: readonly RawPart[], name: string): 
     const settle = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
+      Atomics.store(flow, FLOW_CANCELLED, 1);
+      Atomics.notify(flow, FLOW_IN_FLIGHT);
       t.end(id);
       outcome();
     };
@@ -163,6 +172,7 @@ export function replayInDecoderThread(parts: readonly RawPart[], name: string): 
     };
     id = t.start(
       parts.map((p) => p.bytes),
+      flow.buffer as SharedArrayBuffer,
       {
         message(m) {
           if (settled) return;
@@ -171,6 +181,13 @@ export function replayInDecoderThread(parts: readonly RawPart[], name: string): 
               case 'piece':
                 reach(m.part);
                 replay.push(text.decode(m.bytes));
+                Atomics.sub(flow, FLOW_IN_FLIGHT, 1);
+                Atomics.notify(flow, FLOW_IN_FLIGHT);
+                // A parse error: the rest of the log would be ignored, so stop decoding it.
+                if (replay.failed) {
+                  replay.endPart();
+                  settle(() => resolve(replay.finish()));
+                }
                 return;
               case 'partEnd':
                 reach(m.part);
@@ -194,4 +211,30 @@ export function replayInDecoderThread(parts: readonly RawPart[], name: string): 
       },
     );
   });
+}
+
+/**
+ * Replays a log whose parts are these files, in the decoder thread, when it is worth it: every file a zstd stream and
+ * the total between the thread's minimum and MAX_HANDOVER_BYTES. Undefined otherwise (or when decoding there failed):
+ * the caller streams the log in this thread.
+ */
+export async function replayFilesInDecoderThread(
+  files: readonly string[],
+  name: string,
+): Promise<EventLogResult | undefined> {
+  if (current().path === null || broken || files.length === 0) return undefined;
+  let total = 0;
+  try {
+    for (const file of files) total += (await stat(file)).size;
+  } catch {
+    return undefined;
+  }
+  if (total < current().minBytes || total > MAX_HANDOVER_BYTES) return undefined;
+  const parts: RawPart[] = [];
+  try {
+    for (const file of files) parts.push({ name: basename(file), bytes: await readFile(file) });
+  } catch {
+    return undefined;
+  }
+  return replayInDecoderThread(parts, name);
 }

@@ -1,14 +1,18 @@
 // The zstd decoder thread (bundled as dist/eventlog-decoder.js; see decoder-protocol.ts for the messages). It stays
 // up between logs; the main thread parses each piece while the next one is being decompressed.
 import { parentPort } from 'node:worker_threads';
-import { isDecodeJob } from './decoder-protocol';
+import { FLOW_CANCELLED, FLOW_IN_FLIGHT, isDecodeJob, MAX_PIECES_IN_FLIGHT } from './decoder-protocol';
 import type { DecoderMessage } from './decoder-protocol';
+import { EVENTLOG_LIMITS } from './limits';
 import { zstdBlocks } from './zstd';
 
 /** The first piece is small so that parsing starts early; later ones are larger, for fewer messages. */
 const FIRST_PIECE = 64 * 1024;
 const PIECE = 512 * 1024;
 const NEWLINE = 0x0a;
+
+/** Ends a job early: a limit was passed, or the main thread stopped listening. */
+class StopDecoding extends Error {}
 
 /** Collects decompressed blocks and hands out pieces that end just after a newline. */
 class Pieces {
@@ -30,8 +34,9 @@ class Pieces {
     const nl = data.lastIndexOf(NEWLINE);
     if (nl >= 0) this.lastNewline = this.len + nl;
     this.len += data.length;
-    // Without a newline yet (a very long line), the buffer grows until one comes.
+    // Without a newline yet (a very long line), the buffer grows until one comes, up to the line limit.
     if (this.len >= this.target && this.lastNewline >= 0) this.cut();
+    if (this.len > EVENTLOG_LIMITS.maxLineLength) throw new StopDecoding();
   }
 
   /** Sends everything up to the last newline; keeps the rest. */
@@ -58,13 +63,35 @@ class Pieces {
   }
 }
 
-function run(port: NonNullable<typeof parentPort>, id: number, parts: readonly Uint8Array[]): void {
+/** Waits until the main thread has parsed enough pieces for one more to be sent. */
+function waitForRoom(flow: Int32Array): void {
+  for (;;) {
+    if (Atomics.load(flow, FLOW_CANCELLED) !== 0) throw new StopDecoding();
+    const inFlight = Atomics.load(flow, FLOW_IN_FLIGHT);
+    if (inFlight < MAX_PIECES_IN_FLIGHT) return;
+    Atomics.wait(flow, FLOW_IN_FLIGHT, inFlight, 1000);
+  }
+}
+
+function run(port: NonNullable<typeof parentPort>, id: number, parts: readonly Uint8Array[], flow: Int32Array): void {
   const post = (m: DecoderMessage, transfer?: ArrayBuffer[]): void => port.postMessage(m, transfer);
   try {
     for (let part = 0; part < parts.length; part++) {
-      const pieces = new Pieces((bytes) => post({ id, kind: 'piece', part, bytes }, [bytes.buffer as ArrayBuffer]));
+      const pieces = new Pieces((bytes) => {
+        waitForRoom(flow);
+        Atomics.add(flow, FLOW_IN_FLIGHT, 1);
+        post({ id, kind: 'piece', part, bytes }, [bytes.buffer as ArrayBuffer]);
+      });
+      // The bomb guard of part-stream.ts, with the whole compressed part as the input read.
+      const { expansionFloorBytes, maxExpansionRatio } = EVENTLOG_LIMITS;
+      const maxOutput = Math.max(expansionFloorBytes, maxExpansionRatio * parts[part].length);
+      let output = 0;
       // fzstd reads each block again after the callback (for its window): blocks are copied, never transferred.
-      zstdBlocks(parts[part], (block) => pieces.add(block));
+      zstdBlocks(parts[part], (block) => {
+        output += block.length;
+        if (output > maxOutput) throw new StopDecoding();
+        pieces.add(block);
+      });
       pieces.flush();
       post({ id, kind: 'partEnd', part });
     }
@@ -78,6 +105,6 @@ function run(port: NonNullable<typeof parentPort>, id: number, parts: readonly U
 const port = parentPort;
 if (port) {
   port.on('message', (job: unknown) => {
-    if (isDecodeJob(job)) run(port, job.id, job.parts);
+    if (isDecodeJob(job)) run(port, job.id, job.parts, new Int32Array(job.flow));
   });
 }

@@ -5,9 +5,15 @@
 //   line number;
 // - exception: the final line of the final part, when the text does not end with a newline and at least one event
 //   was read before it, is dropped with a warning: that is what a log still being written looks like;
-// - blank lines are skipped.
-import { isObject } from './json';
+// - blank lines are skipped;
+// - a line longer than EVENTLOG_LIMITS.maxLineLength, and a stage claiming more than EVENTLOG_LIMITS.maxTasksPerStage
+//   tasks, are errors (what a damaged or hostile file looks like; reading on would exhaust memory).
+// Events the replay does not use (see relevant-events.ts) are recognised by their leading "Event" field and skipped
+// without JSON.parse: a damaged line among them goes unnoticed unless it is the last one.
+import { isObject, num, obj } from './json';
 import type { JsonObject } from './json';
+import { EVENTLOG_LIMITS, formatCount } from './limits';
+import { skippableEvent } from './relevant-events';
 
 export interface TextSource {
   /** Shown in messages ("events_2_app.zstd: line 7: …"); empty for anonymous text. */
@@ -47,6 +53,11 @@ export class LineReader {
     private readonly onEvent: (event: JsonObject, eventName: string) => void,
   ) {}
 
+  /** True once an error stopped the reader. */
+  get failed(): boolean {
+    return this.error !== undefined;
+  }
+
   push(text: string): void {
     if (this.stopped || text.length === 0) return;
     let pos = 0;
@@ -54,6 +65,7 @@ export class LineReader {
       const nl = text.indexOf('\n');
       if (nl === -1) {
         this.carry += text;
+        this.checkCarry();
         return;
       }
       const line = this.carry + text.slice(0, nl);
@@ -62,9 +74,16 @@ export class LineReader {
       pos = nl + 1;
     }
     while (pos < text.length) {
+      // Blank lines in bulk (a flood of them is what a decompression bomb of newlines gives) cost one step each.
+      if (text.charCodeAt(pos) === 0x0a) {
+        this.lineNo++;
+        pos++;
+        continue;
+      }
       const nl = text.indexOf('\n', pos);
       if (nl === -1) {
         this.carry = text.slice(pos);
+        this.checkCarry();
         return;
       }
       if (!this.line(text.slice(pos, nl), false)) return;
@@ -82,11 +101,40 @@ export class LineReader {
       : { ok: true, events: this.events, warnings: this.warnings };
   }
 
+  /** An unfinished line may not grow past the limit. */
+  private checkCarry(): void {
+    const max = EVENTLOG_LIMITS.maxLineLength;
+    if (this.carry.length <= max) return;
+    this.carry = '';
+    this.stopped = true;
+    this.error =
+      `${where(this.source, this.lineNo + 1)}: no line break in the first ${formatCount(max)} characters ` +
+      `(limit EVENTLOG_LIMITS.maxLineLength): not a Spark event log, or a damaged one`;
+  }
+
+  /** A stage whose task count the replay cannot hold: the message, else undefined. */
+  private tooManyTasks(value: JsonObject, name: string): string | undefined {
+    if (name !== 'SparkListenerStageSubmitted') return undefined;
+    const info = obj(value, 'Stage Info');
+    const tasks = info ? num(info, 'Number of Tasks') : undefined;
+    const max = EVENTLOG_LIMITS.maxTasksPerStage;
+    if (tasks === undefined || tasks <= max) return undefined;
+    const stage = info ? num(info, 'Stage ID') : undefined;
+    return (
+      `${where(this.source, this.lineNo)}: stage ${stage ?? '?'} claims ${formatCount(tasks)} tasks; the replay ` +
+      `takes at most ${formatCount(max)} per stage (EVENTLOG_LIMITS.maxTasksPerStage)`
+    );
+  }
+
   /** One line; false when reading stops here (an error, or the tolerated unfinished last line). */
   private line(raw: string, isLast: boolean): boolean {
     this.lineNo++;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return true;
+    if (!isLast && skippableEvent(line)) {
+      this.events++;
+      return true;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -104,6 +152,12 @@ export class LineReader {
     if (!isObject(value) || typeof value.Event !== 'string') {
       this.stopped = true;
       this.error = `${where(this.source, this.lineNo)}: not a Spark listener event (no "Event" field)`;
+      return false;
+    }
+    const tooMany = this.tooManyTasks(value, value.Event);
+    if (tooMany !== undefined) {
+      this.stopped = true;
+      this.error = tooMany;
       return false;
     }
     this.events++;

@@ -1,13 +1,15 @@
-// Reading an event log from disk: a single file (plain or zstd), or a rolled log directory
-// (eventlog_v2_<appId>/ holding events_<n>_<appId>[.zstd] parts, read in numeric order; appstatus_* is ignored).
+// Reading an event log from disk whole (for the decoder thread's tests and the benchmark; readEventLog streams it
+// instead, see locate.ts): a single file, or a rolled log directory (eventlog_v2_<appId>/ holding
+// events_<n>_<appId>[.codec] parts, read in numeric order; appstatus_* is ignored).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { decodeEventLogBytes } from './decode';
 import type { TextSource } from './lines';
+import { rolledParts } from './rolled-order';
+
+export { rolledParts } from './rolled-order';
 
 export type SourcesResult = { ok: true; name: string; sources: TextSource[] } | { ok: false; error: string };
-
-const PART = /^events_(\d+)_/;
 
 function message(err: unknown): string {
   if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') {
@@ -35,15 +37,6 @@ async function readPartBytes(path: string): Promise<{ ok: true; bytes: Uint8Arra
   } catch (err) {
     return { ok: false, error: `cannot read ${path}: ${message(err)}` };
   }
-}
-
-/** The numbered parts of a rolled log directory, in order. */
-export function rolledParts(fileNames: readonly string[]): string[] {
-  return fileNames
-    .map((f) => ({ f, m: PART.exec(f) }))
-    .filter((x): x is { f: string; m: RegExpExecArray } => x.m !== null)
-    .sort((a, b) => Number(a.m[1]) - Number(b.m[1]) || a.f.localeCompare(b.f))
-    .map((x) => x.f);
 }
 
 export async function readRawParts(path: string): Promise<RawPartsResult> {

@@ -20,6 +20,11 @@ export class LogReplay {
   /** `name` names the log in messages and is the fallback workload name. */
   constructor(private readonly name: string) {}
 
+  /** True once an error means further text would be ignored (readers may stop early). */
+  get failed(): boolean {
+    return this.error !== undefined || (this.reader?.failed ?? false);
+  }
+
   beginPart(partName: string, isLast: boolean): void {
     if (this.error !== undefined) return;
     const c = this.collector;

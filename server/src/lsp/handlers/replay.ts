@@ -34,7 +34,9 @@ export function replayHandler(ctx: ServerContext) {
       {
         kind: 'replay',
         settings: ctx.settings().engine,
-        log: open ? { text: open.getText(), name: basename(params.path) } : { path: params.path },
+        log: open
+          ? { text: open.getText(), name: basename(params.path) }
+          : { path: params.path, ...(params.app === undefined ? {} : { app: params.app }) },
         document,
         input: {
           jobIndex: params.jobIndex,

@@ -16,7 +16,7 @@ export interface ReplayJob {
   kind: 'replay';
   settings: EngineSettings;
   /** The log on disk, or its text when it is open in the editor. */
-  log: { path: string } | { text: string; name: string };
+  log: { path: string; app?: string } | { text: string; name: string };
   /** A job file whose configuration replaces the logged one. */
   document?: OpenInput;
   input: Omit<SimulateInput, 'preset' | 'workload'>;

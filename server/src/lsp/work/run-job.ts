@@ -13,13 +13,19 @@ export class LogMemory {
 
   constructor(private readonly size: number) {}
 
-  async read(service: SparkDraService, path: string, stamp: string | undefined): Promise<Result<EventLogReplay>> {
-    const hit = this.entries.get(path);
+  async read(
+    service: SparkDraService,
+    path: string,
+    app: string | undefined,
+    stamp: string | undefined,
+  ): Promise<Result<EventLogReplay>> {
+    const key = app === undefined ? path : `${path}\u0000${app}`;
+    const hit = this.entries.get(key);
     if (stamp !== undefined && hit?.stamp === stamp) return { ok: true, value: hit.log };
-    const read = await service.readEventLog(path);
-    this.entries.delete(path);
+    const read = await service.readEventLog(path, app === undefined ? {} : { app });
+    this.entries.delete(key);
     if (stamp !== undefined && read.ok) {
-      this.entries.set(path, { stamp, log: read.value });
+      this.entries.set(key, { stamp, log: read.value });
       while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
     }
     return read;
@@ -44,7 +50,7 @@ async function replay(
 ): Promise<Result<ReplayResult>> {
   const log =
     'path' in job.log
-      ? await logs.read(service, job.log.path, await stampOf(job.log.path))
+      ? await logs.read(service, job.log.path, job.log.app, await stampOf(job.log.path))
       : service.parseEventLog(job.log.text, job.log.name);
   if (!log.ok) return log;
   return service.replay({
