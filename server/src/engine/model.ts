@@ -13,6 +13,7 @@ export type JobKind =
   | 'emr-serverless' // EMR Serverless StartJobRun JSON
   | 'emr-config' // a bare EMR configuration array
   | 'spark-operator' // Kubeflow spark-operator SparkApplication / ScheduledSparkApplication YAML
+  | 'apache-spark-operator' // Apache Spark Kubernetes Operator SparkApplication YAML (spark.apache.org)
   | 'spark-defaults' // spark-defaults.conf
   | 'pyspark'; // SparkSession.builder.config(...) calls
 
@@ -23,6 +24,7 @@ export type EntryOrigin =
   | 'submit-flag' // `--executor-cores 4` and friends inside sparkSubmitParameters
   | 'spark-conf' // an entry of `spec.sparkConf`
   | 'operator-field' // a SparkApplication field that writes a Spark key (spec.dynamicAllocation.*, spec.executor.*)
+  | 'operator-default' // a value the operator sets only when the job leaves the key unset (always implied)
   | 'conf-line' // a line of spark-defaults.conf
   | 'pyspark-config'; // `.config("k", "v")`
 
@@ -59,6 +61,11 @@ export interface ConfigEntry {
    * true). Edits to such an entry must add the key rather than rewrite the value range.
    */
   implied?: boolean;
+  /**
+   * The key or the value is (partly) a template action (Helm `{{ … }}`) rendered before Spark sees it: what is written
+   * is not what Spark gets, so that part is not judged. `value` then holds the text as written.
+   */
+  templated?: 'key' | 'value';
 }
 
 /** Where the job says which Spark version it runs, and what that resolved to. */
@@ -66,7 +73,7 @@ export interface SparkVersionSource {
   /** Normalised `major.minor.patch`. */
   version: string;
   /** How the version was learned. */
-  from: 'releaseLabel' | 'spec.sparkVersion' | 'comment' | 'setting' | 'fallback';
+  from: 'releaseLabel' | 'spec.sparkVersion' | 'spec.runtimeVersions.sparkVersion' | 'comment' | 'setting' | 'fallback';
   /** The raw text (e.g. `emr-6.12.0-latest`) when it came from the file. */
   raw?: string;
   range?: Range;
@@ -108,6 +115,27 @@ export interface JobFacts {
    * `items` the span of each item in order. Nested `configurations` lists are not counted.
    */
   applicationConfiguration?: { count: number; range: Range; items: Range[] };
+  /** Apache Spark Kubernetes Operator: the operator's own health thresholds (not Spark settings). */
+  apacheOperator?: ApacheOperatorFacts;
+}
+
+/** A whole number written in a spec field, with where it is written. */
+export interface WrittenNumber {
+  value: number;
+  range: Range;
+}
+
+/**
+ * `spec.applicationTolerations` of an Apache operator SparkApplication. The operator stops an app that has fewer than
+ * `initExecutors` executors running once `executorStartTimeoutMillis` has passed, and marks it below threshold when it
+ * later drops under `minExecutors`. Absent fields are absent here; the operator's default for each count is 0.
+ */
+export interface ApacheOperatorFacts {
+  instanceConfig: { initExecutors?: WrittenNumber; minExecutors?: WrittenNumber; maxExecutors?: WrittenNumber };
+  /** `applicationTimeoutConfig.executorStartTimeoutMillis`; `range` is absent when the default (300000) applies. */
+  executorStartTimeoutMillis: { value: number; range?: Range };
+  /** `restartConfig.restartPolicy` as written; the operator's default is `Never`. */
+  restartPolicy?: string;
 }
 
 /** One job described by (part of) a file. A multi-document YAML file can hold several. */

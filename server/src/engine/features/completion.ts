@@ -35,7 +35,9 @@ type ValueContext = Extract<CompletionContext, { kind: 'value' }>;
 
 function completeKeys(context: KeyContext, text: string, version: string): EngineCompletionItem[] {
   const editedKey = text.slice(context.replace.start, context.replace.end);
-  const present = new Set(context.job.entries.map((e) => e.key).filter((k) => k !== editedKey));
+  // Keys the platform only implies are still worth offering: writing one is how the job overrides it.
+  const written = context.job.entries.filter((e) => !e.implied).map((e) => e.key);
+  const present = new Set(written.filter((k) => k !== editedKey));
   const items: EngineCompletionItem[] = [];
   for (const info of allKeys()) {
     if (info.internal || present.has(info.key)) continue;

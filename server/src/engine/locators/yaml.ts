@@ -1,4 +1,4 @@
-// The YAML locator: finds spark-operator applications and StorageClasses in a (multi-document) YAML file.
+// The YAML locator: finds SparkApplications of both operators and StorageClasses in a (multi-document) YAML file.
 // Documents of any other kind are skipped entirely, syntax errors included.
 import type { CompletionContext, JobConfig, ParsedFile } from '../model';
 import { emptyParsedFile } from '../model';
@@ -6,6 +6,7 @@ import { readDirectives } from './comment-directives';
 import { sparkConfCompletion } from './yaml/completion';
 import { yamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/syntax/documents';
 import { clearlyNotOurs } from './yaml/kind-scan';
+import { isApacheSparkApplication, readApacheSparkApplication } from './yaml/apache-spark-application';
 import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';
 
@@ -53,8 +54,9 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
     if (next.done) break;
     const doc = next.value;
     const appKind = sparkApplicationKind(doc.contents);
-    const storageClass = !appKind && isStorageClass(doc.contents);
-    const recognised = appKind !== undefined || storageClass;
+    const apacheApp = !appKind && isApacheSparkApplication(doc.contents);
+    const storageClass = !appKind && !apacheApp && isStorageClass(doc.contents);
+    const recognised = appKind !== undefined || apacheApp || storageClass;
     if (!recognised && !(doc.errors.length > 0 && OUR_KIND_LINE.test(text.slice(doc.range.start, doc.range.end)))) {
       continue;
     }
@@ -65,6 +67,11 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
       const { job, confBlock } = readSparkApplication(text, doc, appKind, directives.version);
       if (confBlock) confBlocks.set(job, confBlock);
       parsed.jobs.push(job);
+    } else if (apacheApp) {
+      const { job, confBlock, problems } = readApacheSparkApplication(text, doc, directives.version);
+      if (confBlock) confBlocks.set(job, confBlock);
+      parsed.jobs.push(job);
+      parsed.syntaxErrors.push(...problems);
     } else if (storageClass) {
       parsed.storageClasses.push(readStorageClass(text, doc));
     }
@@ -85,7 +92,7 @@ export function yamlCompletionContext(text: string, parsed: ParsedFile, offset: 
 function jobAt(jobs: readonly JobConfig[], offset: number, textLength: number): JobConfig | undefined {
   return jobs.find(
     (job) =>
-      job.kind === 'spark-operator' &&
+      (job.kind === 'spark-operator' || job.kind === 'apache-spark-operator') &&
       offset >= job.range.start &&
       (offset < job.range.end || (offset === job.range.end && job.range.end === textLength)),
   );

@@ -10,9 +10,14 @@ import { finding, type Check } from './report';
 import type { Finding } from './types';
 import { keyPartRange, knownSuffixes, splitVolumeKey, suffixSince, VOLUME_TYPES, volumeTypeSpec } from './volume-keys';
 
-/** An entry whose key the user typed (flags and operator fields write known keys). */
+/** An entry whose key the user typed (flags and operator fields write known keys; a templated key is not final). */
 function isTyped(entry: ConfigEntry): boolean {
-  return entry.origin !== 'submit-flag' && entry.origin !== 'operator-field';
+  return (
+    entry.origin !== 'submit-flag' &&
+    entry.origin !== 'operator-field' &&
+    entry.origin !== 'operator-default' &&
+    entry.templated !== 'key'
+  );
 }
 
 /** OWNED_PREFIXES as one pattern: asked for every entry of a job, one match beats a call per prefix. */
@@ -195,6 +200,8 @@ function describe(entry: ConfigEntry): string {
       return 'a spark-defaults.conf line';
     case 'pyspark-config':
       return 'a .config() call';
+    case 'operator-default':
+      return "the operator's default";
   }
 }
 
