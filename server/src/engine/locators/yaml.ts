@@ -1,7 +1,8 @@
-// The YAML locator: finds SparkApplications of both operators and StorageClasses in a (multi-document) YAML file.
+// The YAML locator: finds SparkApplications of both operators, StorageClasses and spark-defaults text held in
+// ConfigMaps or Helm values in a (multi-document) YAML file.
 // Documents of any other kind are skipped entirely, syntax errors included.
 import type { CompletionContext, JobConfig, ParsedFile } from '../model';
-import { emptyParsedFile } from '../model';
+import { emptyParsedFile, rangeContains } from '../model';
 import { readDirectives } from './comment-directives';
 import { sparkConfCompletion } from './yaml/completion';
 import { yamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/syntax/documents';
@@ -9,6 +10,8 @@ import { clearlyNotOurs } from './yaml/kind-scan';
 import { isApacheSparkApplication, readApacheSparkApplication } from './yaml/apache-spark-application';
 import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';
+import { mayHoldSparkDefaults, readSparkDefaultsBlock, sparkDefaultsBlocks } from './yaml/spark-defaults-blocks';
+import { confBodyCompletion } from './spark-defaults';
 
 /** Where each job's sparkConf block sits, kept for completion without parsing the text again. */
 const confBlocks = new WeakMap<JobConfig, SparkConfBlock>();
@@ -57,7 +60,12 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
     const apacheApp = !appKind && isApacheSparkApplication(doc.contents);
     const storageClass = !appKind && !apacheApp && isStorageClass(doc.contents);
     const recognised = appKind !== undefined || apacheApp || storageClass;
-    if (!recognised && !(doc.errors.length > 0 && OUR_KIND_LINE.test(text.slice(doc.range.start, doc.range.end)))) {
+    const bodies = recognised ? [] : defaultsBodies(text, doc);
+    if (
+      !recognised &&
+      bodies.length === 0 &&
+      !(doc.errors.length > 0 && OUR_KIND_LINE.test(text.slice(doc.range.start, doc.range.end)))
+    ) {
       continue;
     }
     for (const error of doc.errors) parsed.syntaxErrors.push({ message: error.message, range: error.range });
@@ -75,12 +83,26 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
     } else if (storageClass) {
       parsed.storageClasses.push(readStorageClass(text, doc));
     }
+    for (const body of bodies) {
+      parsed.jobs.push(body.job);
+      parsed.suppressions.push(...body.suppressions);
+    }
   }
   return parsed;
 }
 
+/** The spark-defaults bodies a document of another kind holds (ConfigMap data, Helm values). */
+function defaultsBodies(text: string, doc: YamlDocument): ReturnType<typeof readSparkDefaultsBlock>[] {
+  if (!mayHoldSparkDefaults(text.slice(doc.range.start, doc.range.end))) return [];
+  return sparkDefaultsBlocks(doc.contents).map((block) => readSparkDefaultsBlock(text, block));
+}
+
 /** What the cursor is on inside a SparkApplication's `sparkConf` map: a key being typed, or a value. */
 export function yamlCompletionContext(text: string, parsed: ParsedFile, offset: number): CompletionContext | undefined {
+  const body = parsed.jobs.find(
+    (candidate) => candidate.kind === 'spark-defaults' && rangeContains(candidate.range, offset),
+  );
+  if (body) return confBodyCompletion(text, body, offset);
   const job = jobAt(parsed.jobs, offset, text.length);
   const container = job?.containers.find((candidate) => candidate.kind === 'yaml-spark-conf');
   if (!job || !container) return undefined;
