@@ -3,6 +3,7 @@ import type { CompletionContext, FileFormat, ParsedFile } from '../model';
 import { emptyParsedFile } from '../model';
 import { jsonCompletionContext, parseJsonFile } from './json';
 import { yamlCompletionContext, parseYamlFile } from './yaml';
+import { isTemplateFile } from './yaml/template-mask';
 import { sparkDefaultsCompletionContext, parseSparkDefaults } from './spark-defaults';
 import { pysparkCompletionContext, parsePyspark } from './pyspark';
 
@@ -49,7 +50,7 @@ export function parseFile(file: SourceFile): ParsedFile {
     case 'json':
       return parseJsonFile(file.text);
     case 'yaml':
-      return parseYamlFile(file.text);
+      return parseYamlFile(file.text, isTemplateFile(file.fileName, file.text));
     case 'spark-defaults':
       return parseSparkDefaults(file.text);
     case 'python':

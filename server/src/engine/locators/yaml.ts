@@ -10,6 +10,8 @@ import { clearlyNotOurs } from './yaml/kind-scan';
 import { isApacheSparkApplication, readApacheSparkApplication } from './yaml/apache-spark-application';
 import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';
+import { maskTemplateActions, overlapsTemplate } from './yaml/template-mask';
+import { markTemplatedJob, markTemplatedStorageClass } from './yaml/templated-results';
 import { mayHoldSparkDefaults, readSparkDefaultsBlock, sparkDefaultsBlocks } from './yaml/spark-defaults-blocks';
 import { confBodyCompletion } from './spark-defaults';
 
@@ -20,9 +22,9 @@ const confBlocks = new WeakMap<JobConfig, SparkConfBlock>();
 const OUR_KIND_LINE =
   /^kind:[ \t]*["']?(?:ScheduledSparkApplication|SparkApplication|StorageClass)["']?[ \t]*(?:#.*)?$/m;
 
-/** Reads every document of a YAML file. Never throws. */
-export function parseYamlFile(text: string): ParsedFile {
-  return readYamlFile(text, {});
+/** Reads every document of a YAML file (a Helm template when `template` is set). Never throws. */
+export function parseYamlFile(text: string, template = false): ParsedFile {
+  return readYamlFile(text, { template });
 }
 
 export interface YamlReadOptions {
@@ -33,10 +35,13 @@ export interface YamlReadOptions {
   fastPath?: boolean;
   /** Told how each document was read. */
   onDocument?: (route: DocumentRoute) => void;
+  /** The file is a Helm template: its actions are masked before reading (see yaml/template-mask.ts). */
+  template?: boolean;
 }
 
 /** `parseYamlFile` with its internal switches, for tests and measurements. */
-export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile {
+export function readYamlFile(original: string, options: YamlReadOptions): ParsedFile {
+  const { text, spans } = options.template ? maskTemplateActions(original) : { text: original, spans: [] };
   const parsed = emptyParsedFile('yaml');
   const fastPath = options.fastPath !== false;
   const onDocument = options.onDocument;
@@ -68,7 +73,11 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
     ) {
       continue;
     }
-    for (const error of doc.errors) parsed.syntaxErrors.push({ message: error.message, range: error.range });
+    // In a document with template actions, any syntax error may come from text Helm renders: none is reported.
+    const templated = spans.length > 0 && overlapsTemplate(spans, doc.range);
+    if (!templated) {
+      for (const error of doc.errors) parsed.syntaxErrors.push({ message: error.message, range: error.range });
+    }
     const directives = readDirectives(text, doc.comments);
     parsed.suppressions.push(...directives.suppressions);
     if (appKind) {
@@ -79,7 +88,7 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
       const { job, confBlock, problems } = readApacheSparkApplication(text, doc, directives.version);
       if (confBlock) confBlocks.set(job, confBlock);
       parsed.jobs.push(job);
-      parsed.syntaxErrors.push(...problems);
+      parsed.syntaxErrors.push(...problems.filter((problem) => !overlapsTemplate(spans, problem.range)));
     } else if (storageClass) {
       parsed.storageClasses.push(readStorageClass(text, doc));
     }
@@ -87,6 +96,10 @@ export function readYamlFile(text: string, options: YamlReadOptions): ParsedFile
       parsed.jobs.push(body.job);
       parsed.suppressions.push(...body.suppressions);
     }
+  }
+  if (spans.length > 0) {
+    for (const job of parsed.jobs) markTemplatedJob(job, original, spans);
+    for (const info of parsed.storageClasses) markTemplatedStorageClass(info, original, spans);
   }
   return parsed;
 }
@@ -122,6 +135,8 @@ function jobAt(jobs: readonly JobConfig[], offset: number, textLength: number): 
 
 /** For jobs that did not come from `parseYamlFile` in this process (copies, deserialised data): parse again. */
 function blockFromFreshParse(text: string, job: JobConfig): SparkConfBlock | undefined {
-  const fresh = parseYamlFile(text).jobs.find((candidate) => candidate.range.start === job.range.start);
+  const fresh = parseYamlFile(text, text.includes('{{')).jobs.find(
+    (candidate) => candidate.range.start === job.range.start,
+  );
   return fresh ? confBlocks.get(fresh) : undefined;
 }

@@ -162,6 +162,8 @@ export const duplicateKeys: Check = (ctx) => {
   const findings: Finding[] = [];
   // The context's grouping (keys in order of first appearance), rather than grouping every entry again here.
   for (const [key, list] of ctx.repeatedKeys()) {
+    // Two template actions in key position (say in two `range` blocks) spell the same text, not the same key.
+    if (list.some((entry) => entry.templated === 'key')) continue;
     const winner = pickWinner(list);
     if (!winner) continue;
     const where = `line ${ctx.lineOf(winner.keyRange.start)}`;

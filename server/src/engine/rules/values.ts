@@ -65,6 +65,8 @@ export const invalidValues: Check = (ctx) => {
   // Indexed, like the other loops over every entry (see buildContext).
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as ConfigEntry;
+    // Helm renders a templated value: the text in the file is not what Spark reads.
+    if (entry.templated !== undefined) continue;
     const kind = kindOf(entry.key);
     if (!kind) continue;
     const result = checkValue(ctx, entry, kind);
