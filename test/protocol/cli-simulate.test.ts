@@ -105,9 +105,9 @@ describe('spark-dra demo', () => {
   it('checks the examples cleanly and simulates every job', () => {
     const run = cli('demo', 'examples');
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /8 files checked: 0 error\(s\), 0 warning\(s\)/);
+    assert.match(run.stdout, /11 files checked: 0 error\(s\), 0 warning\(s\)/);
     const simulated = run.stdout.split('\n').filter((l) => /^examples\/.*: runtime/.test(l));
-    assert.equal(simulated.length, 7);
+    assert.equal(simulated.length, 10);
     // Then the job that is wrong on purpose, with the mistakes it holds.
     const mistakes = run.stdout.slice(run.stdout.indexOf('wrong on purpose'));
     for (const rule of [

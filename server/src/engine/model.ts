@@ -215,6 +215,18 @@ export type CompletionContext =
       style: 'json-string' | 'yaml-scalar' | 'submit-conf' | 'conf-line' | 'python-string';
     }
   | {
+      /** On a field name inside a block of operator fields (e.g. a SparkApplication's `spec.dynamicAllocation`). */
+      kind: 'field';
+      job: JobConfig;
+      /** The field name typed so far (empty on a blank line). */
+      replace: Range;
+      prefix: string;
+      /** The fields of the block not written yet. */
+      fields: readonly OperatorField[];
+      /** A `:` already follows the name being typed: insert the name only. */
+      nameOnly: boolean;
+    }
+  | {
       /** Inside the string value of the job's `releaseLabel` (EMR on EKS job, EMR Serverless application). */
       kind: 'release-label';
       job: JobConfig;
@@ -222,6 +234,17 @@ export type CompletionContext =
       replace: Range;
       prefix: string;
     };
+
+/** A field of an operator's custom resource, offered by completion. */
+export interface OperatorField {
+  name: string;
+  /** The Spark key the operator writes from it, when it writes one. */
+  sparkKey?: string;
+  /** What the field does, in a sentence (markdown). */
+  doc: string;
+  /** A value to offer as the first tab stop. */
+  valueHint: string;
+}
 
 export function rangeContains(range: Range, offset: number): boolean {
   return offset >= range.start && offset <= range.end;

@@ -5,6 +5,7 @@ import type { CompletionContext, JobConfig, ParsedFile } from '../model';
 import { completionContextAt, type SourceFile } from '../locators';
 import { compareVersions } from '../version';
 import { keyDetail, keyDocumentation } from './key-docs';
+import { namedVolumeKeys } from './named-volumes';
 import { completeReleaseLabels } from './release-label-completion';
 import { valueSuggestions } from './value-suggestions';
 import type { EngineCompletionItem } from './completion-item';
@@ -27,11 +28,34 @@ export function complete(input: CompletionInput): EngineCompletionItem[] {
   if (context.kind === 'release-label') return completeReleaseLabels(context);
   const version = input.sparkVersionOf(context.job);
   if (context.kind === 'key') return completeKeys(context, input.file.text, version);
+  if (context.kind === 'field') return completeFields(context, version);
   return completeValues(context, version, input.storageClassNames ?? []);
 }
 
 type KeyContext = Extract<CompletionContext, { kind: 'key' }>;
 type ValueContext = Extract<CompletionContext, { kind: 'value' }>;
+type FieldContext = Extract<CompletionContext, { kind: 'field' }>;
+
+/** Operator field names, with the Spark key each writes and that key's doc for the job's version. */
+function completeFields(context: FieldContext, version: string): EngineCompletionItem[] {
+  return context.fields.map((field, index) => {
+    const info = field.sparkKey !== undefined ? lookupKey(field.sparkKey) : undefined;
+    const writes = field.sparkKey !== undefined ? `\n\nThe operator passes it to Spark as \`${field.sparkKey}\`.` : '';
+    const keyDoc = info ? `\n\n---\n\n${keyDocumentation(info, version)}` : '';
+    const name = escapeSnippet(field.name);
+    return {
+      label: field.name,
+      kind: 'key' as const,
+      insertText: context.nameOnly ? name : `${name}: \${1:${escapeSnippet(field.valueHint)}}`,
+      snippet: true,
+      replace: context.replace,
+      detail: field.sparkKey ?? 'operator field',
+      documentation: `${field.doc}${writes}${keyDoc}`,
+      filterText: field.name,
+      sortText: String(index).padStart(2, '0'),
+    };
+  });
+}
 
 function completeKeys(context: KeyContext, text: string, version: string): EngineCompletionItem[] {
   const editedKey = text.slice(context.replace.start, context.replace.end);
@@ -53,6 +77,26 @@ function completeKeys(context: KeyContext, text: string, version: string): Engin
       filterText: info.key,
       // Keys the job's Spark knows first, then the rest.
       sortText: `${newer ? '1' : '0'}${info.key}`,
+      newerThanJob: newer,
+    });
+  }
+  for (const volume of namedVolumeKeys(context.job, context.prefix, present)) {
+    const newer = compareSince(volume.info.since, version);
+    items.push({
+      label: volume.key,
+      kind: 'key',
+      insertText: writeKey(
+        context,
+        text,
+        escapeSnippet(volume.key),
+        volumeValuePlaceholder(volume.volumeType, volume.suffix),
+      ),
+      snippet: true,
+      replace: context.replace,
+      detail: `${volume.volumeType} volume · ${volume.suffix}`,
+      documentation: keyDocumentation(volume.info, version),
+      filterText: volume.key,
+      sortText: `${newer ? '1' : '0'}${volume.key}`,
       newerThanJob: newer,
     });
   }

@@ -33,10 +33,25 @@ export function hover(input: HoverInput): HoverResult | undefined {
         rangeContains(e.keyRange, input.offset) ||
         (e.valueRange.end > e.valueRange.start && rangeContains(e.valueRange, input.offset)),
     );
+    if (entry?.origin === 'operator-default') return { markdown: operatorDefaultsHover(job), range: entry.keyRange };
     if (entry)
       return { markdown: entryHover(input.text, job, entry, version.version), range: hoverRange(entry, input.offset) };
   }
   return undefined;
+}
+
+/** The values an operator sets only when the job leaves the keys unset (they all point at the field that brings them). */
+function operatorDefaultsHover(job: JobConfig): string {
+  const lines = job.entries
+    .filter((entry) => entry.origin === 'operator-default')
+    .map((entry) => `- \`${entry.key}\` = \`${entry.value}\``);
+  return [
+    '**Set by the Apache Spark Kubernetes Operator** unless this job sets them itself:',
+    '',
+    ...lines,
+    '',
+    'A `spec.sparkConf` entry for one of these keys replaces the operator value.',
+  ].join('\n');
 }
 
 function hoverRange(entry: ConfigEntry, offset: number): Range {

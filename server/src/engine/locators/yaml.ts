@@ -9,6 +9,9 @@ import { yamlDocuments, type DocumentRoute, type YamlDocument } from './yaml/syn
 import { clearlyNotOurs } from './yaml/kind-scan';
 import { isApacheSparkApplication, readApacheSparkApplication } from './yaml/apache-spark-application';
 import { readSparkApplication, sparkApplicationKind, type SparkConfBlock } from './yaml/spark-application';
+import type { BlockAnchor } from './yaml/block-anchor';
+import { fieldCompletion } from './yaml/field-completion';
+import { DYNAMIC_ALLOCATION_FIELD_DOCS } from './yaml/operator-fields';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';
 import { maskTemplateActions, overlapsTemplate } from './yaml/template-mask';
 import { markTemplatedJob, markTemplatedStorageClass } from './yaml/templated-results';
@@ -17,6 +20,10 @@ import { confBodyCompletion } from './spark-defaults';
 
 /** Where each job's sparkConf block sits, kept for completion without parsing the text again. */
 const confBlocks = new WeakMap<JobConfig, SparkConfBlock>();
+/** Where each kubeflow job's `spec.dynamicAllocation` block sits, for completion of its fields. */
+const dynamicAllocationBlocks = new WeakMap<JobConfig, BlockAnchor>();
+/** Jobs read by `parseYamlFile` in this process: the maps above say all there is to know about them. */
+const readHere = new WeakSet<JobConfig>();
 
 /** A document whose tree is too broken to read, but whose text says it is one of ours: its errors are worth showing. */
 const OUR_KIND_LINE =
@@ -81,8 +88,9 @@ export function readYamlFile(original: string, options: YamlReadOptions): Parsed
     const directives = readDirectives(text, doc.comments);
     parsed.suppressions.push(...directives.suppressions);
     if (appKind) {
-      const { job, confBlock } = readSparkApplication(text, doc, appKind, directives.version);
+      const { job, confBlock, dynamicAllocationBlock } = readSparkApplication(text, doc, appKind, directives.version);
       if (confBlock) confBlocks.set(job, confBlock);
+      if (dynamicAllocationBlock) dynamicAllocationBlocks.set(job, dynamicAllocationBlock);
       parsed.jobs.push(job);
     } else if (apacheApp) {
       const { job, confBlock, problems } = readApacheSparkApplication(text, doc, directives.version);
@@ -97,6 +105,7 @@ export function readYamlFile(original: string, options: YamlReadOptions): Parsed
       parsed.suppressions.push(...body.suppressions);
     }
   }
+  for (const job of parsed.jobs) readHere.add(job);
   if (spans.length > 0) {
     for (const job of parsed.jobs) markTemplatedJob(job, original, spans);
     for (const info of parsed.storageClasses) markTemplatedStorageClass(info, original, spans);
@@ -110,17 +119,24 @@ function defaultsBodies(text: string, doc: YamlDocument): ReturnType<typeof read
   return sparkDefaultsBlocks(doc.contents).map((block) => readSparkDefaultsBlock(text, block));
 }
 
-/** What the cursor is on inside a SparkApplication's `sparkConf` map: a key being typed, or a value. */
+/**
+ * What the cursor is on: a key or value of a spark-defaults body, a `spec.dynamicAllocation` field name, or a key or
+ * value inside a SparkApplication's `sparkConf` map.
+ */
 export function yamlCompletionContext(text: string, parsed: ParsedFile, offset: number): CompletionContext | undefined {
   const body = parsed.jobs.find(
     (candidate) => candidate.kind === 'spark-defaults' && rangeContains(candidate.range, offset),
   );
   if (body) return confBodyCompletion(text, body, offset);
   const job = jobAt(parsed.jobs, offset, text.length);
-  const container = job?.containers.find((candidate) => candidate.kind === 'yaml-spark-conf');
-  if (!job || !container) return undefined;
-  const block = confBlocks.get(job) ?? blockFromFreshParse(text, job);
-  if (!block) return undefined;
+  if (!job) return undefined;
+  const blocks = readHere.has(job) ? knownBlocks(job) : freshParse(text, job);
+  const fieldBlock = blocks?.dynamicAllocation;
+  const field = fieldBlock && fieldCompletion(text, job, fieldBlock, DYNAMIC_ALLOCATION_FIELD_DOCS, offset);
+  if (field) return field;
+  const container = job.containers.find((candidate) => candidate.kind === 'yaml-spark-conf');
+  const block = blocks?.conf;
+  if (!container || !block) return undefined;
   return sparkConfCompletion(text, job, container, block, offset);
 }
 
@@ -133,10 +149,22 @@ function jobAt(jobs: readonly JobConfig[], offset: number, textLength: number): 
   );
 }
 
+interface JobBlocks {
+  conf?: SparkConfBlock;
+  dynamicAllocation?: BlockAnchor;
+}
+
 /** For jobs that did not come from `parseYamlFile` in this process (copies, deserialised data): parse again. */
-function blockFromFreshParse(text: string, job: JobConfig): SparkConfBlock | undefined {
+function freshParse(text: string, job: JobConfig): JobBlocks | undefined {
+  if (job.kind !== 'spark-operator' && job.kind !== 'apache-spark-operator') return undefined;
   const fresh = parseYamlFile(text, text.includes('{{')).jobs.find(
     (candidate) => candidate.range.start === job.range.start,
   );
-  return fresh ? confBlocks.get(fresh) : undefined;
+  return fresh ? knownBlocks(fresh) : undefined;
+}
+
+function knownBlocks(job: JobConfig): JobBlocks {
+  const conf = confBlocks.get(job);
+  const dynamicAllocation = dynamicAllocationBlocks.get(job);
+  return { ...(conf ? { conf } : {}), ...(dynamicAllocation ? { dynamicAllocation } : {}) };
 }

@@ -2,6 +2,7 @@
 // the `sparkConf` map, the spec fields the operator turns into Spark keys, the Spark version and a few facts.
 import type { ConfigEntry, JobConfig, Range, SparkVersionSource } from '../../model';
 import { readSparkConf, type SparkConfBlock } from './spark-conf';
+import { blockAnchorOf, type BlockAnchor } from './block-anchor';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../../version';
 import type { YamlDocument } from './syntax/documents';
 import { innerRange, nodeAt, outerRange, pairOf, stringValue, type ScalarKeyPair } from './syntax/nodes';
@@ -14,6 +15,8 @@ export type { SparkConfBlock } from './spark-conf';
 export interface SparkApplicationResult {
   job: JobConfig;
   confBlock?: SparkConfBlock;
+  /** Where `spec.dynamicAllocation` sits, for completion of its fields. */
+  dynamicAllocationBlock?: BlockAnchor;
 }
 
 /** spark-operator `spec.executor` fields and the Spark keys the operator writes for them. */
@@ -83,9 +86,11 @@ export function readSparkApplication(
   const sparkVersion = commentVersion ?? versionField(text, nodeAt(spec, ['sparkVersion']), 'spec.sparkVersion');
   if (sparkVersion) job.sparkVersion = sparkVersion;
 
-  if (!conf.container || !conf.block) return { job };
+  const blockPair = pairOf(spec, 'dynamicAllocation');
+  const anchors = blockPair ? { dynamicAllocationBlock: blockAnchorOf(text, blockPair) } : {};
+  if (!conf.container || !conf.block) return { job, ...anchors };
   job.containers.push(conf.container);
-  return { job, confBlock: conf.block };
+  return { job, confBlock: conf.block, ...anchors };
 }
 
 /** The text a spec field holds, as the operator would pass it on (numbers and booleans as written). */
