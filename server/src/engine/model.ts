@@ -161,6 +161,8 @@ export interface StorageClassInfo {
   volumeBindingMode?: { value: string; range: Range };
   allowVolumeExpansion?: boolean;
   parameters: Record<string, string>;
+  /** The file the class was found in (as the file was named when read), for preferring classes close to a job. */
+  file?: string;
 }
 
 export interface SyntaxProblem {
@@ -187,6 +189,8 @@ export type FileFormat = 'json' | 'yaml' | 'spark-defaults' | 'python';
 /** Everything a locator found in one file. */
 export interface ParsedFile {
   format: FileFormat;
+  /** The name the file was read under, when known. */
+  fileName?: string;
   jobs: JobConfig[];
   storageClasses: StorageClassInfo[];
   syntaxErrors: SyntaxProblem[];

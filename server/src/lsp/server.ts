@@ -123,7 +123,9 @@ export function startServer(connection: Connection): void {
   });
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? guard(() => provideHover(doc, analyses.get(doc), params.position), null) : null;
+    return doc
+      ? guard(() => provideHover(doc, analyses.get(doc), params.position, storageClasses.all(doc.uri)), null)
+      : null;
   });
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);

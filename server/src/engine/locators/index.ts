@@ -44,6 +44,13 @@ export function detectFormat(file: Pick<SourceFile, 'fileName' | 'languageId'>):
 
 /** Reads a file into jobs and storage classes. Never throws; files with no Spark configuration yield no jobs. */
 export function parseFile(file: SourceFile): ParsedFile {
+  const parsed = parseByFormat(file);
+  parsed.fileName = file.fileName;
+  for (const info of parsed.storageClasses) info.file = file.fileName;
+  return parsed;
+}
+
+function parseByFormat(file: SourceFile): ParsedFile {
   const format = detectFormat(file);
   if (!format) return emptyParsedFile('json');
   switch (format) {

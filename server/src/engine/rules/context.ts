@@ -2,6 +2,7 @@
 import type { ConfigEntry, JobConfig, ParsedFile, Range, StorageClassInfo } from '../model';
 import { effectiveValue, isIgnoredByOperator, resolveSparkVersion, type EffectiveValue } from '../effective';
 import { LineIndex } from '../line-index';
+import { rankStorageClasses } from '../storage-class-lookup';
 import { DEFAULT_SPARK_VERSION } from '../version';
 import { parseSparkBoolean } from '../values';
 
@@ -17,7 +18,7 @@ export interface RuleContext {
   job: JobConfig;
   /** The Spark version the job runs, `major.minor.patch`. */
   version: string;
-  /** StorageClasses of this file followed by the workspace's. */
+  /** StorageClasses of this file, then the workspace's from the same folder, then the rest (see storage-class-lookup). */
   storageClasses: readonly StorageClassInfo[];
   /** Dynamic allocation is effectively on for this job. */
   dra: boolean;
@@ -115,7 +116,7 @@ export function buildContext(
     parsed,
     job,
     version,
-    storageClasses: [...parsed.storageClasses, ...workspaceStorageClasses],
+    storageClasses: rankStorageClasses(parsed, workspaceStorageClasses),
     dra: false,
     kubernetes: platform === 'kubernetes' || platform === 'unknown',
     onKubernetes: platform === 'kubernetes' || (platform === 'unknown' && looksLikeKubernetes(job)),
