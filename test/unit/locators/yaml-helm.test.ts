@@ -5,6 +5,8 @@ import { parseYamlFile } from '../../../server/src/engine/locators/yaml';
 import { isTemplateFile, maskTemplateActions } from '../../../server/src/engine/locators/yaml/template-mask';
 import type { ConfigEntry, JobConfig, Range } from '../../../server/src/engine/model';
 import { analyze } from '../../../server/src/engine/rules';
+import { complete } from '../../../server/src/engine/features/completion';
+import { insertKeyEdit } from '../../../server/src/engine/edits/insert-key';
 
 const slice = (text: string, range: Range | undefined): string => (range ? text.slice(range.start, range.end) : '');
 
@@ -183,4 +185,36 @@ data:
       .map((finding) => slice(text, finding.range)),
     ['spark.dynamicAllocation.enable'],
   );
+});
+
+test('Helm template: sparkConf completion works below lines of actions, even at column 0', () => {
+  const fixture = `apiVersion: sparkoperator.k8s.io/v1beta2
+kind: SparkApplication
+spec:
+  sparkConf:
+{{- if .Values.dra }}
+    spark.dynamicAllocation.enabled: "true"
+{{- end }}
+    spark.dynamicAllocation.maxExe§
+  driver:
+    cores: 1
+`;
+  const offset = fixture.indexOf('§');
+  const text = fixture.slice(0, offset) + fixture.slice(offset + 1);
+  const file = { fileName: 'chart/templates/app.yaml', text };
+  const items = complete({ file, parsed: parseFile(file), offset, sparkVersionOf: () => '3.5.1' });
+  const max = items.find((item) => item.label === 'spark.dynamicAllocation.maxExecutors');
+  assert.ok(max);
+  assert.equal(slice(text, max.replace), 'spark.dynamicAllocation.maxExe');
+});
+
+test('Helm template: a key added by a quick fix to an Apache app without sparkConf lands under spec', () => {
+  const text =
+    'apiVersion: spark.apache.org/v1\nkind: SparkApplication\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  mainClass: Main\n';
+  const job = parseFile({ fileName: 'app.yaml', text }).jobs[0];
+  assert.ok(job);
+  const edit = insertKeyEdit(text, job, 'spark.executor.cores', '4');
+  assert.ok(edit);
+  const after = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
+  assert.match(after, /\nspec:\n {2}sparkConf:\n {4}spark\.executor\.cores: "4"\n {2}mainClass: Main\n/);
 });

@@ -31,7 +31,8 @@ export function bestContainer(job: JobConfig): KeyContainer | undefined {
 export function insertKeyEdit(text: string, job: JobConfig, key: string, value: string): TextEdit | undefined {
   const container = bestContainer(job);
   if (!container) {
-    return job.kind === 'spark-operator' ? insertSparkConfBlock(text, job, key, value) : undefined;
+    const operator = job.kind === 'spark-operator' || job.kind === 'apache-spark-operator';
+    return operator ? insertSparkConfBlock(text, job, key, value) : undefined;
   }
   const inside = job.entries.filter((entry) => within(entry, container));
   switch (container.kind) {

@@ -123,7 +123,13 @@ function defaultsBodies(text: string, doc: YamlDocument): ReturnType<typeof read
  * What the cursor is on: a key or value of a spark-defaults body, a `spec.dynamicAllocation` field name, or a key or
  * value inside a SparkApplication's `sparkConf` map.
  */
-export function yamlCompletionContext(text: string, parsed: ParsedFile, offset: number): CompletionContext | undefined {
+export function yamlCompletionContext(
+  written: string,
+  parsed: ParsedFile,
+  offset: number,
+): CompletionContext | undefined {
+  // In a Helm template, lines of actions must not end the block being completed: read the masked text (same offsets).
+  const text = written.includes('{{') ? maskTemplateActions(written).text : written;
   const body = parsed.jobs.find(
     (candidate) => candidate.kind === 'spark-defaults' && rangeContains(candidate.range, offset),
   );
