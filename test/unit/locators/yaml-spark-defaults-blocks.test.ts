@@ -148,3 +148,21 @@ test('spark-defaults blocks: completion offers keys on a body line and values af
   });
   assert.deepEqual(outside, []);
 });
+
+test('spark-defaults blocks: key completion on a blank indented line at the end of the block', () => {
+  const text = 'kind: ConfigMap\ndata:\n  spark-defaults.conf: |\n    spark.executor.cores 4\n    \n  other: x\n';
+  const offset = text.indexOf('    \n') + 4;
+  const file = { fileName: 'cm.yaml', text };
+  const items = complete({ file, parsed: parseFile(file), offset, sparkVersionOf: () => '3.5.1' });
+  const memory = items.find((item) => item.label === 'spark.executor.memory');
+  assert.ok(memory, 'keys offered on the blank line');
+  assert.equal(memory.replace.start, offset);
+  assert.ok(!items.some((item) => item.label === 'spark.executor.cores'), 'written keys left out');
+  const onNextKey = complete({
+    file,
+    parsed: parseFile(file),
+    offset: text.indexOf('  other'),
+    sparkVersionOf: () => '3.5.1',
+  });
+  assert.deepEqual(onNextKey, []);
+});

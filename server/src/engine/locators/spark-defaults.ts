@@ -25,12 +25,14 @@ export function parseSparkDefaults(text: string): ParsedFile {
 
 /**
  * Reads the spark-defaults text in text[range] as one job. `indent`, when given, is the indentation lines of the body
- * are written with (a body nested in YAML), so that keys added later line up with the others.
+ * are written with (a body nested in YAML), so that keys added later line up with the others. `extent` is the job's
+ * range when it reaches past the text (blank lines that still belong to a YAML block, where completion applies).
  */
 export function readSparkDefaultsBody(
   text: string,
   range: Range,
   indent?: string,
+  extent: Range = range,
 ): { job: JobConfig; suppressions: SuppressionComment[] } {
   const comments: CommentSpan[] = [];
   const entries: ConfigEntry[] = [];
@@ -52,7 +54,7 @@ export function readSparkDefaultsBody(
   if (indent !== undefined) container.indent = indent;
   const job: JobConfig = {
     kind: 'spark-defaults',
-    range: { ...range },
+    range: { ...extent },
     entries,
     facts: { platform: 'unknown' },
     containers: [container],
@@ -75,7 +77,7 @@ export function sparkDefaultsCompletionContext(
 export function confBodyCompletion(text: string, job: JobConfig, offset: number): CompletionContext | undefined {
   const container = job.containers.find((candidate) => candidate.kind === 'conf-file');
   const body = container?.range;
-  if (!container || !body || offset < body.start || offset > body.end) return undefined;
+  if (!container || !body || offset < job.range.start || offset > job.range.end) return undefined;
   const line = linesIn(text, body).find(
     (candidate) => offset >= candidate.range.start && offset <= candidate.range.end,
   );

@@ -50,7 +50,26 @@ export function readSparkDefaultsBlock(
     start: contentStart,
     end: Math.max(contentStart, lastContentEnd(text, contentStart, block.range[1])),
   };
-  return readSparkDefaultsBody(text, range, blockIndent(text, range, header));
+  const extent = { start: range.start, end: Math.max(range.end, trailingBlankEnd(text, block.range[1])) };
+  return readSparkDefaultsBody(text, range, blockIndent(text, range, header), extent);
+}
+
+/**
+ * The job reaches over the blank lines right after the block (the parser leaves them out of its range), so that
+ * completion works on a new line typed at the end of the block; it stops before the line break of the last one.
+ */
+function trailingBlankEnd(text: string, from: number): number {
+  let end = from > 0 && text[from - 1] === '\n' ? from - 1 : from;
+  let at = from;
+  while (at < text.length) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (text.slice(at, lineEnd).trim() !== '') break;
+    end = lineEnd;
+    if (newline < 0) break;
+    at = newline + 1;
+  }
+  return end;
 }
 
 /** End of the last line of the block that holds something (trailing blank lines and the final break left out). */
