@@ -122,9 +122,9 @@ describe('spark-dra demo', () => {
   it('checks the examples cleanly and simulates every job', () => {
     const run = cli('demo', 'examples');
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /9 files checked: 0 error\(s\), 0 warning\(s\)/);
+    assert.match(run.stdout, /12 files checked: 0 error\(s\), 0 warning\(s\)/);
     const simulated = run.stdout.split('\n').filter((l) => /^examples\/.*: runtime/.test(l));
-    assert.equal(simulated.length, 8);
+    assert.equal(simulated.length, 11);
     // Then the job that is wrong on purpose, with the mistakes it holds.
     const mistakes = run.stdout.slice(run.stdout.indexOf('wrong on purpose'));
     for (const rule of [

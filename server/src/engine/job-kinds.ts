@@ -6,6 +6,7 @@ const JOB_KIND_LABELS: Readonly<Record<JobKind, string>> = {
   'emr-serverless': 'EMR Serverless',
   'emr-config': 'EMR configuration',
   'spark-operator': 'SparkApplication',
+  'apache-spark-operator': 'SparkApplication (Apache operator)',
   'spark-defaults': 'spark-defaults.conf',
   pyspark: 'PySpark',
   'spark-submit': 'spark-submit',

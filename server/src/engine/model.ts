@@ -13,6 +13,7 @@ export type JobKind =
   | 'emr-serverless' // EMR Serverless StartJobRun JSON
   | 'emr-config' // a bare EMR configuration array
   | 'spark-operator' // Kubeflow spark-operator SparkApplication / ScheduledSparkApplication YAML
+  | 'apache-spark-operator' // Apache Spark Kubernetes Operator SparkApplication YAML (spark.apache.org)
   | 'spark-defaults' // spark-defaults.conf
   | 'pyspark' // SparkSession.builder.config(...) calls
   | 'spark-submit'; // a spark-submit command line in a shell script
@@ -24,6 +25,7 @@ export type EntryOrigin =
   | 'submit-flag' // `--executor-cores 4` and friends inside sparkSubmitParameters
   | 'spark-conf' // an entry of `spec.sparkConf`
   | 'operator-field' // a SparkApplication field that writes a Spark key (spec.dynamicAllocation.*, spec.executor.*)
+  | 'operator-default' // a value the operator sets only when the job leaves the key unset (always implied)
   | 'conf-line' // a line of spark-defaults.conf
   | 'pyspark-config'; // `.config("k", "v")`
 
@@ -65,6 +67,11 @@ export interface ConfigEntry {
    * script. Rules never judge such a value.
    */
   dynamic?: boolean;
+  /**
+   * The key or the value is (partly) a template action (Helm `{{ … }}`) rendered before Spark sees it: what is written
+   * is not what Spark gets, so that part is not judged. `value` then holds the text as written.
+   */
+  templated?: 'key' | 'value';
 }
 
 /** Where the job says which Spark version it runs, and what that resolved to. */
@@ -72,7 +79,7 @@ export interface SparkVersionSource {
   /** Normalised `major.minor.patch`. */
   version: string;
   /** How the version was learned. */
-  from: 'releaseLabel' | 'spec.sparkVersion' | 'comment' | 'setting' | 'fallback';
+  from: 'releaseLabel' | 'spec.sparkVersion' | 'spec.runtimeVersions.sparkVersion' | 'comment' | 'setting' | 'fallback';
   /** The raw text (e.g. `emr-6.12.0-latest`) when it came from the file. */
   raw?: string;
   range?: Range;
@@ -116,6 +123,27 @@ export interface JobFacts {
    * `items` the span of each item in order. Nested `configurations` lists are not counted.
    */
   applicationConfiguration?: { count: number; range: Range; items: Range[] };
+  /** Apache Spark Kubernetes Operator: the operator's own health thresholds (not Spark settings). */
+  apacheOperator?: ApacheOperatorFacts;
+}
+
+/** A whole number written in a spec field, with where it is written. */
+export interface WrittenNumber {
+  value: number;
+  range: Range;
+}
+
+/**
+ * `spec.applicationTolerations` of an Apache operator SparkApplication. The operator stops an app that has fewer than
+ * `initExecutors` executors running once `executorStartTimeoutMillis` has passed, and marks it below threshold when it
+ * later drops under `minExecutors`. Absent fields are absent here; the operator's default for each count is 0.
+ */
+export interface ApacheOperatorFacts {
+  instanceConfig: { initExecutors?: WrittenNumber; minExecutors?: WrittenNumber; maxExecutors?: WrittenNumber };
+  /** `applicationTimeoutConfig.executorStartTimeoutMillis`; `range` is absent when the default (300000) applies. */
+  executorStartTimeoutMillis: { value: number; range?: Range };
+  /** `restartConfig.restartPolicy` as written; the operator's default is `Never`. */
+  restartPolicy?: string;
 }
 
 /** One job described by (part of) a file. A multi-document YAML file can hold several. */
@@ -141,6 +169,8 @@ export interface StorageClassInfo {
   volumeBindingMode?: { value: string; range: Range };
   allowVolumeExpansion?: boolean;
   parameters: Record<string, string>;
+  /** The file the class was found in (as the file was named when read), for preferring classes close to a job. */
+  file?: string;
 }
 
 /** A Kubernetes PersistentVolumeClaim found in a file: what a fixed executor claim name may refer to. */
@@ -176,6 +206,8 @@ export type FileFormat = 'json' | 'yaml' | 'spark-defaults' | 'python' | 'shell'
 /** Everything a locator found in one file. */
 export interface ParsedFile {
   format: FileFormat;
+  /** The name the file was read under, when known. */
+  fileName?: string;
   jobs: JobConfig[];
   storageClasses: StorageClassInfo[];
   /** PersistentVolumeClaim documents (YAML files only; absent where a format cannot hold them). */
@@ -206,6 +238,18 @@ export type CompletionContext =
       style: 'json-string' | 'yaml-scalar' | 'submit-conf' | 'conf-line' | 'python-string';
     }
   | {
+      /** On a field name inside a block of operator fields (e.g. a SparkApplication's `spec.dynamicAllocation`). */
+      kind: 'field';
+      job: JobConfig;
+      /** The field name typed so far (empty on a blank line). */
+      replace: Range;
+      prefix: string;
+      /** The fields of the block not written yet. */
+      fields: readonly OperatorField[];
+      /** A `:` already follows the name being typed: insert the name only. */
+      nameOnly: boolean;
+    }
+  | {
       /** Inside the string value of the job's `releaseLabel` (EMR on EKS job, EMR Serverless application). */
       kind: 'release-label';
       job: JobConfig;
@@ -213,6 +257,17 @@ export type CompletionContext =
       replace: Range;
       prefix: string;
     };
+
+/** A field of an operator's custom resource, offered by completion. */
+export interface OperatorField {
+  name: string;
+  /** The Spark key the operator writes from it, when it writes one. */
+  sparkKey?: string;
+  /** What the field does, in a sentence (markdown). */
+  doc: string;
+  /** A value to offer as the first tab stop. */
+  valueHint: string;
+}
 
 export function rangeContains(range: Range, offset: number): boolean {
   return offset >= range.start && offset <= range.end;

@@ -31,7 +31,8 @@ export function bestContainer(job: JobConfig): KeyContainer | undefined {
 export function insertKeyEdit(text: string, job: JobConfig, key: string, value: string): TextEdit | undefined {
   const container = bestContainer(job);
   if (!container) {
-    return job.kind === 'spark-operator' ? insertSparkConfBlock(text, job, key, value) : undefined;
+    const operator = job.kind === 'spark-operator' || job.kind === 'apache-spark-operator';
+    return operator ? insertSparkConfBlock(text, job, key, value) : undefined;
   }
   const inside = job.entries.filter((entry) => within(entry, container));
   switch (container.kind) {
@@ -42,7 +43,9 @@ export function insertKeyEdit(text: string, job: JobConfig, key: string, value: 
     case 'yaml-spark-conf':
       return insertYamlEntry(text, container, inside, key, value);
     case 'conf-file':
-      return insertConfLine(text, key, value);
+      return container.indent === undefined
+        ? insertConfLine(text, key, value)
+        : insertIndentedConfLine(text, container, key, value);
     case 'pyspark-builder':
       return insertPysparkConfig(text, container, inside, key, value);
   }
@@ -162,6 +165,16 @@ function insertSparkConfBlock(text: string, job: JobConfig, key: string, value: 
 function insertConfLine(text: string, key: string, value: string): TextEdit {
   const prefix = text === '' || text.endsWith('\n') ? '' : '\n';
   return { range: { start: text.length, end: text.length }, newText: `${prefix}${key} ${value}\n` };
+}
+
+/** A line added after the last line of spark-defaults text nested in another file (a YAML block scalar). */
+function insertIndentedConfLine(text: string, container: KeyContainer, key: string, value: string): TextEdit {
+  const { start, end } = container.range;
+  const indent = container.indent ?? '';
+  if (text.slice(start, end).trim() === '') {
+    return { range: { start, end: start }, newText: `${indent}${key} ${value}\n` };
+  }
+  return { range: { start: end, end }, newText: `\n${indent}${key} ${value}` };
 }
 
 function insertPysparkConfig(

@@ -27,15 +27,40 @@ export function complete(input: CompletionInput): EngineCompletionItem[] {
   if (context.kind === 'release-label') return completeReleaseLabels(context);
   const version = input.sparkVersionOf(context.job);
   if (context.kind === 'key') return completeKeys(context, input.file.text, version);
+  if (context.kind === 'field') return completeFields(context, version);
   return completeValues(context, version, input.storageClassNames ?? []);
 }
 
 type KeyContext = Extract<CompletionContext, { kind: 'key' }>;
 type ValueContext = Extract<CompletionContext, { kind: 'value' }>;
+type FieldContext = Extract<CompletionContext, { kind: 'field' }>;
+
+/** Operator field names, with the Spark key each writes and that key's doc for the job's version. */
+function completeFields(context: FieldContext, version: string): EngineCompletionItem[] {
+  return context.fields.map((field, index) => {
+    const info = field.sparkKey !== undefined ? lookupKey(field.sparkKey) : undefined;
+    const writes = field.sparkKey !== undefined ? `\n\nThe operator passes it to Spark as \`${field.sparkKey}\`.` : '';
+    const keyDoc = info ? `\n\n---\n\n${keyDocumentation(info, version)}` : '';
+    const name = escapeSnippet(field.name);
+    return {
+      label: field.name,
+      kind: 'key' as const,
+      insertText: context.nameOnly ? name : `${name}: \${1:${escapeSnippet(field.valueHint)}}`,
+      snippet: true,
+      replace: context.replace,
+      detail: field.sparkKey ?? 'operator field',
+      documentation: `${field.doc}${writes}${keyDoc}`,
+      filterText: field.name,
+      sortText: String(index).padStart(2, '0'),
+    };
+  });
+}
 
 function completeKeys(context: KeyContext, text: string, version: string): EngineCompletionItem[] {
   const editedKey = text.slice(context.replace.start, context.replace.end);
-  const present = new Set(context.job.entries.map((e) => e.key).filter((k) => k !== editedKey));
+  // Keys the platform only implies are still worth offering: writing one is how the job overrides it.
+  const written = context.job.entries.filter((e) => !e.implied).map((e) => e.key);
+  const present = new Set(written.filter((k) => k !== editedKey));
   const items: EngineCompletionItem[] = [];
   for (const info of allKeys()) {
     if (info.internal || present.has(info.key)) continue;

@@ -18,6 +18,8 @@ export function describeOrigin(entry: ConfigEntry): string {
       return 'a spark-defaults.conf line';
     case 'pyspark-config':
       return 'a `.config()` call';
+    case 'operator-default':
+      return `the operator's own default (${entry.writtenAs ?? 'set when the job leaves it unset'})`;
   }
 }
 

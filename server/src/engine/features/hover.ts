@@ -2,17 +2,20 @@
 import { defaultFor, isOtherKnownKey, lookupKey, OWNED_PREFIXES } from '../catalog';
 import type { KeyInfo } from '../catalog/types';
 import { effectiveValue } from '../effective';
-import type { ConfigEntry, JobConfig, ParsedFile, Range, SparkVersionSource } from '../model';
+import type { ConfigEntry, JobConfig, ParsedFile, Range, SparkVersionSource, StorageClassInfo } from '../model';
 import { rangeContains } from '../model';
 import { parseDuration, parseSize } from '../values';
 import { describeOrigin, lineOf } from './describe';
 import { keyDocumentation, showDefault } from './key-docs';
+import { storageClassSection } from './storage-class-hover';
 
 export interface HoverInput {
   text: string;
   parsed: ParsedFile;
   offset: number;
   versionOf: (job: JobConfig) => SparkVersionSource;
+  /** StorageClasses found outside this file, for hover on `options.storageClass` values. */
+  workspaceStorageClasses?: readonly StorageClassInfo[];
 }
 
 export interface HoverResult {
@@ -33,10 +36,31 @@ export function hover(input: HoverInput): HoverResult | undefined {
         rangeContains(e.keyRange, input.offset) ||
         (e.valueRange.end > e.valueRange.start && rangeContains(e.valueRange, input.offset)),
     );
-    if (entry)
-      return { markdown: entryHover(input.text, job, entry, version.version), range: hoverRange(entry, input.offset) };
+    if (entry?.origin === 'operator-default') return { markdown: operatorDefaultsHover(job), range: entry.keyRange };
+    if (entry) {
+      const storageClass = storageClassSection(entry, input.parsed, input.workspaceStorageClasses ?? []);
+      const markdown = entryHover(input.text, job, entry, version.version);
+      return {
+        markdown: storageClass !== undefined ? `${markdown}\n\n${storageClass}` : markdown,
+        range: hoverRange(entry, input.offset),
+      };
+    }
   }
   return undefined;
+}
+
+/** The values an operator sets only when the job leaves the keys unset (they all point at the field that brings them). */
+function operatorDefaultsHover(job: JobConfig): string {
+  const lines = job.entries
+    .filter((entry) => entry.origin === 'operator-default')
+    .map((entry) => `- \`${entry.key}\` = \`${entry.value}\``);
+  return [
+    '**Set by the Apache Spark Kubernetes Operator** unless this job sets them itself:',
+    '',
+    ...lines,
+    '',
+    'A `spec.sparkConf` entry for one of these keys replaces the operator value.',
+  ].join('\n');
 }
 
 function hoverRange(entry: ConfigEntry, offset: number): Range {

@@ -3,6 +3,7 @@ import type { CompletionContext, FileFormat, ParsedFile } from '../model';
 import { emptyParsedFile } from '../model';
 import { jsonCompletionContext, parseJsonFile } from './json';
 import { yamlCompletionContext, parseYamlFile } from './yaml';
+import { isTemplateFile } from './yaml/template-mask';
 import { sparkDefaultsCompletionContext, parseSparkDefaults } from './spark-defaults';
 import { pysparkCompletionContext, parsePyspark } from './pyspark';
 import { shellCompletionContext, parseShellScript } from './shell';
@@ -47,13 +48,20 @@ export function detectFormat(file: Pick<SourceFile, 'fileName' | 'languageId'>):
 
 /** Reads a file into jobs and storage classes. Never throws; files with no Spark configuration yield no jobs. */
 export function parseFile(file: SourceFile): ParsedFile {
+  const parsed = parseByFormat(file);
+  parsed.fileName = file.fileName;
+  for (const info of parsed.storageClasses) info.file = file.fileName;
+  return parsed;
+}
+
+function parseByFormat(file: SourceFile): ParsedFile {
   const format = detectFormat(file);
   if (!format) return emptyParsedFile('json');
   switch (format) {
     case 'json':
       return parseJsonFile(file.text);
     case 'yaml':
-      return parseYamlFile(file.text);
+      return parseYamlFile(file.text, isTemplateFile(file.fileName, file.text));
     case 'spark-defaults':
       return parseSparkDefaults(file.text);
     case 'python':

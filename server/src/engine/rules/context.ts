@@ -2,6 +2,7 @@
 import type { ConfigEntry, JobConfig, ParsedFile, PersistentVolumeClaimInfo, Range, StorageClassInfo } from '../model';
 import { effectiveValue, isIgnoredByOperator, type EffectiveValue } from '../effective';
 import { LineIndex } from '../line-index';
+import { rankStorageClasses } from '../storage-class-lookup';
 import { parseSparkBoolean } from '../values';
 import type { SeveritySetting } from './severity';
 
@@ -17,7 +18,7 @@ export interface RuleContext {
   job: JobConfig;
   /** The Spark version the job runs, `major.minor.patch`. */
   version: string;
-  /** StorageClasses of this file followed by the workspace's. */
+  /** StorageClasses of this file, then the workspace's from the same folder, then the rest (see storage-class-lookup). */
   storageClasses: readonly StorageClassInfo[];
   /** PersistentVolumeClaims of this file followed by the workspace's. */
   claims: readonly PersistentVolumeClaimInfo[];
@@ -113,7 +114,7 @@ export function buildContext(
     parsed,
     job,
     version,
-    storageClasses: [...parsed.storageClasses, ...workspaceStorageClasses],
+    storageClasses: rankStorageClasses(parsed, workspaceStorageClasses),
     claims: [...(parsed.claims ?? []), ...workspaceClaims],
     dra: false,
     kubernetes: platform === 'kubernetes' || platform === 'unknown',

@@ -10,9 +10,14 @@ import { finding, type Check } from './report';
 import type { Finding } from './types';
 import { keyPartRange, knownSuffixes, splitVolumeKey, suffixSince, VOLUME_TYPES, volumeTypeSpec } from './volume-keys';
 
-/** An entry whose key the user typed (flags and operator fields write known keys). */
+/** An entry whose key the user typed (flags and operator fields write known keys; a templated key is not final). */
 function isTyped(entry: ConfigEntry): boolean {
-  return entry.origin !== 'submit-flag' && entry.origin !== 'operator-field';
+  return (
+    entry.origin !== 'submit-flag' &&
+    entry.origin !== 'operator-field' &&
+    entry.origin !== 'operator-default' &&
+    entry.templated !== 'key'
+  );
 }
 
 /** OWNED_PREFIXES as one pattern: asked for every entry of a job, one match beats a call per prefix. */
@@ -127,6 +132,8 @@ export const keysNotInVersion: Check = (ctx) => {
   const entries = ctx.job.entries;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as ConfigEntry;
+    // An operator sets its defaults for every Spark it runs; an older Spark ignoring one is not the user's doing.
+    if (entry.origin === 'operator-default') continue;
     const since = keySince(entry.key);
     if (since === undefined || compareVersions(ctx.version, since) >= 0) continue;
     findings.push(
@@ -159,6 +166,8 @@ export const duplicateKeys: Check = (ctx) => {
   const findings: Finding[] = [];
   // The context's grouping (keys in order of first appearance), rather than grouping every entry again here.
   for (const [key, list] of ctx.repeatedKeys()) {
+    // Two template actions in key position (say in two `range` blocks) spell the same text, not the same key.
+    if (list.some((entry) => entry.templated === 'key')) continue;
     const winner = pickWinner(list);
     if (!winner) continue;
     const where = `line ${ctx.lineOf(winner.keyRange.start)}`;
@@ -197,6 +206,8 @@ function describe(entry: ConfigEntry): string {
       return 'a spark-defaults.conf line';
     case 'pyspark-config':
       return 'a .config() call';
+    case 'operator-default':
+      return "the operator's default";
   }
 }
 

@@ -66,6 +66,8 @@ export const invalidValues: Check = (ctx) => {
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as ConfigEntry;
     if (entry.dynamic) continue;
+    // Helm renders a templated value: the text in the file is not what Spark reads.
+    if (entry.templated !== undefined) continue;
     const kind = kindOf(entry.key);
     if (!kind) continue;
     const result = checkValue(ctx, entry, kind);

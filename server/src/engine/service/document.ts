@@ -91,7 +91,8 @@ export interface SparkDocument {
   sparkVersion(job: JobConfig): SparkVersionSource;
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
-  hover(offset: number): HoverResult | undefined;
+  /** Hover at an offset; `workspaceStorageClasses` lets a storageClass value name the class it resolves to. */
+  hover(offset: number, workspaceStorageClasses?: readonly StorageClassInfo[]): HoverResult | undefined;
   complete(offset: number, storageClassNames?: string[]): EngineCompletionItem[];
   diagnostics(input?: DiagnosticsInput): Finding[];
   /** The fixes of the findings that touch `range`. */
@@ -158,8 +159,14 @@ class ParsedDocument implements SparkDocument {
     return this.lines().offsetAt(position);
   }
 
-  hover(offset: number): HoverResult | undefined {
-    return hover({ text: this.text, parsed: this.parsed, offset, versionOf: (job) => this.sparkVersion(job) });
+  hover(offset: number, workspaceStorageClasses: readonly StorageClassInfo[] = []): HoverResult | undefined {
+    return hover({
+      text: this.text,
+      parsed: this.parsed,
+      offset,
+      versionOf: (job) => this.sparkVersion(job),
+      workspaceStorageClasses,
+    });
   }
 
   complete(offset: number, storageClassNames: string[] = []): EngineCompletionItem[] {

@@ -49,12 +49,23 @@ const K = 'spark.kubernetes.';
 export function simulateJob(job: JobConfig, options: SimulateOptions): SimulateJobResult {
   const version = normalizeVersion(options.sparkVersion) ?? DEFAULT_SPARK_VERSION;
   const conf: Record<string, string> = {};
+  const rendered = new Set<string>();
   for (const entry of job.entries) {
     if (isIgnoredByOperator(job, entry) || Object.prototype.hasOwnProperty.call(conf, entry.key)) continue;
-    const value = effectiveValue(job, entry.key, version).value;
-    if (value !== undefined) conf[entry.key] = value;
+    const effective = effectiveValue(job, entry.key, version);
+    // A Helm template's value is known only once rendered: simulate with what Spark uses when the key is unset.
+    if (effective.entry?.templated !== undefined) {
+      rendered.add(effective.entry.templated === 'key' ? entry.key : `${entry.key} = ${effective.entry.value}`);
+      continue;
+    }
+    if (effective.value !== undefined) conf[entry.key] = effective.value;
   }
   const notes: string[] = [];
+  if (rendered.size > 0) {
+    notes.push(
+      `Left to Helm, simulated as unset: ${[...rendered].join(', ')}. Simulate the rendered chart (helm template) for its real values.`,
+    );
+  }
   if (job.facts.platform === 'emr-serverless') {
     notes.push('EMR Serverless manages workers itself; simulated as Kubernetes executor pods with the same settings.');
   }

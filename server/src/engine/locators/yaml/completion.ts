@@ -54,7 +54,7 @@ export function sparkConfCompletion(
 }
 
 /** True when every line after the header, up to and including `target`, still belongs to the block under it. */
-function linesStayInBlock(text: string, header: Range, target: Range, headerColumn: number): boolean {
+export function linesStayInBlock(text: string, header: Range, target: Range, headerColumn: number): boolean {
   let start = text.indexOf('\n', header.start) + 1;
   while (start > 0 && start <= target.start) {
     const line = lineRangeAt(text, start);

@@ -1,5 +1,5 @@
 // A quick look at a document's text, before any parsing, for documents that are clearly none of ours: a top-level
-// `kind:` line names another kind, and nothing in the text could spell one of our kinds (the locator would skip
+// `kind:` line names another kind, and nothing in the text could spell one of our kinds or a spark-defaults key (the locator would skip
 // such a document after parsing it, syntax errors included, so skipping it before is the same result, sooner).
 import type { Range } from '../../model';
 
@@ -12,10 +12,12 @@ export function clearlyNotOurs(text: string, range: Range): boolean {
   const kind = KIND_LINE.exec(body)?.[2];
   if (kind === undefined || OUR_KINDS.has(kind)) return false;
   // A kind of ours could still hide in a second `kind:` key, or behind escapes in a double-quoted string.
+  // A ConfigMap (or any other kind) may carry spark-defaults text under a `spark-defaults.conf` key.
   return (
     !body.includes('SparkApplication') &&
     !body.includes('StorageClass') &&
     !body.includes('PersistentVolumeClaim') &&
+    !body.includes('spark-defaults') &&
     !body.includes('\\')
   );
 }

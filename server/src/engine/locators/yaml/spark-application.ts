@@ -1,38 +1,22 @@
 // Reads one spark-operator SparkApplication (or the template of a ScheduledSparkApplication) into a JobConfig:
 // the `sparkConf` map, the spec fields the operator turns into Spark keys, the Spark version and a few facts.
-import type { ConfigEntry, JobConfig, KeyContainer, Range, SparkVersionSource } from '../../model';
+import type { ConfigEntry, JobConfig, Range, SparkVersionSource } from '../../model';
+import { readSparkConf, type SparkConfBlock } from './spark-conf';
+import { blockAnchorOf, type BlockAnchor } from './block-anchor';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../../version';
 import type { YamlDocument } from './syntax/documents';
-import {
-  columnOf,
-  innerRange,
-  isNonString,
-  nodeAt,
-  outerRange,
-  pairOf,
-  scalarPairs,
-  stringValue,
-  type ScalarKeyPair,
-} from './syntax/nodes';
+import { innerRange, nodeAt, outerRange, pairOf, stringValue, type ScalarKeyPair } from './syntax/nodes';
 import { isMapNode, isScalarNode, type TreeNode } from './syntax/tree';
 
 export type SparkApplicationKind = 'SparkApplication' | 'ScheduledSparkApplication';
 
-/** Where the `sparkConf:` key sits, for completion on lines below it. */
-export interface SparkConfBlock {
-  /** The `sparkConf` key as written. */
-  header: Range;
-  /** Column of the `sparkConf` key. */
-  headerColumn: number;
-  /** Column at which the map's entries start (or would start when it is empty). */
-  entryColumn: number;
-  /** The map is written in flow style (`{ … }`). */
-  flow: boolean;
-}
+export type { SparkConfBlock } from './spark-conf';
 
 export interface SparkApplicationResult {
   job: JobConfig;
   confBlock?: SparkConfBlock;
+  /** Where `spec.dynamicAllocation` sits, for completion of its fields. */
+  dynamicAllocationBlock?: BlockAnchor;
 }
 
 /** spark-operator `spec.executor` fields and the Spark keys the operator writes for them. */
@@ -80,14 +64,8 @@ export function readSparkApplication(
   const spec = nodeAt(root, specPath);
   const base = specPath.join('.');
 
-  const entries: ConfigEntry[] = [];
-  const confPair = pairOf(spec, 'sparkConf');
-  const confNode = confPair?.value ?? null;
-  for (const { key, pair } of scalarPairs(confNode)) entries.push(sparkConfEntry(text, key, pair, entries.length));
-  if (confPair && confNode && isScalarNode(confNode)) {
-    const halfTyped = halfTypedKey(text, confPair, confNode, entries.length);
-    if (halfTyped) entries.push(halfTyped);
-  }
+  const conf = readSparkConf(text, spec);
+  const entries = conf.entries;
 
   // The operator passes sparkConf first, then executor fields, then dynamic allocation: later ones win.
   const dynamicAllocation = dynamicAllocationEntries(text, spec, base);
@@ -110,57 +88,14 @@ export function readSparkApplication(
     },
     containers: [],
   };
-  const sparkVersion = commentVersion ?? specVersion(text, spec);
+  const sparkVersion = commentVersion ?? versionField(text, nodeAt(spec, ['sparkVersion']), 'spec.sparkVersion');
   if (sparkVersion) job.sparkVersion = sparkVersion;
 
-  if (!confPair || !isScalarNode(confPair.key)) return { job };
-  const { container, block } = confContainer(text, confPair);
-  job.containers.push(container);
-  return { job, confBlock: block };
-}
-
-function sparkConfEntry(text: string, key: TreeNode, pair: ScalarKeyPair, rank: number): ConfigEntry {
-  const keyRange = innerRange(text, key);
-  const entry: ConfigEntry = {
-    key: isScalarNode(key) ? String(key.value) : text.slice(keyRange.start, keyRange.end),
-    value: '',
-    keyRange,
-    valueRange: { start: outerRange(text, key).end, end: outerRange(text, key).end },
-    origin: 'spark-conf',
-    rank,
-  };
-  const value = pair.value;
-  if (!value) return entry;
-  if (isScalarNode(value) && value.value === null && value.range[0] === value.range[1]) {
-    // `key:` with nothing after the colon: a missing value, reported where it would go.
-    entry.valueRange = { start: value.range[0], end: value.range[0] };
-    return entry;
-  }
-  entry.valueRange = innerRange(text, value);
-  if (isNonString(value)) {
-    entry.value = text.slice(entry.valueRange.start, entry.valueRange.end);
-    entry.nonStringValue = true;
-  } else {
-    entry.value = stringValue(value) ?? '';
-  }
-  return entry;
-}
-
-/** `sparkConf:` followed on its own line by a lone word: the first key being typed, not yet followed by a colon. */
-function halfTypedKey(text: string, confPair: ScalarKeyPair, value: TreeNode, rank: number): ConfigEntry | undefined {
-  if (!isScalarNode(value) || value.type !== 'PLAIN' || typeof value.value !== 'string') return undefined;
-  const header = confPair.key;
-  if (!text.slice(header.range[1], value.range[0]).includes('\n')) return undefined;
-  if (!/^[^\s:#]+$/.test(value.value)) return undefined;
-  const keyRange = outerRange(text, value);
-  return {
-    key: value.value,
-    value: '',
-    keyRange,
-    valueRange: { start: keyRange.end, end: keyRange.end },
-    origin: 'spark-conf',
-    rank,
-  };
+  const blockPair = pairOf(spec, 'dynamicAllocation');
+  const anchors = blockPair ? { dynamicAllocationBlock: blockAnchorOf(text, blockPair) } : {};
+  if (!conf.container || !conf.block) return { job, ...anchors };
+  job.containers.push(conf.container);
+  return { job, confBlock: conf.block, ...anchors };
 }
 
 /** The text a spec field holds, as the operator would pass it on (numbers and booleans as written). */
@@ -237,34 +172,16 @@ function dynamicAllocationEntries(
   return { entries, fact };
 }
 
-function specVersion(text: string, spec: TreeNode | undefined): SparkVersionSource | undefined {
-  const node = nodeAt(spec, ['sparkVersion']);
+/** The Spark version written in a spec field (`node`), resolved; marked unresolved when it cannot be read. */
+export function versionField(
+  text: string,
+  node: TreeNode | undefined,
+  from: 'spec.sparkVersion' | 'spec.runtimeVersions.sparkVersion',
+): SparkVersionSource | undefined {
   if (!node || !isScalarNode(node) || node.value === null) return undefined;
   const range = innerRange(text, node);
   const raw = typeof node.value === 'string' ? node.value : text.slice(range.start, range.end);
   const version = normalizeVersion(raw);
-  if (version) return { version, from: 'spec.sparkVersion', raw, range };
-  return { version: DEFAULT_SPARK_VERSION, from: 'spec.sparkVersion', raw, range, unresolved: true };
-}
-
-/** The `sparkConf` map as a place to write keys, plus where its block lies for completion. */
-function confContainer(text: string, confPair: ScalarKeyPair): { container: KeyContainer; block: SparkConfBlock } {
-  const key = confPair.key;
-  const header = outerRange(text, key);
-  const headerColumn = columnOf(text, header.start);
-  const value = confPair.value;
-  if (value && isMapNode(value) && value.flow) {
-    const range = { start: value.range[0] + 1, end: Math.max(value.range[0] + 1, outerRange(text, value).end - 1) };
-    return {
-      container: { kind: 'yaml-spark-conf', range },
-      block: { header, headerColumn, entryColumn: headerColumn + 2, flow: true },
-    };
-  }
-  const onLaterLine = value !== null && text.slice(header.end, value.range[0]).includes('\n');
-  const hasContent = value !== null && !(isScalarNode(value) && value.value === null);
-  const emptyAt = value ? value.range[0] : header.end;
-  const range = hasContent ? outerRange(text, value) : { start: emptyAt, end: emptyAt };
-  const entryColumn = hasContent && onLaterLine ? columnOf(text, value.range[0]) : headerColumn + 2;
-  const container: KeyContainer = { kind: 'yaml-spark-conf', range, indent: ' '.repeat(entryColumn) };
-  return { container, block: { header, headerColumn, entryColumn, flow: false } };
+  if (version) return { version, from, raw, range };
+  return { version: DEFAULT_SPARK_VERSION, from, raw, range, unresolved: true };
 }
