@@ -107,3 +107,26 @@ export function formatTimelines(
     summary,
   ].join('\n');
 }
+
+/** The calibration measured in the log and the fidelity of the logged configuration's replay. */
+export function formatReplayFigures(result: SimulationResult): string {
+  const lines: string[] = [];
+  if (result.calibration) lines.push(`Calibration: ${result.calibration.summary}`);
+  const f = result.fidelity;
+  if (f) {
+    lines.push(`Fidelity: ${f.summary}`);
+    const row = (label: string, w: typeof f.appWindow): string[] => [
+      label,
+      w.observedExecutorSeconds.toFixed(1),
+      w.simulatedExecutorSeconds.toFixed(1),
+      `${w.errorPct >= 0 ? '+' : ''}${w.errorPct.toFixed(1)}%`,
+    ];
+    lines.push(
+      table(
+        ['executor-seconds', 'observed', 'simulated', 'error'],
+        [row('job window', f.jobWindow), row('application window', f.appWindow)],
+      ),
+    );
+  }
+  return lines.join('\n');
+}

@@ -2,15 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { resolveSparkVersion } from '../../engine/effective';
 import { readEventLog } from '../../engine/eventlog';
+import { replayLoggedConfiguration, replayWithJobFile } from '../../engine/eventlog/replay-simulation';
 import { jobKindLabel } from '../../engine/job-kinds';
 import { parseFile } from '../../engine/locators';
 import type { JobConfig, StorageClassInfo } from '../../engine/model';
-import {
-  simulateConf,
-  simulateJob,
-  type SimulateJobResult,
-  type SimulateOptions,
-} from '../../engine/simulator/simulate-job';
+import { parseConfAssignments, parseKnobAssignments } from '../../engine/simulator/knobs';
+import { simulateJob, type SimulateJobResult } from '../../engine/simulator/simulate-job';
 import type { SimulationResult } from '../../engine/simulator/result';
 import { runTrace } from '../../engine/simulator/trace';
 import { normalizeVersion } from '../../engine/version';
@@ -18,11 +15,27 @@ import { parseWorkload } from '../../engine/workload';
 import { PRESET_NAMES } from '../../engine/workload/presets';
 import type { Workload } from '../../engine/workload/types';
 import { parseArgs, UsageError } from '../args';
-import { formatSimulation, formatTimelines } from '../simulation-report';
+import { formatReplayFigures, formatSimulation, formatTimelines } from '../simulation-report';
+
+interface WhatIf {
+  conf: Record<string, string>;
+  knobs: Record<string, number>;
+  calibrate: boolean;
+}
 
 export async function runSimulateCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['trace', 'workload', 'eventlog', 'preset', 'job', 'spark-version'], ['json']);
+  const args = parseArgs(
+    argv,
+    ['trace', 'workload', 'eventlog', 'preset', 'job', 'spark-version'],
+    ['json', 'no-calibration'],
+    ['conf', 'knob'],
+  );
   const json = args.flags.has('json');
+  const conf = parseConfAssignments(args.lists.get('conf') ?? []);
+  if (!conf.ok) throw new UsageError(`--conf: ${conf.error}`);
+  const knobs = parseKnobAssignments(args.lists.get('knob') ?? []);
+  if (!knobs.ok) throw new UsageError(`--knob: ${knobs.error}`);
+  const whatIf: WhatIf = { conf: conf.values, knobs: knobs.values, calibrate: !args.flags.has('no-calibration') };
   const tracePath = args.options.get('trace');
   if (tracePath !== undefined) return runTraceFile(tracePath, json);
 
@@ -55,7 +68,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     target = loaded;
   }
 
-  if (eventLogPath) return replay(eventLogPath, target, versionOverride, json);
+  if (eventLogPath) return replay(eventLogPath, target, versionOverride, json, whatIf);
 
   let workload: Workload | undefined;
   const workloadPath = args.options.get('workload');
@@ -73,6 +86,8 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     preset,
     workload,
     storageClasses: target.storageClasses,
+    ...(Object.keys(whatIf.conf).length > 0 ? { overrides: whatIf.conf } : {}),
+    knobs: whatIf.knobs,
   });
   return report(outcome, json, `Simulated ${target.path} (${jobKindLabel(target.job.kind)})`);
 }
@@ -111,6 +126,7 @@ async function replay(
   target: { job: JobConfig; storageClasses: StorageClassInfo[]; version: string; path: string } | undefined,
   versionOverride: string | undefined,
   json: boolean,
+  whatIf: WhatIf,
 ): Promise<number> {
   const log = await readEventLog(path);
   if (!log.ok) {
@@ -118,14 +134,15 @@ async function replay(
     return 2;
   }
   const logVersion = versionOverride ?? normalizeVersion(log.sparkVersion) ?? '3.5.1';
-  const options: SimulateOptions = { sparkVersion: logVersion, workload: log.workload };
-  const logged = simulateConf(log.conf, options);
+  const replayOptions = { conf: whatIf.conf, knobs: whatIf.knobs, calibrate: whatIf.calibrate };
+  // With a job file, --conf applies to the file's configuration; the logged one is replayed as it was.
+  const logged = replayLoggedConfiguration(log, {
+    ...replayOptions,
+    sparkVersion: logVersion,
+    conf: target ? {} : whatIf.conf,
+  });
   const mine = target
-    ? simulateJob(target.job, {
-        sparkVersion: target.version,
-        workload: log.workload,
-        storageClasses: target.storageClasses,
-      })
+    ? replayWithJobFile(log, target.job, target.version, target.storageClasses, replayOptions)
     : undefined;
   if (json) {
     const out = {
@@ -134,6 +151,8 @@ async function replay(
       warnings: log.warnings,
       logged,
       ...(mine ? { file: mine } : {}),
+      ...(logged.ok && logged.result.calibration ? { calibration: logged.result.calibration } : {}),
+      ...(logged.ok && logged.result.fidelity ? { fidelity: logged.result.fidelity } : {}),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return logged.ok && (mine?.ok ?? true) ? 0 : 2;
@@ -161,6 +180,7 @@ async function replay(
     );
     timelines.push({ label: `simulated (${label})`, timeline: outcome.result.dra.timeline });
   }
+  if (logged.ok) parts.push('', formatReplayFigures(logged.result));
   parts.push('', formatTimelines(log.observed, timelines));
   process.stdout.write(`${parts.join('\n')}\n`);
   return logged.ok && (mine?.ok ?? true) ? 0 : 2;

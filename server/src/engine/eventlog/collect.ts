@@ -48,7 +48,16 @@ export interface ExecutorRecord {
   reason?: string;
   tasks: number;
   lastTaskEndMs?: number;
+  /** ExecutorInfo's "Request Time" (Spark 3.4+ writes it when the cluster manager reports it). */
+  requestMs?: number;
+  /** ExecutorInfo's "Registration Time" (Spark 3.4+). */
+  registrationMs?: number;
+  /** ExecutorInfo's "Resource Profile Id" (Spark 3.1+). */
+  profileId?: number;
 }
+
+/** Pending-task changes are kept per 100 ms bucket, so memory grows with the run's length, not its task count. */
+export const PENDING_BUCKET_MS = 100;
 
 export class EventCollector {
   sparkVersion?: string;
@@ -82,6 +91,16 @@ export class EventCollector {
   executorsAdded = 0;
   executorsRemoved = 0;
   private tasksOfUnknownStages = 0;
+  /**
+   * Change of the number of tasks waiting for a slot, per PENDING_BUCKET_MS bucket of epoch time: + the task count of
+   * each submitted stage attempt, − 1 for each non-speculative task attempt launched.
+   */
+  readonly pendingDelta = new Map<number, number>();
+
+  private addPending(ms: number, delta: number): void {
+    const bucket = Math.floor(ms / PENDING_BUCKET_MS);
+    this.pendingDelta.set(bucket, (this.pendingDelta.get(bucket) ?? 0) + delta);
+  }
 
   private seen(ms: number | undefined): number | undefined {
     if (ms === undefined || ms <= 0) return undefined;
@@ -214,6 +233,8 @@ export class EventCollector {
     if (submitted !== undefined && (stage.submittedMs === undefined || submitted < stage.submittedMs)) {
       stage.submittedMs = submitted;
     }
+    const attemptTasks = num(info, 'Number of Tasks') ?? 0;
+    if (submitted !== undefined && attemptTasks > 0) this.addPending(submitted, attemptTasks);
     for (const rdd of arr(info, 'RDD Info')) {
       if (!isObject(rdd)) continue;
       const rddId = num(rdd, 'RDD ID');
@@ -244,6 +265,7 @@ export class EventCollector {
     const launch = this.seen(num(info, 'Launch Time'));
     const finish = this.seen(num(info, 'Finish Time'));
     if (bool(info, 'Speculative')) this.speculativeTasks++;
+    else if (launch !== undefined && reason !== 'Resubmitted') this.addPending(launch, -1);
     const success = reason === 'Success' && !bool(info, 'Failed') && !bool(info, 'Killed');
     if (success) this.successfulTasks++;
     const executorId = idString(info, 'Executor ID');
@@ -273,12 +295,14 @@ export class EventCollector {
     this.executorsAdded++;
     if (this.liveExecutors.has(id))
       this.warnings.push(`executor ${id} was added twice; the second addition starts a new lifetime`);
-    const record: ExecutorRecord = {
-      id,
-      addedMs: at,
-      cores: num(obj(e, 'Executor Info') ?? {}, 'Total Cores') ?? 0,
-      tasks: 0,
-    };
+    const info = obj(e, 'Executor Info') ?? {};
+    const record: ExecutorRecord = { id, addedMs: at, cores: num(info, 'Total Cores') ?? 0, tasks: 0 };
+    const requested = num(info, 'Request Time');
+    const registered = num(info, 'Registration Time');
+    const profile = num(info, 'Resource Profile Id');
+    if (requested !== undefined && requested > 0) record.requestMs = requested;
+    if (registered !== undefined && registered > 0) record.registrationMs = registered;
+    if (profile !== undefined) record.profileId = profile;
     this.executors.push(record);
     this.liveExecutors.set(id, record);
   }
