@@ -19,12 +19,14 @@ export interface ReplayOptions {
   calibrate?: boolean;
   /** Simulate from application start to application end (default true); false stops at the last job. */
   wholeApplication?: boolean;
+  prices?: SimulateOptions['prices'];
 }
 
 function simulateOptions(log: EventLogReplay, options: ReplayOptions, version: string): SimulateOptions {
   const calibration = options.calibrate === false ? undefined : calibrateFromLog(log);
   const knobs = { ...(calibration?.knobs ?? {}), ...(options.knobs ?? {}) };
   const out: SimulateOptions = { sparkVersion: version, workload: log.workload, knobs, details: true };
+  if (options.prices) out.prices = options.prices;
   if (options.wholeApplication !== false) {
     const tail = calibration?.appTailSec ?? calibrateFromLog(log).appTailSec;
     if (tail > 0) out.appTailSec = tail;

@@ -7,11 +7,12 @@ import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseEventLogText, readEventLog, type EventLogResult } from '../../engine/eventlog';
 import {
-  simulateConf,
-  simulateJob,
-  type SimulateJobResult,
-  type SimulateOptions,
-} from '../../engine/simulator/simulate-job';
+  replayLoggedConfiguration,
+  replayWithJobFile,
+  type ReplayOptions,
+} from '../../engine/eventlog/replay-simulation';
+import type { EventLogReplay } from '../../engine/eventlog';
+import type { SimulateJobResult } from '../../engine/simulator/simulate-job';
 import { normalizeVersion } from '../../engine/version';
 import type { ReplayEventLogParams, ReplayEventLogResponse, ReplayInfo, ReplayObserved } from '../../protocol';
 import type { DocumentAnalyses } from '../documents';
@@ -139,7 +140,7 @@ export function replayHandler(
       const params = checked.params;
 
       // The configuration to compare: a job file open in the editor, or the log's own.
-      let simulateWith: ((options: SimulateOptions) => SimulateJobResult) | undefined;
+      let simulateWith: ((log: EventLogReplay, options: ReplayOptions) => SimulateJobResult) | undefined;
       let jobVersion: string | undefined;
       if (params.uri !== undefined) {
         const doc = deps.documents.get(params.uri);
@@ -149,7 +150,8 @@ export function replayHandler(
         if (!job) return { ok: false, error: 'The job file holds no Spark job to compare with.' };
         jobVersion = analysis.versionOf(job).version;
         const storageClasses = analysis.parsed.storageClasses;
-        simulateWith = (options) => simulateJob(job, { ...options, storageClasses });
+        const version = jobVersion;
+        simulateWith = (log, options) => replayWithJobFile(log, job, version, storageClasses, options);
       }
 
       let log: EventLogResult;
@@ -167,17 +169,16 @@ export function replayHandler(
         sparkVersion = logged ?? deps.settings().defaultSparkVersion;
         if (!logged) warnings.push(`The log does not say which Spark version ran; simulated as Spark ${sparkVersion}.`);
       }
-      const logConf = log.conf;
-      const run = simulateWith ?? ((options: SimulateOptions) => simulateConf(logConf, options));
+      const run = simulateWith ?? replayLoggedConfiguration;
       const simulation = deps.settings().simulation;
-      const options: SimulateOptions = {
+      // Calibrated from the log, over the whole application; the result carries calibration and fidelity.
+      const options: ReplayOptions = {
         sparkVersion,
-        workload: log.workload,
         knobs: knobsFor(simulation, params.knobs),
         prices: pricesFromSettings(simulation),
       };
-      if (params.overrides !== undefined) options.overrides = params.overrides;
-      const simulated = run(options);
+      if (params.overrides !== undefined) options.conf = params.overrides;
+      const simulated = run(log, options);
       if (!simulated.ok) return simulated;
       const replay: ReplayInfo = {
         confFrom: simulateWith ? 'job-file' : 'event-log',
