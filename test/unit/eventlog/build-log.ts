@@ -46,8 +46,33 @@ export class LogBuilder {
     return this;
   }
 
+  /** Any event, as written. */
+  raw(event: Record<string, unknown>): this {
+    this.events.push(event);
+    return this;
+  }
+
+  /** A task attempt of `stageId` that did not succeed (or a speculative copy), from `launch` to `end`. */
+  attempt(stageId: number, t: TaskAt, reason: string, speculative = false): this {
+    this.events.push({
+      Event: 'SparkListenerTaskEnd',
+      'Stage ID': stageId,
+      'Task Type': 'ResultTask',
+      'Task End Reason': { Reason: reason },
+      'Task Info': {
+        'Launch Time': ms(t.launch),
+        'Finish Time': ms(t.end),
+        'Executor ID': t.exec,
+        Speculative: speculative,
+        Killed: reason === 'TaskKilled',
+        Failed: reason !== 'Success' && reason !== 'TaskKilled',
+      },
+    });
+    return this;
+  }
+
   /** A one-stage job submitted at `at`, its tasks as given; it ends when its last task ends. */
-  job(jobId: number, stageId: number, at: number, tasks: TaskAt[]): this {
+  job(jobId: number, stageId: number, at: number, tasks: TaskAt[], profileId?: number): this {
     const end = Math.max(...tasks.map((t) => t.end));
     this.events.push({
       Event: 'SparkListenerJobStart',
@@ -62,6 +87,7 @@ export class LogBuilder {
         'Number of Tasks': tasks.length,
         'Submission Time': ms(at),
         'Parent IDs': [],
+        ...(profileId === undefined ? {} : { 'Resource Profile Id': profileId }),
       },
     });
     tasks.forEach((t, i) =>

@@ -27,6 +27,15 @@ export interface StageRecord {
   successes: TaskRun[];
   /** Durations (s) of attempts that ended any other way. */
   otherEnds: number[];
+  /** "Resource Profile Id" of the stage (Spark 3.1+); absent in older logs (the default profile, 0). */
+  profileId?: number;
+}
+
+/** What a SparkListenerResourceProfileAdded event asked for. */
+export interface ProfileRecord {
+  id: number;
+  executorCores?: number;
+  taskCpus?: number;
 }
 
 export interface JobRecord {
@@ -85,6 +94,12 @@ export class EventCollector {
   successfulTasks = 0;
   speculativeTasks = 0;
   readonly taskEndReasons: Record<string, number> = {};
+  readonly profiles = new Map<number, ProfileRecord>();
+  /** Run time (s) of successful, speculative, and failed or killed task attempts. */
+  successSeconds = 0;
+  speculativeSeconds = 0;
+  failedAttempts = 0;
+  failedSeconds = 0;
   jobStarts = 0;
   jobEnds = 0;
   jobEndsWithoutStart = 0;
@@ -148,6 +163,9 @@ export class EventCollector {
         return;
       case 'SparkListenerExecutorRemoved':
         this.onExecutorRemoved(e);
+        return;
+      case 'SparkListenerResourceProfileAdded':
+        this.onProfileAdded(e);
         return;
       default:
         return;
@@ -224,6 +242,8 @@ export class EventCollector {
       };
       const name = str(info, 'Stage Name');
       if (name !== undefined) stage.name = name;
+      const profile = num(info, 'Resource Profile Id');
+      if (profile !== undefined) stage.profileId = profile;
       this.stages.set(id, stage);
       this.stageOrder.push(id);
     }
@@ -284,8 +304,15 @@ export class EventCollector {
     // "Resubmitted" ends repeat an earlier successful attempt; they carry no new run time.
     if (launch === undefined || finish === undefined || reason === 'Resubmitted') return;
     const seconds = Math.max(0, finish - launch) / 1000;
-    if (success) stage.successes.push({ launchMs: launch, seconds });
-    else stage.otherEnds.push(seconds);
+    if (bool(info, 'Speculative')) this.speculativeSeconds += seconds;
+    if (success) {
+      stage.successes.push({ launchMs: launch, seconds });
+      this.successSeconds += seconds;
+    } else {
+      stage.otherEnds.push(seconds);
+      this.failedAttempts++;
+      this.failedSeconds += seconds;
+    }
   }
 
   private onExecutorAdded(e: JsonObject): void {
@@ -320,6 +347,17 @@ export class EventCollector {
     record.removedMs = at;
     const reason = str(e, 'Removed Reason');
     if (reason !== undefined) record.reason = reason;
+  }
+
+  private onProfileAdded(e: JsonObject): void {
+    const id = num(e, 'Resource Profile Id');
+    if (id === undefined) return;
+    const record: ProfileRecord = { id };
+    const cores = num(obj(obj(e, 'Executor Resource Requests') ?? {}, 'cores') ?? {}, 'Amount');
+    const cpus = num(obj(obj(e, 'Task Resource Requests') ?? {}, 'cpus') ?? {}, 'Amount');
+    if (cores !== undefined) record.executorCores = cores;
+    if (cpus !== undefined) record.taskCpus = cpus;
+    this.profiles.set(id, record);
   }
 
   /** Warnings that summarise the whole log; call once after the last event. */

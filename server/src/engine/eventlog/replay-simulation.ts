@@ -7,6 +7,7 @@ import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
 import { calibrateFromLog, withKnobOverrides } from './calibrate';
 import { computeFidelity } from './fidelity';
 import type { EventLogReplay } from './types';
+import { unmodelledNotes } from './unmodelled';
 
 export interface ReplayOptions {
   /** The Spark version to simulate; defaults to the log's. */
@@ -35,10 +36,13 @@ function simulateOptions(log: EventLogReplay, options: ReplayOptions, version: s
   return out;
 }
 
+/** Adds the calibration (unless turned off) and what the log shows that is not modelled to the notes. */
 function withCalibration(outcome: SimulateJobResult, log: EventLogReplay, options: ReplayOptions): SimulateJobResult {
-  if (!outcome.ok || options.calibrate === false) return outcome;
+  if (!outcome.ok) return outcome;
+  const notes = [...outcome.result.notes, ...unmodelledNotes(log)];
+  if (options.calibrate === false) return { ok: true, result: { ...outcome.result, notes } };
   const calibration = withKnobOverrides(calibrateFromLog(log), options.knobs ?? {});
-  const notes = [`Calibrated from the log: ${calibration.summary}.`, ...outcome.result.notes];
+  notes.unshift(`Calibrated from the log: ${calibration.summary}.`);
   return { ok: true, result: { ...outcome.result, notes, calibration } };
 }
 

@@ -85,6 +85,25 @@ export interface EventLogStats {
   jobEndsWithoutStart: number;
   executorsAdded: number;
   executorsRemoved: number;
+  /** Run time of successful task attempts (s). */
+  successfulTaskSeconds: number;
+  /** Run time of speculative task attempts, whatever their outcome (s). */
+  speculativeTaskSeconds: number;
+  /** Task attempts that failed or were killed (not counting "Resubmitted" ends), and their run time (s). */
+  failedTaskAttempts: number;
+  failedTaskSeconds: number;
+}
+
+/** How much of the log's work ran under one resource profile. */
+export interface ProfileUsage {
+  id: number;
+  /** Executor cores and CPUs per task the profile asked for, when the log says. */
+  executorCores?: number;
+  taskCpus?: number;
+  stages: number;
+  /** Successful task attempts and their run time (s). */
+  tasks: number;
+  taskSeconds: number;
 }
 
 export interface EventLogReplay {
@@ -97,6 +116,8 @@ export interface EventLogReplay {
   conf: Record<string, string>;
   observed: ObservedRun;
   stats: EventLogStats;
+  /** Resource profiles that stages ran under, by id (profile 0 is Spark's default). */
+  profiles: ProfileUsage[];
   /** Things the reader tolerated or guessed (a truncated last line, tasks with no successful attempt, …). */
   warnings: string[];
 }
