@@ -146,3 +146,24 @@ test('knobs win over measured values and say so', () => {
   assert.equal(c.knobs.removalLagSec, 2);
   assert.equal(c.addLatency.source, 'log');
 });
+
+test('odd logs never throw: no application start or end, removals before the deadline, every event dropped in turn', () => {
+  const full = new LogBuilder(DRA)
+    .executor('1', 5)
+    .executor('2', 36)
+    .job(0, 0, 30, [...tasks(4, '1', 30, 40), ...tasks(4, '2', 36, 40)])
+    .removed('2', 41)
+    .end(70)
+    .trim()
+    .split('\n');
+  for (let drop = 0; drop < full.length; drop++) {
+    const parsed = parseEventLogText(full.filter((_, i) => i !== drop).join('\n'), 'cut');
+    if (!parsed.ok) continue;
+    const c = calibrateFromLog(parsed);
+    for (const v of [c.coldStart, c.coldRate, c.addLatency, c.addRate, c.removalLag, c.exitTime])
+      assert.ok(Number.isFinite(v.value) && v.value >= 0, `${drop}: ${JSON.stringify(v)}`);
+    assert.ok(Number.isFinite(c.appTailSec) && c.appTailSec >= 0);
+    // Removed 1 s after its last task, long before its 10 s idle deadline: not an idle removal.
+    assert.equal(c.removalLag.source, 'fallback', `${drop}`);
+  }
+});

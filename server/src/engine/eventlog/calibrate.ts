@@ -6,6 +6,7 @@ import { resolveAllocationConfig, type AllocationConfig } from '../simulator/con
 import { LATENCY_KNOBS } from '../simulator/k8s/latency';
 import type { CalibratedValue, Calibration } from '../simulator/replay-types';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
+import { highest, lowest } from './extremes';
 import type { ObservedExecutor, ObservedRun } from './types';
 
 export interface CalibrationInput {
@@ -36,8 +37,8 @@ function median(values: readonly number[]): number {
 function measured(samples: readonly number[], value: number, unit: CalibratedValue['unit'], basis: string) {
   const v: CalibratedValue = { value: round3(value), unit, samples: samples.length, source: 'log', basis };
   if (samples.length > 0) {
-    v.min = round3(Math.min(...samples));
-    v.max = round3(Math.max(...samples));
+    v.min = round3(lowest(samples));
+    v.max = round3(highest(samples));
   }
   return v;
 }
@@ -71,8 +72,8 @@ function coldStart(cold: readonly ObservedExecutor[]): { start: CalibratedValue;
     };
   }
   const times = cold.map((e) => e.addedAt);
-  const first = Math.min(...times);
-  const last = Math.max(...times);
+  const first = lowest(times);
+  const last = highest(times);
   const start = measured(
     times,
     first,
@@ -212,7 +213,7 @@ function removalLag(observed: ObservedRun, idleTimeoutSec: number, dra: boolean)
 
 function lastJobEnd(observed: ObservedRun): number | undefined {
   if (observed.jobs.length === 0) return undefined;
-  return Math.max(...observed.jobs.map((j) => j.endedAt));
+  return highest(observed.jobs.map((j) => j.endedAt));
 }
 
 const fmt = (s: number): string => (Math.abs(s) >= 100 ? s.toFixed(0) : s.toFixed(1));

@@ -2,6 +2,7 @@
 // and the application window, the mean gap in running executors sampled every second, peaks, per-job durations.
 import type { SimulationResult } from '../simulator/result';
 import type { FidelityReport, JobFidelity, WindowFidelity } from '../simulator/replay-types';
+import { highest, lowest } from './extremes';
 import type { ObservedRun } from './types';
 
 interface Step {
@@ -59,10 +60,10 @@ export function computeFidelity(observed: ObservedRun, result: SimulationResult)
   );
 
   const obsJobs = observed.jobs;
-  const obsFrom = obsJobs.length > 0 ? Math.min(...obsJobs.map((j) => j.submittedAt)) : 0;
-  const obsTo = obsJobs.length > 0 ? Math.max(...obsJobs.map((j) => j.endedAt)) : obsEnd;
+  const obsFrom = obsJobs.length > 0 ? lowest(obsJobs.map((j) => j.submittedAt)) : 0;
+  const obsTo = obsJobs.length > 0 ? highest(obsJobs.map((j) => j.endedAt)) : obsEnd;
   const simJobs = sim.jobs ?? [];
-  const simFrom = simJobs.length > 0 ? Math.min(...simJobs.map((j) => j.startSec)) : 0;
+  const simFrom = simJobs.length > 0 ? lowest(simJobs.map((j) => j.startSec)) : 0;
   const simTo = sim.lastJobEndSec ?? simEnd;
   const jobWindow = windowFidelity(
     stepIntegral(obsSteps, obsEnd, obsFrom, obsTo),
