@@ -60,3 +60,42 @@ test('a clean single-profile log gets none of these notes', () => {
   const log = expectOk(parseEventLogText(text, 'hand-built'));
   assert.deepEqual(unmodelledNotes(log), []);
 });
+
+test('locality wait: slot time tasks spent waiting while slots were free, as a sized note', () => {
+  // One 4-core executor; a 2-task stage at 10 s: one task starts at once, the other only at 13 s.
+  const text = new LogBuilder({ ...CONF, 'spark.locality.wait': '3s' })
+    .executor('1', 5)
+    .job(0, 0, 10, [
+      { exec: '1', launch: 10, end: 20 },
+      { exec: '1', launch: 13, end: 20 },
+    ])
+    .end(30);
+  const log = expectOk(parseEventLogText(text, 'hand-built'));
+  assert.equal(log.stats.waitingWithFreeSlotSeconds, 3);
+  assert.deepEqual(unmodelledNotes(log), [
+    "Tasks waited 3.0 s of slot time (18% of the task time) while executors had free slots: Spark's locality wait " +
+      '(spark.locality.wait = 3s) holds tasks back for a better-placed slot. The simulation launches a task as soon as a slot is free.',
+  ]);
+});
+
+test('locality wait: an executor the driver is removing offers no free slot after its idle deadline', () => {
+  const dra = {
+    'spark.master': 'yarn',
+    'spark.dynamicAllocation.enabled': 'true',
+    'spark.dynamicAllocation.executorIdleTimeout': '10s',
+    'spark.shuffle.service.enabled': 'true',
+    'spark.executor.cores': '4',
+  };
+  // Executor 2 went idle at 20 s (deadline 30 s) and was logged removed only at 42 s. A task submitted at 35 s waited
+  // for executor 1 (busy until 40 s): no usable slot was free meanwhile.
+  const text = new LogBuilder(dra)
+    .executor('1', 5)
+    .executor('2', 6)
+    .job(0, 0, 10, tasks(1, '2', 10, 20))
+    .job(1, 1, 30, tasks(4, '1', 30, 40))
+    .job(2, 2, 35, tasks(1, '1', 40, 41))
+    .removed('2', 42)
+    .end(50);
+  const log = expectOk(parseEventLogText(text, 'hand-built'));
+  assert.equal(log.stats.waitingWithFreeSlotSeconds, 0);
+});

@@ -8,6 +8,7 @@ import type { CalibratedValue, Calibration } from '../simulator/replay-types';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
 import { highest, lowest } from './extremes';
 import type { ObservedExecutor, ObservedRun } from './types';
+import { isDriverRemoval } from './removal-reasons';
 
 export interface CalibrationInput {
   conf: Readonly<Record<string, string>>;
@@ -19,8 +20,6 @@ export interface CalibrationInput {
 export const TYPICAL_START_SEC =
   LATENCY_KNOBS.podApiLatencySec + LATENCY_KNOBS.podStartLatencySec + LATENCY_KNOBS.executorRegisterSec;
 
-/** Removal reasons Spark logs when the driver itself let an executor go (YARN/standalone, Kubernetes). */
-const DRIVER_REMOVAL = /killed by driver|deleted by a user or the framework|exited from explicit termination request/i;
 /** A removal this long after the idle deadline is not the idle path (e.g. a later target cut): not a sample. */
 const MAX_REMOVAL_LAG_SEC = 600;
 /** A removal up to this much before the deadline still counts (timestamps are rounded, ticks are 100 ms). */
@@ -198,7 +197,7 @@ function removalLag(observed: ObservedRun, idleTimeoutSec: number, dra: boolean)
   if (dra && Number.isFinite(idleTimeoutSec)) {
     for (const e of observed.executors) {
       if (e.removedAt === undefined) continue;
-      if (e.reason !== undefined && !DRIVER_REMOVAL.test(e.reason)) continue;
+      if (e.reason !== undefined && !isDriverRemoval(e.reason)) continue;
       const idleSince = Math.max(e.addedAt, e.lastTaskEndAt ?? e.addedAt);
       const lag = e.removedAt - (idleSince + idleTimeoutSec);
       if (lag >= -EARLY_REMOVAL_SLACK_SEC && lag <= MAX_REMOVAL_LAG_SEC) samples.push(Math.max(0, lag));

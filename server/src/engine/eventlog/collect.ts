@@ -112,9 +112,11 @@ export class EventCollector {
    */
   readonly pendingDelta = new Map<number, number>();
 
+  /** Change of busy task slots (task attempts running), per bucket like pendingDelta. */
+  readonly busyDelta = new Map<number, number>();
+
   private addPending(ms: number, delta: number): void {
-    const bucket = Math.floor(ms / PENDING_BUCKET_MS);
-    this.pendingDelta.set(bucket, (this.pendingDelta.get(bucket) ?? 0) + delta);
+    addTo(this.pendingDelta, ms, delta);
   }
 
   private seen(ms: number | undefined): number | undefined {
@@ -284,6 +286,10 @@ export class EventCollector {
     const info = obj(e, 'Task Info') ?? {};
     const launch = this.seen(num(info, 'Launch Time'));
     const finish = this.seen(num(info, 'Finish Time'));
+    if (launch !== undefined && finish !== undefined && reason !== 'Resubmitted') {
+      addTo(this.busyDelta, launch, 1);
+      addTo(this.busyDelta, Math.max(launch, finish), -1);
+    }
     if (bool(info, 'Speculative')) this.speculativeTasks++;
     else if (launch !== undefined && reason !== 'Resubmitted') this.addPending(launch, -1);
     const success = reason === 'Success' && !bool(info, 'Failed') && !bool(info, 'Killed');
@@ -366,4 +372,9 @@ export class EventCollector {
       this.warnings.push(`${this.tasksOfUnknownStages} task ends belong to stages that were never submitted; ignored`);
     }
   }
+}
+
+function addTo(map: Map<number, number>, ms: number, delta: number): void {
+  const bucket = Math.floor(ms / PENDING_BUCKET_MS);
+  map.set(bucket, (map.get(bucket) ?? 0) + delta);
 }

@@ -4,6 +4,7 @@ import { LineReader } from './lines';
 import type { TextSource } from './lines';
 import { buildObserved } from './observed';
 import { profileUsage } from './profiles';
+import { waitingWithFreeSlots } from './slot-waits';
 import { buildWorkload } from './to-workload';
 import type { EventLogResult } from './types';
 
@@ -97,6 +98,7 @@ function finishReplay(collector: EventCollector, events: number, warnings: strin
       speculativeTaskSeconds: round3(c.speculativeSeconds),
       failedTaskAttempts: c.failedAttempts,
       failedTaskSeconds: round3(c.failedSeconds),
+      waitingWithFreeSlotSeconds: waitingWithFreeSlots(c),
     },
     profiles: profileUsage(c),
     warnings,

@@ -92,6 +92,8 @@ export interface EventLogStats {
   /** Task attempts that failed or were killed (not counting "Resubmitted" ends), and their run time (s). */
   failedTaskAttempts: number;
   failedTaskSeconds: number;
+  /** Slot-seconds tasks spent waiting while executors had free slots (locality wait and other launch delays). */
+  waitingWithFreeSlotSeconds: number;
 }
 
 /** How much of the log's work ran under one resource profile. */

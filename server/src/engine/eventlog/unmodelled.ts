@@ -1,9 +1,7 @@
 // What the log shows that the replay does not model, each with its size, for the replay's notes: work under other
 // resource profiles, speculative copies, failed or killed attempts, executors lost.
 import type { EventLogReplay } from './types';
-
-/** Removal reasons of executors the driver let go on purpose (see calibrate.ts); anything else is a loss. */
-const DRIVER_REMOVAL = /killed by driver|deleted by a user or the framework|exited from explicit termination request/i;
+import { isDriverRemoval } from './removal-reasons';
 
 const secs = (s: number): string => `${s >= 100 ? s.toFixed(0) : s.toFixed(1)} s`;
 const share = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%');
@@ -43,8 +41,17 @@ export function unmodelledNotes(log: EventLogReplay): string[] {
         `${share(st.failedTaskSeconds, total)} of the task time); the simulation runs each task once, successfully.`,
     );
   }
+  const waited = st.waitingWithFreeSlotSeconds;
+  if (waited >= 1 && waited >= 0.01 * total) {
+    const wait = log.conf['spark.locality.wait'];
+    notes.push(
+      `Tasks waited ${secs(waited)} of slot time (${share(waited, total)} of the task time) while executors had free ` +
+        `slots: Spark's locality wait (spark.locality.wait${wait === undefined ? ', 3s by default' : ` = ${wait}`}) ` +
+        'holds tasks back for a better-placed slot. The simulation launches a task as soon as a slot is free.',
+    );
+  }
   const lost = log.observed.executors.filter(
-    (e) => e.removedAt !== undefined && e.reason !== undefined && !DRIVER_REMOVAL.test(e.reason),
+    (e) => e.removedAt !== undefined && e.reason !== undefined && !isDriverRemoval(e.reason),
   );
   if (lost.length > 0) {
     const reasons = [...new Set(lost.map((e) => e.reason as string))].slice(0, 3).join('; ');
