@@ -18,7 +18,8 @@ interface Value {
   source: string;
 }
 interface ReplayJson {
-  observed: { runtimeSec: number };
+  observed: { runtimeSec: number; executorSeconds: number };
+  observedWindows: { job: { fromSec: number; toSec: number }; app: { executorSeconds: number } };
   logged: {
     ok: boolean;
     result: {
@@ -58,6 +59,11 @@ describe('spark-dra simulate --eventlog: calibrated replay', () => {
     assert.ok(Math.abs(dra.summary.runtimeSec - out.observed.runtimeSec) < 2);
     assert.ok(out.fidelity);
     assert.ok(Math.abs(out.fidelity.appWindow.errorPct) <= 10);
+    // The observed windows: the one job ran 178.1 → 242.4 s; the application window holds every executor-second.
+    assert.ok(
+      Math.abs(out.observedWindows.job.fromSec - 178.1) < 0.1 && Math.abs(out.observedWindows.job.toSec - 242.4) < 0.1,
+    );
+    assert.ok(Math.abs(out.observedWindows.app.executorSeconds - out.observed.executorSeconds) < 0.01);
     assert.ok(out.fidelity.meanAbsExecutorError <= 1.5);
   });
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEventLogText } from '../../../server/src/engine/eventlog';
 import type { EventLogReplay } from '../../../server/src/engine/eventlog';
-import { computeFidelity, stepAt, stepIntegral } from '../../../server/src/engine/eventlog/fidelity';
+import { computeFidelity, observedWindows, stepAt, stepIntegral } from '../../../server/src/engine/eventlog/fidelity';
 import { replayLoggedConfiguration } from '../../../server/src/engine/eventlog/replay-simulation';
 import type { SimulationResult } from '../../../server/src/engine/simulator/result';
 import { LogBuilder, tasks } from './build-log';
@@ -140,4 +140,20 @@ test('fidelity: one executor too many over the whole window is its share of erro
   // 70 extra executor-seconds over the 70 s application; 71 one-second samples (0…70) each off by one.
   assert.equal(f.appWindow.simulatedExecutorSeconds, o.executorSeconds + 70);
   assert.equal(f.meanAbsExecutorError, 1);
+});
+
+test('windows: the observed job window runs from the first submission to the last job end; the simulated ones agree', () => {
+  const l = log();
+  const w = observedWindows(l.observed);
+  assert.deepEqual([w.job.fromSec, w.job.toSec, w.app.fromSec, w.app.toSec], [30, 41, 0, 70]);
+  // Executor 1 all along from 5 s; executor 2 from 36 to 62 s, executor 3 from 37 to 63 s.
+  assert.equal(w.app.executorSeconds, 65 + 26 + 26);
+  assert.equal(w.job.executorSeconds, 11 + 5 + 4);
+  const r = replay();
+  const d = r.dra;
+  assert.ok(d.jobWindowExecutorSeconds !== undefined && d.appWindowExecutorSeconds !== undefined);
+  assert.ok(d.jobWindowExecutorSeconds < d.appWindowExecutorSeconds);
+  assert.ok(Math.abs(d.appWindowExecutorSeconds - d.summary.executorSeconds) <= 0.01 * d.summary.executorSeconds);
+  assert.equal(r.fidelity?.appWindow.observedExecutorSeconds, w.app.executorSeconds);
+  assert.equal(r.fidelity?.jobWindow.observedExecutorSeconds, w.job.executorSeconds);
 });

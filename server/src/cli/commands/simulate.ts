@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolveSparkVersion } from '../../engine/effective';
 import { readEventLog } from '../../engine/eventlog';
+import { observedWindows } from '../../engine/eventlog/fidelity';
 import { replayLoggedConfiguration, replayWithJobFile } from '../../engine/eventlog/replay-simulation';
 import { jobKindLabel } from '../../engine/job-kinds';
 import { parseFile } from '../../engine/locators';
@@ -15,7 +16,7 @@ import { parseWorkload } from '../../engine/workload';
 import { PRESET_NAMES } from '../../engine/workload/presets';
 import type { Workload } from '../../engine/workload/types';
 import { parseArgs, UsageError } from '../args';
-import { formatReplayFigures, formatSimulation, formatTimelines } from '../simulation-report';
+import { formatReplayFigures, formatSimulation, formatTimelines, formatWindows } from '../simulation-report';
 
 interface WhatIf {
   conf: Record<string, string>;
@@ -147,6 +148,7 @@ async function replay(
   if (json) {
     const out = {
       observed: log.observed,
+      observedWindows: observedWindows(log.observed),
       stats: log.stats,
       warnings: log.warnings,
       logged,
@@ -180,7 +182,8 @@ async function replay(
     );
     timelines.push({ label: `simulated (${label})`, timeline: outcome.result.dra.timeline });
   }
-  if (logged.ok) parts.push('', formatReplayFigures(logged.result));
+  if (logged.ok) parts.push('', formatReplayFigures(logged.result, observedWindows(log.observed)));
+  if (mine?.ok) parts.push('', formatWindows(`Configuration of ${target?.path}`, mine.result));
   parts.push('', formatTimelines(log.observed, timelines));
   process.stdout.write(`${parts.join('\n')}\n`);
   return logged.ok && (mine?.ok ?? true) ? 0 : 2;

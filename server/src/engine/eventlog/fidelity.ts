@@ -4,37 +4,33 @@ import type { SimulationResult } from '../simulator/result';
 import type { FidelityReport, JobFidelity, WindowFidelity } from '../simulator/replay-types';
 import { highest, lowest } from './extremes';
 import type { ObservedRun } from './types';
+import { stepAt, stepIntegral } from '../simulator/steps';
 
-interface Step {
-  t: number;
-  running: number;
-}
+export { stepAt, stepIntegral } from '../simulator/steps';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** Integral of a step timeline over [from, to] (the last step holds until `end`, nothing after it). */
-export function stepIntegral(steps: readonly Step[], end: number, from: number, to: number): number {
-  let total = 0;
-  for (let i = 0; i < steps.length; i++) {
-    const a = Math.max(from, steps[i].t);
-    const b = Math.min(to, i + 1 < steps.length ? steps[i + 1].t : end);
-    if (b > a) total += steps[i].running * (b - a);
-  }
-  return total;
+/** A span of the observed run and the executor-seconds the log shows in it (seconds from application start). */
+export interface ObservedWindow {
+  fromSec: number;
+  toSec: number;
+  executorSeconds: number;
 }
 
-/** Running executors at t: the last step at or before t; 0 before the first step and after `end`. */
-export function stepAt(steps: readonly Step[], end: number, t: number): number {
-  if (steps.length === 0 || t < steps[0].t || t > end) return 0;
-  let low = 0;
-  let high = steps.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (steps[mid].t <= t) low = mid;
-    else high = mid - 1;
-  }
-  return steps[low].running;
+/** The observed job window (first job submitted → last job ended) and application window (start → end). */
+export function observedWindows(observed: ObservedRun): { job: ObservedWindow; app: ObservedWindow } {
+  const steps = observed.timeline;
+  const end = observed.runtimeSec;
+  const jobs = observed.jobs;
+  const from = jobs.length > 0 ? lowest(jobs.map((j) => j.submittedAt)) : 0;
+  const to = jobs.length > 0 ? highest(jobs.map((j) => j.endedAt)) : end;
+  const window = (a: number, b: number): ObservedWindow => ({
+    fromSec: a,
+    toSec: b,
+    executorSeconds: round3(stepIntegral(steps, end, a, b)),
+  });
+  return { job: window(from, to), app: window(0, end) };
 }
 
 function windowFidelity(observed: number, simulated: number): WindowFidelity {
@@ -54,21 +50,13 @@ export function computeFidelity(observed: ObservedRun, result: SimulationResult)
   const simSteps = sim.timeline;
   const simEnd = simSteps.length > 0 ? simSteps[simSteps.length - 1].t : 0;
 
-  const appWindow = windowFidelity(
-    stepIntegral(obsSteps, obsEnd, 0, obsEnd),
-    stepIntegral(simSteps, simEnd, 0, simEnd),
-  );
-
+  const windows = observedWindows(observed);
+  const appWindow = windowFidelity(windows.app.executorSeconds, stepIntegral(simSteps, simEnd, 0, simEnd));
   const obsJobs = observed.jobs;
-  const obsFrom = obsJobs.length > 0 ? lowest(obsJobs.map((j) => j.submittedAt)) : 0;
-  const obsTo = obsJobs.length > 0 ? highest(obsJobs.map((j) => j.endedAt)) : obsEnd;
   const simJobs = sim.jobs ?? [];
   const simFrom = simJobs.length > 0 ? lowest(simJobs.map((j) => j.startSec)) : 0;
   const simTo = sim.lastJobEndSec ?? simEnd;
-  const jobWindow = windowFidelity(
-    stepIntegral(obsSteps, obsEnd, obsFrom, obsTo),
-    stepIntegral(simSteps, simEnd, simFrom, simTo),
-  );
+  const jobWindow = windowFidelity(windows.job.executorSeconds, stepIntegral(simSteps, simEnd, simFrom, simTo));
 
   const horizon = Math.max(obsEnd, simEnd);
   let gap = 0;

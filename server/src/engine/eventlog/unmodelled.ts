@@ -44,10 +44,14 @@ export function unmodelledNotes(log: EventLogReplay): string[] {
   const waited = st.waitingWithFreeSlotSeconds;
   if (waited >= 1 && waited >= 0.01 * total) {
     const wait = log.conf['spark.locality.wait'];
+    const why =
+      wait !== undefined && /^\s*0\s*(ms|s)?\s*$/i.test(wait)
+        ? `spark.locality.wait is ${wait.trim()}, so these are the scheduler's own launch delays`
+        : `Spark's locality wait (spark.locality.wait${wait === undefined ? ', 3s by default' : ` = ${wait}`}) ` +
+          'holds tasks back for a better-placed slot';
     notes.push(
       `Tasks waited ${secs(waited)} of slot time (${share(waited, total)} of the task time) while executors had free ` +
-        `slots: Spark's locality wait (spark.locality.wait${wait === undefined ? ', 3s by default' : ` = ${wait}`}) ` +
-        'holds tasks back for a better-placed slot. The simulation launches a task as soon as a slot is free.',
+        `slots: ${why}. The simulation launches a task as soon as a slot is free.`,
     );
   }
   const lost = log.observed.executors.filter(

@@ -73,6 +73,10 @@ export interface RunDetails {
   executors: ExecutorLifetime[];
   /** When the last job ended; the run's runtime goes on to the application end when appTailSec is given. */
   lastJobEndSec: number;
+  /** Executor-seconds from the first job's submission to the last job's end. */
+  jobWindowExecutorSeconds: number;
+  /** Executor-seconds from application start to the end of the run (the application end with appTailSec). */
+  appWindowExecutorSeconds: number;
 }
 
 export interface SimulationResult {

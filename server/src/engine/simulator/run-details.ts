@@ -2,8 +2,10 @@
 import type { ClusterRunOutput } from './cluster-sim';
 import { DEFAULT_PROFILE_ID } from './clock';
 import type { ExecutorLifetime, RunDetails, SimulatedJob } from './result';
+import { stepIntegral } from './steps';
 
 const sec = (ms: number): number => Math.round(ms) / 1000;
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function runDetails(run: ClusterRunOutput): RunDetails {
   const jobs = run.jobs.map((j): SimulatedJob => {
@@ -21,5 +23,15 @@ export function runDetails(run: ClusterRunOutput): RunDetails {
     if (e.removedMs !== undefined) life.removedSec = sec(e.removedMs);
     return life;
   });
-  return { jobs, executors, lastJobEndSec: sec(run.jobsEndMs) };
+  const lastJobEndSec = sec(run.jobsEndMs);
+  const firstJobSec = jobs.reduce((m, j) => Math.min(m, j.startSec), jobs.length > 0 ? Infinity : 0);
+  const endSec = sec(run.endMs);
+  const points = run.timeline;
+  return {
+    jobs,
+    executors,
+    lastJobEndSec,
+    jobWindowExecutorSeconds: round3(stepIntegral(points, endSec, firstJobSec, lastJobEndSec)),
+    appWindowExecutorSeconds: round3(stepIntegral(points, endSec, 0, endSec)),
+  };
 }
