@@ -44,7 +44,7 @@ test('job_spark_shell (static): job durations kept (121.1/120.1 s vs 121.4/120.1
   assert.ok(Math.abs(fidelity(log, false).appWindow.errorPct) > 50, 'stopping at the last job missed the idle driver');
 });
 
-test('eventlog_4nodes (DRA): the calibrated replay is closer than the typical one', async () => {
+test('eventlog_4nodes (DRA): the calibrated replay is closer than the typical one and meets the window targets', async () => {
   const log = await load(DRA);
   const before = fidelity(log, false);
   const after = fidelity(log);
@@ -55,6 +55,9 @@ test('eventlog_4nodes (DRA): the calibrated replay is closer than the typical on
   assert.ok(after.meanAbsExecutorError < before.meanAbsExecutorError);
   assert.ok(after.meanAbsExecutorError <= 1.5, `mean error ${after.meanAbsExecutorError}`);
   assert.ok(Math.abs(after.jobWindow.errorPct) <= 10, `job window ${after.jobWindow.errorPct}%`);
+  assert.ok(Math.abs(after.appWindow.errorPct) <= 10, `app window ${after.appWindow.errorPct}%`);
+  assert.ok(Math.abs(after.simulatedPeak - after.observedPeak) <= 1, `peak ${after.simulatedPeak}`);
+  assert.ok(Math.abs(before.simulatedPeak - before.observedPeak) > 1, 'the typical replay overshot the peak');
 });
 
 test('the calibrated replay is deterministic: byte-identical results on repeated runs', async () => {

@@ -131,7 +131,7 @@ function addLatency(
       'median of Request Time → registration over later executors',
     );
     latency.source = 'request-time';
-    const found = ramps(input.observed, coldIds, backlogTimeoutSec);
+    const found = cleanRamps(ramps(input.observed, coldIds, backlogTimeoutSec));
     return { latency, rate: rampRate(found), ramps: found.length };
   }
   const noRamps = (why: string) => ({
@@ -151,7 +151,7 @@ function addLatency(
     `median over ${clean.length} of ${found.length} ramp(s) of backlog timer firing → first registration ` +
       '(ramps that executors of an earlier request could still reach are left out)',
   );
-  return { latency, rate: rampRate(found), ramps: clean.length };
+  return { latency, rate: rampRate(clean), ramps: clean.length };
 }
 
 /**
@@ -173,7 +173,7 @@ function cleanRamps(found: readonly Ramp[]): Ramp[] {
   return clean;
 }
 
-/** Executors per second within ramps of two or more registrations, pooled (each ramp's spread summed). */
+/** Executors per second within the kept ramps of two or more registrations, pooled (each ramp's spread summed). */
 function rampRate(found: readonly Ramp[]): CalibratedValue {
   let gaps = 0;
   let spread = 0;
