@@ -96,6 +96,28 @@ describe('spark-dra simulate --eventlog: calibrated replay', () => {
     for (const e of idle) assert.ok((e.removedSec as number) - e.addedSec < 40, `executor ${e.id}`);
   });
 
+  it('simulate JOBFILE takes --conf over the file and --knob for the simulator too', () => {
+    const run = cli(
+      'simulate',
+      'examples/emr-eks-dra.json',
+      '--preset',
+      'steady',
+      '--json',
+      '--conf',
+      'spark.dynamicAllocation.maxExecutors=5',
+      '--knob',
+      'podStartLatencySec=20',
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as {
+      dra: { summary: { peakExecutors: number } };
+      inputs: Record<string, string>;
+    };
+    assert.ok(result.dra.summary.peakExecutors <= 5);
+    assert.equal(result.inputs['spark.dynamicAllocation.maxExecutors'], '5');
+    assert.equal(result.inputs['knob podStartLatencySec'], '20');
+  });
+
   it('refuses a malformed --conf or an unknown --knob with exit 2', () => {
     for (const args of [
       ['--conf', 'no-equals-sign'],
