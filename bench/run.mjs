@@ -22,7 +22,7 @@ const BENCH_DIR = import.meta.dirname;
 const ROOT = resolve(BENCH_DIR, '..');
 const OUT_DIR = join(ROOT, 'test-output/bench');
 /** Benchmarks that are not named `*.bench.mjs`; run when present. */
-const LISTED = ['simulator.mjs'];
+const LISTED = ['simulator.mjs', 'fidelity.mjs'];
 
 function usage(message) {
   console.error(

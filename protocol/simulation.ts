@@ -1,5 +1,8 @@
 // What a full simulation returns: a timeline for the chart and a summary for the cards.
 // Shared by the simulator, the CLI, the LSP request and the webview (which only renders it).
+import type { Calibration, FidelityReport } from './replay-types';
+
+export type { Calibration, FidelityReport } from './replay-types';
 
 /** One sample of the simulated cluster. Samples are taken whenever something changes, at most once per tick. */
 export interface TimelinePoint {
@@ -45,9 +48,40 @@ export interface SimulationSummary {
   tasks: number;
 }
 
+/** A job's simulated submission and end, in seconds from application start. */
+export interface SimulatedJob {
+  id: number;
+  startSec: number;
+  /** Absent when the run stopped (a limit) before the job ended. */
+  endSec?: number;
+}
+
+/** One simulated executor's lifetime, in seconds from application start. */
+export interface ExecutorLifetime {
+  id: string;
+  /** Resource profile id (the simulator runs the default profile, 0). */
+  profile: number;
+  addedSec: number;
+  /** Absent when it was still alive when the run stopped. */
+  removedSec?: number;
+  reason: 'idle timeout' | 'alive at the end';
+}
+
+/** Per-job times and executor lifetimes (present when SimulateOptions.details is set). */
+export interface RunDetails {
+  jobs: SimulatedJob[];
+  executors: ExecutorLifetime[];
+  /** When the last job ended; the run's runtime goes on to the application end when appTailSec is given. */
+  lastJobEndSec: number;
+  /** Executor-seconds from the first job's submission to the last job's end. */
+  jobWindowExecutorSeconds: number;
+  /** Executor-seconds from application start to the end of the run (the application end with appTailSec). */
+  appWindowExecutorSeconds: number;
+}
+
 export interface SimulationResult {
   /** Dynamic allocation as configured in the file (with any what-if overrides). */
-  dra: { timeline: TimelinePoint[]; summary: SimulationSummary };
+  dra: { timeline: TimelinePoint[]; summary: SimulationSummary } & Partial<RunDetails>;
   /** Static allocation baseline: a fixed executor count on the same workload and scheduler. */
   static: { executors: number; timeline: TimelinePoint[]; summary: SimulationSummary };
   /** Plain-language notes about what the simulation assumed or could not model. */
@@ -59,4 +93,8 @@ export interface SimulationResult {
   /** The workload that was simulated. */
   workload: { name: string; jobs: number; stages: number; tasks: number };
   sparkVersion: string;
+  /** Replays only: the start-up and removal times measured in the log, and the knobs they gave. */
+  calibration?: Calibration;
+  /** Replays of the logged configuration only: how close the simulated run came to what the log shows. */
+  fidelity?: FidelityReport;
 }

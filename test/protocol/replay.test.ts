@@ -52,6 +52,14 @@ describe('sparkDra/replayEventLog (trusted workspace)', () => {
     assert.ok(result.dra.timeline.length > 0 && result.dra.summary.peakExecutors > 0);
     assert.ok(result.static.timeline.length > 0);
     assert.equal(result.inputs['spark.dynamicAllocation.executorIdleTimeout'], '10s');
+    // Calibrated from the log and simulated to the application's end, with the fidelity a panel can show.
+    assert.ok(result.calibration);
+    assert.match(result.calibration.summary, /^cold start 20\.9–25\.0 s \(2 executors\)/);
+    assert.equal(result.calibration.removalLag.samples, 14);
+    assert.ok(result.fidelity);
+    assert.match(result.fidelity.summary, /^logged configuration replayed: executor-seconds within \d+%/);
+    assert.equal(result.dra.jobs?.length, 20);
+    assert.ok(Math.abs(result.dra.summary.runtimeSec - 205.3) < 10, `runtime ${result.dra.summary.runtimeSec}`);
   });
 
   it("uses an open job file's configuration and what-if overrides instead", async () => {

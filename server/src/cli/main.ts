@@ -10,10 +10,13 @@ const HELP = `spark-dra ${VERSION}: Spark dynamic allocation and executor PVC ch
 Usage:
   spark-dra check <files|dirs|globs...> [--format text|json|sarif] [--spark-version X] [--max-file-mb N]
       Report what the editor would show. Exit 0: no errors; 1: errors found; 2: bad usage or unreadable input.
-  spark-dra simulate JOBFILE [--workload FILE | --eventlog PATH [--app ID] | --preset NAME] [--job N] [--json]
-      Simulate the job's dynamic allocation against static allocation and print a summary (or JSON).
-      --eventlog takes a log file (plain, zstd, lz4, snappy, lzf), a rolled eventlog_v2_* directory or a History
-      Server .zip; --app ID chooses the application when the zip holds several.
+  spark-dra simulate [JOBFILE] [--workload FILE | --eventlog PATH [--app ID] | --preset NAME] [--job N] [--json]
+                    [--conf key=value]... [--knob name=value]... [--no-calibration]
+      Simulate the job's dynamic allocation against static allocation and print a summary (or JSON). With
+      --eventlog, replay the log under its own configuration (and JOBFILE's), calibrated from the log; --conf sets
+      Spark properties over the configuration, --knob sets simulator knobs (docs/simulator.md). --eventlog takes a
+      log file (plain, zstd, lz4, snappy, lzf), a rolled eventlog_v2_* directory or a History Server .zip; --app ID
+      chooses the application when the zip holds several.
   spark-dra simulate --trace FILE --json
       Drive Spark's allocation manager with a scripted trace (see docs/trace-format.md).
   spark-dra demo [DIR]

@@ -107,3 +107,43 @@ export function formatTimelines(
     summary,
   ].join('\n');
 }
+
+/** The simulated run's executor-seconds over the job window and the application window. */
+export function formatWindows(label: string, result: SimulationResult): string {
+  const d = result.dra;
+  if (d.jobWindowExecutorSeconds === undefined || d.appWindowExecutorSeconds === undefined) return '';
+  return `${label}: ${d.jobWindowExecutorSeconds.toFixed(1)} executor-seconds in the job window, ${d.appWindowExecutorSeconds.toFixed(1)} over the application`;
+}
+
+/** The calibration measured in the log and the fidelity of the logged configuration's replay. */
+export function formatReplayFigures(
+  result: SimulationResult,
+  observed: { job: { executorSeconds: number }; app: { executorSeconds: number } },
+): string {
+  const lines: string[] = [];
+  if (result.calibration) lines.push(`Calibration: ${result.calibration.summary}`);
+  const f = result.fidelity;
+  if (!f) {
+    lines.push(
+      `Observed: ${observed.job.executorSeconds.toFixed(1)} executor-seconds in the job window, ` +
+        `${observed.app.executorSeconds.toFixed(1)} over the application`,
+    );
+    const simulated = formatWindows('Simulated (changed configuration)', result);
+    if (simulated) lines.push(simulated);
+  } else {
+    lines.push(`Fidelity: ${f.summary}`);
+    const row = (label: string, w: typeof f.appWindow): string[] => [
+      label,
+      w.observedExecutorSeconds.toFixed(1),
+      w.simulatedExecutorSeconds.toFixed(1),
+      `${w.errorPct >= 0 ? '+' : ''}${w.errorPct.toFixed(1)}%`,
+    ];
+    lines.push(
+      table(
+        ['executor-seconds', 'observed', 'simulated', 'error'],
+        [row('job window', f.jobWindow), row('application window', f.appWindow)],
+      ),
+    );
+  }
+  return lines.join('\n');
+}

@@ -99,5 +99,7 @@ export type { Prices } from './simulator/prices';
 export type { TraceOutput } from './simulator/trace';
 export type { Workload } from './workload/types';
 export { jobKindLabel } from './job-kinds';
+export { parseConfAssignments, parseKnobAssignments, KNOB_NAMES } from './simulator/knobs';
+export { observedWindows } from './eventlog/fidelity';
 export { PRESET_NAMES } from './workload/presets';
 export { DEFAULT_SPARK_VERSION } from './version';

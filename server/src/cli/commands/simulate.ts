@@ -4,6 +4,9 @@ import {
   createSparkDraService,
   jobKindLabel,
   normalizeVersion,
+  observedWindows,
+  parseConfAssignments,
+  parseKnobAssignments,
   PRESET_NAMES,
   runAllocationTrace,
   type SparkDocument,
@@ -14,11 +17,27 @@ import { problemText, type Result } from '../../../../protocol/result';
 import type { SimulationResult } from '../../../../protocol/simulation';
 import { parseArgs, UsageError } from '../args';
 import { readTextFile } from '../read-text';
-import { formatSimulation, formatTimelines } from '../simulation-report';
+import { formatReplayFigures, formatSimulation, formatTimelines, formatWindows } from '../simulation-report';
+
+interface WhatIf {
+  conf: Record<string, string>;
+  knobs: Record<string, number>;
+  calibrate: boolean;
+}
 
 export async function runSimulateCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['trace', 'workload', 'eventlog', 'app', 'preset', 'job', 'spark-version'], ['json']);
+  const args = parseArgs(
+    argv,
+    ['trace', 'workload', 'eventlog', 'app', 'preset', 'job', 'spark-version'],
+    ['json', 'no-calibration'],
+    ['conf', 'knob'],
+  );
   const json = args.flags.has('json');
+  const conf = parseConfAssignments(args.lists.get('conf') ?? []);
+  if (!conf.ok) throw new UsageError(`--conf: ${conf.error}`);
+  const knobs = parseKnobAssignments(args.lists.get('knob') ?? []);
+  if (!knobs.ok) throw new UsageError(`--knob: ${knobs.error}`);
+  const whatIf: WhatIf = { conf: conf.values, knobs: knobs.values, calibrate: !args.flags.has('no-calibration') };
   const tracePath = args.options.get('trace');
   if (tracePath !== undefined) return runTraceFile(tracePath, json);
 
@@ -55,7 +74,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   const app = args.options.get('app');
   if (app !== undefined && !eventLogPath)
     throw new UsageError('--app chooses an application in --eventlog PATH (a zip)');
-  if (eventLogPath) return replay(service, eventLogPath, app, target, versionOverride, json);
+  if (eventLogPath) return replay(service, eventLogPath, app, target, versionOverride, json, whatIf);
 
   let workload: Workload | undefined;
   const workloadPath = args.options.get('workload');
@@ -68,7 +87,13 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     workload = parsed;
   }
   if (!target) throw new UsageError('simulate needs a job file');
-  const outcome = target.document.simulate({ jobIndex: target.jobIndex, preset, workload });
+  const outcome = target.document.simulate({
+    jobIndex: target.jobIndex,
+    preset,
+    workload,
+    ...(Object.keys(whatIf.conf).length > 0 ? { overrides: whatIf.conf } : {}),
+    knobs: whatIf.knobs,
+  });
   const kind = target.document.jobs[target.jobIndex]?.kind ?? '';
   return report(outcome, json, `Simulated ${target.path} (${jobKindLabel(kind)})`);
 }
@@ -114,6 +139,7 @@ async function replay(
   target: JobTarget | undefined,
   versionOverride: string | undefined,
   json: boolean,
+  whatIf: WhatIf,
 ): Promise<number> {
   const read = await service.readEventLog(path, app === undefined ? {} : { app });
   if (!read.ok) {
@@ -121,16 +147,34 @@ async function replay(
     return 2;
   }
   const log = read.value;
-  const logged = service.replay({ log, sparkVersion: versionOverride });
-  const mine = target ? service.replay({ log, document: target.document, jobIndex: target.jobIndex }) : undefined;
+  const replayOptions = { knobs: whatIf.knobs, calibrate: whatIf.calibrate };
+  // With a job file, --conf applies to the file's configuration; the logged one is replayed as it was.
+  const logged = service.replay({
+    ...replayOptions,
+    log,
+    sparkVersion: versionOverride,
+    overrides: target ? {} : whatIf.conf,
+  });
+  const mine = target
+    ? service.replay({
+        ...replayOptions,
+        log,
+        document: target.document,
+        jobIndex: target.jobIndex,
+        overrides: whatIf.conf,
+      })
+    : undefined;
   const succeeded = logged.ok && (mine?.ok ?? true);
   if (json) {
     const out = {
       observed: log.observed,
+      observedWindows: observedWindows(log.observed),
       stats: log.stats,
       warnings: log.warnings,
       logged,
       ...(mine ? { file: mine } : {}),
+      ...(logged.ok && logged.value.calibration ? { calibration: logged.value.calibration } : {}),
+      ...(logged.ok && logged.value.fidelity ? { fidelity: logged.value.fidelity } : {}),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return succeeded ? 0 : 2;
@@ -158,6 +202,8 @@ async function replay(
     );
     timelines.push({ label: `simulated (${label})`, timeline: outcome.value.dra.timeline });
   }
+  if (logged.ok) parts.push('', formatReplayFigures(logged.value, observedWindows(log.observed)));
+  if (mine?.ok) parts.push('', formatWindows(`Configuration of ${target?.path}`, mine.value));
   parts.push('', formatTimelines(log.observed, timelines));
   process.stdout.write(`${parts.join('\n')}\n`);
   return succeeded ? 0 : 2;

@@ -27,6 +27,15 @@ export interface StageRecord {
   successes: TaskRun[];
   /** Durations (s) of attempts that ended any other way. */
   otherEnds: number[];
+  /** "Resource Profile Id" of the stage (Spark 3.1+); absent in older logs (the default profile, 0). */
+  profileId?: number;
+}
+
+/** What a SparkListenerResourceProfileAdded event asked for. */
+export interface ProfileRecord {
+  id: number;
+  executorCores?: number;
+  taskCpus?: number;
 }
 
 export interface JobRecord {
@@ -48,7 +57,16 @@ export interface ExecutorRecord {
   reason?: string;
   tasks: number;
   lastTaskEndMs?: number;
+  /** ExecutorInfo's "Request Time" (Spark 3.4+ writes it when the cluster manager reports it). */
+  requestMs?: number;
+  /** ExecutorInfo's "Registration Time" (Spark 3.4+). */
+  registrationMs?: number;
+  /** ExecutorInfo's "Resource Profile Id" (Spark 3.1+). */
+  profileId?: number;
 }
+
+/** Pending-task changes are kept per 100 ms bucket, so memory grows with the run's length, not its task count. */
+export const PENDING_BUCKET_MS = 100;
 
 export class EventCollector {
   sparkVersion?: string;
@@ -76,12 +94,30 @@ export class EventCollector {
   successfulTasks = 0;
   speculativeTasks = 0;
   readonly taskEndReasons: Record<string, number> = {};
+  readonly profiles = new Map<number, ProfileRecord>();
+  /** Run time (s) of successful, speculative, and failed or killed task attempts. */
+  successSeconds = 0;
+  speculativeSeconds = 0;
+  failedAttempts = 0;
+  failedSeconds = 0;
   jobStarts = 0;
   jobEnds = 0;
   jobEndsWithoutStart = 0;
   executorsAdded = 0;
   executorsRemoved = 0;
   private tasksOfUnknownStages = 0;
+  /**
+   * Change of the number of tasks waiting for a slot, per PENDING_BUCKET_MS bucket of epoch time: + the task count of
+   * each submitted stage attempt, − 1 for each non-speculative task attempt launched.
+   */
+  readonly pendingDelta = new Map<number, number>();
+
+  /** Change of busy task slots (task attempts running), per bucket like pendingDelta. */
+  readonly busyDelta = new Map<number, number>();
+
+  private addPending(ms: number, delta: number): void {
+    addTo(this.pendingDelta, ms, delta);
+  }
 
   private seen(ms: number | undefined): number | undefined {
     if (ms === undefined || ms <= 0) return undefined;
@@ -129,6 +165,9 @@ export class EventCollector {
         return;
       case 'SparkListenerExecutorRemoved':
         this.onExecutorRemoved(e);
+        return;
+      case 'SparkListenerResourceProfileAdded':
+        this.onProfileAdded(e);
         return;
       default:
         return;
@@ -205,6 +244,8 @@ export class EventCollector {
       };
       const name = str(info, 'Stage Name');
       if (name !== undefined) stage.name = name;
+      const profile = num(info, 'Resource Profile Id');
+      if (profile !== undefined) stage.profileId = profile;
       this.stages.set(id, stage);
       this.stageOrder.push(id);
     }
@@ -214,6 +255,8 @@ export class EventCollector {
     if (submitted !== undefined && (stage.submittedMs === undefined || submitted < stage.submittedMs)) {
       stage.submittedMs = submitted;
     }
+    const attemptTasks = num(info, 'Number of Tasks') ?? 0;
+    if (submitted !== undefined && attemptTasks > 0) this.addPending(submitted, attemptTasks);
     for (const rdd of arr(info, 'RDD Info')) {
       if (!isObject(rdd)) continue;
       const rddId = num(rdd, 'RDD ID');
@@ -243,7 +286,12 @@ export class EventCollector {
     const info = obj(e, 'Task Info') ?? {};
     const launch = this.seen(num(info, 'Launch Time'));
     const finish = this.seen(num(info, 'Finish Time'));
+    if (launch !== undefined && finish !== undefined && reason !== 'Resubmitted') {
+      addTo(this.busyDelta, launch, 1);
+      addTo(this.busyDelta, Math.max(launch, finish), -1);
+    }
     if (bool(info, 'Speculative')) this.speculativeTasks++;
+    else if (launch !== undefined && reason !== 'Resubmitted') this.addPending(launch, -1);
     const success = reason === 'Success' && !bool(info, 'Failed') && !bool(info, 'Killed');
     if (success) this.successfulTasks++;
     const executorId = idString(info, 'Executor ID');
@@ -262,8 +310,15 @@ export class EventCollector {
     // "Resubmitted" ends repeat an earlier successful attempt; they carry no new run time.
     if (launch === undefined || finish === undefined || reason === 'Resubmitted') return;
     const seconds = Math.max(0, finish - launch) / 1000;
-    if (success) stage.successes.push({ launchMs: launch, seconds });
-    else stage.otherEnds.push(seconds);
+    if (bool(info, 'Speculative')) this.speculativeSeconds += seconds;
+    if (success) {
+      stage.successes.push({ launchMs: launch, seconds });
+      this.successSeconds += seconds;
+    } else {
+      stage.otherEnds.push(seconds);
+      this.failedAttempts++;
+      this.failedSeconds += seconds;
+    }
   }
 
   private onExecutorAdded(e: JsonObject): void {
@@ -273,12 +328,14 @@ export class EventCollector {
     this.executorsAdded++;
     if (this.liveExecutors.has(id))
       this.warnings.push(`executor ${id} was added twice; the second addition starts a new lifetime`);
-    const record: ExecutorRecord = {
-      id,
-      addedMs: at,
-      cores: num(obj(e, 'Executor Info') ?? {}, 'Total Cores') ?? 0,
-      tasks: 0,
-    };
+    const info = obj(e, 'Executor Info') ?? {};
+    const record: ExecutorRecord = { id, addedMs: at, cores: num(info, 'Total Cores') ?? 0, tasks: 0 };
+    const requested = num(info, 'Request Time');
+    const registered = num(info, 'Registration Time');
+    const profile = num(info, 'Resource Profile Id');
+    if (requested !== undefined && requested > 0) record.requestMs = requested;
+    if (registered !== undefined && registered > 0) record.registrationMs = registered;
+    if (profile !== undefined) record.profileId = profile;
     this.executors.push(record);
     this.liveExecutors.set(id, record);
   }
@@ -298,10 +355,26 @@ export class EventCollector {
     if (reason !== undefined) record.reason = reason;
   }
 
+  private onProfileAdded(e: JsonObject): void {
+    const id = num(e, 'Resource Profile Id');
+    if (id === undefined) return;
+    const record: ProfileRecord = { id };
+    const cores = num(obj(obj(e, 'Executor Resource Requests') ?? {}, 'cores') ?? {}, 'Amount');
+    const cpus = num(obj(obj(e, 'Task Resource Requests') ?? {}, 'cpus') ?? {}, 'Amount');
+    if (cores !== undefined) record.executorCores = cores;
+    if (cpus !== undefined) record.taskCpus = cpus;
+    this.profiles.set(id, record);
+  }
+
   /** Warnings that summarise the whole log; call once after the last event. */
   finishWarnings(): void {
     if (this.tasksOfUnknownStages > 0) {
       this.warnings.push(`${this.tasksOfUnknownStages} task ends belong to stages that were never submitted; ignored`);
     }
   }
+}
+
+function addTo(map: Map<number, number>, ms: number, delta: number): void {
+  const bucket = Math.floor(ms / PENDING_BUCKET_MS);
+  map.set(bucket, (map.get(bucket) ?? 0) + delta);
 }

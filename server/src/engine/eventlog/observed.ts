@@ -1,6 +1,6 @@
 // What the real cluster did: executor lifetimes, the executor-count step timeline, peak and executor-seconds.
-import type { EventCollector } from './collect';
-import type { ObservedExecutor, ObservedRun, ObservedStep } from './types';
+import { PENDING_BUCKET_MS, type EventCollector } from './collect';
+import type { ObservedBacklog, ObservedExecutor, ObservedJob, ObservedRun, ObservedStep } from './types';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -26,6 +26,8 @@ export function buildObserved(c: EventCollector): ObservedRun {
     if (r.removedMs !== undefined) e.removedAt = rel(r.removedMs);
     if (r.reason !== undefined) e.reason = r.reason;
     if (r.lastTaskEndMs !== undefined) e.lastTaskEndAt = rel(r.lastTaskEndMs);
+    if (r.requestMs !== undefined) e.requestedAt = rel(r.requestMs);
+    if (r.profileId !== undefined) e.profileId = r.profileId;
     return e;
   });
 
@@ -60,7 +62,43 @@ export function buildObserved(c: EventCollector): ObservedRun {
     runtimeSec,
     peakExecutors: peak,
     executorSeconds: round3(executorMs / 1000),
+    jobs: observedJobs(c, rel),
+    backlogs: backlogSpans(c, rel),
   };
   if (c.appEndMs !== undefined) run.appEnd = c.appEndMs;
   return run;
+}
+
+function observedJobs(c: EventCollector, rel: (ms: number) => number): ObservedJob[] {
+  const jobs: ObservedJob[] = [];
+  for (const j of c.jobs.values()) {
+    if (j.submitMs === undefined || j.endMs === undefined) continue;
+    jobs.push({ id: j.id, submittedAt: rel(j.submitMs), endedAt: rel(Math.max(j.endMs, j.submitMs)) });
+  }
+  return jobs.sort((a, b) => a.submittedAt - b.submittedAt || a.id - b.id);
+}
+
+/** Spans where the running count of waiting tasks (submitted minus launched) was above zero. */
+function backlogSpans(c: EventCollector, rel: (ms: number) => number): ObservedBacklog[] {
+  const buckets = [...c.pendingDelta.keys()].sort((a, b) => a - b);
+  const spans: ObservedBacklog[] = [];
+  let pending = 0;
+  let open: ObservedBacklog | undefined;
+  for (const b of buckets) {
+    // A retried task is launched again without a new submission: never count below zero.
+    pending = Math.max(0, pending + (c.pendingDelta.get(b) ?? 0));
+    const at = rel(b * PENDING_BUCKET_MS);
+    if (pending > 0 && open === undefined) open = { from: at, to: at, peakPending: pending };
+    else if (pending > 0 && open !== undefined) open.peakPending = Math.max(open.peakPending, pending);
+    else if (pending === 0 && open !== undefined) {
+      open.to = at;
+      spans.push(open);
+      open = undefined;
+    }
+  }
+  if (open !== undefined) {
+    open.to = rel(endMs(c));
+    spans.push(open);
+  }
+  return spans;
 }

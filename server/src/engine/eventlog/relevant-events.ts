@@ -5,6 +5,7 @@
 
 export const RELEVANT_EVENTS: ReadonlySet<string> = new Set([
   'SparkListenerLogStart',
+  'SparkListenerResourceProfileAdded',
   'SparkListenerEnvironmentUpdate',
   'SparkListenerApplicationStart',
   'SparkListenerApplicationEnd',

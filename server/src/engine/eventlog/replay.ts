@@ -3,6 +3,8 @@ import { EventCollector } from './collect';
 import { LineReader } from './lines';
 import type { TextSource } from './lines';
 import { buildObserved } from './observed';
+import { profileUsage } from './profiles';
+import { waitingWithFreeSlots } from './slot-waits';
 import { buildWorkload } from './to-workload';
 import type { EventLogResult } from './types';
 
@@ -65,6 +67,8 @@ export function replaySources(sources: readonly TextSource[], name: string): Eve
   return replay.finish();
 }
 
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
 function finishReplay(collector: EventCollector, events: number, warnings: string[], name: string): EventLogResult {
   if (events === 0) {
     const what = name ? `${name}: ` : '';
@@ -95,7 +99,13 @@ function finishReplay(collector: EventCollector, events: number, warnings: strin
       jobEndsWithoutStart: c.jobEndsWithoutStart,
       executorsAdded: c.executorsAdded,
       executorsRemoved: c.executorsRemoved,
+      successfulTaskSeconds: round3(c.successSeconds),
+      speculativeTaskSeconds: round3(c.speculativeSeconds),
+      failedTaskAttempts: c.failedAttempts,
+      failedTaskSeconds: round3(c.failedSeconds),
+      waitingWithFreeSlotSeconds: waitingWithFreeSlots(c),
     },
+    profiles: profileUsage(c),
     warnings,
   };
   if (c.appId !== undefined) result.appId = c.appId;

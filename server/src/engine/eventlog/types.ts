@@ -16,6 +16,25 @@ export interface ObservedExecutor {
   tasks: number;
   /** When the last task attempt on this executor ended (seconds from application start). */
   lastTaskEndAt?: number;
+  /** When the executor was requested from the cluster manager (ExecutorInfo "Request Time", Spark 3.4+). */
+  requestedAt?: number;
+  /** The resource profile it was started for (ExecutorInfo "Resource Profile Id"). */
+  profileId?: number;
+}
+
+/** A job as the log saw it (seconds from application start); only jobs with both a start and an end. */
+export interface ObservedJob {
+  id: number;
+  submittedAt: number;
+  endedAt: number;
+}
+
+/** A span during which tasks were submitted but waiting for a slot (what starts Spark's backlog timer). */
+export interface ObservedBacklog {
+  from: number;
+  to: number;
+  /** Most tasks waiting at once during the span. */
+  peakPending: number;
 }
 
 /** A step of the observed executor count: from `t` on, `running` executors were alive. */
@@ -37,6 +56,10 @@ export interface ObservedRun {
   peakExecutors: number;
   /** Sum of executor lifetimes; executors never removed count until the application end (or last timestamp). */
   executorSeconds: number;
+  /** Jobs with a logged start and end, by submission time. */
+  jobs: ObservedJob[];
+  /** Spans with tasks waiting for a slot, in time order (100 ms resolution). */
+  backlogs: ObservedBacklog[];
 }
 
 export interface EventLogStats {
@@ -62,6 +85,27 @@ export interface EventLogStats {
   jobEndsWithoutStart: number;
   executorsAdded: number;
   executorsRemoved: number;
+  /** Run time of successful task attempts (s). */
+  successfulTaskSeconds: number;
+  /** Run time of speculative task attempts, whatever their outcome (s). */
+  speculativeTaskSeconds: number;
+  /** Task attempts that failed or were killed (not counting "Resubmitted" ends), and their run time (s). */
+  failedTaskAttempts: number;
+  failedTaskSeconds: number;
+  /** Slot-seconds tasks spent waiting while executors had free slots (locality wait and other launch delays). */
+  waitingWithFreeSlotSeconds: number;
+}
+
+/** How much of the log's work ran under one resource profile. */
+export interface ProfileUsage {
+  id: number;
+  /** Executor cores and CPUs per task the profile asked for, when the log says. */
+  executorCores?: number;
+  taskCpus?: number;
+  stages: number;
+  /** Successful task attempts and their run time (s). */
+  tasks: number;
+  taskSeconds: number;
 }
 
 export interface EventLogReplay {
@@ -74,6 +118,8 @@ export interface EventLogReplay {
   conf: Record<string, string>;
   observed: ObservedRun;
   stats: EventLogStats;
+  /** Resource profiles that stages ran under, by id (profile 0 is Spark's default). */
+  profiles: ProfileUsage[];
   /** Things the reader tolerated or guessed (a truncated last line, tasks with no successful attempt, …). */
   warnings: string[];
 }

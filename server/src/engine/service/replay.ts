@@ -1,8 +1,8 @@
-// Replaying a Spark event log: its workload simulated with the log's own configuration or a job file's, beside what
-// the real cluster did.
+// Replaying a Spark event log: its workload simulated with the log's own configuration or a job file's, calibrated
+// from what the log shows and over the whole application, beside what the real cluster did.
 import type { EventLogReplay } from '../eventlog';
+import { replayLoggedConfiguration, replayWithJobFile, type ReplayOptions } from '../eventlog/replay-simulation';
 import type { StorageClassInfo } from '../model';
-import { simulateConf, simulateJob, type SimulateOptions } from '../simulator/simulate-job';
 import { normalizeVersion } from '../version';
 import { failure, success, type Result } from '../../../../protocol/result';
 import type { ReplayInfo, ReplayObserved, ReplayResult } from '../../../../protocol/replay';
@@ -17,8 +17,12 @@ export interface ReplayInput {
   /** A job file whose configuration replaces the logged one; absent replays the logged configuration. */
   document?: SparkDocument;
   jobIndex?: number;
+  /** Spark properties set over the configuration replayed. */
   overrides?: Readonly<Record<string, string>>;
+  /** Simulator knobs; they win over what the log calibrates. */
   knobs?: Readonly<Record<string, number>>;
+  /** Calibrate start-up and removal times from the log (default true). */
+  calibrate?: boolean;
   /** StorageClasses found elsewhere in the workspace (the job file's own are always used). */
   workspaceStorageClasses?: readonly StorageClassInfo[];
   /** A Spark version to simulate the logged configuration as, over what the log says. */
@@ -28,29 +32,26 @@ export interface ReplayInput {
 export function replayLog(input: ReplayInput, settings: EngineSettings): Result<ReplayResult> {
   const { log, document } = input;
   const warnings = [...log.warnings];
-  const options: SimulateOptions = {
-    sparkVersion: settings.defaultSparkVersion,
-    workload: log.workload,
+  const options: ReplayOptions = {
     knobs: { ...settings.knobs, ...(input.knobs ?? {}) },
     prices: settings.prices,
   };
-  if (input.overrides !== undefined) options.overrides = { ...input.overrides };
+  if (input.calibrate === false) options.calibrate = false;
+  if (input.overrides !== undefined && Object.keys(input.overrides).length > 0) options.conf = { ...input.overrides };
 
   let simulated;
   if (document) {
-    const jobIndex = input.jobIndex ?? 0;
-    const job = document.jobs[jobIndex];
+    const job = document.jobs[input.jobIndex ?? 0];
     if (!job) return failure('no-job', 'The job file holds no Spark job to compare with.');
-    simulated = simulateJob(job, {
-      ...options,
-      sparkVersion: document.sparkVersion(job).version,
-      storageClasses: [...document.storageClasses, ...(input.workspaceStorageClasses ?? [])],
-    });
+    const storageClasses = [...document.storageClasses, ...(input.workspaceStorageClasses ?? [])];
+    simulated = replayWithJobFile(log, job, document.sparkVersion(job).version, storageClasses, options);
   } else {
-    const logged = normalizeVersion(input.sparkVersion ?? log.sparkVersion);
-    if (logged) options.sparkVersion = logged;
-    else warnings.push(`The log does not say which Spark version ran; simulated as Spark ${options.sparkVersion}.`);
-    simulated = simulateConf(log.conf, options);
+    const version = normalizeVersion(input.sparkVersion ?? log.sparkVersion);
+    options.sparkVersion = version ?? settings.defaultSparkVersion;
+    if (!version) {
+      warnings.push(`The log does not say which Spark version ran; simulated as Spark ${options.sparkVersion}.`);
+    }
+    simulated = replayLoggedConfiguration(log, options);
   }
   if (!simulated.ok) return simulated;
   const replay: ReplayInfo = {

@@ -7,6 +7,7 @@ import { AllocationManager, type AllocationClient } from './allocation-manager';
 import { DEFAULT_PROFILE_ID, ManualClock } from './clock';
 import type { AllocationConfig } from './config';
 import { ExecutorMonitor } from './executor-monitor';
+import { StartPlanner, type CalibratedStart } from './k8s/calibrated-start';
 import { podStartMs, type PodLatency } from './k8s/latency';
 import { PodAllocator } from './k8s/pod-allocator';
 import { PodStore } from './k8s/pod-store';
@@ -39,6 +40,26 @@ export interface ClusterRunSpec {
   volumes: readonly OnDemandVolume[];
   pvc: PvcSettings;
   limits?: ClusterLimits;
+  /** Measured start-up and removal times from a replayed log (see k8s/calibrated-start.ts). */
+  calibrated?: CalibratedStart;
+  /** Keep running this long after the last job ends (the driver's time before the application ends), in ms. */
+  appTailMs?: number;
+}
+
+/** A job's simulated submission and end (ms). */
+export interface SimulatedJobTimes {
+  id: number;
+  startMs: number;
+  endMs?: number;
+}
+
+/** One executor's simulated lifetime (ms); `removedMs` is absent when it was alive when the run stopped. */
+export interface SimulatedExecutorLife {
+  id: number;
+  addedMs: number;
+  removedMs?: number;
+  /** Why it went: `idle` (killed by the allocation manager). */
+  reason?: 'idle';
 }
 
 export interface ClusterRunOutput {
@@ -46,6 +67,10 @@ export interface ClusterRunOutput {
   /** When the last job ended, or when the run was cut off (ms). */
   endMs: number;
   completed: boolean;
+  /** When the last job ended (ms); equals endMs unless the run went on to the application end. */
+  jobsEndMs: number;
+  jobs: SimulatedJobTimes[];
+  executors: SimulatedExecutorLife[];
   /** Registered-executor lifetime summed (ms). */
   executorMs: number;
   /** Pod time from Running until gone, summed (ms): what compute is billed on. */
@@ -81,6 +106,11 @@ class ClusterSim {
   private readonly monitor: ExecutorMonitor | undefined;
   private readonly manager: AllocationManager | undefined;
   private readonly notes: string[] = [];
+  private readonly planner: StartPlanner | undefined;
+  private readonly jobTimes: SimulatedJobTimes[] = [];
+  private readonly jobIndex = new Map<number, SimulatedJobTimes>();
+  private readonly lives: SimulatedExecutorLife[] = [];
+  private readonly lifeOf = new Map<number, SimulatedExecutorLife>();
 
   private now = 0;
   private dirty = true;
@@ -105,6 +135,7 @@ class ClusterSim {
   private lastBucket = -1;
 
   constructor(private readonly spec: ClusterRunSpec) {
+    if (spec.calibrated) this.planner = new StartPlanner(spec.calibrated, spec.latency.registerMs);
     this.pvcs = new PvcManager(spec.volumes, spec.pvc);
     this.allocator = new PodAllocator(
       spec.pods,
@@ -149,8 +180,8 @@ class ClusterSim {
     if (!this.manager || !this.monitor) {
       const noop = (): void => {};
       return {
-        jobStart: noop,
-        jobEnd: noop,
+        jobStart: (jobId) => this.jobStarted(jobId),
+        jobEnd: (jobId) => this.jobEnded(jobId),
         stageSubmitted: noop,
         stageCompleted: noop,
         taskStart: noop,
@@ -161,10 +192,12 @@ class ClusterSim {
     const monitor = this.monitor;
     return {
       jobStart: (jobId, shuffles) => {
+        this.jobStarted(jobId);
         this.dirty = true;
         monitor.onJobStart(jobId, shuffles);
       },
       jobEnd: (jobId) => {
+        this.jobEnded(jobId);
         this.dirty = true;
         monitor.onJobEnd(jobId);
       },
@@ -191,6 +224,17 @@ class ClusterSim {
     };
   }
 
+  private jobStarted(id: number): void {
+    const times: SimulatedJobTimes = { id, startMs: this.now };
+    this.jobTimes.push(times);
+    this.jobIndex.set(id, times);
+  }
+
+  private jobEnded(id: number): void {
+    const times = this.jobIndex.get(id);
+    if (times) times.endMs = this.now;
+  }
+
   private client(): AllocationClient {
     const kill = (ids: readonly string[]): string[] => {
       const out: string[] = [];
@@ -200,7 +244,10 @@ class ClusterSim {
         if (this.scheduler.runningOn(id) > 0) continue; // Spark does not kill busy executors unless forced
         this.killed.add(id);
         this.scheduler.markKilled(id);
-        const delay = Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs);
+        const lag = this.spec.calibrated?.removalLagMs;
+        const delay = lag ?? Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs);
+        const life = this.lifeOf.get(id);
+        if (life) life.reason = 'idle';
         this.events.push(this.now + Math.max(0, delay), { kind: 'exit', id });
         out.push(text);
       }
@@ -242,6 +289,8 @@ class ClusterSim {
     const at = this.registeredAt.get(id);
     if (at === undefined) return;
     this.registeredAt.delete(id);
+    const life = this.lifeOf.get(id);
+    if (life) life.removedMs = now;
     this.executorMs += now - at;
     this.running--;
     this.removed++;
@@ -256,7 +305,7 @@ class ClusterSim {
       case 'visible':
         if (this.store.phase(e.id) !== 'unseen') return;
         this.store.setPhase(e.id, 'pending');
-        this.events.push(now + podStartMs(this.spec.latency, e.id), { kind: 'running', id: e.id });
+        this.events.push(this.runningAt(e.id, now), { kind: 'running', id: e.id });
         return;
       case 'running':
         if (this.store.phase(e.id) !== 'pending') return;
@@ -267,6 +316,7 @@ class ClusterSim {
       case 'register':
         if (this.store.phase(e.id) !== 'running') return;
         this.registeredAt.set(e.id, now);
+        this.recordLife(e.id, now);
         this.running++;
         if (this.running > this.peak) this.peak = this.running;
         this.monitor?.onExecutorAdded(this.text(e.id), DEFAULT_PROFILE_ID);
@@ -288,6 +338,17 @@ class ClusterSim {
         if (this.spec.pods.apiPollingIntervalMs > 0) this.events.push(now + this.spec.pods.apiPollingIntervalMs, e);
         return;
     }
+  }
+
+  private runningAt(id: number, visibleAt: number): number {
+    const created = this.store.createdAt(id) ?? visibleAt;
+    return this.planner?.runningAt(id, created, visibleAt) ?? visibleAt + podStartMs(this.spec.latency, id);
+  }
+
+  private recordLife(id: number, now: number): void {
+    const life: SimulatedExecutorLife = { id, addedMs: now };
+    this.lives.push(life);
+    this.lifeOf.set(id, life);
   }
 
   // ---- the allocation manager's tick -------------------------------------------------------------------------------
@@ -384,8 +445,16 @@ class ClusterSim {
     }
     let steps = 0;
     let completed = this.scheduler.done;
-    while (!completed) {
+    let jobsEnd = completed ? 0 : -1;
+    const tail = this.spec.appTailMs;
+    while (!completed || (tail !== undefined && tail > 0)) {
       const t = Math.min(this.scheduler.nextTaskEnd(), this.events.peekTime(), this.nextTick, this.nextAllocate);
+      if (completed && t > jobsEnd + (tail ?? 0)) {
+        // The application's end: the driver stayed this long after its last job.
+        this.now = jobsEnd + (tail ?? 0);
+        this.clock.setTime(this.now);
+        break;
+      }
       if (t > limits.maxSimMs) {
         this.now = limits.maxSimMs;
         this.notes.push(
@@ -403,9 +472,10 @@ class ClusterSim {
       this.clock.setTime(t);
       if (this.scheduler.nextTaskEnd() === t) this.scheduler.finishTasksAt(t);
       while (this.events.peekTime() === t) this.handle(this.events.pop() as SimEvent);
-      if (this.scheduler.done) {
+      if (this.scheduler.done && !completed) {
         completed = true;
-        break;
+        jobsEnd = t;
+        if (tail === undefined || tail <= 0) break;
       }
       if (this.nextAllocate === t) {
         this.allocator.run(t);
@@ -415,10 +485,10 @@ class ClusterSim {
       if (this.nextTick === t) this.tick();
       this.sample(false);
     }
-    return this.finish(completed);
+    return this.finish(completed, jobsEnd < 0 ? this.now : jobsEnd);
   }
 
-  private finish(completed: boolean): ClusterRunOutput {
+  private finish(completed: boolean, jobsEndMs: number): ClusterRunOutput {
     const end = this.now;
     for (const [, at] of this.registeredAt) this.executorMs += end - at;
     for (const [, since] of this.runningSince) this.podRunningMs += end - since;
@@ -439,6 +509,9 @@ class ClusterSim {
       timeline: this.timeline,
       endMs: end,
       completed,
+      jobsEndMs,
+      jobs: this.jobTimes,
+      executors: this.lives,
       executorMs: this.executorMs,
       podRunningMs: this.podRunningMs,
       busyTaskMs: this.scheduler.busyMs,

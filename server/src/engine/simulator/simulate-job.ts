@@ -19,6 +19,7 @@ import { resolveAllocationConfig, type AllocationConfig } from './config';
 import { validateAllocationConfig } from './startup-checks';
 import { computeCost, executorShape, type ExecutorShape } from './cost';
 import { ConfReader } from './k8s/conf-reader';
+import { CALIBRATION_KNOBS, resolveCalibratedStart, type CalibratedStart } from './k8s/calibrated-start';
 import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
 import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
 import { resolvePrices, type Prices } from './prices';
@@ -26,6 +27,7 @@ import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
 import { failure, success, type Result } from '../../../../protocol/result';
 import type { SimulationResult, SimulationSummary } from '../../../../protocol/simulation';
+import { runDetails } from './run-details';
 
 export interface SimulateOptions {
   sparkVersion: string;
@@ -39,6 +41,13 @@ export interface SimulateOptions {
   prices?: Partial<Prices>;
   /** StorageClasses known for the job (their reclaim policy decides what happens to volumes). */
   storageClasses?: StorageClassInfo[];
+  /**
+   * Simulate the whole application: keep running this many seconds after the last job ends (the driver's idle time
+   * before the application ended), so executors time out or stay as the configuration says. Unset: stop at the last job.
+   */
+  appTailSec?: number;
+  /** Add per-job times and executor lifetimes to the DRA run (`dra.jobs`, `dra.executors`, `dra.lastJobEndSec`). */
+  details?: boolean;
 }
 
 export type SimulateJobResult = Result<SimulationResult>;
@@ -174,6 +183,10 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const expanded = expandWorkload(workload);
   notes.push(...behaviourNotes(expanded, alloc, draOn));
 
+  const calibrated = CALIBRATION_KNOBS.some((k) => typeof knobs[k] === 'number')
+    ? resolveCalibratedStart(knobs)
+    : undefined;
+  const tail = options.appTailSec;
   const spec = (mode: AllocationMode): ClusterRunSpec => ({
     workload: expanded,
     mode,
@@ -183,6 +196,8 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     volumes: volumes.onDemand,
     pvc,
     limits,
+    ...(calibrated ? { calibrated: withColdCount(calibrated, mode, knobs) } : {}),
+    ...(tail !== undefined && Number.isFinite(tail) && tail > 0 ? { appTailMs: Math.round(tail * 1000) } : {}),
   });
   const fixedCount = alloc.executorInstances ?? 2;
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
@@ -199,7 +214,11 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   let stageCount = 0;
   for (const job of expanded.jobs) stageCount += job.stages.length;
   const result: SimulationResult = {
-    dra: { timeline: draRun.timeline, summary: summarize(draRun, shape, alloc.taskCpus, prices) },
+    dra: {
+      timeline: draRun.timeline,
+      summary: summarize(draRun, shape, alloc.taskCpus, prices),
+      ...(options.details ? runDetails(draRun) : {}),
+    },
     static: {
       executors: staticCount,
       timeline: staticRun.timeline,
@@ -212,6 +231,16 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     sparkVersion: version,
   };
   return success(result);
+}
+
+/** Unless a knob says otherwise, the cold executors are the ones the run asks for at start. */
+function withColdCount(
+  start: CalibratedStart,
+  mode: AllocationMode,
+  knobs: Readonly<Record<string, number>>,
+): CalibratedStart {
+  if (typeof knobs.coldExecutors === 'number') return start;
+  return { ...start, coldExecutors: mode.kind === 'dra' ? mode.config.initialExecutors : mode.executors };
 }
 
 function staticCountNote(alloc: AllocationConfig, count: number): string {
@@ -348,6 +377,10 @@ function inputs(
   for (const name of Object.keys(LATENCY_KNOBS) as Array<keyof typeof LATENCY_KNOBS>) {
     const v = knobs[name];
     out[`knob ${name}`] = String(typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name]);
+  }
+  for (const name of CALIBRATION_KNOBS) {
+    const v = knobs[name];
+    if (typeof v === 'number' && Number.isFinite(v)) out[`knob ${name}`] = String(v);
   }
   for (const key of Object.keys(prices) as Array<keyof Prices>) out[`price ${key}`] = String(prices[key]);
   return out;

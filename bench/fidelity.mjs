@@ -1,0 +1,90 @@
+// Fidelity benchmark: how close the replay of each shared event log under its logged configuration comes to what the
+// log shows, before calibration (typical pod latencies, stopping at the last job) and after (calibrated from the log,
+// the whole application). Measures: job- and application-window executor-seconds error, mean |Δ executors| sampled
+// every second, peak, per-job duration error; plus the calibrated replay's warm end-to-end time.
+// Usage: node bench/fidelity.mjs   (or through bench/run.mjs). Writes test-output/bench/fidelity.json via the runner.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const name = 'fidelity';
+export const description = 'replay of the shared logs under their logged configuration, before and after calibration';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'out/bench/fidelity-entry.cjs');
+const LOGS = resolve(root, '../shared/eventlogs');
+const FILES = [
+  'application_1628109047826_1317105',
+  'eventlog_4nodes_8cores_dynamic_alloc.zstd',
+  'job_spark_shell',
+  'tasks_executors_fail_compressed_eventlog.zstd',
+];
+
+/** The issue's targets: executor-seconds within 10%, mean |Δ| ≤ 1.5, peak ±1, jobs within 10% (1 s under 10 s). */
+const jobOk = (j) => j.errorSec !== undefined && Math.abs(j.errorSec) <= (j.observedSec < 10 ? 1 : 0.1 * j.observedSec);
+
+function measures(f) {
+  const jobsOk = f.jobs.filter(jobOk).length;
+  const worst = f.jobs.reduce((w, j) => Math.max(w, Math.abs(j.errorPct ?? 0)), 0);
+  return {
+    jobWindowPct: f.jobWindow.errorPct,
+    appWindowPct: f.appWindow.errorPct,
+    meanAbsExecutors: f.meanAbsExecutorError,
+    peak: `${f.simulatedPeak} vs ${f.observedPeak}`,
+    jobsWithinTarget: `${jobsOk}/${f.jobs.length}`,
+    worstJobPct: Math.round(worst * 10) / 10,
+  };
+}
+
+async function load() {
+  mkdirSync(dirname(bundle), { recursive: true });
+  await build({
+    entryPoints: [join(root, 'bench/fidelity-entry.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(bundle);
+}
+
+export async function run(options = {}) {
+  const log = options.log ?? ((line) => console.log(line));
+  const m = await load();
+  const summary = [];
+  for (const file of FILES) {
+    const path = join(LOGS, file);
+    if (!existsSync(path)) {
+      log(`(${file} not found under ${LOGS}: skipped)`);
+      continue;
+    }
+    const r = await m.fidelityOf(path);
+    const before = measures(r.before);
+    const after = measures(r.after);
+    log(`\n${basename(file)}`);
+    log(`  calibration: ${r.calibration.summary}`);
+    const rows = [
+      ['job-window executor-seconds error', `${before.jobWindowPct}%`, `${after.jobWindowPct}%`, '±10%'],
+      ['app-window executor-seconds error', `${before.appWindowPct}%`, `${after.appWindowPct}%`, '±10%'],
+      ['mean |Δ executors| (every second)', String(before.meanAbsExecutors), String(after.meanAbsExecutors), '≤ 1.5'],
+      ['peak executors (simulated vs observed)', before.peak, after.peak, '±1'],
+      ['jobs within target', before.jobsWithinTarget, after.jobsWithinTarget, 'all'],
+      ['worst per-job duration error', `${before.worstJobPct}%`, `${after.worstJobPct}%`, ''],
+    ];
+    const widths = [0, 1, 2, 3].map((i) =>
+      Math.max(...rows.map((row) => row[i].length), ['', 'before', 'after', 'target'][i].length),
+    );
+    const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
+    log(`  ${line(['', 'before', 'after', 'target'])}`);
+    for (const row of rows) log(`  ${line(row)}`);
+    log(`  calibrated replay, warm end to end: ${r.warmMs.toFixed(1)} ms`);
+    summary.push({ file, before, after, calibration: r.calibration.summary, warmMs: Math.round(r.warmMs * 10) / 10 });
+  }
+  return summary;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();

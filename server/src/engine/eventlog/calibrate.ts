@@ -1,0 +1,302 @@
+// Calibration of the simulator from what a Spark event log shows: how long the cluster took to deliver the executors
+// asked for at start (cold start) and later (add latency), how fast it delivered a ramp, how long after its idle
+// deadline an executor was gone (removal lag), and how long the driver ran after its last job. Each estimate has a
+// documented fallback when the log holds no samples (docs/simulator.md, "Calibration"). Pure: no I/O.
+import { resolveAllocationConfig, type AllocationConfig } from '../simulator/config';
+import { LATENCY_KNOBS } from '../simulator/k8s/latency';
+import type { CalibratedValue, Calibration } from '../../../../protocol/replay-types';
+import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
+import { highest, lowest } from './extremes';
+import type { ObservedExecutor, ObservedRun } from './types';
+import { isDriverRemoval } from './removal-reasons';
+
+export interface CalibrationInput {
+  conf: Readonly<Record<string, string>>;
+  sparkVersion: string;
+  observed: ObservedRun;
+}
+
+/** Creation → registration in the typical pod model, the fallback for both latencies (s). */
+export const TYPICAL_START_SEC =
+  LATENCY_KNOBS.podApiLatencySec + LATENCY_KNOBS.podStartLatencySec + LATENCY_KNOBS.executorRegisterSec;
+
+/** A removal this long after the idle deadline is not the idle path (e.g. a later target cut): not a sample. */
+const MAX_REMOVAL_LAG_SEC = 600;
+/** A removal up to this much before the deadline still counts (timestamps are rounded, ticks are 100 ms). */
+const EARLY_REMOVAL_SLACK_SEC = 0.5;
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function measured(samples: readonly number[], value: number, unit: CalibratedValue['unit'], basis: string) {
+  const v: CalibratedValue = { value: round3(value), unit, samples: samples.length, source: 'log', basis };
+  if (samples.length > 0) {
+    v.min = round3(lowest(samples));
+    v.max = round3(highest(samples));
+  }
+  return v;
+}
+
+function fallback(value: number, unit: CalibratedValue['unit'], basis: string): CalibratedValue {
+  return { value, unit, samples: 0, source: 'fallback', basis };
+}
+
+function allocation(input: CalibrationInput): { alloc: AllocationConfig; dra: boolean; initial: number } {
+  const version = normalizeVersion(input.sparkVersion) ?? DEFAULT_SPARK_VERSION;
+  const alloc = resolveAllocationConfig(input.conf, version);
+  const master = alloc.master ?? '';
+  const dra = alloc.enabled && !(master === 'local' || master.startsWith('local['));
+  return { alloc, dra, initial: dra ? alloc.initialExecutors : (alloc.executorInstances ?? 2) };
+}
+
+/** The executors asked for at application start: the first `initial` to register (Spark asks for them first). */
+function coldSet(executors: readonly ObservedExecutor[], initial: number): ObservedExecutor[] {
+  return [...executors].sort((a, b) => a.addedAt - b.addedAt).slice(0, Math.max(0, initial));
+}
+
+function rate(count: number, spreadSec: number): number | undefined {
+  return count >= 2 && spreadSec > 0 ? (count - 1) / spreadSec : undefined;
+}
+
+function coldStart(cold: readonly ObservedExecutor[]): { start: CalibratedValue; rate: CalibratedValue } {
+  if (cold.length === 0) {
+    return {
+      start: fallback(TYPICAL_START_SEC, 's', 'no executor registered in the log: the typical pod start-up is used'),
+      rate: fallback(0, 'executors/s', 'no executors at start: delivery is not limited'),
+    };
+  }
+  const times = cold.map((e) => e.addedAt);
+  const first = lowest(times);
+  const last = highest(times);
+  const start = measured(
+    times,
+    first,
+    's',
+    `application start → registration of the ${cold.length} executor(s) asked for at start`,
+  );
+  const r = rate(cold.length, last - first);
+  return {
+    start,
+    rate:
+      r === undefined
+        ? fallback(0, 'executors/s', 'fewer than two executors at start, or all at once: delivery is not limited')
+        : measured([], r, 'executors/s', `${cold.length} executors registered over ${round3(last - first)} s`),
+  };
+}
+
+interface Ramp {
+  /** When Spark's backlog timer fired and it asked for executors (s). */
+  requestAt: number;
+  /** Registrations attributed to this request, in time order (s). */
+  added: number[];
+}
+
+/**
+ * Spark's own rule: a backlog (tasks waiting for a slot) that lasts schedulerBacklogTimeout makes the allocation
+ * manager ask for executors at backlog start + timeout. Each later registration (outside the cold set) goes to the
+ * latest such request before it.
+ */
+function ramps(observed: ObservedRun, cold: ReadonlySet<ObservedExecutor>, backlogTimeoutSec: number): Ramp[] {
+  const list: Ramp[] = observed.backlogs
+    .filter((b) => b.to - b.from > backlogTimeoutSec)
+    .map((b) => ({ requestAt: b.from + backlogTimeoutSec, added: [] }));
+  const later = observed.executors.filter((e) => !cold.has(e)).sort((a, b) => a.addedAt - b.addedAt);
+  let r = -1;
+  for (const e of later) {
+    while (r + 1 < list.length && list[r + 1].requestAt <= e.addedAt) r++;
+    if (r >= 0) list[r].added.push(e.addedAt);
+  }
+  return list.filter((ramp) => ramp.added.length > 0);
+}
+
+function addLatency(
+  input: CalibrationInput,
+  cold: readonly ObservedExecutor[],
+  backlogTimeoutSec: number,
+  dra: boolean,
+): { latency: CalibratedValue; rate: CalibratedValue; ramps: number } {
+  const coldIds = new Set(cold);
+  const requested = input.observed.executors.filter((e) => !coldIds.has(e) && e.requestedAt !== undefined);
+  if (requested.length > 0) {
+    const samples = requested.map((e) => Math.max(0, e.addedAt - (e.requestedAt as number)));
+    const latency = measured(
+      samples,
+      median(samples),
+      's',
+      'median of Request Time → registration over later executors',
+    );
+    latency.source = 'request-time';
+    const found = cleanRamps(ramps(input.observed, coldIds, backlogTimeoutSec));
+    return { latency, rate: rampRate(found), ramps: found.length };
+  }
+  const noRamps = (why: string) => ({
+    latency: fallback(TYPICAL_START_SEC, 's', `${why}: the typical pod start-up is used`),
+    rate: fallback(0, 'executors/s', `${why}: delivery is not limited`),
+    ramps: 0,
+  });
+  if (!dra) return noRamps('dynamic allocation is off in the log');
+  const found = ramps(input.observed, coldIds, backlogTimeoutSec);
+  if (found.length === 0) return noRamps('no executor was added after a backlog in the log');
+  const clean = cleanRamps(found);
+  const samples = clean.map((ramp) => ramp.added[0] - ramp.requestAt);
+  const latency = measured(
+    samples,
+    median(samples),
+    's',
+    `median over ${clean.length} of ${found.length} ramp(s) of backlog timer firing → first registration ` +
+      '(ramps that executors of an earlier request could still reach are left out)',
+  );
+  return { latency, rate: rampRate(clean), ramps: clean.length };
+}
+
+/**
+ * Ramps whose first registration surely answers their own request: the first ramp, and each later one whose request
+ * came at least the latency seen so far after the previous ramp's last registration. Executors asked for earlier (and
+ * no longer needed when the backlog cleared) may still arrive within that time and would look like a fast answer.
+ */
+function cleanRamps(found: readonly Ramp[]): Ramp[] {
+  const clean: Ramp[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const ramp = found[i];
+    if (i > 0) {
+      const settle = median(clean.map((r) => r.added[0] - r.requestAt));
+      const previous = found[i - 1];
+      if (ramp.requestAt - previous.added[previous.added.length - 1] < settle) continue;
+    }
+    clean.push(ramp);
+  }
+  return clean;
+}
+
+/** Executors per second within the kept ramps of two or more registrations, pooled (each ramp's spread summed). */
+function rampRate(found: readonly Ramp[]): CalibratedValue {
+  let gaps = 0;
+  let spread = 0;
+  for (const ramp of found) {
+    if (ramp.added.length < 2) continue;
+    gaps += ramp.added.length - 1;
+    spread += ramp.added[ramp.added.length - 1] - ramp.added[0];
+  }
+  if (gaps === 0 || spread <= 0)
+    return fallback(0, 'executors/s', 'no ramp delivered two or more executors: delivery is not limited');
+  return measured(
+    [],
+    gaps / spread,
+    'executors/s',
+    `${gaps + found.length} executors over ramps lasting ${round3(spread)} s`,
+  );
+}
+
+function removalLag(observed: ObservedRun, idleTimeoutSec: number, dra: boolean): CalibratedValue {
+  const samples: number[] = [];
+  if (dra && Number.isFinite(idleTimeoutSec)) {
+    for (const e of observed.executors) {
+      if (e.removedAt === undefined) continue;
+      if (e.reason !== undefined && !isDriverRemoval(e.reason)) continue;
+      const idleSince = Math.max(e.addedAt, e.lastTaskEndAt ?? e.addedAt);
+      const lag = e.removedAt - (idleSince + idleTimeoutSec);
+      if (lag >= -EARLY_REMOVAL_SLACK_SEC && lag <= MAX_REMOVAL_LAG_SEC) samples.push(Math.max(0, lag));
+    }
+  }
+  if (samples.length === 0) {
+    const why = dra ? 'no executor was removed by the driver after its idle timeout' : 'dynamic allocation is off';
+    return fallback(LATENCY_KNOBS.executorExitSec, 's', `${why}: the typical exit time is used`);
+  }
+  return measured(samples, median(samples), 's', `median over ${samples.length} idle removal(s) of deadline → removal`);
+}
+
+function lastJobEnd(observed: ObservedRun): number | undefined {
+  if (observed.jobs.length === 0) return undefined;
+  return highest(observed.jobs.map((j) => j.endedAt));
+}
+
+const fmt = (s: number): string => (Math.abs(s) >= 100 ? s.toFixed(0) : s.toFixed(1));
+
+function describe(c: Omit<Calibration, 'summary' | 'knobs' | 'appTailSec'>, coldCount: number, rampCount: number) {
+  const parts: string[] = [];
+  const cs = c.coldStart;
+  if (cs.source === 'fallback') parts.push(`cold start ${fmt(cs.value)} s (typical; no samples)`);
+  else if (cs.min !== undefined && cs.max !== undefined && cs.max > cs.min)
+    parts.push(`cold start ${fmt(cs.min)}–${fmt(cs.max)} s (${coldCount} executors)`);
+  else parts.push(`cold start ${fmt(cs.value)} s (${coldCount} executor${coldCount === 1 ? '' : 's'})`);
+  const al = c.addLatency;
+  if (al.source === 'fallback') parts.push(`add latency ${fmt(al.value)} s (typical; no ramps)`);
+  else if (al.source === 'request-time') parts.push(`add latency ${fmt(al.value)} s (${al.samples} requests)`);
+  else parts.push(`add latency ${fmt(al.value)} s (${rampCount} ramp${rampCount === 1 ? '' : 's'})`);
+  const rl = c.removalLag;
+  parts.push(
+    rl.source === 'fallback'
+      ? `removal lag ${fmt(rl.value)} s (typical; no samples)`
+      : `removal lag ${fmt(rl.value)} s (${rl.samples})`,
+  );
+  return parts.join(', ');
+}
+
+/** Measures the calibration of a log; `knobs` holds the simulator knobs for the measured (non-fallback) values. */
+export function calibrateFromLog(input: CalibrationInput): Calibration {
+  const { alloc, dra, initial } = allocation(input);
+  const observed = input.observed;
+  const cold = coldSet(observed.executors, initial);
+  const start = coldStart(cold);
+  const add = addLatency(input, cold, alloc.schedulerBacklogTimeoutMs / 1000, dra);
+  const lag = removalLag(observed, alloc.executorIdleTimeoutMs / 1000, dra);
+  const exit: CalibratedValue = {
+    ...lag,
+    basis:
+      lag.source === 'fallback'
+        ? lag.basis
+        : 'the log does not show the kill, which follows the idle deadline within one 100 ms tick: taken as the removal lag',
+  };
+  const lastEnd = lastJobEnd(observed);
+  const appTailSec = lastEnd === undefined ? 0 : round3(Math.max(0, observed.runtimeSec - lastEnd));
+
+  const knobs: Record<string, number> = {};
+  if (start.start.source !== 'fallback') knobs.coldStartSec = start.start.value;
+  if (start.rate.source !== 'fallback') knobs.coldRatePerSec = start.rate.value;
+  if (add.latency.source !== 'fallback') knobs.addLatencySec = add.latency.value;
+  if (add.rate.source !== 'fallback') knobs.addRatePerSec = add.rate.value;
+  if (lag.source !== 'fallback') knobs.removalLagSec = lag.value;
+
+  const parts = {
+    coldStart: start.start,
+    coldRate: start.rate,
+    addLatency: add.latency,
+    addRate: add.rate,
+    removalLag: lag,
+    exitTime: exit,
+  };
+  return { ...parts, appTailSec, knobs, summary: describe(parts, cold.length, add.ramps) };
+}
+
+type ValueField = 'coldStart' | 'coldRate' | 'addLatency' | 'addRate' | 'removalLag';
+
+const KNOB_OF: ReadonlyArray<[ValueField, string]> = [
+  ['coldStart', 'coldStartSec'],
+  ['coldRate', 'coldRatePerSec'],
+  ['addLatency', 'addLatencySec'],
+  ['addRate', 'addRatePerSec'],
+  ['removalLag', 'removalLagSec'],
+];
+
+/** The calibration as simulated: values the user set by knob replace the measured ones (source `knob`). */
+export function withKnobOverrides(c: Calibration, knobs: Readonly<Record<string, number>>): Calibration {
+  const out: Calibration = { ...c, knobs: { ...c.knobs } };
+  for (const [field, knob] of KNOB_OF) {
+    const v = knobs[knob];
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const measuredValue = out[field];
+    out[field] = {
+      ...measuredValue,
+      value: v,
+      source: 'knob',
+      basis: `set by the ${knob} knob (the log gave ${measuredValue.value})`,
+    };
+    out.knobs[knob] = v;
+  }
+  return out;
+}

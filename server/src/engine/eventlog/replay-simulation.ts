@@ -1,0 +1,70 @@
+// A replay of an event log through the simulator: the log's workload under the logged configuration (optionally
+// changed by `conf`) or under a job file, calibrated from the log, over the whole application, with the fidelity of
+// the logged configuration's replay. Pure: the log is already read.
+import type { JobConfig, StorageClassInfo } from '../model';
+import { simulateConf, simulateJob, type SimulateJobResult, type SimulateOptions } from '../simulator/simulate-job';
+import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
+import { calibrateFromLog, withKnobOverrides } from './calibrate';
+import { computeFidelity } from './fidelity';
+import type { EventLogReplay } from './types';
+import { unmodelledNotes } from './unmodelled';
+
+export interface ReplayOptions {
+  /** The Spark version to simulate; defaults to the log's. */
+  sparkVersion?: string;
+  /** Properties set over the logged configuration (or the job file's), like `--conf k=v`. */
+  conf?: Record<string, string>;
+  /** Simulator knobs; they win over the calibrated ones. */
+  knobs?: Record<string, number>;
+  /** Use the start-up and removal times measured in the log (default true); false gives the typical pod model. */
+  calibrate?: boolean;
+  /** Simulate from application start to application end (default true); false stops at the last job. */
+  wholeApplication?: boolean;
+  prices?: SimulateOptions['prices'];
+}
+
+function simulateOptions(log: EventLogReplay, options: ReplayOptions, version: string): SimulateOptions {
+  const calibration = options.calibrate === false ? undefined : calibrateFromLog(log);
+  const knobs = { ...(calibration?.knobs ?? {}), ...(options.knobs ?? {}) };
+  const out: SimulateOptions = { sparkVersion: version, workload: log.workload, knobs, details: true };
+  if (options.prices) out.prices = options.prices;
+  if (options.wholeApplication !== false) {
+    const tail = calibration?.appTailSec ?? calibrateFromLog(log).appTailSec;
+    if (tail > 0) out.appTailSec = tail;
+  }
+  if (options.conf && Object.keys(options.conf).length > 0) out.overrides = { ...options.conf };
+  return out;
+}
+
+/** Adds the calibration (unless turned off) and what the log shows that is not modelled to the notes. */
+function withCalibration(outcome: SimulateJobResult, log: EventLogReplay, options: ReplayOptions): SimulateJobResult {
+  if (!outcome.ok) return outcome;
+  const notes = [...outcome.value.notes, ...unmodelledNotes(log)];
+  if (options.calibrate === false) return { ok: true, value: { ...outcome.value, notes } };
+  const calibration = withKnobOverrides(calibrateFromLog(log), options.knobs ?? {});
+  notes.unshift(`Calibrated from the log: ${calibration.summary}.`);
+  return { ok: true, value: { ...outcome.value, notes, calibration } };
+}
+
+/** The log's workload under the logged configuration (with `options.conf` over it). */
+export function replayLoggedConfiguration(log: EventLogReplay, options: ReplayOptions = {}): SimulateJobResult {
+  const version = options.sparkVersion ?? normalizeVersion(log.sparkVersion) ?? DEFAULT_SPARK_VERSION;
+  const outcome = withCalibration(simulateConf(log.conf, simulateOptions(log, options, version)), log, options);
+  if (!outcome.ok) return outcome;
+  // Fidelity compares like with like: only the unchanged logged configuration.
+  const unchanged = !options.conf || Object.keys(options.conf).length === 0;
+  if (!unchanged) return outcome;
+  return { ok: true, value: { ...outcome.value, fidelity: computeFidelity(log.observed, outcome.value) } };
+}
+
+/** The log's workload under a job file's configuration (with `options.conf` over it), calibrated from the log. */
+export function replayWithJobFile(
+  log: EventLogReplay,
+  job: JobConfig,
+  jobVersion: string,
+  storageClasses: StorageClassInfo[],
+  options: ReplayOptions = {},
+): SimulateJobResult {
+  const simOptions = { ...simulateOptions(log, options, options.sparkVersion ?? jobVersion), storageClasses };
+  return withCalibration(simulateJob(job, simOptions), log, options);
+}

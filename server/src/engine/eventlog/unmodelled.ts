@@ -1,0 +1,65 @@
+// What the log shows that the replay does not model, each with its size, for the replay's notes: work under other
+// resource profiles, speculative copies, failed or killed attempts, executors lost.
+import type { EventLogReplay } from './types';
+import { isDriverRemoval } from './removal-reasons';
+
+const secs = (s: number): string => `${s >= 100 ? s.toFixed(0) : s.toFixed(1)} s`;
+const share = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%');
+
+function profileText(p: EventLogReplay['profiles'][number]): string {
+  const asked: string[] = [];
+  if (p.executorCores !== undefined) asked.push(`${p.executorCores} cores per executor`);
+  if (p.taskCpus !== undefined) asked.push(`${p.taskCpus} CPU(s) per task`);
+  return `profile ${p.id}${asked.length > 0 ? ` (${asked.join(', ')})` : ''}`;
+}
+
+export function unmodelledNotes(log: EventLogReplay): string[] {
+  const notes: string[] = [];
+  const total = log.stats.successfulTaskSeconds;
+  const others = log.profiles.filter((p) => p.id !== 0 && p.stages > 0);
+  if (others.length > 0) {
+    const seconds = others.reduce((n, p) => n + p.taskSeconds, 0);
+    const tasks = others.reduce((n, p) => n + p.tasks, 0);
+    notes.push(
+      `The log used stage-level scheduling: ${others.map(profileText).join('; ')} ran ` +
+        `${others.reduce((n, p) => n + p.stages, 0)} stage(s), ${tasks} task(s), ${share(seconds, total)} of the task time. ` +
+        'The simulation runs every stage on executors of the configured (default) profile, so executor counts and peaks ' +
+        'for those stages can be far off.',
+    );
+  }
+  const st = log.stats;
+  if (st.speculativeTasks > 0) {
+    notes.push(
+      `${st.speculativeTasks} speculative task cop${st.speculativeTasks === 1 ? 'y' : 'ies'} ran ` +
+        `(${secs(st.speculativeTaskSeconds)}, ${share(st.speculativeTaskSeconds, total)} of the task time); ` +
+        'speculation is not simulated.',
+    );
+  }
+  if (st.failedTaskAttempts > 0) {
+    notes.push(
+      `${st.failedTaskAttempts} task attempt(s) failed or were killed (${secs(st.failedTaskSeconds)}, ` +
+        `${share(st.failedTaskSeconds, total)} of the task time); the simulation runs each task once, successfully.`,
+    );
+  }
+  const waited = st.waitingWithFreeSlotSeconds;
+  if (waited >= 1 && waited >= 0.01 * total) {
+    const wait = log.conf['spark.locality.wait'];
+    const why =
+      wait !== undefined && /^\s*0\s*(ms|s)?\s*$/i.test(wait)
+        ? `spark.locality.wait is ${wait.trim()}, so these are the scheduler's own launch delays`
+        : `Spark's locality wait (spark.locality.wait${wait === undefined ? ', 3s by default' : ` = ${wait}`}) ` +
+          'holds tasks back for a better-placed slot';
+    notes.push(
+      `Tasks waited ${secs(waited)} of slot time (${share(waited, total)} of the task time) while executors had free ` +
+        `slots: ${why}. The simulation launches a task as soon as a slot is free.`,
+    );
+  }
+  const lost = log.observed.executors.filter(
+    (e) => e.removedAt !== undefined && e.reason !== undefined && !isDriverRemoval(e.reason),
+  );
+  if (lost.length > 0) {
+    const reasons = [...new Set(lost.map((e) => e.reason as string))].slice(0, 3).join('; ');
+    notes.push(`${lost.length} executor(s) were lost (${reasons}); the simulation loses none and recomputes nothing.`);
+  }
+  return notes;
+}

@@ -1,0 +1,47 @@
+// Every simulator knob by name, and reading `name=value` assignments (the CLI's --knob and --conf) without throwing.
+import { CALIBRATION_KNOBS } from './k8s/calibrated-start';
+import { LATENCY_KNOBS } from './k8s/latency';
+
+/** Knob names SimulateOptions.knobs understands. */
+export const KNOB_NAMES: readonly string[] = [
+  ...Object.keys(LATENCY_KNOBS),
+  ...CALIBRATION_KNOBS,
+  'maxSimHours',
+  'maxSteps',
+];
+
+export type Assignments<T> = { ok: true; values: Record<string, T> } | { ok: false; error: string };
+
+function split(text: string): [string, string] | undefined {
+  const eq = text.indexOf('=');
+  if (eq <= 0) return undefined;
+  return [text.slice(0, eq).trim(), text.slice(eq + 1).trim()];
+}
+
+/** `spark.key=value` pairs; a later pair for the same key wins. */
+export function parseConfAssignments(list: readonly string[]): Assignments<string> {
+  const values: Record<string, string> = {};
+  for (const text of list) {
+    const pair = split(text);
+    if (!pair || pair[0] === '') return { ok: false, error: `expected key=value, got '${text}'` };
+    values[pair[0]] = pair[1];
+  }
+  return { ok: true, values };
+}
+
+/** `knob=number` pairs; the knob must exist and the number be finite and not negative. */
+export function parseKnobAssignments(list: readonly string[]): Assignments<number> {
+  const values: Record<string, number> = {};
+  for (const text of list) {
+    const pair = split(text);
+    if (!pair) return { ok: false, error: `expected name=number, got '${text}'` };
+    const [name, raw] = pair;
+    if (!KNOB_NAMES.includes(name))
+      return { ok: false, error: `unknown knob '${name}'; knobs are: ${KNOB_NAMES.join(', ')}` };
+    const value = raw === '' ? Number.NaN : Number(raw);
+    if (!Number.isFinite(value) || value < 0)
+      return { ok: false, error: `knob ${name} needs a number of 0 or more, got '${raw}'` };
+    values[name] = value;
+  }
+  return { ok: true, values };
+}

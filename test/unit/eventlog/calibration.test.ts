@@ -1,0 +1,169 @@
+// Each calibration estimator on a hand-built log (see build-log.ts), with its fallback when the log has no samples.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseEventLogText } from '../../../server/src/engine/eventlog';
+import type { EventLogReplay } from '../../../server/src/engine/eventlog';
+import { calibrateFromLog, TYPICAL_START_SEC, withKnobOverrides } from '../../../server/src/engine/eventlog/calibrate';
+import { LogBuilder, tasks } from './build-log';
+import { expectOk } from './logs';
+
+const STATIC = { 'spark.master': 'yarn', 'spark.executor.instances': '3', 'spark.executor.cores': '2' };
+const DRA = {
+  'spark.master': 'yarn',
+  'spark.dynamicAllocation.enabled': 'true',
+  'spark.dynamicAllocation.minExecutors': '1',
+  'spark.dynamicAllocation.schedulerBacklogTimeout': '1s',
+  'spark.dynamicAllocation.executorIdleTimeout': '10s',
+  'spark.shuffle.service.enabled': 'true',
+  'spark.executor.cores': '4',
+};
+
+const read = (text: string): EventLogReplay => expectOk(parseEventLogText(text, 'hand-built'));
+
+/** DRA: executor 1 at start; a 12-task job at 30 s that waits until executors 2 and 3 come at 36 s and 37 s. */
+function rampLog(requested?: [number, number]): EventLogReplay {
+  const b = new LogBuilder(DRA)
+    .executor('1', 5)
+    .executor('2', 36, 4, requested?.[0])
+    .executor('3', 37, 4, requested?.[1])
+    .job(0, 0, 30, [...tasks(4, '1', 30, 40), ...tasks(4, '2', 36, 40), ...tasks(4, '3', 37, 41)])
+    .removed('1', 55, 'Executor Process Lost')
+    .removed('2', 62)
+    .removed('3', 63);
+  return read(b.end(70));
+}
+
+test('cold start: the first registrations after start, their spread as a delivery rate', () => {
+  const log = read(
+    new LogBuilder(STATIC)
+      .executor('1', 10, 2)
+      .executor('2', 12, 2)
+      .executor('3', 14, 2)
+      .job(0, 0, 20, tasks(2, '1', 20, 25))
+      .end(30),
+  );
+  const c = calibrateFromLog(log);
+  assert.equal(c.coldStart.value, 10);
+  assert.deepEqual([c.coldStart.samples, c.coldStart.min, c.coldStart.max], [3, 10, 14]);
+  assert.equal(c.coldStart.source, 'log');
+  assert.equal(c.coldRate.value, 0.5);
+  assert.equal(c.appTailSec, 5);
+  assert.deepEqual(c.knobs, { coldStartSec: 10, coldRatePerSec: 0.5 });
+  assert.match(c.summary, /^cold start 10\.0–14\.0 s \(3 executors\)/);
+});
+
+test('cold start: with no executor in the log, the typical start-up and no knob', () => {
+  const log = read(new LogBuilder(STATIC).job(0, 0, 20, tasks(2, 'driver', 20, 25)).end(30));
+  const c = calibrateFromLog(log);
+  assert.equal(c.coldStart.source, 'fallback');
+  assert.equal(c.coldStart.value, TYPICAL_START_SEC);
+  assert.equal(c.coldStart.samples, 0);
+  assert.equal(c.coldRate.value, 0);
+  assert.deepEqual(c.knobs, {});
+  assert.match(c.summary, /cold start 8\.0 s \(typical; no samples\)/);
+});
+
+test('add latency: backlog timer firing (backlog start + schedulerBacklogTimeout) → first registration', () => {
+  const c = calibrateFromLog(rampLog());
+  // 8 tasks waited from 30 s; the timer fired at 31 s; executor 2 registered at 36 s.
+  assert.equal(c.addLatency.value, 5);
+  assert.equal(c.addLatency.source, 'log');
+  assert.equal(c.addLatency.samples, 1);
+  // Executors 2 and 3 of the same ramp came 1 s apart.
+  assert.equal(c.addRate.value, 1);
+  assert.equal(c.knobs.addLatencySec, 5);
+  assert.match(c.summary, /add latency 5\.0 s \(1 ramp\)/);
+});
+
+test('add latency: Request Time, when the log has it, wins over the estimate', () => {
+  const c = calibrateFromLog(rampLog([31.5, 32]));
+  assert.equal(c.addLatency.source, 'request-time');
+  assert.equal(c.addLatency.samples, 2);
+  assert.equal(c.addLatency.value, 4.75);
+  assert.match(c.summary, /add latency 4\.8 s \(2 requests\)/);
+});
+
+test('add latency: a ramp that an earlier request may still answer is left out', () => {
+  // Ramp 1: timer at 31 s, executor 2 at 36 s (5 s). Ramp 2: a job at 38 s waits; timer at 39 s; executor 4 at
+  // 39.5 s, only 2.5 s after ramp 1's last registration (37 s), less than the 5 s seen: it may be ramp 1's.
+  const b = new LogBuilder(DRA)
+    .executor('1', 5)
+    .executor('2', 36)
+    .executor('3', 37)
+    .job(0, 0, 30, [...tasks(4, '1', 30, 40), ...tasks(4, '2', 36, 40), ...tasks(4, '3', 37, 41)])
+    .executor('4', 39.5)
+    .job(1, 1, 38, [...tasks(4, '4', 39.5, 45), ...tasks(4, '1', 40, 45), ...tasks(4, '2', 40.5, 45)]);
+  const c = calibrateFromLog(read(b.end(80)));
+  assert.equal(c.addLatency.value, 5);
+  assert.equal(c.addLatency.samples, 1);
+  assert.match(c.addLatency.basis, /1 of 2 ramp/);
+});
+
+test('add latency: with dynamic allocation off, the typical start-up (no ramps to learn from)', () => {
+  const log = read(
+    new LogBuilder(STATIC)
+      .executor('1', 10, 2)
+      .job(0, 0, 20, tasks(2, '1', 20, 25))
+      .end(30),
+  );
+  const c = calibrateFromLog(log);
+  assert.equal(c.addLatency.source, 'fallback');
+  assert.equal(c.addLatency.value, TYPICAL_START_SEC);
+  assert.match(c.addLatency.basis, /dynamic allocation is off/);
+  assert.equal(c.knobs.addLatencySec, undefined);
+});
+
+test('removal lag: idle deadline (last task end + executorIdleTimeout) → removal, driver kills only', () => {
+  const c = calibrateFromLog(rampLog());
+  // Executor 2: last task 40 s, deadline 50 s, removed 62 s; executor 3: 41 → 51 → 63. Executor 1 was lost.
+  assert.equal(c.removalLag.value, 12);
+  assert.equal(c.removalLag.samples, 2);
+  assert.equal(c.exitTime.value, 12);
+  assert.equal(c.knobs.removalLagSec, 12);
+  assert.match(c.summary, /removal lag 12\.0 s \(2\)$/);
+  assert.equal(c.appTailSec, 29);
+});
+
+test('removal lag: no executor removed by the driver → the typical exit time and no knob', () => {
+  const log = read(
+    new LogBuilder(DRA)
+      .executor('1', 5)
+      .job(0, 0, 10, tasks(4, '1', 10, 12))
+      .end(20),
+  );
+  const c = calibrateFromLog(log);
+  assert.equal(c.removalLag.source, 'fallback');
+  assert.equal(c.removalLag.value, 1);
+  assert.equal(c.knobs.removalLagSec, undefined);
+  assert.match(c.summary, /removal lag 1\.0 s \(typical; no samples\)/);
+});
+
+test('knobs win over measured values and say so', () => {
+  const c = withKnobOverrides(calibrateFromLog(rampLog()), { removalLagSec: 2, seed: 3 });
+  assert.equal(c.removalLag.value, 2);
+  assert.equal(c.removalLag.source, 'knob');
+  assert.match(c.removalLag.basis, /the log gave 12/);
+  assert.equal(c.knobs.removalLagSec, 2);
+  assert.equal(c.addLatency.source, 'log');
+});
+
+test('odd logs never throw: no application start or end, removals before the deadline, every event dropped in turn', () => {
+  const full = new LogBuilder(DRA)
+    .executor('1', 5)
+    .executor('2', 36)
+    .job(0, 0, 30, [...tasks(4, '1', 30, 40), ...tasks(4, '2', 36, 40)])
+    .removed('2', 41)
+    .end(70)
+    .trim()
+    .split('\n');
+  for (let drop = 0; drop < full.length; drop++) {
+    const parsed = parseEventLogText(full.filter((_, i) => i !== drop).join('\n'), 'cut');
+    if (!parsed.ok) continue;
+    const c = calibrateFromLog(parsed);
+    for (const v of [c.coldStart, c.coldRate, c.addLatency, c.addRate, c.removalLag, c.exitTime])
+      assert.ok(Number.isFinite(v.value) && v.value >= 0, `${drop}: ${JSON.stringify(v)}`);
+    assert.ok(Number.isFinite(c.appTailSec) && c.appTailSec >= 0);
+    // Removed 1 s after its last task, long before its 10 s idle deadline: not an idle removal.
+    assert.equal(c.removalLag.source, 'fallback', `${drop}`);
+  }
+});

@@ -1,0 +1,159 @@
+// The calibrated replay of a hand-built log: the whole application window, per-job times, executor lifetimes, and
+// the fidelity measures (on exact cases).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseEventLogText } from '../../../server/src/engine/eventlog';
+import type { EventLogReplay } from '../../../server/src/engine/eventlog';
+import { computeFidelity, observedWindows, stepAt, stepIntegral } from '../../../server/src/engine/eventlog/fidelity';
+import { replayLoggedConfiguration } from '../../../server/src/engine/eventlog/replay-simulation';
+import type { SimulationResult } from '../../../protocol/simulation';
+import { LogBuilder, tasks } from './build-log';
+import { expectOk } from './logs';
+
+const DRA = {
+  'spark.master': 'yarn',
+  'spark.dynamicAllocation.enabled': 'true',
+  'spark.dynamicAllocation.minExecutors': '1',
+  'spark.dynamicAllocation.schedulerBacklogTimeout': '1s',
+  'spark.dynamicAllocation.executorIdleTimeout': '10s',
+  'spark.shuffle.service.enabled': 'true',
+  'spark.executor.cores': '4',
+};
+
+/** One executor at 5 s, a 12-task job at 30 s served by two more executors at 36 and 37 s, the app ends at 70 s. */
+function log(): EventLogReplay {
+  const b = new LogBuilder(DRA)
+    .executor('1', 5)
+    .executor('2', 36)
+    .executor('3', 37)
+    .job(0, 0, 30, [...tasks(4, '1', 30, 40), ...tasks(4, '2', 36, 40), ...tasks(4, '3', 37, 41)])
+    .removed('2', 62)
+    .removed('3', 63);
+  return expectOk(parseEventLogText(b.end(70), 'hand-built'));
+}
+
+function replay(options: Parameters<typeof replayLoggedConfiguration>[1] = {}): SimulationResult {
+  const r = replayLoggedConfiguration(log(), options);
+  if (!r.ok) assert.fail(r.problem.message);
+  return r.value;
+}
+
+test('whole application: the run goes on after the last job until the application end, executors time out', () => {
+  const r = replay();
+  assert.ok(r.dra.lastJobEndSec !== undefined && r.dra.lastJobEndSec < 45, `last job ${r.dra.lastJobEndSec}`);
+  // The driver stayed 29 s after its last job: the simulated application ends 29 s after the simulated last job.
+  assert.equal(r.dra.summary.runtimeSec, Math.round((r.dra.lastJobEndSec + 29) * 1000) / 1000);
+  const lives = r.dra.executors ?? [];
+  assert.equal(lives.length, 3);
+  // minExecutors = 1 keeps one; the others leave 10 s (idle timeout) + 12 s (measured removal lag) after their tasks.
+  const gone = lives.filter((e) => e.reason === 'idle timeout');
+  assert.equal(gone.length, 2);
+  for (const e of gone) assert.ok((e.removedSec as number) < r.dra.summary.runtimeSec);
+  assert.equal(lives.filter((e) => e.reason === 'alive at the end').length, 1);
+  assert.deepEqual(
+    (r.dra.jobs ?? []).map((j) => j.id),
+    [0],
+  );
+});
+
+test('whole application off: the run stops at the last job, as before', () => {
+  const r = replay({ wholeApplication: false });
+  assert.equal(r.dra.summary.runtimeSec, r.dra.lastJobEndSec);
+});
+
+test('the replay uses the calibrated start-up: the first executor registers when the log says, 5 s', () => {
+  const calibrated = replay();
+  const first = Math.min(...(calibrated.dra.executors ?? []).map((e) => e.addedSec));
+  assert.ok(Math.abs(first - 5) < 0.05, `first registration at ${first}`);
+  assert.match(calibrated.notes[0], /^Calibrated from the log: cold start 5\.0 s \(1 executor\)/);
+  const typical = replay({ calibrate: false });
+  assert.equal(typical.calibration, undefined);
+  const early = Math.min(...(typical.dra.executors ?? []).map((e) => e.addedSec));
+  assert.ok(early > 5 && early < 10, `typical start-up registers at ${early}`);
+});
+
+test('step timelines: integral over a window and the value at a time', () => {
+  const steps = [
+    { t: 0, running: 0 },
+    { t: 10, running: 2 },
+    { t: 20, running: 1 },
+  ];
+  assert.equal(stepIntegral(steps, 30, 0, 30), 2 * 10 + 1 * 10);
+  assert.equal(stepIntegral(steps, 30, 15, 25), 2 * 5 + 1 * 5);
+  assert.equal(stepIntegral(steps, 30, 0, 100), 30);
+  assert.deepEqual(
+    [stepAt(steps, 30, 5), stepAt(steps, 30, 10), stepAt(steps, 30, 29), stepAt(steps, 30, 31)],
+    [0, 2, 1, 0],
+  );
+});
+
+test('fidelity: a simulated run equal to the observed one has no error', () => {
+  const l = log();
+  const r = replay();
+  const o = l.observed;
+  const mirror: SimulationResult = {
+    ...r,
+    dra: {
+      ...r.dra,
+      timeline: o.timeline.map((s) => ({
+        ...s,
+        target: 0,
+        pendingPods: 0,
+        busySlots: 0,
+        pendingTasks: 0,
+        livePvcs: 0,
+      })),
+      summary: { ...r.dra.summary, peakExecutors: o.peakExecutors },
+      jobs: o.jobs.map((j) => ({ id: j.id, startSec: j.submittedAt, endSec: j.endedAt })),
+      lastJobEndSec: Math.max(...o.jobs.map((j) => j.endedAt)),
+    },
+  };
+  const f = computeFidelity(o, mirror);
+  assert.equal(f.appWindow.errorPct, 0);
+  assert.equal(f.jobWindow.errorPct, 0);
+  assert.equal(f.meanAbsExecutorError, 0);
+  assert.equal(f.appWindow.observedExecutorSeconds, o.executorSeconds);
+  assert.deepEqual(f.jobs, [{ id: 0, observedSec: 11, simulatedSec: 11, errorSec: 0, errorPct: 0 }]);
+  assert.match(f.summary, /^logged configuration replayed: executor-seconds within 0% of what happened/);
+});
+
+test('fidelity: one executor too many over the whole window is its share of error, every second', () => {
+  const l = log();
+  const r = replay();
+  const o = l.observed;
+  const plusOne: SimulationResult = {
+    ...r,
+    dra: {
+      ...r.dra,
+      timeline: o.timeline.map((s) => ({
+        ...s,
+        running: s.running + 1,
+        target: 0,
+        pendingPods: 0,
+        busySlots: 0,
+        pendingTasks: 0,
+        livePvcs: 0,
+      })),
+    },
+  };
+  const f = computeFidelity(o, plusOne);
+  // 70 extra executor-seconds over the 70 s application; 71 one-second samples (0…70) each off by one.
+  assert.equal(f.appWindow.simulatedExecutorSeconds, o.executorSeconds + 70);
+  assert.equal(f.meanAbsExecutorError, 1);
+});
+
+test('windows: the observed job window runs from the first submission to the last job end; the simulated ones agree', () => {
+  const l = log();
+  const w = observedWindows(l.observed);
+  assert.deepEqual([w.job.fromSec, w.job.toSec, w.app.fromSec, w.app.toSec], [30, 41, 0, 70]);
+  // Executor 1 all along from 5 s; executor 2 from 36 to 62 s, executor 3 from 37 to 63 s.
+  assert.equal(w.app.executorSeconds, 65 + 26 + 26);
+  assert.equal(w.job.executorSeconds, 11 + 5 + 4);
+  const r = replay();
+  const d = r.dra;
+  assert.ok(d.jobWindowExecutorSeconds !== undefined && d.appWindowExecutorSeconds !== undefined);
+  assert.ok(d.jobWindowExecutorSeconds < d.appWindowExecutorSeconds);
+  assert.ok(Math.abs(d.appWindowExecutorSeconds - d.summary.executorSeconds) <= 0.01 * d.summary.executorSeconds);
+  assert.equal(r.fidelity?.appWindow.observedExecutorSeconds, w.app.executorSeconds);
+  assert.equal(r.fidelity?.jobWindow.observedExecutorSeconds, w.job.executorSeconds);
+});

@@ -1,0 +1,101 @@
+// What the replay cannot model is said in its notes, with its size: other resource profiles, speculation, failed
+// attempts, lost executors. A log without any of them gets none of these notes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseEventLogText } from '../../../server/src/engine/eventlog';
+import { replayLoggedConfiguration } from '../../../server/src/engine/eventlog/replay-simulation';
+import { unmodelledNotes } from '../../../server/src/engine/eventlog/unmodelled';
+import { LogBuilder, tasks } from './build-log';
+import { expectOk } from './logs';
+
+const CONF = { 'spark.master': 'yarn', 'spark.executor.instances': '2', 'spark.executor.cores': '4' };
+
+function profileEvent(id: number, cores: number, cpus: number): Record<string, unknown> {
+  return {
+    Event: 'SparkListenerResourceProfileAdded',
+    'Resource Profile Id': id,
+    'Executor Resource Requests': { cores: { 'Resource Name': 'cores', Amount: cores } },
+    'Task Resource Requests': { cpus: { 'Resource Name': 'cpus', Amount: cpus } },
+  };
+}
+
+test('a log with a second profile, a speculative copy, a failed attempt and a lost executor gets four sized notes', () => {
+  const text = new LogBuilder(CONF)
+    .raw(profileEvent(0, 4, 1))
+    .raw(profileEvent(1, 8, 2))
+    .executor('1', 5)
+    .executor('2', 6)
+    .job(0, 0, 10, tasks(4, '1', 10, 20))
+    .job(1, 1, 20, tasks(2, '2', 20, 50), 1)
+    .attempt(1, { exec: '1', launch: 30, end: 40 }, 'TaskKilled', true)
+    .attempt(0, { exec: '2', launch: 10, end: 12 }, 'ExceptionFailure')
+    .removed('2', 55, 'Executor Process Lost')
+    .end(60);
+  const log = expectOk(parseEventLogText(text, 'hand-built'));
+  assert.deepEqual(log.profiles, [
+    { id: 0, executorCores: 4, taskCpus: 1, stages: 1, tasks: 4, taskSeconds: 40 },
+    { id: 1, executorCores: 8, taskCpus: 2, stages: 1, tasks: 2, taskSeconds: 60 },
+  ]);
+  assert.equal(log.stats.speculativeTaskSeconds, 10);
+  assert.equal(log.stats.failedTaskAttempts, 2);
+  assert.equal(log.stats.failedTaskSeconds, 12);
+  const notes = unmodelledNotes(log);
+  assert.deepEqual(notes, [
+    'The log used stage-level scheduling: profile 1 (8 cores per executor, 2 CPU(s) per task) ran 1 stage(s), 2 task(s), 60% of the task time. The simulation runs every stage on executors of the configured (default) profile, so executor counts and peaks for those stages can be far off.',
+    '1 speculative task copy ran (10.0 s, 10% of the task time); speculation is not simulated.',
+    '2 task attempt(s) failed or were killed (12.0 s, 12% of the task time); the simulation runs each task once, successfully.',
+    '1 executor(s) were lost (Executor Process Lost); the simulation loses none and recomputes nothing.',
+  ]);
+  const replay = replayLoggedConfiguration(log);
+  if (!replay.ok) assert.fail(replay.problem.message);
+  for (const note of notes) assert.ok(replay.value.notes.includes(note), note);
+});
+
+test('a clean single-profile log gets none of these notes', () => {
+  const text = new LogBuilder(CONF)
+    .executor('1', 5)
+    .job(0, 0, 10, tasks(4, '1', 10, 20))
+    .removed('1', 40)
+    .end(60);
+  const log = expectOk(parseEventLogText(text, 'hand-built'));
+  assert.deepEqual(unmodelledNotes(log), []);
+});
+
+test('locality wait: slot time tasks spent waiting while slots were free, as a sized note', () => {
+  // One 4-core executor; a 2-task stage at 10 s: one task starts at once, the other only at 13 s.
+  const text = new LogBuilder({ ...CONF, 'spark.locality.wait': '3s' })
+    .executor('1', 5)
+    .job(0, 0, 10, [
+      { exec: '1', launch: 10, end: 20 },
+      { exec: '1', launch: 13, end: 20 },
+    ])
+    .end(30);
+  const log = expectOk(parseEventLogText(text, 'hand-built'));
+  assert.equal(log.stats.waitingWithFreeSlotSeconds, 3);
+  assert.deepEqual(unmodelledNotes(log), [
+    "Tasks waited 3.0 s of slot time (18% of the task time) while executors had free slots: Spark's locality wait " +
+      '(spark.locality.wait = 3s) holds tasks back for a better-placed slot. The simulation launches a task as soon as a slot is free.',
+  ]);
+});
+
+test('locality wait: an executor the driver is removing offers no free slot after its idle deadline', () => {
+  const dra = {
+    'spark.master': 'yarn',
+    'spark.dynamicAllocation.enabled': 'true',
+    'spark.dynamicAllocation.executorIdleTimeout': '10s',
+    'spark.shuffle.service.enabled': 'true',
+    'spark.executor.cores': '4',
+  };
+  // Executor 2 went idle at 20 s (deadline 30 s) and was logged removed only at 42 s. A task submitted at 35 s waited
+  // for executor 1 (busy until 40 s): no usable slot was free meanwhile.
+  const text = new LogBuilder(dra)
+    .executor('1', 5)
+    .executor('2', 6)
+    .job(0, 0, 10, tasks(1, '2', 10, 20))
+    .job(1, 1, 30, tasks(4, '1', 30, 40))
+    .job(2, 2, 35, tasks(1, '1', 40, 41))
+    .removed('2', 42)
+    .end(50);
+  const log = expectOk(parseEventLogText(text, 'hand-built'));
+  assert.equal(log.stats.waitingWithFreeSlotSeconds, 0);
+});
