@@ -1,6 +1,6 @@
 // The simulator's front door: from a job file (or a conf from an event log) and a workload to a SimulationResult with
 // a dynamic-allocation run and a static baseline on the same workload, scheduler and pod latency.
-import { effectiveValue, isIgnoredByOperator } from '../effective';
+import { writtenProperties } from './written-properties';
 import type { JobConfig, StorageClassInfo } from '../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../version';
 import { expandWorkload } from '../workload/expand';
@@ -47,12 +47,7 @@ const K = 'spark.kubernetes.';
 /** Simulates a job file: its effective Spark properties (written entries, then `overrides`) on a workload. */
 export function simulateJob(job: JobConfig, options: SimulateOptions): SimulateJobResult {
   const version = normalizeVersion(options.sparkVersion) ?? DEFAULT_SPARK_VERSION;
-  const conf: Record<string, string> = {};
-  for (const entry of job.entries) {
-    if (isIgnoredByOperator(job, entry) || Object.prototype.hasOwnProperty.call(conf, entry.key)) continue;
-    const value = effectiveValue(job, entry.key, version).value;
-    if (value !== undefined) conf[entry.key] = value;
-  }
+  const conf = writtenProperties(job, version);
   const notes: string[] = [];
   if (job.facts.platform === 'emr-serverless') {
     notes.push('EMR Serverless manages workers itself; simulated as Kubernetes executor pods with the same settings.');
