@@ -3,6 +3,7 @@
 // through the latency model, executors registering and exiting, and the task scheduler feeding the listener events.
 import type { ExpandedWorkload } from '../workload/types';
 import { AllocationManager, type AllocationClient } from './allocation-manager';
+import { DEFAULT_BUDGET, WorkMeter, type BudgetExceeded, type RunBudget } from './budget';
 import { DEFAULT_PROFILE_ID, ManualClock } from './clock';
 import type { AllocationConfig } from './config';
 import { ExecutorMonitor } from './executor-monitor';
@@ -15,6 +16,7 @@ import type { OnDemandVolume } from './pvc/volumes';
 import type { TimelinePoint } from './result';
 import { EventHeap } from './scheduler/heap';
 import { TaskScheduler, type SchedulerListener } from './scheduler/task-scheduler';
+import { TimelineRecorder } from './timeline';
 
 /** The allocation manager's polling period. */
 export const TICK_MS = 100;
@@ -39,6 +41,8 @@ export interface ClusterRunSpec {
   volumes: readonly OnDemandVolume[];
   pvc: PvcSettings;
   limits?: ClusterLimits;
+  /** Work, executor and timeline budgets checked while the run goes (defaults: DEFAULT_BUDGET). */
+  budget?: RunBudget;
 }
 
 export interface ClusterRunOutput {
@@ -58,6 +62,13 @@ export interface ClusterRunOutput {
   pvc: PvcTotals;
   tasks: number;
   notes: string[];
+  /** Samples taken for the timeline; more than timeline.length when it was thinned. */
+  timelineSamples: number;
+  timelineThinned: boolean;
+  /** Work units the run spent (see SimulationBudget.maxWork). */
+  work: number;
+  /** Set when the run stopped because it went over a budget (its other figures then cover a part only). */
+  budgetExceeded?: BudgetExceeded;
 }
 
 type SimEvent =
@@ -101,10 +112,15 @@ class ClusterSim {
   private staticTarget = 0;
 
   // timeline
-  private readonly timeline: TimelinePoint[] = [];
+  private readonly timeline: TimelineRecorder;
   private lastBucket = -1;
 
+  private readonly meter: WorkMeter;
+
   constructor(private readonly spec: ClusterRunSpec) {
+    const budget = spec.budget ?? DEFAULT_BUDGET;
+    this.meter = new WorkMeter(budget);
+    this.timeline = new TimelineRecorder(budget.maxTimelinePoints);
     this.pvcs = new PvcManager(spec.volumes, spec.pvc);
     this.allocator = new PodAllocator(
       spec.pods,
@@ -162,10 +178,12 @@ class ClusterSim {
     return {
       jobStart: (jobId, shuffles) => {
         this.dirty = true;
+        this.meter.spend(this.running); // the monitor visits every executor
         monitor.onJobStart(jobId, shuffles);
       },
       jobEnd: (jobId) => {
         this.dirty = true;
+        this.meter.spend(this.running);
         monitor.onJobEnd(jobId);
       },
       stageSubmitted: (s) => {
@@ -294,6 +312,7 @@ class ClusterSim {
 
   private tick(): void {
     const manager = this.manager as AllocationManager;
+    this.meter.spend(1 + this.running); // the manager and the idle-deadline scan visit every executor
     const wasDirty = this.dirty;
     this.dirty = false;
     const before = manager.target() ?? 0;
@@ -343,7 +362,7 @@ class ClusterSim {
     const busySlots = this.scheduler.runningTasks;
     const pendingTasks = this.scheduler.pendingTasks;
     const livePvcs = this.pvcs.liveCount();
-    const last = this.timeline[this.timeline.length - 1];
+    const last = this.timeline.last();
     if (
       last !== undefined &&
       !force &&
@@ -399,6 +418,7 @@ class ClusterSim {
         );
         break;
       }
+      if (!this.meter.spend(1) || !this.meter.executorsCreated(this.allocator.created)) break;
       this.now = t;
       this.clock.setTime(t);
       if (this.scheduler.nextTaskEnd() === t) this.scheduler.finishTasksAt(t);
@@ -423,8 +443,9 @@ class ClusterSim {
     for (const [, at] of this.registeredAt) this.executorMs += end - at;
     for (const [, since] of this.runningSince) this.podRunningMs += end - since;
     this.sample(false);
-    const last = this.timeline[this.timeline.length - 1];
+    const last = this.timeline.last();
     if (last === undefined || last.t < end / 1000) this.sample(true);
+    const timeline = this.timeline.finish();
     if (this.allocator.limitReached) {
       this.notes.push(
         'The pod creation limit (spark.kubernetes.allocation.maximum) was reached: Spark refuses to create more executor pods.',
@@ -436,7 +457,11 @@ class ClusterSim {
       );
     }
     return {
-      timeline: this.timeline,
+      timeline: timeline.points,
+      timelineSamples: timeline.samples,
+      timelineThinned: timeline.thinned,
+      work: this.meter.workDone,
+      ...(this.meter.exceeded ? { budgetExceeded: this.meter.exceeded } : {}),
       endMs: end,
       completed,
       executorMs: this.executorMs,

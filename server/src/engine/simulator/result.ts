@@ -1,7 +1,11 @@
 // What a full simulation returns: a timeline for the chart and a summary for the cards.
 // Shared by the simulator, the CLI, the LSP request and the webview (which only renders it).
 
-/** One sample of the simulated cluster. Samples are taken whenever something changes, at most once per tick. */
+/**
+ * One sample of the simulated cluster. Samples are taken whenever something changes, at most once per tick. A long
+ * run's timeline is thinned (`thinnedFrom` on the run says from how many samples): each time bucket then gives two
+ * points holding every series' lowest and highest value in the order they came; the first and last samples are kept.
+ */
 export interface TimelinePoint {
   /** Seconds from application start. */
   t: number;
@@ -47,9 +51,9 @@ export interface SimulationSummary {
 
 export interface SimulationResult {
   /** Dynamic allocation as configured in the file (with any what-if overrides). */
-  dra: { timeline: TimelinePoint[]; summary: SimulationSummary };
+  dra: { timeline: TimelinePoint[]; summary: SimulationSummary; thinnedFrom?: number };
   /** Static allocation baseline: a fixed executor count on the same workload and scheduler. */
-  static: { executors: number; timeline: TimelinePoint[]; summary: SimulationSummary };
+  static: { executors: number; timeline: TimelinePoint[]; summary: SimulationSummary; thinnedFrom?: number };
   /** Plain-language notes about what the simulation assumed or could not model. */
   notes: string[];
   /** Effective simulation inputs after defaults, for display (key → value). */

@@ -14,6 +14,7 @@ import {
   type ClusterRunOutput,
   type ClusterRunSpec,
 } from './cluster-sim';
+import { budgetExceeded, resolveBudget, type BudgetExceeded, type SimulationBudget } from './budget';
 import { resolveAllocationConfig, type AllocationConfig } from './config';
 import { validateAllocationConfig } from './startup-checks';
 import { computeCost, executorShape, type ExecutorShape } from './cost';
@@ -37,9 +38,13 @@ export interface SimulateOptions {
   prices?: Partial<Prices>;
   /** StorageClasses known for the job (their reclaim policy decides what happens to volumes). */
   storageClasses?: StorageClassInfo[];
+  /** Work budgets over the defaults (DEFAULT_BUDGET); going over one is a refusal that names it. */
+  budget?: Partial<SimulationBudget>;
 }
 
-export type SimulateJobResult = { ok: true; result: SimulationResult } | { ok: false; error: string };
+/** `budget` is set when the simulation was refused or stopped for going over a work budget. */
+export type SimulateJobResult =
+  { ok: true; result: SimulationResult } | { ok: false; error: string; budget?: BudgetExceeded };
 
 const INT_MAX = 2147483647;
 const K = 'spark.kubernetes.';
@@ -100,6 +105,9 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const picked = pickWorkload(options);
   if (!picked.ok) return picked;
   const workload = picked.workload;
+  const budgetOption = resolveBudget(options.budget);
+  if (!budgetOption.ok) return budgetOption;
+  const budget = budgetOption.budget;
 
   // ---- what Spark reads at start-up ----
   const alloc = resolveAllocationConfig(conf, version);
@@ -155,6 +163,9 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       `The workload was described for ${hintCores}-core executors; this configuration gives ${alloc.executorCores} core(s) (spark.executor.cores), which is what is simulated.`,
     );
   }
+  const fixedCount = alloc.executorInstances ?? 2;
+  const refusal = refuseBeforeRun(workload, alloc, draOn, fixedCount, budget);
+  if (refusal) return { ok: false, error: refusal.message, budget: refusal };
   const expanded = expandWorkload(workload);
   notes.push(...behaviourNotes(expanded, alloc, draOn));
 
@@ -167,27 +178,48 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     volumes: volumes.onDemand,
     pvc,
     limits,
+    budget,
   });
-  const fixedCount = alloc.executorInstances ?? 2;
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
+  if (draRun.budgetExceeded) return stoppedRun(draRun, draOn ? 'The DRA run' : 'The run');
   let staticCount: number;
   if (!draOn) staticCount = fixedCount;
   else if (alloc.executorInstances !== undefined) staticCount = alloc.executorInstances;
   else if (alloc.maxExecutors < INT_MAX) staticCount = alloc.maxExecutors;
   else staticCount = Math.max(1, draRun.peakExecutors);
+  if (staticCount > budget.maxExecutors) {
+    const over = budgetExceeded(
+      'maxExecutors',
+      staticCount,
+      budget.maxExecutors,
+      'before',
+      "the static baseline's executor count (the DRA run's peak)",
+    );
+    return { ok: false, error: over.message, budget: over };
+  }
   const staticRun = runCluster(spec({ kind: 'static', executors: staticCount }));
+  if (staticRun.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
   notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
   if (draOn) notes.push(staticCountNote(alloc, staticCount));
+  notes.push(
+    ...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget),
+    ...thinningNotes(staticRun, 'Static run', budget),
+  );
 
   let stageCount = 0;
   for (const job of expanded.jobs) stageCount += job.stages.length;
   const result: SimulationResult = {
-    dra: { timeline: draRun.timeline, summary: summarize(draRun, shape, alloc.taskCpus, prices) },
+    dra: {
+      timeline: draRun.timeline,
+      summary: summarize(draRun, shape, alloc.taskCpus, prices),
+      ...thinnedFrom(draRun),
+    },
     static: {
       executors: staticCount,
       timeline: staticRun.timeline,
       summary: summarize(staticRun, shape, alloc.taskCpus, prices),
+      ...thinnedFrom(staticRun),
     },
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
@@ -195,6 +227,56 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     sparkVersion: version,
   };
   return { ok: true, result };
+}
+
+/** The refusal, before anything runs, of a workload or configuration that is over budget; undefined when within. */
+function refuseBeforeRun(
+  workload: Workload,
+  alloc: AllocationConfig,
+  draOn: boolean,
+  fixedCount: number,
+  budget: SimulationBudget,
+): BudgetExceeded | undefined {
+  let tasks = 0;
+  for (const job of workload.jobs) for (const stage of job.stages) tasks += stage.tasks;
+  if (tasks > budget.maxTasks) return budgetExceeded('maxTasks', tasks, budget.maxTasks, 'before', 'the workload');
+  // Executor pods a run asks for whatever the workload does: the fixed count, the DRA run's floor and start, and the
+  // static baseline's count when it does not depend on the DRA run.
+  const counts: Array<[number, string]> = [];
+  if (!draOn) counts.push([fixedCount, 'the fixed executor count']);
+  else {
+    counts.push(
+      [alloc.minExecutors, 'spark.dynamicAllocation.minExecutors'],
+      [alloc.initialExecutors, 'the initial executor target'],
+    );
+    if (alloc.executorInstances !== undefined)
+      counts.push([alloc.executorInstances, "the static baseline's executor count (spark.executor.instances)"]);
+    else if (alloc.maxExecutors < INT_MAX)
+      counts.push([alloc.maxExecutors, "the static baseline's executor count (spark.dynamicAllocation.maxExecutors)"]);
+  }
+  for (const [count, what] of counts) {
+    if (count > budget.maxExecutors) return budgetExceeded('maxExecutors', count, budget.maxExecutors, 'before', what);
+  }
+  return undefined;
+}
+
+/** A run stopped by its budget: the problem again, opened by which run it was and when it stopped. */
+function stoppedRun(run: ClusterRunOutput, label: string): SimulateJobResult {
+  const over = run.budgetExceeded as BudgetExceeded;
+  const prefix = `${label} was stopped at ${round3(run.endMs / 1000)} s of simulated time`;
+  const stopped = budgetExceeded(over.limit, over.figure, over.allowed, 'during', over.what, prefix);
+  return { ok: false, error: stopped.message, budget: stopped };
+}
+
+function thinnedFrom(run: ClusterRunOutput): { thinnedFrom?: number } {
+  return run.timelineThinned ? { thinnedFrom: run.timelineSamples } : {};
+}
+
+function thinningNotes(run: ClusterRunOutput, label: string, budget: SimulationBudget): string[] {
+  if (!run.timelineThinned) return [];
+  return [
+    `${label}: the timeline was thinned from ${run.timelineSamples.toLocaleString('en-US')} samples to ${run.timeline.length.toLocaleString('en-US')} points (each stretch keeps its lowest and highest values; budget.maxTimelinePoints is ${budget.maxTimelinePoints.toLocaleString('en-US')}).`,
+  ];
 }
 
 function staticCountNote(alloc: AllocationConfig, count: number): string {
