@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { effectiveValue, isIgnoredByOperator } from '../../../server/src/engine/effective';
 import type { ConfigEntry, JobConfig } from '../../../server/src/engine/model';
+import { ManualClock } from '../../../server/src/engine/simulator/clock';
+import { ExecutorMonitor } from '../../../server/src/engine/simulator/executor-monitor';
 import { EventHeap } from '../../../server/src/engine/simulator/scheduler/heap';
 import { StageQueue } from '../../../server/src/engine/simulator/scheduler/stage-queue';
 import { TaskScheduler, type SchedulerListener } from '../../../server/src/engine/simulator/scheduler/task-scheduler';
@@ -147,6 +149,93 @@ test('simulate: a 40,000-job workload (every start rule) runs to the end with ev
   assert.equal(r.result.dra.summary.runtimeSec, 40_000);
   assert.equal(r.result.dra.summary.busyCoreSeconds, 160_000);
   assert.ok(!r.result.notes.some((n) => n.includes('Stopped after')), r.result.notes.join('\n'));
+});
+
+test('simulate: 40,000 jobs with shuffles submitted at once (shuffle tracking on) run to the end', () => {
+  const jobs: Job[] = [];
+  for (let j = 0; j < 40_000; j++) {
+    const stage = {
+      id: j,
+      parents: [],
+      tasks: 4,
+      duration: { kind: 'constant' as const, seconds: 1 },
+      shuffleMap: true,
+      cached: false,
+    };
+    jobs.push({ id: j, start: { kind: 'at', seconds: 0 }, stages: [stage], reusesShuffles: [] });
+  }
+  const conf = {
+    'spark.dynamicAllocation.enabled': 'true',
+    'spark.dynamicAllocation.shuffleTracking.enabled': 'true',
+    'spark.dynamicAllocation.maxExecutors': '40',
+    'spark.executor.cores': '4',
+  };
+  const r = simulateConf(conf, {
+    sparkVersion: '3.5.1',
+    workload: { name: 'all-at-once', seed: 3, executor: {}, jobs },
+  });
+  if (!r.ok) assert.fail(r.error);
+  const { summary } = r.result.dra;
+  assert.equal(summary.tasks, 160_000);
+  assert.equal(summary.peakExecutors, 40);
+  // 160,000 task-seconds on 160 slots: at least 1,000 s, plus the ramp-up to 40 executors.
+  assert.ok(summary.runtimeSec >= 1000 && summary.runtimeSec < 1100, `runtime ${summary.runtimeSec}`);
+});
+
+test('executor monitor: after each job end an executor keeps "holds an active shuffle" exactly when a running job uses one of its shuffles', () => {
+  const rnd = mulberry32(33);
+  const monitor = new ExecutorMonitor(
+    {
+      executorIdleTimeoutMs: 60_000,
+      cachedExecutorIdleTimeoutMs: 120_000,
+      shuffleTrackingTimeoutMs: Infinity,
+      shuffleTrackingActive: true,
+      shuffleServiceEnabled: false,
+      fetchRddFromShuffleService: false,
+      timeoutRule: 'max-of-all',
+    },
+    new ManualClock(0),
+  );
+  const executors = ['1', '2', '3', '4', '5', '6'];
+  for (const e of executors) monitor.onExecutorAdded(e);
+  const running = new Map<number, number[]>(); // job → its shuffle ids (the reference model)
+  let nextJob = 0;
+  let nextStage = 0;
+  for (let step = 0; step < 3000; step++) {
+    const pick = rnd();
+    if (pick < 0.35 || running.size === 0) {
+      // A job with 1–3 shuffles, sometimes reusing one another job registered.
+      const shuffles: number[] = [];
+      const count = 1 + Math.floor(rnd() * 3);
+      for (let i = 0; i < count; i++) shuffles.push(rnd() < 0.3 ? Math.floor(rnd() * 40) : 1000 + nextStage);
+      const distinct = [...new Set(shuffles)];
+      const stages = distinct.map((shuffleId) => ({ stageId: nextStage++, shuffleId }));
+      monitor.onJobStart(nextJob, stages);
+      running.set(nextJob, distinct);
+      // Tasks of those stages end on random executors, leaving shuffle output there.
+      for (const { stageId } of stages) {
+        for (let t = 0; t < 2; t++) {
+          const e = executors[Math.floor(rnd() * executors.length)];
+          monitor.onTaskStart(e);
+          monitor.onTaskEnd(e, stageId, true);
+        }
+      }
+      nextJob++;
+    } else {
+      const jobIds = [...running.keys()];
+      const job = jobIds[Math.floor(rnd() * jobIds.length)];
+      const before = new Map(executors.map((e) => [e, monitor.state(e)?.hasActiveShuffle ?? false]));
+      monitor.onJobEnd(job);
+      running.delete(job);
+      const used = new Set([...running.values()].flat());
+      for (const e of executors) {
+        const state = monitor.state(e);
+        assert.ok(state);
+        const expected = before.get(e) === true && state.shuffleIds.some((id) => used.has(id));
+        assert.equal(state.hasActiveShuffle, expected, `step ${step}, executor ${e}`);
+      }
+    }
+  }
 });
 
 function entry(key: string, value: string, rank: number, origin: ConfigEntry['origin'] = 'property'): ConfigEntry {
