@@ -193,6 +193,8 @@ export interface LargeRun {
   ms: number;
   ok: boolean;
   detail: string;
+  /** Length of the result as `simulate --json` prints it; -1 when it cannot be serialised. */
+  jsonBytes?: number;
 }
 
 /** Parses the many-keys job (not timed) and times simulateJob on the first preset. */
@@ -229,6 +231,23 @@ export function manyJobsWorkload(count: number): Workload {
   return { name: `bench-${count}-jobs`, seed: 7, executor: { cores: 4 }, jobs };
 }
 
+/** `count` one-stage jobs, all submitted at t = 0, each writing a shuffle (shuffle tracking follows every one). */
+export function concurrentShuffleJobsWorkload(count: number): Workload {
+  const jobs: Workload['jobs'] = [];
+  for (let j = 0; j < count; j++) {
+    const stage = {
+      id: j,
+      parents: [],
+      tasks: 4,
+      duration: { kind: 'constant' as const, seconds: 1 },
+      shuffleMap: true,
+      cached: false,
+    };
+    jobs.push({ id: j, start: { kind: 'at' as const, seconds: 0 }, stages: [stage], reusesShuffles: [] });
+  }
+  return { name: `bench-${count}-concurrent-jobs`, seed: 3, executor: { cores: 4 }, jobs };
+}
+
 /** One stage of `tasks` tasks of 1–3 s (seeded). */
 export function manyTasksWorkload(tasks: number): Workload {
   const stage = {
@@ -244,12 +263,12 @@ export function manyTasksWorkload(tasks: number): Workload {
 }
 
 /** simulateConf of a workload with DRA capped at `maxExecutors`; reports the JSON size of the result too. */
-export function runWorkload(workload: Workload, maxExecutors: number): LargeRun & { jsonBytes: number } {
+export function runWorkload(workload: Workload, maxExecutors: number): LargeRun {
   const conf = { ...BIG_CONF, 'spark.dynamicAllocation.maxExecutors': String(maxExecutors) };
   const t0 = performance.now();
   const res = simulateConf(conf, { sparkVersion: '3.5.1', workload });
   const ms = performance.now() - t0;
-  if (!res.ok) return { ms, ok: false, detail: res.error, jsonBytes: 0 };
+  if (!res.ok) return { ms, ok: false, detail: res.error };
   let jsonBytes = -1;
   try {
     jsonBytes = JSON.stringify(res.result, null, 2).length;

@@ -119,12 +119,31 @@ test('budget maxExecutors: executors created again and again during a run stop i
   );
   assert.equal(budget.limit, 'maxExecutors');
   assert.equal(budget.stage, 'during');
-  // One allocation round may create several pods: the figure is the count when the run noticed.
-  assert.ok(budget.figure > 15 && budget.figure <= within.result.dra.summary.podsCreated, `figure ${budget.figure}`);
+  // The allocator creates no pod beyond the budget: the figure is the one it held back.
+  assert.equal(budget.figure, 16);
+  assert.ok(within.result.dra.summary.podsCreated >= 16);
   assert.match(
     error,
-    /^The DRA run was stopped at \d+(\.\d+)? s of simulated time: the number of executor pods created so far is \d+, over the budget of 15/,
+    /^The DRA run was stopped at [\d.]+ s of simulated time: the number of executor pods the run needed \(at least\) is 16, over the budget of 15/,
   );
+});
+
+test('budget maxExecutors: one allocation round asking for far more pods than the budget creates none beyond it', () => {
+  // maxExecutors is huge for DRA (the static baseline uses spark.executor.instances) and one round may create up to
+  // a million pods: 100,000 pending tasks want 25,000 executors, the budget allows 1,000.
+  const conf = {
+    ...DRA,
+    'spark.dynamicAllocation.maxExecutors': '10000000',
+    'spark.executor.instances': '10',
+    'spark.kubernetes.allocation.batch.size': '1000000',
+  };
+  const { error, budget } = refusal(
+    simulateConf(conf, { sparkVersion: '3.5.1', workload: oneStage(100_000, 60), budget: { maxExecutors: 1000 } }),
+  );
+  assert.equal(budget.limit, 'maxExecutors');
+  assert.equal(budget.stage, 'during');
+  assert.equal(budget.figure, 1001);
+  assert.match(error, /^The DRA run was stopped at/);
 });
 
 test('budget maxWork: a run that needs more work units is stopped during the run, naming maxWork', () => {

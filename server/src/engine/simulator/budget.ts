@@ -116,15 +116,20 @@ export class WorkMeter {
     return this.exceeded === undefined;
   }
 
-  /** Checks the executor pods created so far; false once over budget. */
-  executorsCreated(count: number): boolean {
-    if (this.exceeded === undefined && count > this.budget.maxExecutors) {
+  /**
+   * Checks the executor pods created so far; `wantedMore` when the allocator held back a pod at the budget (the run
+   * then needed at least one more than it created). False once over budget.
+   */
+  executorsCreated(count: number, wantedMore = false): boolean {
+    if (this.exceeded === undefined && (count > this.budget.maxExecutors || wantedMore)) {
       this.exceeded = budgetExceeded(
         'maxExecutors',
-        count,
+        wantedMore ? count + 1 : count,
         this.budget.maxExecutors,
         'during',
-        'the number of executor pods created so far',
+        wantedMore
+          ? 'the number of executor pods the run needed (at least)'
+          : 'the number of executor pods created so far',
       );
     }
     return this.exceeded === undefined;

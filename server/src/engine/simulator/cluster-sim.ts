@@ -128,6 +128,7 @@ class ClusterSim {
       { createPod: (id, now) => this.createPod(id, now), deletePod: (id, now) => this.deletePod(id, now) },
       this.pvcs,
     );
+    this.allocator.creationBudget = budget.maxExecutors;
     if (spec.mode.kind === 'dra') {
       this.monitor = new ExecutorMonitor(spec.mode.config, this.clock);
       this.manager = new AllocationManager(spec.mode.config, this.monitor, this.clock, this.client());
@@ -418,7 +419,8 @@ class ClusterSim {
         );
         break;
       }
-      if (!this.meter.spend(1) || !this.meter.executorsCreated(this.allocator.created)) break;
+      if (!this.meter.spend(1) || !this.meter.executorsCreated(this.allocator.created, this.allocator.budgetReached))
+        break;
       this.now = t;
       this.clock.setTime(t);
       if (this.scheduler.nextTaskEnd() === t) this.scheduler.finishTasksAt(t);
