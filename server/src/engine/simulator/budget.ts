@@ -9,7 +9,10 @@ export interface SimulationBudget {
   maxTasks: number;
   /** Executor pods one run may create (a fixed-count run creates all of them at once). */
   maxExecutors: number;
-  /** Work units per run: one per simulation step, plus one per registered executor each time all are looked at. */
+  /**
+   * Work units per run: one per simulation step and per allocation tick, plus one per registered executor each time
+   * all of them are visited (a quiet tick looking for the next idle deadline, a job start or end).
+   */
   maxWork: number;
   /** Points kept per timeline; longer timelines are thinned to this many (lowest and highest values kept). */
   maxTimelinePoints: number;
@@ -40,7 +43,7 @@ export interface BudgetExceeded {
 const WHAT: Record<BudgetLimit, string> = {
   maxTasks: 'tasks in the workload',
   maxExecutors: 'executor pods in one run',
-  maxWork: 'work units (simulation steps and executor scans) in one run',
+  maxWork: 'work units (simulation steps, ticks and executor visits) in one run',
   maxTimelinePoints: 'timeline points',
 };
 

@@ -313,7 +313,7 @@ class ClusterSim {
 
   private tick(): void {
     const manager = this.manager as AllocationManager;
-    this.meter.spend(1 + this.running); // the manager and the idle-deadline scan visit every executor
+    this.meter.spend(1);
     const wasDirty = this.dirty;
     this.dirty = false;
     const before = manager.target() ?? 0;
@@ -333,6 +333,7 @@ class ClusterSim {
   private nextDeadline(): number {
     const manager = this.manager as AllocationManager;
     const monitor = this.monitor as ExecutorMonitor;
+    this.meter.spend(this.registeredAt.size); // the scan below visits every executor
     let wake = Infinity;
     const addTime = manager.addTimeMs;
     if (addTime !== undefined && addTime > this.now) wake = addTime;
