@@ -77,7 +77,10 @@ test('budget maxTasks: a workload over it is refused before anything is expanded
   assert.equal(budget.stage, 'before');
   assert.equal(budget.figure, 1_000_000_000);
   assert.equal(budget.allowed, DEFAULT_BUDGET.maxTasks);
-  assert.match(error, /^Not simulated: the workload is 1,000,000,000, over the budget of 20,000,000 tasks/);
+  assert.match(
+    error,
+    /^Not simulated: the workload's task count is 1,000,000,000, over the budget of 20,000,000 tasks/,
+  );
   assert.match(error, /Raise budget\.maxTasks/);
 });
 

@@ -1,6 +1,5 @@
 // The simulator's front door: from a job file (or a conf from an event log) and a workload to a SimulationResult with
 // a dynamic-allocation run and a static baseline on the same workload, scheduler and pod latency.
-import { writtenProperties } from './written-properties';
 import type { JobConfig, StorageClassInfo } from '../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../version';
 import { expandWorkload } from '../workload/expand';
@@ -25,6 +24,7 @@ import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
 import type { SimulationResult, SimulationSummary } from './result';
+import { writtenProperties } from './written-properties';
 
 export interface SimulateOptions {
   sparkVersion: string;
@@ -239,7 +239,8 @@ function refuseBeforeRun(
 ): BudgetExceeded | undefined {
   let tasks = 0;
   for (const job of workload.jobs) for (const stage of job.stages) tasks += stage.tasks;
-  if (tasks > budget.maxTasks) return budgetExceeded('maxTasks', tasks, budget.maxTasks, 'before', 'the workload');
+  if (tasks > budget.maxTasks)
+    return budgetExceeded('maxTasks', tasks, budget.maxTasks, 'before', "the workload's task count");
   // Executor pods a run asks for whatever the workload does: the fixed count, the DRA run's floor and start, and the
   // static baseline's count when it does not depend on the DRA run.
   const counts: Array<[number, string]> = [];
