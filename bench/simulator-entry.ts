@@ -3,7 +3,8 @@
 import { readEventLog } from '../server/src/engine/eventlog';
 import { readSources } from '../server/src/engine/eventlog/read';
 import { replaySources } from '../server/src/engine/eventlog/replay';
-import { simulateConf } from '../server/src/engine/simulator/simulate-job';
+import { parseFile } from '../server/src/engine/locators';
+import { simulateConf, simulateJob } from '../server/src/engine/simulator/simulate-job';
 import type { Workload } from '../server/src/engine/workload/types';
 
 /** runCluster wall times, recorded by the wrapper bench/simulator.mjs substitutes for cluster-sim at bundle time. */
@@ -166,4 +167,119 @@ export function baselineLoop(events: readonly TaskEvent[]): { ms: number; checks
   }
   const ms = performance.now() - t0;
   return { ms, checksum: checksum + busy + started[0] + running[0] };
+}
+
+// ---- generated large cases (issue 12): each returns its wall time and enough of the result to check it ran ----
+
+/** An EMR on EKS job whose sparkSubmitParameters carry `count` distinct --conf flags besides the DRA settings. */
+export function manyConfJobText(count: number): string {
+  const flags: string[] = [
+    '--conf spark.dynamicAllocation.enabled=true',
+    '--conf spark.dynamicAllocation.shuffleTracking.enabled=true',
+    '--conf spark.dynamicAllocation.maxExecutors=40',
+    '--conf spark.executor.cores=4',
+  ];
+  for (let i = 0; i < count; i++) flags.push(`--conf spark.bench.generated.key${i}=value${i}`);
+  return JSON.stringify({
+    name: 'bench-many-conf',
+    virtualClusterId: 'abcdefghijklmnopqrstuvwxyz1',
+    executionRoleArn: 'arn:aws:iam::111122223333:role/bench',
+    releaseLabel: 'emr-7.2.0-latest',
+    jobDriver: { sparkSubmitJobDriver: { entryPoint: 's3://bench/job.py', sparkSubmitParameters: flags.join(' ') } },
+  });
+}
+
+export interface LargeRun {
+  ms: number;
+  ok: boolean;
+  detail: string;
+  /** Length of the result as `simulate --json` prints it; -1 when it cannot be serialised. */
+  jsonBytes?: number;
+}
+
+/** Parses the many-keys job (not timed) and times simulateJob on the first preset. */
+export function runManyConf(text: string): LargeRun {
+  const job = parseFile({ fileName: 'bench-many-conf.json', text }).jobs[0];
+  if (!job) return { ms: NaN, ok: false, detail: 'the generated file holds no job' };
+  const t0 = performance.now();
+  const res = simulateJob(job, { sparkVersion: '3.5.1' });
+  const ms = performance.now() - t0;
+  return { ms, ok: res.ok, detail: res.ok ? `${job.entries.length} entries` : res.problem.message };
+}
+
+/** `count` one-stage jobs of 4 one-second tasks; the start rules cycle through at, withPrevious and afterPrevious. */
+export function manyJobsWorkload(count: number): Workload {
+  const jobs: Workload['jobs'] = [];
+  for (let j = 0; j < count; j++) {
+    const rule = j % 3;
+    const start =
+      rule === 0
+        ? { kind: 'at' as const, seconds: j }
+        : rule === 1
+          ? { kind: 'withPrevious' as const, offsetSeconds: 1 }
+          : { kind: 'afterPrevious' as const, gapSeconds: 0 };
+    const stage = {
+      id: j,
+      parents: [],
+      tasks: 4,
+      duration: { kind: 'constant' as const, seconds: 1 },
+      shuffleMap: false,
+      cached: false,
+    };
+    jobs.push({ id: j, start, stages: [stage], reusesShuffles: [] });
+  }
+  return { name: `bench-${count}-jobs`, seed: 7, executor: { cores: 4 }, jobs };
+}
+
+/** `count` one-stage jobs, all submitted at t = 0, each writing a shuffle (shuffle tracking follows every one). */
+export function concurrentShuffleJobsWorkload(count: number): Workload {
+  const jobs: Workload['jobs'] = [];
+  for (let j = 0; j < count; j++) {
+    const stage = {
+      id: j,
+      parents: [],
+      tasks: 4,
+      duration: { kind: 'constant' as const, seconds: 1 },
+      shuffleMap: true,
+      cached: false,
+    };
+    jobs.push({ id: j, start: { kind: 'at' as const, seconds: 0 }, stages: [stage], reusesShuffles: [] });
+  }
+  return { name: `bench-${count}-concurrent-jobs`, seed: 3, executor: { cores: 4 }, jobs };
+}
+
+/** One stage of `tasks` tasks of 1–3 s (seeded). */
+export function manyTasksWorkload(tasks: number): Workload {
+  const stage = {
+    id: 0,
+    parents: [],
+    tasks,
+    duration: { kind: 'uniform' as const, params: { min: 1, max: 3 } },
+    shuffleMap: false,
+    cached: false,
+  };
+  const jobs = [{ id: 0, start: { kind: 'at' as const, seconds: 0 }, stages: [stage], reusesShuffles: [] }];
+  return { name: `bench-${tasks}-tasks`, seed: 11, executor: { cores: 4 }, jobs };
+}
+
+/** simulateConf of a workload with DRA capped at `maxExecutors`; reports the JSON size of the result too. */
+export function runWorkload(workload: Workload, maxExecutors: number): LargeRun {
+  const conf = { ...BIG_CONF, 'spark.dynamicAllocation.maxExecutors': String(maxExecutors) };
+  const t0 = performance.now();
+  const res = simulateConf(conf, { sparkVersion: '3.5.1', workload });
+  const ms = performance.now() - t0;
+  if (!res.ok) return { ms, ok: false, detail: res.problem.message };
+  let jsonBytes = -1;
+  try {
+    jsonBytes = JSON.stringify(res.value, null, 2).length;
+  } catch {
+    jsonBytes = -1; // too large to serialise
+  }
+  const { dra } = res.value;
+  return {
+    ms,
+    ok: true,
+    detail: `${res.value.workload.tasks} tasks, ${res.value.workload.jobs} jobs, runtime ${dra.summary.runtimeSec} s, ${dra.timeline.length} DRA timeline points`,
+    jsonBytes,
+  };
 }

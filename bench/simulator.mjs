@@ -1,8 +1,13 @@
 // Simulator benchmark: (a) a 1,000,000-task, 1,000-executor workload through simulateConf (DRA run + static
 // baseline), (b) the 8,630-task event log replayed end to end, (c) a trivial baseline loop over as many task events,
 // measured in the same process, so the figures can be compared across machines by their ratio to it.
-// Usage: node bench/simulator.mjs   (no build needed: it bundles bench/simulator-entry.ts into out/bench/ first)
+// (d) generated large cases (issue 12: 20k --conf keys, 40k jobs, 40k concurrent shuffle jobs, 10M tasks on 10
+// executors, a 10M-executor maximum), each in its own process, optionally beside the same cases run on an older
+// checkout of the sources (`--before DIR`, e.g. DIR made by `git archive f47d2a8 | tar -x -C DIR`).
+// Usage: node bench/simulator.mjs [--before DIR] [--case-timeout SECONDS]
+//   (no build needed: it bundles bench/simulator-entry.ts and bench/simulator-large.ts into out/bench/ first)
 // Writes test-output/bench/simulator.json. Always exits 0: benchmarks report, they do not gate CI.
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +26,69 @@ const TARGET_LOG_MS = 200;
 const BIG_RUNS = 3;
 const LOG_RUNS = 5;
 const BASELINE_RUNS = 5;
+const TARGET_JOBS_MS = 2000;
+const LARGE_CASES = [
+  ['conf-20k', 'job with 20,000 --conf keys: simulateJob', undefined],
+  ['jobs-40k', '40,000 jobs (every start rule): simulateConf', TARGET_JOBS_MS],
+  ['concurrent-shuffle-jobs-40k', '40,000 shuffle jobs at once: simulateConf', TARGET_JOBS_MS],
+  ['tasks-10m-executors-10', '10M tasks on 10 executors: simulateConf', undefined],
+  ['max-executors-10m', 'maxExecutors 10,000,000: simulateConf', undefined],
+];
+
+function option(name) {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+/** Bundles bench/simulator-large.ts; with `serverRoot`, its engine imports come from that checkout instead. */
+async function bundleLarge(serverRoot, outfile) {
+  const redirect = {
+    name: 'engine-from-checkout',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/server\// }, (args) =>
+        serverRoot && args.importer.startsWith(join(root, 'bench'))
+          ? { path: resolveTs(join(serverRoot, args.path.slice(3))) }
+          : undefined,
+      );
+    },
+  };
+  await build({
+    entryPoints: [join(root, 'bench/simulator-large.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // jsonc-parser's UMD build hides its requires from the bundler (as in scripts/build.mjs).
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    plugins: [redirect],
+  });
+  return outfile;
+}
+
+function resolveTs(base) {
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate)) return candidate;
+  return base;
+}
+
+/** Runs one large case in a fresh process; a case that overruns the timeout or dies is reported, not fatal. */
+function runLargeCase(bundlePath, name, timeoutSec) {
+  const child = spawnSync(process.execPath, ['--max-old-space-size=4096', bundlePath, name], {
+    encoding: 'utf8',
+    timeout: timeoutSec * 1000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.error?.code === 'ETIMEDOUT' || child.signal === 'SIGTERM')
+    return { ok: false, ms: NaN, detail: `stopped after ${timeoutSec} s`, timedOut: true };
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line);
+  } catch {
+    const why = (child.stderr || '').trim().split('\n').slice(-1)[0] || `exit ${child.status}`;
+    return { ok: false, ms: NaN, detail: `failed: ${why.slice(0, 160)}` };
+  }
+}
 
 /**
  * Times every runCluster call without touching product code: imports of ./cluster-sim from simulate-job resolve to a
@@ -57,6 +125,8 @@ async function bundleEntry() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // jsonc-parser's UMD build hides its requires from the bundler (as in scripts/build.mjs).
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
     plugins: [timeRuns],
   });
@@ -67,6 +137,8 @@ async function bundleEntry() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // jsonc-parser's UMD build hides its requires from the bundler (as in scripts/build.mjs).
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   });
   return createRequire(import.meta.url)(bundle);
@@ -145,6 +217,21 @@ async function main() {
     };
   }
 
+  // (d) the generated large cases, each in its own process; beside them the same cases on an older checkout.
+  const caseTimeout = Number(option('--case-timeout') ?? 300);
+  const beforeDir = option('--before');
+  const afterBundle = await bundleLarge(undefined, join(root, 'out/bench/simulator-large.cjs'));
+  const beforeBundle = beforeDir
+    ? await bundleLarge(resolve(beforeDir), join(root, 'out/bench/simulator-large-before.cjs'))
+    : undefined;
+  const large = [];
+  for (const [name, label, target] of LARGE_CASES) {
+    baselines.push(m.baselineLoop(events).ms);
+    const after = runLargeCase(afterBundle, name, caseTimeout);
+    const before = beforeBundle ? runLargeCase(beforeBundle, name, caseTimeout) : undefined;
+    large.push({ name, label, target, after, before });
+  }
+
   // The yardstick: the median of every baseline measured in this process (before and between the runs).
   baselineMs = median(baselines);
 
@@ -180,6 +267,41 @@ async function main() {
   for (const r of table) console.log(line(r));
   if (!log) console.log(`(event log not found at ${EVENT_LOG}: part (b) skipped)`);
 
+  console.log('');
+  console.log(`Generated large cases (one process each; x baseline = ms / ${round1(baselineMs)} ms)`);
+  const ms = (r) => (r && Number.isFinite(r.ms) ? r.ms.toFixed(1) : '-');
+  const ratio = (r) => (r && Number.isFinite(r.ms) ? (r.ms / baselineMs).toFixed(1) : '-');
+  const largeHeader = [
+    'case',
+    'after ms',
+    'x baseline',
+    ...(beforeDir ? ['before ms', 'x baseline'] : []),
+    'target',
+    'result',
+  ];
+  const largeRows = large.map(({ label, target, after, before }) => [
+    label,
+    ms(after),
+    ratio(after),
+    ...(beforeDir ? [before?.timedOut ? `> ${caseTimeout * 1000}` : ms(before), ratio(before)] : []),
+    target === undefined ? '' : `<= ${target} ms`,
+    target === undefined || !after.ok ? '' : verdict(after.ms, target),
+  ]);
+  const largeWidths = largeHeader.map((h, i) => Math.max(h.length, ...largeRows.map((r) => r[i].length)));
+  const largeLine = (cells) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(largeWidths[i]) : c.padStart(largeWidths[i]))).join('  ');
+  console.log(largeLine(largeHeader));
+  for (const r of largeRows) console.log(largeLine(r));
+  for (const { label, after, before } of large) {
+    const bytes = (r) =>
+      r?.jsonBytes === undefined ? '' : r.jsonBytes < 0 ? '; JSON: cannot serialise' : `; JSON ${r.jsonBytes} bytes`;
+    console.log(`  ${label}: after: ${after.ok ? 'ok' : 'refused/failed'}: ${after.detail}${bytes(after)}`);
+    if (before)
+      console.log(
+        `  ${' '.repeat(label.length)}  before: ${before.ok ? 'ok' : 'refused/failed'}: ${before.detail}${bytes(before)}`,
+      );
+  }
+
   const report = {
     node: process.version,
     cpus: cpus().length,
@@ -190,6 +312,14 @@ async function main() {
       result: verdict(big.totalMs, TARGET_BIG_MS),
       ratioToBaseline: round1(big.totalMs / baselineMs),
     },
+    large: large.map(({ name, target, after, before }) => ({
+      name,
+      targetMs: target ?? null,
+      after: { ...after, ratioToBaseline: Number.isFinite(after.ms) ? round1(after.ms / baselineMs) : null },
+      before: before
+        ? { ...before, ratioToBaseline: Number.isFinite(before.ms) ? round1(before.ms / baselineMs) : null }
+        : null,
+    })),
     eventLog: log
       ? {
           ...log,

@@ -29,6 +29,8 @@ export interface Problem {
   message: string;
   /** Where in the document it is, as UTF-16 offsets, when it points at text. */
   range?: { start: number; end: number };
+  /** For `over-budget`: which limit, the figure that went over it, what it allows, and whether the run had started. */
+  limit?: { name: string; figure: number; allowed: number; stage: 'before' | 'during' };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };

@@ -4,7 +4,11 @@ import type { Calibration, FidelityReport } from './replay-types';
 
 export type { Calibration, FidelityReport } from './replay-types';
 
-/** One sample of the simulated cluster. Samples are taken whenever something changes, at most once per tick. */
+/**
+ * One sample of the simulated cluster. Samples are taken whenever something changes, at most once per tick. A long
+ * run's timeline is thinned (`thinnedFrom` on the run says from how many samples): each time bucket then gives two
+ * points holding every series' lowest and highest value in the order they came; the first and last samples are kept.
+ */
 export interface TimelinePoint {
   /** Seconds from application start. */
   t: number;
@@ -81,9 +85,9 @@ export interface RunDetails {
 
 export interface SimulationResult {
   /** Dynamic allocation as configured in the file (with any what-if overrides). */
-  dra: { timeline: TimelinePoint[]; summary: SimulationSummary } & Partial<RunDetails>;
+  dra: { timeline: TimelinePoint[]; summary: SimulationSummary; thinnedFrom?: number } & Partial<RunDetails>;
   /** Static allocation baseline: a fixed executor count on the same workload and scheduler. */
-  static: { executors: number; timeline: TimelinePoint[]; summary: SimulationSummary };
+  static: { executors: number; timeline: TimelinePoint[]; summary: SimulationSummary; thinnedFrom?: number };
   /** Plain-language notes about what the simulation assumed or could not model. */
   notes: string[];
   /** Effective simulation inputs after defaults, for display (key → value). */

@@ -9,19 +9,19 @@ import type { SimulateResponse } from '../../protocol/requests';
 import { TestLspClient } from './lsp-client';
 
 const JOB = readFileSync(resolve(__dirname, '../../examples/emr-eks-dra.json'), 'utf8');
-/** A million executors kept through bursts of short queries: tens of seconds of work, beyond the 3 s limit. */
+/** 99,000 executors (just inside the simulation budget) kept through bursts of queries: seconds of work, past the 1 s limit. */
 const HUGE = {
   preset: 'interactive-burst',
   overrides: {
-    'spark.dynamicAllocation.minExecutors': '1000000',
-    'spark.dynamicAllocation.maxExecutors': '1000000',
+    'spark.dynamicAllocation.minExecutors': '99000',
+    'spark.dynamicAllocation.maxExecutors': '99000',
   },
 };
 
 let client: TestLspClient;
 let uri: string;
 before(async () => {
-  client = await TestLspClient.start({ settings: { simulation: { timeLimitSec: 3 } } });
+  client = await TestLspClient.start({ settings: { simulation: { timeLimitSec: 1 } } });
   uri = await client.open('work-job.json', 'json', JOB);
   await client.nextDiagnostics(uri);
 });

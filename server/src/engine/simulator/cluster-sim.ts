@@ -4,6 +4,7 @@
 import { TICK_MS } from '../spark-constants';
 import type { ExpandedWorkload } from '../workload/types';
 import { AllocationManager, type AllocationClient } from './allocation-manager';
+import { DEFAULT_BUDGET, WorkMeter, type BudgetExceeded, type RunBudget } from './budget';
 import { DEFAULT_PROFILE_ID, ManualClock } from './clock';
 import type { AllocationConfig } from './config';
 import { ExecutorMonitor } from './executor-monitor';
@@ -17,6 +18,7 @@ import type { OnDemandVolume } from './pvc/volumes';
 import type { TimelinePoint } from '../../../../protocol/simulation';
 import { EventHeap } from './scheduler/heap';
 import { TaskScheduler, type SchedulerListener } from './scheduler/task-scheduler';
+import { TimelineRecorder } from './timeline';
 
 export { TICK_MS };
 
@@ -44,6 +46,8 @@ export interface ClusterRunSpec {
   calibrated?: CalibratedStart;
   /** Keep running this long after the last job ends (the driver's time before the application ends), in ms. */
   appTailMs?: number;
+  /** Work, executor and timeline budgets checked while the run goes (defaults: DEFAULT_BUDGET). */
+  budget?: RunBudget;
 }
 
 /** A job's simulated submission and end (ms). */
@@ -83,6 +87,13 @@ export interface ClusterRunOutput {
   pvc: PvcTotals;
   tasks: number;
   notes: string[];
+  /** Samples taken for the timeline; more than timeline.length when it was thinned. */
+  timelineSamples: number;
+  timelineThinned: boolean;
+  /** Work units the run spent (see SimulationBudget.maxWork). */
+  work: number;
+  /** Set when the run stopped because it went over a budget (its other figures then cover a part only). */
+  budgetExceeded?: BudgetExceeded;
 }
 
 type SimEvent =
@@ -131,11 +142,16 @@ class ClusterSim {
   private staticTarget = 0;
 
   // timeline
-  private readonly timeline: TimelinePoint[] = [];
+  private readonly timeline: TimelineRecorder;
   private lastBucket = -1;
+
+  private readonly meter: WorkMeter;
 
   constructor(private readonly spec: ClusterRunSpec) {
     if (spec.calibrated) this.planner = new StartPlanner(spec.calibrated, spec.latency.registerMs);
+    const budget = spec.budget ?? DEFAULT_BUDGET;
+    this.meter = new WorkMeter(budget);
+    this.timeline = new TimelineRecorder(budget.maxTimelinePoints);
     this.pvcs = new PvcManager(spec.volumes, spec.pvc);
     this.allocator = new PodAllocator(
       spec.pods,
@@ -143,6 +159,7 @@ class ClusterSim {
       { createPod: (id, now) => this.createPod(id, now), deletePod: (id, now) => this.deletePod(id, now) },
       this.pvcs,
     );
+    this.allocator.creationBudget = budget.maxExecutors;
     if (spec.mode.kind === 'dra') {
       this.monitor = new ExecutorMonitor(spec.mode.config, this.clock);
       this.manager = new AllocationManager(spec.mode.config, this.monitor, this.clock, this.client());
@@ -194,11 +211,13 @@ class ClusterSim {
       jobStart: (jobId, shuffles) => {
         this.jobStarted(jobId);
         this.dirty = true;
+        this.meter.spend(this.running); // the monitor visits every executor
         monitor.onJobStart(jobId, shuffles);
       },
       jobEnd: (jobId) => {
         this.jobEnded(jobId);
         this.dirty = true;
+        this.meter.spend(this.running);
         monitor.onJobEnd(jobId);
       },
       stageSubmitted: (s) => {
@@ -355,6 +374,7 @@ class ClusterSim {
 
   private tick(): void {
     const manager = this.manager as AllocationManager;
+    this.meter.spend(1);
     const wasDirty = this.dirty;
     this.dirty = false;
     const before = manager.target() ?? 0;
@@ -374,6 +394,7 @@ class ClusterSim {
   private nextDeadline(): number {
     const manager = this.manager as AllocationManager;
     const monitor = this.monitor as ExecutorMonitor;
+    this.meter.spend(this.registeredAt.size); // the scan below visits every executor
     let wake = Infinity;
     const addTime = manager.addTimeMs;
     if (addTime !== undefined && addTime > this.now) wake = addTime;
@@ -404,7 +425,7 @@ class ClusterSim {
     const busySlots = this.scheduler.runningTasks;
     const pendingTasks = this.scheduler.pendingTasks;
     const livePvcs = this.pvcs.liveCount();
-    const last = this.timeline[this.timeline.length - 1];
+    const last = this.timeline.last();
     if (
       last !== undefined &&
       !force &&
@@ -468,6 +489,8 @@ class ClusterSim {
         );
         break;
       }
+      if (!this.meter.spend(1) || !this.meter.executorsCreated(this.allocator.created, this.allocator.budgetReached))
+        break;
       this.now = t;
       this.clock.setTime(t);
       if (this.scheduler.nextTaskEnd() === t) this.scheduler.finishTasksAt(t);
@@ -493,8 +516,9 @@ class ClusterSim {
     for (const [, at] of this.registeredAt) this.executorMs += end - at;
     for (const [, since] of this.runningSince) this.podRunningMs += end - since;
     this.sample(false);
-    const last = this.timeline[this.timeline.length - 1];
+    const last = this.timeline.last();
     if (last === undefined || last.t < end / 1000) this.sample(true);
+    const timeline = this.timeline.finish();
     if (this.allocator.limitReached) {
       this.notes.push(
         'The pod creation limit (spark.kubernetes.allocation.maximum) was reached: Spark refuses to create more executor pods.',
@@ -506,7 +530,11 @@ class ClusterSim {
       );
     }
     return {
-      timeline: this.timeline,
+      timeline: timeline.points,
+      timelineSamples: timeline.samples,
+      timelineThinned: timeline.thinned,
+      work: this.meter.workDone,
+      ...(this.meter.exceeded ? { budgetExceeded: this.meter.exceeded } : {}),
       endMs: end,
       completed,
       jobsEndMs,

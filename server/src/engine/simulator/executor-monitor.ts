@@ -53,6 +53,8 @@ class Tracker {
   /** Null when shuffle tracking is off, as in Spark. */
   readonly shuffleIds: Set<number> | null;
   hasActiveShuffle = false;
+  /** How many of `shuffleIds` a running job uses now (kept by the monitor, so a job end need not scan the sets). */
+  activeHeld = 0;
   pendingRemoval = false;
   decommissioning = false;
 
@@ -111,12 +113,12 @@ class Tracker {
     this.onDeadline(this.timeoutAt);
   }
 
-  addShuffle(id: number): void {
-    if (this.shuffleIds === null) return;
-    if (!this.shuffleIds.has(id)) {
-      this.shuffleIds.add(id);
-      this.hasActiveShuffle = true;
-    }
+  /** True when the shuffle was new to this executor. */
+  addShuffle(id: number): boolean {
+    if (this.shuffleIds === null || this.shuffleIds.has(id)) return false;
+    this.shuffleIds.add(id);
+    this.hasActiveShuffle = true;
+    return true;
   }
 
   removeShuffle(id: number): void {
@@ -141,6 +143,13 @@ class Tracker {
     this.hasActiveShuffle = any;
     if (had && this.isIdle) this.updateTimeout();
   }
+
+  /** updateActiveShuffles with the answer known: whether any shuffle it holds is in use. */
+  setActiveShuffle(any: boolean): void {
+    const had = this.hasActiveShuffle;
+    this.hasActiveShuffle = any;
+    if (had && this.isIdle) this.updateTimeout();
+  }
 }
 
 function byId(a: string, b: string): number {
@@ -153,6 +162,16 @@ export class ExecutorMonitor {
   private readonly shuffleToActiveJobs = new Map<number, number[]>();
   private readonly stageToShuffle = new Map<number, number>();
   private readonly jobToStages = new Map<number, number[]>();
+  // Bookkeeping that spares a job end a walk over every shuffle and every executor's shuffle set (quadratic when tens
+  // of thousands of jobs with shuffles run at once). The outcome is the same as Spark's walk.
+  /** The distinct shuffles each job registered. */
+  private readonly jobShuffles = new Map<number, number[]>();
+  /** Shuffles some running job uses (a non-empty list in shuffleToActiveJobs). */
+  private readonly activeShuffles = new Set<number>();
+  /** Entries of shuffleToActiveJobs with an empty list. */
+  private inactiveShuffles = 0;
+  /** shuffle id → the tracked executors holding it. */
+  private readonly holders = new Map<number, Set<Tracker>>();
   /**
    * No tracker's deadline is earlier than this (a lower bound, tightened by each full scan). The allocation manager
    * asks for timed-out executors every 100 ms tick; below the bound the answer is empty without a scan over every
@@ -198,6 +217,8 @@ export class ExecutorMonitor {
 
   /** The executor is gone; it is no longer tracked. */
   onExecutorRemoved(id: string): void {
+    const tracker = this.executors.get(id);
+    if (tracker?.shuffleIds) for (const shuffleId of tracker.shuffleIds) this.holders.get(shuffleId)?.delete(tracker);
     this.executors.delete(id);
   }
 
@@ -215,7 +236,15 @@ export class ExecutorMonitor {
     if (!tracker) return;
     if (this.settings.shuffleTrackingActive && success) {
       const shuffleId = this.stageToShuffle.get(stageId);
-      if (shuffleId !== undefined) tracker.addShuffle(shuffleId);
+      if (shuffleId !== undefined && tracker.addShuffle(shuffleId)) {
+        let holding = this.holders.get(shuffleId);
+        if (!holding) {
+          holding = new Set();
+          this.holders.set(shuffleId, holding);
+        }
+        holding.add(tracker);
+        if (this.activeShuffles.has(shuffleId)) tracker.activeHeld++;
+      }
     }
     tracker.updateRunningTasks(-1);
   }
@@ -254,15 +283,21 @@ export class ExecutorMonitor {
   onJobStart(jobId: number, shuffleStages: readonly ShuffleStage[]): void {
     if (!this.settings.shuffleTrackingActive) return;
     let reused = false;
+    const mine = this.jobShuffles.get(jobId) ?? [];
     for (const { shuffleId } of shuffleStages) {
       let jobs = this.shuffleToActiveJobs.get(shuffleId);
-      if (jobs) reused = true;
-      else {
+      if (jobs) {
+        reused = true;
+        if (jobs.length === 0) this.inactiveShuffles--;
+      } else {
         jobs = [];
         this.shuffleToActiveJobs.set(shuffleId, jobs);
       }
+      if (jobs.length === 0) this.setShuffleActive(shuffleId, true);
       jobs.push(jobId);
+      if (!mine.includes(shuffleId)) mine.push(shuffleId);
     }
+    this.jobShuffles.set(jobId, mine);
     if (reused) {
       const ids = shuffleStages.map((s) => s.shuffleId);
       for (const tracker of this.executors.values()) {
@@ -279,17 +314,20 @@ export class ExecutorMonitor {
   /** A job ended: shuffles no running job uses become inactive, and so may the executors holding them. */
   onJobEnd(jobId: number): void {
     if (!this.settings.shuffleTrackingActive) return;
-    let someInactive = false;
-    const active: number[] = [];
-    for (const [shuffleId, jobs] of this.shuffleToActiveJobs) {
-      const at = jobs.indexOf(jobId);
-      if (at >= 0) jobs.splice(at, 1);
-      if (jobs.length > 0) active.push(shuffleId);
-      else someInactive = true;
+    // Only the shuffles this job registered can hold its id; each drops one registration, as in Spark's walk.
+    for (const shuffleId of this.jobShuffles.get(jobId) ?? []) {
+      const jobs = this.shuffleToActiveJobs.get(shuffleId);
+      const at = jobs ? jobs.indexOf(jobId) : -1;
+      if (jobs === undefined || at < 0) continue;
+      jobs.splice(at, 1);
+      if (jobs.length === 0) {
+        this.inactiveShuffles++;
+        this.setShuffleActive(shuffleId, false);
+      }
     }
-    if (someInactive) {
+    if (this.inactiveShuffles > 0) {
       for (const tracker of this.executors.values()) {
-        if (tracker.hasActiveShuffle) tracker.updateActiveShuffles(active);
+        if (tracker.hasActiveShuffle) tracker.setActiveShuffle(tracker.activeHeld > 0);
       }
     }
     const stages = this.jobToStages.get(jobId);
@@ -297,9 +335,20 @@ export class ExecutorMonitor {
     for (const stageId of stages ?? []) this.stageToShuffle.delete(stageId);
   }
 
+  /** Keeps activeShuffles and every holder's activeHeld count in step with a shuffle gaining or losing its jobs. */
+  private setShuffleActive(shuffleId: number, active: boolean): void {
+    if (active) this.activeShuffles.add(shuffleId);
+    else this.activeShuffles.delete(shuffleId);
+    for (const tracker of this.holders.get(shuffleId) ?? []) tracker.activeHeld += active ? 1 : -1;
+  }
+
   /** The driver garbage-collected a shuffle (Spark only reports this when shuffle tracking is on). */
   onShuffleCleaned(shuffleId: number): void {
     if (!this.settings.shuffleTrackingActive) return;
+    const jobs = this.shuffleToActiveJobs.get(shuffleId);
+    if (jobs !== undefined && jobs.length === 0) this.inactiveShuffles--;
+    if (this.activeShuffles.has(shuffleId)) this.setShuffleActive(shuffleId, false);
+    this.holders.delete(shuffleId);
     this.shuffleToActiveJobs.delete(shuffleId);
     for (const tracker of this.executors.values()) tracker.removeShuffle(shuffleId);
   }

@@ -1,7 +1,6 @@
 // The simulator's front door: from a job file (or a conf from an event log) and a workload to a SimulationResult with
 // a dynamic-allocation run and a static baseline on the same workload, scheduler and pod latency.
 import { INT_MAX } from '../spark-constants';
-import { effectiveValue, isIgnoredByOperator } from '../effective';
 import type { JobConfig, StorageClassInfo } from '../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../version';
 import { expandWorkload } from '../workload/expand';
@@ -15,6 +14,7 @@ import {
   type ClusterRunOutput,
   type ClusterRunSpec,
 } from './cluster-sim';
+import { budgetExceeded, resolveBudget, type BudgetExceeded, type SimulationBudget } from './budget';
 import { resolveAllocationConfig, type AllocationConfig } from './config';
 import { validateAllocationConfig } from './startup-checks';
 import { computeCost, executorShape, type ExecutorShape } from './cost';
@@ -25,9 +25,10 @@ import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s
 import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
-import { failure, success, type Result } from '../../../../protocol/result';
+import { failure, success, type Problem, type Result } from '../../../../protocol/result';
 import type { SimulationResult, SimulationSummary } from '../../../../protocol/simulation';
 import { runDetails } from './run-details';
+import { writtenProperties } from './written-properties';
 
 export interface SimulateOptions {
   sparkVersion: string;
@@ -48,8 +49,11 @@ export interface SimulateOptions {
   appTailSec?: number;
   /** Add per-job times and executor lifetimes to the DRA run (`dra.jobs`, `dra.executors`, `dra.lastJobEndSec`). */
   details?: boolean;
+  /** Work budgets over the defaults (DEFAULT_BUDGET); going over one is a refusal that names it. */
+  budget?: Partial<SimulationBudget>;
 }
 
+/** A refusal for going over a work budget is an `over-budget` problem whose message names the budget. */
 export type SimulateJobResult = Result<SimulationResult>;
 
 const K = 'spark.kubernetes.';
@@ -57,18 +61,7 @@ const K = 'spark.kubernetes.';
 /** Simulates a job file: its effective Spark properties (written entries, then `overrides`) on a workload. */
 export function simulateJob(job: JobConfig, options: SimulateOptions): SimulateJobResult {
   const version = normalizeVersion(options.sparkVersion) ?? DEFAULT_SPARK_VERSION;
-  const conf: Record<string, string> = {};
-  const rendered = new Set<string>();
-  for (const entry of job.entries) {
-    if (isIgnoredByOperator(job, entry) || Object.prototype.hasOwnProperty.call(conf, entry.key)) continue;
-    const effective = effectiveValue(job, entry.key, version);
-    // A Helm template's value is known only once rendered: simulate with what Spark uses when the key is unset.
-    if (effective.entry?.templated !== undefined) {
-      rendered.add(effective.entry.templated === 'key' ? entry.key : `${entry.key} = ${effective.entry.value}`);
-      continue;
-    }
-    if (effective.value !== undefined) conf[entry.key] = effective.value;
-  }
+  const { conf, rendered } = writtenProperties(job, version);
   const notes: string[] = [];
   if (rendered.size > 0) {
     notes.push(
@@ -126,6 +119,9 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const picked = pickWorkload(options);
   if (!picked.ok) return picked;
   const workload = picked.value;
+  const budgetOption = resolveBudget(options.budget);
+  if (!budgetOption.ok) return failure('invalid-params', budgetOption.error);
+  const budget = budgetOption.budget;
 
   // ---- what Spark reads at start-up ----
   const alloc = resolveAllocationConfig(conf, version);
@@ -180,6 +176,9 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       `The workload was described for ${hintCores}-core executors; this configuration gives ${alloc.executorCores} core(s) (spark.executor.cores), which is what is simulated.`,
     );
   }
+  const fixedCount = alloc.executorInstances ?? 2;
+  const refusal = refuseBeforeRun(workload, alloc, draOn, fixedCount, budget);
+  if (refusal) return overBudget(refusal);
   const expanded = expandWorkload(workload);
   notes.push(...behaviourNotes(expanded, alloc, draOn));
 
@@ -198,18 +197,34 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     limits,
     ...(calibrated ? { calibrated: withColdCount(calibrated, mode, knobs) } : {}),
     ...(tail !== undefined && Number.isFinite(tail) && tail > 0 ? { appTailMs: Math.round(tail * 1000) } : {}),
+    budget,
   });
-  const fixedCount = alloc.executorInstances ?? 2;
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
+  if (draRun.budgetExceeded) return stoppedRun(draRun, draOn ? 'The DRA run' : 'The run');
   let staticCount: number;
   if (!draOn) staticCount = fixedCount;
   else if (alloc.executorInstances !== undefined) staticCount = alloc.executorInstances;
   else if (alloc.maxExecutors < INT_MAX) staticCount = alloc.maxExecutors;
   else staticCount = Math.max(1, draRun.peakExecutors);
+  if (staticCount > budget.maxExecutors) {
+    const over = budgetExceeded(
+      'maxExecutors',
+      staticCount,
+      budget.maxExecutors,
+      'before',
+      "the static baseline's executor count (the DRA run's peak)",
+    );
+    return overBudget(over);
+  }
   const staticRun = runCluster(spec({ kind: 'static', executors: staticCount }));
+  if (staticRun.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
   notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
   if (draOn) notes.push(staticCountNote(alloc, staticCount));
+  notes.push(
+    ...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget),
+    ...thinningNotes(staticRun, 'Static run', budget),
+  );
 
   let stageCount = 0;
   for (const job of expanded.jobs) stageCount += job.stages.length;
@@ -218,11 +233,13 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       timeline: draRun.timeline,
       summary: summarize(draRun, shape, alloc.taskCpus, prices),
       ...(options.details ? runDetails(draRun) : {}),
+      ...thinnedFrom(draRun),
     },
     static: {
       executors: staticCount,
       timeline: staticRun.timeline,
       summary: summarize(staticRun, shape, alloc.taskCpus, prices),
+      ...thinnedFrom(staticRun),
     },
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
@@ -241,6 +258,57 @@ function withColdCount(
 ): CalibratedStart {
   if (typeof knobs.coldExecutors === 'number') return start;
   return { ...start, coldExecutors: mode.kind === 'dra' ? mode.config.initialExecutors : mode.executors };
+}
+
+/** The refusal, before anything runs, of a workload or configuration that is over budget; undefined when within. */
+function refuseBeforeRun(
+  workload: Workload,
+  alloc: AllocationConfig,
+  draOn: boolean,
+  fixedCount: number,
+  budget: SimulationBudget,
+): BudgetExceeded | undefined {
+  let tasks = 0;
+  for (const job of workload.jobs) for (const stage of job.stages) tasks += stage.tasks;
+  if (tasks > budget.maxTasks)
+    return budgetExceeded('maxTasks', tasks, budget.maxTasks, 'before', "the workload's task count");
+  // Executor pods a run asks for whatever the workload does: the fixed count, the DRA run's floor and start, and the
+  // static baseline's count when it does not depend on the DRA run.
+  const counts: Array<[number, string]> = [];
+  if (!draOn) counts.push([fixedCount, 'the fixed executor count']);
+  else {
+    counts.push(
+      [alloc.minExecutors, 'spark.dynamicAllocation.minExecutors'],
+      [alloc.initialExecutors, 'the initial executor target'],
+    );
+    if (alloc.executorInstances !== undefined)
+      counts.push([alloc.executorInstances, "the static baseline's executor count (spark.executor.instances)"]);
+    else if (alloc.maxExecutors < INT_MAX)
+      counts.push([alloc.maxExecutors, "the static baseline's executor count (spark.dynamicAllocation.maxExecutors)"]);
+  }
+  for (const [count, what] of counts) {
+    if (count > budget.maxExecutors) return budgetExceeded('maxExecutors', count, budget.maxExecutors, 'before', what);
+  }
+  return undefined;
+}
+
+/** A run stopped by its budget: the problem again, opened by which run it was and when it stopped. */
+function stoppedRun(run: ClusterRunOutput, label: string): SimulateJobResult {
+  const over = run.budgetExceeded as BudgetExceeded;
+  const prefix = `${label} was stopped at ${round3(run.endMs / 1000)} s of simulated time`;
+  const stopped = budgetExceeded(over.limit, over.figure, over.allowed, 'during', over.what, prefix);
+  return overBudget(stopped);
+}
+
+function thinnedFrom(run: ClusterRunOutput): { thinnedFrom?: number } {
+  return run.timelineThinned ? { thinnedFrom: run.timelineSamples } : {};
+}
+
+function thinningNotes(run: ClusterRunOutput, label: string, budget: SimulationBudget): string[] {
+  if (!run.timelineThinned) return [];
+  return [
+    `${label}: the timeline was thinned from ${run.timelineSamples.toLocaleString('en-US')} samples to ${run.timeline.length.toLocaleString('en-US')} points (each stretch keeps its lowest and highest values; budget.maxTimelinePoints is ${budget.maxTimelinePoints.toLocaleString('en-US')}).`,
+  ];
 }
 
 function staticCountNote(alloc: AllocationConfig, count: number): string {
@@ -384,4 +452,16 @@ function inputs(
   }
   for (const key of Object.keys(prices) as Array<keyof Prices>) out[`price ${key}`] = String(prices[key]);
   return out;
+}
+
+/** A budget refusal as the `over-budget` problem, naming the limit. */
+function overBudget(over: BudgetExceeded): { ok: false; problem: Problem } {
+  return {
+    ok: false,
+    problem: {
+      code: 'over-budget',
+      message: over.message,
+      limit: { name: over.limit, figure: over.figure, allowed: over.allowed, stage: over.stage },
+    },
+  };
 }

@@ -28,6 +28,10 @@ export class PodAllocator {
   limitReached = false;
   /** Set when wait-to-reuse held back a pod at least once. */
   waitedForPvc = false;
+  /** The simulation's budget of pods: no pod beyond it is created (one round could otherwise create millions). */
+  creationBudget = Infinity;
+  /** Set when a pod was wanted beyond creationBudget. */
+  budgetReached = false;
 
   constructor(
     private readonly settings: PodAllocatorSettings,
@@ -135,6 +139,10 @@ export class PodAllocator {
     for (let i = 0; i < count; i++) {
       if (this.nextId >= this.settings.allocationMaximum) {
         this.limitReached = true;
+        return;
+      }
+      if (this.podsCreated >= this.creationBudget) {
+        this.budgetReached = true;
         return;
       }
       if (pvcs && pvcs.mustWait(reusable.length)) {

@@ -6,6 +6,7 @@
 import type { ShuffleStage } from '../executor-monitor';
 import type { ExpandedStage, ExpandedWorkload } from '../../workload/types';
 import { SlotHeap } from './heap';
+import { StageQueue } from './stage-queue';
 
 /** What the scheduler reports, in the order Spark's listener bus would. Stages are internal indices. */
 export interface SchedulerListener {
@@ -33,8 +34,8 @@ export class TaskScheduler {
   private readonly stageChildren: number[][] = [];
   private readonly nextLaunch: number[] = [];
   private readonly finished: number[] = [];
-  /** Submitted stages with tasks not yet launched, by (job, stage id). */
-  private active: number[] = [];
+  /** Submitted stages with tasks not yet launched; the head is the least (job, stage id). */
+  private readonly active: StageQueue;
 
   // ---- jobs (index j in workload order) ----
   private readonly jobStages: number[][] = [];
@@ -45,6 +46,8 @@ export class TaskScheduler {
   private jobsEnded = 0;
   /** Jobs 0 … endedPrefix-1 have all ended (an afterPrevious job waits for that; a scan per job was O(jobs²)). */
   private endedPrefix = 0;
+  /** Jobs whose start rule can be evaluated now but whose timer is not set yet (scanning every job was O(jobs²)). */
+  private readonly readyJobs: number[] = [];
 
   // ---- executors (by numeric id) and slots ----
   private readonly slotsPerExecutor: number;
@@ -108,6 +111,11 @@ export class TaskScheduler {
       this.jobEnded.push(false);
     });
     this.totalTasks = total;
+    this.active = new StageQueue(this.stageJob, this.stageIds);
+    // Every job's rule is known at the start except the ones waiting for the previous job's submission or end.
+    workload.jobs.forEach((job, j) => {
+      if (j === 0 || job.start.kind === 'at') this.readyJobs.push(j);
+    });
   }
 
   // ---- state ----------------------------------------------------------------------------------------------------
@@ -137,24 +145,21 @@ export class TaskScheduler {
     this.scheduleJobs(now);
   }
 
+  /** Sets the timer of every ready job, in job order (the order the timers are pushed decides ties). */
   private scheduleJobs(now: number): void {
+    if (this.readyJobs.length === 0) return;
+    const ready = this.readyJobs.splice(0).sort((a, b) => a - b);
     const jobs = this.workload.jobs;
-    for (let j = 0; j < jobs.length; j++) {
+    for (const j of ready) {
       if (this.jobScheduled[j]) continue;
       const start = jobs[j].start;
-      let at: number | undefined;
+      let at: number;
       if (start.kind === 'at') at = toMs(start.seconds);
-      else if (start.kind === 'withPrevious') {
-        if (j === 0) at = toMs(start.offsetSeconds);
-        else if (this.jobSubmitAt[j - 1] !== NONE) at = this.jobSubmitAt[j - 1] + toMs(start.offsetSeconds);
-      } else {
-        const earlierDone = this.endedPrefix >= j;
-        if (earlierDone) at = (j === 0 ? 0 : now) + toMs(start.gapSeconds);
-      }
-      if (at !== undefined) {
-        this.jobScheduled[j] = true;
-        this.timer(Math.max(at, now), j);
-      }
+      else if (start.kind === 'withPrevious')
+        at = j === 0 ? toMs(start.offsetSeconds) : this.jobSubmitAt[j - 1] + toMs(start.offsetSeconds);
+      else at = (j === 0 ? 0 : now) + toMs(start.gapSeconds);
+      this.jobScheduled[j] = true;
+      this.timer(Math.max(at, now), j);
     }
   }
 
@@ -162,6 +167,9 @@ export class TaskScheduler {
   startJob(j: number, now: number): void {
     const job = this.workload.jobs[j];
     this.jobSubmitAt[j] = now;
+    const next = j + 1;
+    if (next < this.workload.jobs.length && this.workload.jobs[next].start.kind === 'withPrevious')
+      this.readyJobs.push(next);
     const shuffles: ShuffleStage[] = [];
     for (const stage of job.stages) {
       if (stage.shuffleMap) shuffles.push({ stageId: stage.id, shuffleId: stage.shuffleId ?? stage.id });
@@ -181,7 +189,12 @@ export class TaskScheduler {
   private endJob(j: number, now: number): void {
     this.jobEnded[j] = true;
     this.jobsEnded++;
+    const prefixBefore = this.endedPrefix;
     while (this.endedPrefix < this.jobEnded.length && this.jobEnded[this.endedPrefix]) this.endedPrefix++;
+    const waiting = this.endedPrefix;
+    if (waiting > prefixBefore && waiting < this.workload.jobs.length) {
+      if (this.workload.jobs[waiting].start.kind === 'afterPrevious') this.readyJobs.push(waiting);
+    }
     this.listener.jobEnd(this.workload.jobs[j].id);
     this.scheduleJobs(now);
   }
@@ -193,7 +206,6 @@ export class TaskScheduler {
       this.pendingCount += this.stageTasks[s];
       if (this.stageTasks[s] > 0) this.active.push(s);
     }
-    this.active.sort((a, b) => this.stageJob[a] - this.stageJob[b] || this.stageIds[a] - this.stageIds[b]);
     for (const s of stages) if (this.stageTasks[s] === 0) this.completeStage(s, _now);
     this.revive(_now);
   }
@@ -253,17 +265,16 @@ export class TaskScheduler {
 
   private offerExecutor(id: number, now: number): void {
     const k = this.slotsPerExecutor;
-    while (this.active.length > 0 && this.freeTop[id] > 0)
-      this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+    while (this.active.size > 0 && this.freeTop[id] > 0) this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
     if (this.freeTop[id] === 0) this.offerable.delete(id);
   }
 
   /** Offers every executor with free slots, one task per executor per round. */
   private revive(now: number): void {
     const k = this.slotsPerExecutor;
-    while (this.active.length > 0 && this.offerable.size > 0) {
+    while (this.active.size > 0 && this.offerable.size > 0) {
       for (const id of [...this.offerable]) {
-        if (this.active.length === 0) break;
+        if (this.active.size === 0) break;
         this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
         if (this.freeTop[id] === 0) this.offerable.delete(id);
       }
@@ -272,9 +283,9 @@ export class TaskScheduler {
 
   /** Starts the next task on `slot`; `onTop` when the slot is the heap's top entry (its previous task just ended). */
   private launch(slot: number, now: number, onTop = false): void {
-    const s = this.active[0];
+    const s = this.active.peek();
     const index = this.nextLaunch[s]++;
-    if (this.nextLaunch[s] === this.stageTasks[s]) this.active.shift();
+    if (this.nextLaunch[s] === this.stageTasks[s]) this.active.pop();
     this.pendingCount--;
     this.busy++;
     this.slotStage[slot] = s;
@@ -299,7 +310,7 @@ export class TaskScheduler {
       this.busyMsTotal += this.stageDurations[s][index];
       this.listener.taskEnd(s, index, exec);
       if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
-      if (this.alive[exec] && !this.killed[exec] && this.active.length > 0) {
+      if (this.alive[exec] && !this.killed[exec] && this.active.size > 0) {
         this.launch(slot, now, true);
         continue;
       }
