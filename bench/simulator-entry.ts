@@ -269,7 +269,7 @@ export function runWorkload(workload: Workload, maxExecutors: number): LargeRun 
   const res = simulateConf(conf, { sparkVersion: '3.5.1', workload });
   const ms = performance.now() - t0;
   if (!res.ok) return { ms, ok: false, detail: res.problem.message };
-  let jsonBytes = -1;
+  let jsonBytes: number;
   try {
     jsonBytes = JSON.stringify(res.value, null, 2).length;
   } catch {

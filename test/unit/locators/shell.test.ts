@@ -282,7 +282,7 @@ describe('shell locator: quick fixes edit the script in place', () => {
     const fixed = applyFix(`# spark-dra: sparkVersion=3.3.0\n${SPARK_SUBMIT}`, 'dra-without-shuffle-support');
     assert.match(
       fixed,
-      /--executor-cores 4 --conf spark\.dynamicAllocation\.shuffleTracking\.enabled=true \\\n  local:\/\/\/opt\/app\/job\.py/,
+      /--executor-cores 4 --conf spark\.dynamicAllocation\.shuffleTracking\.enabled=true \\\n {2}local:\/\/\/opt\/app\/job\.py/,
     );
     assert.equal(
       entriesFor(onlyJob(parseShellScript(fixed)), 'spark.dynamicAllocation.shuffleTracking.enabled').length,
