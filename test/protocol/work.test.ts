@@ -1,14 +1,18 @@
 // Simulations run in worker threads: the server keeps answering while one runs, a cancelled one stops, and one that
 // runs past its time limit ends with an over-budget problem naming the setting — the server stays up throughout.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { SimulateResponse } from '../../protocol/requests';
+import { emrJobText } from '../support/jobs';
 import { TestLspClient } from './lsp-client';
 
-const JOB = readFileSync(resolve(__dirname, '../../examples/emr-eks-dra.json'), 'utf8');
+const JOB = emrJobText({
+  'spark.dynamicAllocation.enabled': 'true',
+  'spark.dynamicAllocation.shuffleTracking.enabled': 'true',
+  'spark.dynamicAllocation.maxExecutors': '40',
+  'spark.executor.cores': '4',
+});
 /** 99,000 executors (just inside the simulation budget) kept through bursts of queries: seconds of work, past the 1 s limit. */
 const HUGE = {
   preset: 'interactive-burst',

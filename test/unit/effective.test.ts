@@ -3,29 +3,14 @@ import assert from 'node:assert/strict';
 import { effectiveConfig, effectiveValue, resolveSparkVersion } from '../../server/src/engine/effective';
 import type { ConfigEntry, EntryOrigin, JobConfig, JobFacts } from '../../server/src/engine/model';
 import { DEFAULT_SPARK_VERSION } from '../../server/src/engine/version';
+import { configEntry, jobOf } from '../support/jobs';
 
-let offset = 0;
 function entry(key: string, value: string, rank: number, origin: EntryOrigin = 'spark-conf'): ConfigEntry {
-  const start = (offset += 100);
-  return {
-    key,
-    value,
-    keyRange: { start, end: start + key.length },
-    valueRange: { start: start + key.length + 2, end: start + key.length + 2 + value.length },
-    origin,
-    rank,
-  };
+  return configEntry(key, value, { rank, origin });
 }
 
 function job(entries: ConfigEntry[], facts: Partial<JobFacts> = {}, extra: Partial<JobConfig> = {}): JobConfig {
-  return {
-    kind: 'spark-operator',
-    range: { start: 0, end: 10_000 },
-    entries,
-    facts: { platform: 'kubernetes', ...facts },
-    containers: [],
-    ...extra,
-  };
+  return jobOf(entries, facts, { kind: 'spark-operator', ...extra });
 }
 
 const MIN = 'spark.dynamicAllocation.minExecutors';

@@ -15,6 +15,7 @@ import { writtenProperties } from '../../../server/src/engine/simulator/written-
 import { expandWorkload } from '../../../server/src/engine/workload/expand';
 import { mulberry32 } from '../../../server/src/engine/workload/prng';
 import type { Job, Workload } from '../../../server/src/engine/workload/types';
+import { configEntry } from '../../support/jobs';
 
 /** Jobs with seeded random start rules, stage chains (some empty) and task counts. */
 function mixedWorkload(jobCount: number, seed: number): Workload {
@@ -240,7 +241,7 @@ test('executor monitor: after each job end an executor keeps "holds an active sh
 });
 
 function entry(key: string, value: string, rank: number, origin: ConfigEntry['origin'] = 'property'): ConfigEntry {
-  return { key, value, keyRange: { start: 0, end: 0 }, valueRange: { start: 0, end: 0 }, origin, rank };
+  return configEntry(key, value, { rank, origin });
 }
 
 test('writtenProperties: the grouped lookup gives each key the value looking it up alone gives', () => {

@@ -10,6 +10,7 @@ import { ConfReader } from '../../../server/src/engine/simulator/k8s/conf-reader
 import { DEFAULT_PRICES, resolvePrices } from '../../../server/src/engine/simulator/prices';
 import { simulateConf, simulateJob } from '../../../server/src/engine/simulator/simulate-job';
 import type { Workload } from '../../../server/src/engine/workload/types';
+import { configEntry, jobOf } from '../../support/jobs';
 
 const LOGS = resolve('../shared/eventlogs');
 
@@ -20,11 +21,11 @@ async function load(name: string): Promise<EventLogReplay> {
 }
 
 function entry(key: string, value: string, rank = 0): ConfigEntry {
-  return { key, value, keyRange: { start: 0, end: 0 }, valueRange: { start: 0, end: 0 }, origin: 'property', rank };
+  return configEntry(key, value, { rank });
 }
 
 function job(entries: ConfigEntry[]): JobConfig {
-  return { kind: 'emr-eks', range: { start: 0, end: 0 }, entries, facts: { platform: 'kubernetes' }, containers: [] };
+  return jobOf(entries);
 }
 
 test('job_spark_shell replay: 2 jobs x 8 tasks x 60 s on one 4-core executor take about 2 min each', async () => {

@@ -2,6 +2,12 @@
 // Knowing them keeps `unknown-key` from flagging correct configuration such as `spark.kubernetes.container.image`.
 
 const EXACT = new Set<string>([
+  // Outside the namespaces we own, but named by the engine's own code (checked by a unit test).
+  'spark.driver.cores',
+  'spark.driver.memory',
+  'spark.locality.wait',
+  'spark.io.encryption.enabled',
+  'spark.kubernetes.driver.annotateExitException',
   // spark.executor.*
   'spark.executor.extraJavaOptions',
   'spark.executor.extraClassPath',
