@@ -12,6 +12,7 @@ import { registerEffectiveConfig } from './commands/effective-config';
 import { registerReplay } from './commands/replay';
 import { registerSelectVersion, sendRememberedVersions } from './commands/select-version';
 import { registerSimulate } from './commands/simulate';
+import { registerStatusMenu } from './status-menu';
 import { JobFileTracker } from './job-file-tracker';
 import { JOB_FILE_LANGUAGES } from './languages';
 import { SimulationPanel } from './panel/simulation-panel';
@@ -71,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerSimulate(services, panels),
     registerReplay(services, panels),
     registerSelectVersion(services),
+    registerStatusMenu(),
     ...registerEffectiveConfig(services, debounceMs),
     { dispose: () => SimulationPanel.disposeAll() },
     languageClient.onDidChangeState((event) => {

@@ -40,7 +40,7 @@ export function statusBarView(info: FileInfoResponse | undefined, overridden: bo
   const lines = [
     `${kind}${info.jobs > 1 ? ` (${info.jobs} jobs; the first one is shown)` : ''}`,
     `${version}: ${versionSourceText(info.versionFrom, overridden)}`,
-    'Click to simulate dynamic allocation.',
+    'Click for Spark DRA actions: Spark version, simulation, effective configuration.',
   ];
   return { text: `$(graph-line) ${kind} · ${version}${jobs}${pin}`, tooltip: lines.join('\n') };
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { FileInfoResponse } from '../../protocol/requests';
 import { KeyedDebouncer } from './debounce';
 import { isJobFile, statusBarView } from './file-status';
+import { STATUS_MENU_COMMAND } from './status-menu';
 import { isCandidateLanguage } from './languages';
 import type { ServerApi } from './server-api';
 import type { VersionOverrides } from './version-overrides';
@@ -27,7 +28,7 @@ export class JobFileTracker implements vscode.Disposable {
   ) {
     this.item = vscode.window.createStatusBarItem('sparkDra.fileInfo', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Spark DRA';
-    this.item.command = 'sparkDra.simulate';
+    this.item.command = STATUS_MENU_COMMAND;
     this.debouncer = new KeyedDebouncer(() => debounceMs() + 50);
     this.disposables.push(
       this.item,

@@ -24,6 +24,7 @@ const COMMANDS = [
   'sparkDra.showEffectiveConfig',
   'sparkDra.replayEventLog',
   'sparkDra.selectSparkVersion',
+  'sparkDra.statusMenu',
 ];
 
 function allTabs(): vscode.Tab[] {
@@ -140,7 +141,7 @@ describe('commands', () => {
   before(activateExtension);
   after(closeAllEditors);
 
-  it('all four Spark DRA commands are registered', async () => {
+  it('every Spark DRA command is registered', async () => {
     const known = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(
       COMMANDS.filter((c) => !known.has(c)),
@@ -172,6 +173,19 @@ describe('commands', () => {
       1,
       `one panel per file; tabs: ${describeTabs()}`,
     );
+  });
+
+  it('the status bar menu offers the actions; its second entry simulates the active job file', async () => {
+    const uri = workspaceUri('examples/emr-eks-dra-pvc-reuse.json');
+    await openInEditor(uri);
+    const title = 'Simulation: emr-eks-dra-pvc-reuse.json';
+    await chooseInQuickPick(
+      'sparkDra.statusMenu',
+      [],
+      ['quickInput.first', 'workbench.action.quickOpenSelectNext', 'quickInput.accept'],
+      { what: `the ${title} panel`, reached: async () => allTabs().some((t) => t.label === title) },
+    );
+    await simulationTab(title);
   });
 
   it('sparkDra.showEffectiveConfig lists the effective keys; choosing a written key goes to its line', async () => {

@@ -12,7 +12,7 @@ describe('status bar', () => {
     );
     assert.deepEqual(view?.text, '$(graph-line) EMR on EKS · Spark 3.5.1');
     assert.match(view?.tooltip ?? '', /Spark 3\.5\.1: from the EMR releaseLabel/);
-    assert.match(view?.tooltip ?? '', /Click to simulate/);
+    assert.match(view?.tooltip ?? '', /Click for Spark DRA actions/);
   });
 
   it('counts jobs and marks a version chosen by hand', () => {
