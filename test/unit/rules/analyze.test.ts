@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyze, RULES } from '../../../server/src/engine/rules/index';
 import type { JobConfig, ParsedFile } from '../../../server/src/engine/model';
-import { applyFix, confFile, GOOD_DRA, run } from './helpers';
+import { createSparkDraService } from '../../../server/src/engine';
+import { applyEdits } from '../../../server/src/engine/edits/text-edit';
+import { confFile, GOOD_DRA, run } from './helpers';
 
 const BAD = { ...GOOD_DRA, 'spark.dynamicAllocation.maxExecutor': '10' };
 
@@ -35,10 +37,22 @@ test('version override setting changes which rules apply', () => {
   );
 });
 
-test('suppression: the quick fix inserts a comment that silences the finding (conf and YAML)', () => {
+/** The code actions the document offers on a finding (its own fixes, then the suppression comment). */
+function actionsOn(fileName: string, text: string, ruleId: string) {
+  const doc = createSparkDraService().open({ fileName, text });
+  const findings = doc.diagnostics();
+  const finding = findings.find((f) => f.ruleId === ruleId);
+  assert.ok(finding, `${ruleId} is reported`);
+  return doc.codeActions(finding.range, [finding]);
+}
+
+test('suppression: the code action inserts a comment that silences the finding (conf and YAML)', () => {
   const text = confFile(BAD);
-  const r = run('spark-defaults.conf', text);
-  const fixed = applyFix(text, r.of('unknown-key')[0], /^Disable unknown-key/);
+  const suppress = actionsOn('spark-defaults.conf', text, 'unknown-key').find((a) =>
+    a.title.startsWith('Disable unknown-key'),
+  );
+  assert.ok(suppress);
+  const fixed = applyEdits(text, suppress.edits);
   assert.ok(fixed.includes('# spark-dra-disable-next-line unknown-key\nspark.dynamicAllocation.maxExecutor 10'));
   assert.deepEqual(run('spark-defaults.conf', fixed).of('unknown-key'), []);
   // Another rule on that line is not silenced by a comment naming a different rule.
@@ -49,17 +63,15 @@ test('suppression: the quick fix inserts a comment that silences the finding (co
   assert.equal(run('spark-defaults.conf', other).of('unknown-key').length, 1);
 });
 
-test('suppression fixes are not offered for JSON', () => {
-  const r = run(
-    'job.json',
-    '{"releaseLabel":"emr-7.2.0-latest","jobDriver":{"sparkSubmitJobDriver":{"entryPoint":"x","sparkSubmitParameters":"--conf spark.dynamicAllocation.maxExecutor=2"}}}',
-  );
-  const finding = r.of('unknown-key')[0];
-  assert.ok(finding);
+test('suppression fixes are not offered for JSON, and no finding carries one before it is asked for', () => {
+  const text =
+    '{"releaseLabel":"emr-7.2.0-latest","jobDriver":{"sparkSubmitJobDriver":{"entryPoint":"x","sparkSubmitParameters":"--conf spark.dynamicAllocation.maxExecutor=2"}}}';
   assert.equal(
-    finding.fixes?.some((f) => f.title.startsWith('Disable')),
+    actionsOn('job.json', text, 'unknown-key').some((a) => a.title.startsWith('Disable')),
     false,
   );
+  const conf = run('spark-defaults.conf', confFile(BAD)).of('unknown-key')[0];
+  assert.equal(conf?.fixes?.some((f) => f.title.startsWith('Disable')) ?? false, false);
 });
 
 test('never throws: malformed parsed input is skipped rule by rule', () => {

@@ -108,11 +108,22 @@ export function confBodyCompletion(text: string, job: JobConfig, offset: number)
   return { kind: 'value', job, key: key.text, replace: value.range, prefix, style: 'conf-line' };
 }
 
+/**
+ * The last lines read, for the text they came from: parsing and then every completion request ask for the same
+ * document's lines, and reading a 50k-line file again for each completion is what made it slow.
+ */
+let lastLines: { text: string; start: number; end: number; lines: ConfLine[] } | undefined;
+
 /** The logical lines of text[range], their ranges moved to offsets into `text`. */
 function linesIn(text: string, range: Range): ConfLine[] {
+  if (lastLines && lastLines.text === text && lastLines.start === range.start && lastLines.end === range.end) {
+    return lastLines.lines;
+  }
   const whole = range.start === 0 && range.end === text.length;
-  const lines = safeLines(whole ? text : text.slice(range.start, range.end));
-  return whole ? lines : lines.map((line) => shiftLine(line, range.start));
+  const read = safeLines(whole ? text : text.slice(range.start, range.end));
+  const lines = whole ? read : read.map((line) => shiftLine(line, range.start));
+  lastLines = { text, start: range.start, end: range.end, lines };
+  return lines;
 }
 
 function shiftLine(line: ConfLine, by: number): ConfLine {

@@ -1,11 +1,11 @@
 // Diagnostics for a parsed file: runs every rule family on every job, then applies suppressions and severity settings.
 import { resolveSparkVersion } from '../effective';
-import type { JobConfig, ParsedFile, PersistentVolumeClaimInfo, StorageClassInfo } from '../model';
+import type { FileFormat, JobConfig, ParsedFile, PersistentVolumeClaimInfo, StorageClassInfo } from '../model';
 import { suppressionEdit, startOfLine } from '../edits/suppression';
 import { buildContext, lazyLineIndex, type AnalyzeSettings, type RuleContext } from './context';
 import { ALL_CHECKS } from './checks';
 import { finding } from './report';
-import type { Finding, Severity } from './types';
+import type { Finding, FixData, Severity } from './types';
 
 export type { Finding, FixData, RelatedInfo, Severity, SeveritySetting } from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleFamily } from './registry';
@@ -65,7 +65,6 @@ export function analyze(input: AnalyzeInput): Finding[] {
   const kept = dedupe(findings)
     .filter((item) => !suppressed(input.parsed, item))
     .flatMap((item) => applySeverity(item, settings.severities));
-  for (const item of kept) addSuppressionFix(input, item);
   return kept.sort(
     (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId),
   );
@@ -98,9 +97,12 @@ function applySeverity(item: Finding, severities: AnalyzeSettings['severities'])
   return [{ ...item, severity: setting as Severity }];
 }
 
-function addSuppressionFix(input: AnalyzeInput, item: Finding): void {
-  if (item.ruleId === 'syntax') return;
-  const edit = suppressionEdit(input.text, input.parsed.format, startOfLine(input.text, item.range.start), item.ruleId);
-  if (!edit) return;
-  item.fixes = [...(item.fixes ?? []), { title: `Disable ${item.ruleId} for this line`, edits: [edit] }];
+/**
+ * The "disable this rule for this line" fix of a finding, where the format has comments. Built when a code action is
+ * asked for, not for every finding: a large file can have tens of thousands of findings.
+ */
+export function suppressionFix(text: string, format: FileFormat, item: Finding): FixData | undefined {
+  if (item.ruleId === 'syntax') return undefined;
+  const edit = suppressionEdit(text, format, startOfLine(text, item.range.start), item.ruleId);
+  return edit ? { title: `Disable ${item.ruleId} for this line`, edits: [edit] } : undefined;
 }

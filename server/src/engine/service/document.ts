@@ -17,7 +17,7 @@ import type {
   SparkVersionSource,
   StorageClassInfo,
 } from '../model';
-import { analyze } from '../rules';
+import { analyze, suppressionFix } from '../rules';
 import type { Finding, FixData } from '../rules/types';
 import { simulateJob } from '../simulator/simulate-job';
 import type { Workload } from '../workload/types';
@@ -197,6 +197,8 @@ class ParsedDocument implements SparkDocument {
     for (const finding of findings) {
       if (finding.range.end < range.start || finding.range.start > range.end) continue;
       for (const fix of finding.fixes ?? []) actions.push({ ...fix, finding });
+      const suppress = this.format === undefined ? undefined : suppressionFix(this.text, this.format, finding);
+      if (suppress) actions.push({ ...suppress, finding });
     }
     return actions;
   }
