@@ -5,7 +5,7 @@ import { applyFix, confFile, emrJob, GOOD_DRA, run, sparkApp } from './helpers';
 const without = (key: string): Record<string, string> =>
   Object.fromEntries(Object.entries(GOOD_DRA).filter(([k]) => k !== key));
 
-test('shuffle-tracking-no-timeout: fix adds the timeout in the properties object', () => {
+test('shuffle-tracking-no-timeout: tracking on without a timeout → flagged, fix adds the timeout in the properties object', () => {
   const text = emrJob(without('spark.dynamicAllocation.shuffleTracking.timeout'));
   const r = run('job.json', text);
   assert.deepEqual(r.spans('shuffle-tracking-no-timeout'), ['spark.dynamicAllocation.shuffleTracking.enabled']);
@@ -18,7 +18,7 @@ test('shuffle-tracking-no-timeout: fix adds the timeout in the properties object
   assert.deepEqual(run('job.json', fixed).of('shuffle-tracking-no-timeout'), []);
 });
 
-test('cached-idle-timeout-infinite', () => {
+test('cached-idle-timeout-infinite: DRA without a cached idle timeout → info on enabled, fix adds 30min', () => {
   const r = run('spark-defaults.conf', confFile(without('spark.dynamicAllocation.cachedExecutorIdleTimeout')));
   assert.deepEqual(r.spans('cached-idle-timeout-infinite'), ['spark.dynamicAllocation.enabled']);
   assert.equal(r.of('cached-idle-timeout-infinite')[0]?.severity, 'info');
@@ -29,7 +29,7 @@ test('cached-idle-timeout-infinite', () => {
   );
 });
 
-test('max-executors-unbounded', () => {
+test('max-executors-unbounded: DRA without maxExecutors → flagged on enabled; DRA off → quiet', () => {
   const r = run('spark-defaults.conf', confFile(without('spark.dynamicAllocation.maxExecutors')));
   assert.deepEqual(r.spans('max-executors-unbounded'), ['spark.dynamicAllocation.enabled']);
   assert.deepEqual(
@@ -41,7 +41,7 @@ test('max-executors-unbounded', () => {
   );
 });
 
-test('idle-timeout-below-backlog', () => {
+test('idle-timeout-below-backlog: idle 5s under backlog 10s → flagged; default idle → quiet', () => {
   const r = run(
     'spark-defaults.conf',
     confFile({
@@ -59,7 +59,7 @@ test('idle-timeout-below-backlog', () => {
   );
 });
 
-test('ramp-up-time: 500 executors at batch size 5 on Spark 3.5', () => {
+test('ramp-up-time: max 500 at batch size 5 on Spark 3.5 → flagged with the ramp time; max 10 → quiet', () => {
   const r = run('job.json', emrJob({ ...GOOD_DRA, 'spark.dynamicAllocation.maxExecutors': '500' }));
   assert.deepEqual(r.spans('ramp-up-time'), ['500']);
   assert.match(
@@ -69,7 +69,7 @@ test('ramp-up-time: 500 executors at batch size 5 on Spark 3.5', () => {
   assert.deepEqual(run('job.json', emrJob(GOOD_DRA)).of('ramp-up-time'), []);
 });
 
-test('operator-dra-in-spark-conf and operator-min-executors-zero', () => {
+test('operator-dra-in-spark-conf, operator-min-executors-zero: DRA and min 0 in sparkConf → flagged; in spec.dynamicAllocation → quiet', () => {
   const r = run('app.yaml', sparkApp({ ...GOOD_DRA, 'spark.dynamicAllocation.minExecutors': '0' }));
   assert.deepEqual(r.spans('operator-dra-in-spark-conf'), ['spark.dynamicAllocation.enabled']);
   assert.deepEqual(r.spans('operator-min-executors-zero'), ['0']);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { confFile, emrJob, GOOD_DRA, run } from './helpers';
 
-test('emr-too-many-properties: the 101st property is flagged', () => {
+test('emr-too-many-properties: 101 properties in one classification → the 101st is flagged', () => {
   const many: Record<string, string> = { ...GOOD_DRA };
   for (let i = Object.keys(many).length; i < 101; i++) many[`spark.sql.custom.key${i}`] = 'x';
   const r = run('job.json', emrJob(many));
@@ -11,7 +11,7 @@ test('emr-too-many-properties: the 101st property is flagged', () => {
   assert.deepEqual(run('job.json', emrJob(many)).of('emr-too-many-properties'), []);
 });
 
-test('emr-value-too-long', () => {
+test('emr-value-too-long: a 1,025-character value → flagged; 1,024, or the same in spark-defaults.conf → quiet', () => {
   const long = 'x'.repeat(1025);
   const r = run('job.json', emrJob({ ...GOOD_DRA, 'spark.executor.extraJavaOptions': long }));
   assert.deepEqual(r.spans('emr-value-too-long'), [long]);
@@ -28,7 +28,7 @@ test('emr-value-too-long', () => {
   );
 });
 
-test('emr-submit-parameters-too-long: the part beyond 102,400 characters', () => {
+test('emr-submit-parameters-too-long: sparkSubmitParameters over 102,400 characters → the part beyond is flagged', () => {
   const submit = `--conf spark.executor.extraJavaOptions=${'y'.repeat(102_400)}`;
   const text = emrJob(GOOD_DRA, submit);
   const r = run('job.json', text);
@@ -51,7 +51,7 @@ function manyConfigurations(count: number, serverless = false): string {
   return `{\n  ${target},\n  "configurationOverrides": {\n    "applicationConfiguration": [\n${items.join(',\n')}\n    ]\n  }\n}\n`;
 }
 
-test('emr-too-many-configurations: the 101st item of applicationConfiguration is flagged', () => {
+test('emr-too-many-configurations: 101 applicationConfiguration items → the 101st is flagged', () => {
   for (const serverless of [false, true]) {
     const text = manyConfigurations(101, serverless);
     const r = run('job.json', text);
@@ -65,7 +65,7 @@ test('emr-too-many-configurations: the 101st item of applicationConfiguration is
   }
 });
 
-test('emr-too-many-configurations: a bare configuration array has the same limit', () => {
+test('emr-too-many-configurations: a bare configuration array of 101 items → flagged the same way', () => {
   const items = Array.from({ length: 102 }, (_, i) => `  { "Classification": "c-${i}", "Properties": {} }`);
   const text = `[\n${items.join(',\n')}\n]\n`;
   const r = run('configurations.json', text);

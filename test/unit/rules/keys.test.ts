@@ -68,7 +68,7 @@ test('volume-name-with-dot: the dotted name is flagged and renamed', () => {
   assert.deepEqual(r.of('unknown-key'), []);
 });
 
-test('key-not-in-version: a 3.4 key on EMR 6.9 (Spark 3.3.0)', () => {
+test('key-not-in-version: a 3.4 key on EMR 6.9 (Spark 3.3.0) → flagged', () => {
   const text = emrJob(
     { ...GOOD_DRA, 'spark.kubernetes.driver.waitToReusePersistentVolumeClaim': 'true' },
     '',
@@ -104,7 +104,7 @@ test('key-not-in-version: volume options newer than the version (subPathExpr is 
   ]);
 });
 
-test('duplicate-key: says which value wins and points at it', () => {
+test('duplicate-key: a key set twice → flagged, naming the value that wins and pointing at it', () => {
   const text = emrJob({ ...GOOD_DRA }, '--conf spark.dynamicAllocation.maxExecutors=50');
   const r = run('job.json', text);
   const dup = r.of('duplicate-key');
@@ -133,7 +133,7 @@ test('duplicate-key: same key twice in spark-defaults.conf, later wins; identica
   assert.equal(dup[1]?.severity, 'hint');
 });
 
-test('keys: nothing fires on a correct job in any format', () => {
+test('keys: a correct job in any format → no finding', () => {
   for (const [name, text] of [
     ['job.json', emrJob(GOOD_DRA)],
     ['spark-defaults.conf', confFile(GOOD_DRA)],

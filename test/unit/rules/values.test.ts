@@ -9,7 +9,7 @@ const OPERATOR_DRA = `  dynamicAllocation:
     shuffleTrackingTimeout: 600000
 `;
 
-test('invalid-value: booleans, integers and doubles', () => {
+test('invalid-value: malformed booleans, integers and doubles → flagged with the nearest valid value', () => {
   const text = confFile({
     ...GOOD_DRA,
     'spark.decommission.enabled': 'yes',
@@ -42,7 +42,7 @@ test('invalid-value: Gi size suffixes before Spark 4.2 are fixed to g; accepted 
   );
 });
 
-test('invalid-value: inside sparkSubmitParameters', () => {
+test('invalid-value: a malformed value inside sparkSubmitParameters → flagged on the value in the string', () => {
   const text = emrJob(GOOD_DRA, '--conf spark.dynamicAllocation.minExecutors=two');
   const r = run('job.json', text);
   assert.deepEqual(r.spans('invalid-value'), ['two']);
@@ -132,7 +132,7 @@ test('volume-size-missing-unit: error from Spark 4.0, warning before; fix adds G
   );
 });
 
-test('values: nothing fires on correct values', () => {
+test('values: correct values → no finding', () => {
   for (const [name, text] of [
     [
       'job.json',

@@ -33,7 +33,7 @@ test('ondemand-pvc-incomplete: inside sparkSubmitParameters, fixes add storageCl
   assert.ok(fixed.includes(`"${PVC}.options.storageClass": "gp3"`));
 });
 
-test('pvc-reuse-old-spark: own/reuse on Spark 3.2-3.3 only', () => {
+test('pvc-reuse-old-spark: own/reuse written for Spark before 3.4 → flagged on 3.2–3.3 only', () => {
   const r = run(
     'job.json',
     emrJob({ ...GOOD_DRA, 'spark.kubernetes.driver.reusePersistentVolumeClaim': 'true' }, '', 'emr-6.6.0-latest'),
@@ -95,7 +95,7 @@ test('pvc-reuse-without-own: reuse on while ownership is off, judged with the ve
   assert.deepEqual(run('spark-defaults.conf', confFile({ [REUSE]: 'true' }, '3.1.3')).of('pvc-reuse-without-own'), []);
 });
 
-test('wait-to-reuse-without-reuse', () => {
+test('wait-to-reuse-without-reuse: waitToReuse on with reuse off → flagged, fix turns reuse on; reuse by default → quiet', () => {
   const r = run(
     'spark-defaults.conf',
     confFile({
@@ -115,7 +115,7 @@ test('wait-to-reuse-without-reuse', () => {
   );
 });
 
-test('local-disk-io-without-reuse and local-disk-io-without-local-dir', () => {
+test('local-disk-io-without-reuse, local-disk-io-without-local-dir: the local-disk plugin without reuse or a spark-local-dir volume → both flagged, fix turns reuse on; full PVC setup → quiet', () => {
   const plugin = { 'spark.shuffle.sort.io.plugin.class': 'org.apache.spark.shuffle.KubernetesLocalDiskShuffleDataIO' };
   const r = run(
     'spark-defaults.conf',
@@ -132,13 +132,13 @@ test('local-disk-io-without-reuse and local-disk-io-without-local-dir', () => {
   assert.deepEqual(good.of('local-disk-io-without-local-dir'), []);
 });
 
-test('local-dir-read-only', () => {
+test('local-dir-read-only: the spark-local-dir volume mounted read-only → flagged, fix sets readOnly false', () => {
   const r = run('spark-defaults.conf', confFile({ ...GOOD_DRA, ...GOOD_PVC, [`${PVC}.mount.readOnly`]: 'true' }));
   assert.deepEqual(r.spans('local-dir-read-only'), ['true']);
   assert.ok(applyFix(r.text, r.of('local-dir-read-only')[0]).includes('mount.readOnly false'));
 });
 
-test('duplicate-mount-path: per pod, related points at the first', () => {
+test('duplicate-mount-path: two executor volumes on /data → flagged, related at the first; driver and executor alike → quiet', () => {
   const other = 'spark.kubernetes.executor.volumes.emptyDir.scratch';
   const r = run('spark-defaults.conf', confFile({ ...GOOD_DRA, ...GOOD_PVC, [`${other}.mount.path`]: '/data/' }));
   assert.deepEqual(r.spans('duplicate-mount-path'), ['/data/']);
@@ -153,7 +153,7 @@ test('duplicate-mount-path: per pod, related points at the first', () => {
   );
 });
 
-test('subpath-conflict', () => {
+test('subpath-conflict: subPath and subPathExpr on one volume → flagged on subPathExpr', () => {
   const v = 'spark.kubernetes.executor.volumes.emptyDir.scratch';
   const r = run(
     'spark-defaults.conf',
