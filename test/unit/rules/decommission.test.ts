@@ -87,7 +87,7 @@ test('decommission-fetch-failure-not-retained: retained executors, Spark 3.5, or
   );
 });
 
-test('decommission-fetch-failure-not-retained: an explicit 0 is where the finding goes', () => {
+test('decommission-fetch-failure-not-retained: maxRetainedRemovedDecommissionExecutors written as 0 → the finding is on that 0', () => {
   const text = confFile(
     { ...DRA, 'spark.decommission.enabled': 'true', 'spark.scheduler.maxRetainedRemovedDecommissionExecutors': '0' },
     '4.0.0',
@@ -113,7 +113,7 @@ test('unknown-key: spark.executor.decommission.enabled → did you mean spark.de
   assert.equal(r.of('unknown-key').length, 1);
 });
 
-test('unknown-key: the Celeborn and Uniffle namespaces are not owned', () => {
+test('unknown-key: unknown spark.celeborn.* / spark.rss.* keys → quiet (namespaces not owned)', () => {
   assertQuiet(
     {
       'spark.celeborn.client.push.replicate.enabled': 'true',

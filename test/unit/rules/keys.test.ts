@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix, confFile, emrJob, GOOD_DRA, pyspark, run, sparkApp } from './helpers';
 
-test('unknown-key: typo in EMR properties, with a did-you-mean fix', () => {
+test('unknown-key: a typo in EMR properties → flagged with a did-you-mean fix', () => {
   const text = emrJob({ ...GOOD_DRA, 'spark.dynamicAllocation.maxExecutor': '10' });
   const r = run('job.json', text);
   assert.deepEqual(r.spans('unknown-key'), ['spark.dynamicAllocation.maxExecutor']);
@@ -12,7 +12,7 @@ test('unknown-key: typo in EMR properties, with a did-you-mean fix', () => {
   assert.deepEqual(run('job.json', fixed).of('unknown-key'), []);
 });
 
-test('unknown-key: inside sparkSubmitParameters the range is the key in the string', () => {
+test('unknown-key: a typo inside sparkSubmitParameters → flagged on the key in the string', () => {
   const text = emrJob(GOOD_DRA, '--conf spark.dynamicAllocation.minExecutor=2 --conf spark.executor.memory=4g');
   const r = run('job.json', text);
   assert.deepEqual(r.spans('unknown-key'), ['spark.dynamicAllocation.minExecutor']);
@@ -20,7 +20,7 @@ test('unknown-key: inside sparkSubmitParameters the range is the key in the stri
   assert.ok(fixed.includes('--conf spark.dynamicAllocation.minExecutors=2 --conf'));
 });
 
-test('unknown-key: spark-defaults.conf, YAML and PySpark', () => {
+test('unknown-key: a typo in spark-defaults.conf, YAML and PySpark → flagged in each', () => {
   const conf = run('spark-defaults.conf', confFile({ 'spark.dynamicAllocation.enabeld': 'true' }));
   assert.deepEqual(conf.spans('unknown-key'), ['spark.dynamicAllocation.enabeld']);
   const yaml = run('app.yaml', sparkApp({ 'spark.kubernetes.allocation.batch.szie': '10' }));
@@ -29,7 +29,7 @@ test('unknown-key: spark-defaults.conf, YAML and PySpark', () => {
   assert.deepEqual(py.spans('unknown-key'), ['spark.decommission.enable']);
 });
 
-test('unknown-key: real Spark keys we do not catalogue and keys outside our namespaces are left alone', () => {
+test('unknown-key: real uncatalogued Spark keys and keys outside our namespaces → quiet', () => {
   const r = run(
     'spark-defaults.conf',
     confFile({
@@ -41,7 +41,7 @@ test('unknown-key: real Spark keys we do not catalogue and keys outside our name
   assert.deepEqual(r.of('unknown-key'), []);
 });
 
-test('unknown-key: an unknown volume option suggests the nearest suffix', () => {
+test('unknown-key: an unknown volume option → flagged, suggesting the nearest suffix', () => {
   const key = 'spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.pth';
   const text = confFile({
     [key]: '/data',
@@ -52,7 +52,7 @@ test('unknown-key: an unknown volume option suggests the nearest suffix', () => 
   assert.ok(applyFix(text, r.of('unknown-key')[0]).includes('persistentVolumeClaim.data.mount.path /data'));
 });
 
-test('unknown-volume-type: range on the type, did-you-mean fix', () => {
+test('unknown-volume-type: a misspelt volume type → flagged on the type with a did-you-mean fix', () => {
   const text = confFile({ 'spark.kubernetes.executor.volumes.persistentVolumeClam.data.mount.path': '/data' });
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('unknown-volume-type'), ['persistentVolumeClam']);
@@ -60,7 +60,7 @@ test('unknown-volume-type: range on the type, did-you-mean fix', () => {
   assert.ok(applyFix(text, r.of('unknown-volume-type')[0]).includes('volumes.persistentVolumeClaim.data.mount.path'));
 });
 
-test('volume-name-with-dot: the dotted name is flagged and renamed', () => {
+test('volume-name-with-dot: a volume name with a dot → flagged, fix renames it', () => {
   const text = confFile({ 'spark.kubernetes.executor.volumes.emptyDir.scratch.v1.mount.path': '/tmp/x' });
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('volume-name-with-dot'), ['scratch.v1']);
@@ -88,7 +88,7 @@ test('key-not-in-version: a 3.4 key on EMR 6.9 (Spark 3.3.0) → flagged', () =>
   assert.deepEqual(ok.of('key-not-in-version'), []);
 });
 
-test('key-not-in-version: volume options newer than the version (subPathExpr is 4.0)', () => {
+test('key-not-in-version: subPathExpr (4.0) on an older Spark → flagged', () => {
   const r = run(
     'spark-defaults.conf',
     confFile(
@@ -121,7 +121,7 @@ test('duplicate-key: a key set twice → flagged, naming the value that wins and
   assert.match(loser.message, /is set twice: this value \(\d+\) is ignored and \d+ from line \d+ is used, because /);
 });
 
-test('duplicate-key: same key twice in spark-defaults.conf, later wins; identical values are a hint', () => {
+test('duplicate-key: a key twice in spark-defaults.conf → flagged (later wins); identical values → hint', () => {
   const text =
     '# spark-dra: sparkVersion=3.5.1\nspark.executor.cores 2\nspark.executor.cores 4\nspark.task.cpus 1\nspark.task.cpus 1\n';
   const r = run('spark-defaults.conf', text);
@@ -152,7 +152,7 @@ test('keys: a correct job in any format → no finding', () => {
   }
 });
 
-test('key-not-in-version: keys read by Celeborn or EMR are not judged by Spark versions', () => {
+test('key-not-in-version: keys read by Celeborn or EMR on any Spark → quiet', () => {
   const r = run(
     'spark-defaults.conf',
     confFile(

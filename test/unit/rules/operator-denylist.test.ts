@@ -20,7 +20,7 @@ test('operator-denied-sparkconf-key: image and service account in sparkConf → 
   assert.equal(run('app.yaml', fixed).of('operator-denied-sparkconf-key').length, 1);
 });
 
-test('operator-denied-sparkconf-key: OAuth keys and spark.master are denied; other keys and other formats are not', () => {
+test('operator-denied-sparkconf-key: OAuth keys or spark.master in a kubeflow sparkConf → flagged; other keys and formats → quiet', () => {
   const r = run(
     'app.yaml',
     sparkApp({ 'spark.kubernetes.authenticate.executor.oauthTokenFile': '/t', 'spark.master': 'k8s://x' }),

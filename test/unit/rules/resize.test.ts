@@ -61,7 +61,7 @@ test('pvc-resize-interval-units: 2min or 90s → error, fix rounds up to 5min, e
   }
 });
 
-test('pvc-resize-interval-units: 0, 5min, 300s, 10 and 1h are accepted; older Spark ignores the key', () => {
+test('pvc-resize-interval-units: 0, 5min, 300s, 10 and 1h → quiet; older Spark → quiet (key ignored)', () => {
   for (const value of ['0', '5min', '300s', '10', '1h'])
     assertQuiet({ [INTERVAL]: value }, '4.2.0', 'pvc-resize-interval-units');
   assertQuiet({ [INTERVAL]: '2min' }, '4.1.0', 'pvc-resize-interval-units');
@@ -126,7 +126,7 @@ test('dra-pvc-reuse-on-ebs: executors pinned to a zone, reuse only by default, n
   assertQuiet(noDra, '3.5.1', 'dra-pvc-reuse-on-ebs', ebs);
 });
 
-test('resize-plugin-needs-direct-allocator: the short plugin name counts too', () => {
+test('resize-plugin-needs-direct-allocator: the short plugin name without the direct allocator → flagged too', () => {
   assertFiresOnValue(
     { [PLUGINS]: 'ExecutorResizePlugin', [ALLOCATOR]: 'statefulset' },
     '4.2.0',

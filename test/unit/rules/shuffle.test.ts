@@ -4,7 +4,7 @@ import { applyFix, confFile, emrJob, GOOD_DRA, run, sparkApp } from './helpers';
 
 const DRA_ONLY = { 'spark.dynamicAllocation.enabled': 'true', 'spark.dynamicAllocation.maxExecutors': '10' };
 
-test('dra-without-shuffle-support: EMR 6.9 (Spark 3.3) without shuffle tracking fails; fix turns tracking on', () => {
+test('dra-without-shuffle-support: EMR 6.9 (Spark 3.3) without shuffle tracking → error, fix turns tracking on', () => {
   const text = emrJob(DRA_ONLY, '', 'emr-6.9.0-latest');
   const r = run('job.json', text);
   assert.deepEqual(r.spans('dra-without-shuffle-support'), ['spark.dynamicAllocation.enabled']);
@@ -14,7 +14,7 @@ test('dra-without-shuffle-support: EMR 6.9 (Spark 3.3) without shuffle tracking 
   assert.deepEqual(run('job.json', fixed).of('dra-without-shuffle-support'), []);
 });
 
-test('dra-without-shuffle-support: fine by default on 3.4+, fails when tracking is turned off', () => {
+test('dra-without-shuffle-support: Spark 3.4+ defaults → quiet; tracking turned off → error', () => {
   assert.deepEqual(run('job.json', emrJob(DRA_ONLY, '', 'emr-6.12.0-latest')).of('dra-without-shuffle-support'), []);
   const r = run(
     'spark-defaults.conf',
@@ -24,7 +24,7 @@ test('dra-without-shuffle-support: fine by default on 3.4+, fails when tracking 
   assert.ok(applyFix(r.text, r.of('dra-without-shuffle-support')[0]).includes('shuffleTracking.enabled true'));
 });
 
-test('dra-without-shuffle-support: decommission with shuffle migration satisfies it from 3.1 (default on from 3.4)', () => {
+test('dra-without-shuffle-support: decommission with shuffle-block migration on 3.1+ → quiet', () => {
   const off = {
     ...DRA_ONLY,
     'spark.dynamicAllocation.shuffleTracking.enabled': 'false',
@@ -36,12 +36,12 @@ test('dra-without-shuffle-support: decommission with shuffle migration satisfies
   assert.deepEqual(run('spark-defaults.conf', confFile(migrate, '3.3.0')).of('dra-without-shuffle-support'), []);
 });
 
-test('dra-without-shuffle-support: Spark 2.4 on EMR 6.0 needs the external shuffle service', () => {
+test('dra-without-shuffle-support: Spark 2.4 on EMR 6.0 without the external shuffle service → error', () => {
   const r = run('job.json', emrJob(DRA_ONLY, '', 'emr-6.0.0-latest'));
   assert.match(r.of('dra-without-shuffle-support')[0]?.message ?? '', /Spark 2\.4\.4 has no shuffle tracking/);
 });
 
-test('shuffle-service-on-kubernetes: flags the value and offers to turn it off', () => {
+test('shuffle-service-on-kubernetes: the external shuffle service on Kubernetes → flagged, fix turns it off', () => {
   const text = emrJob({ ...GOOD_DRA, 'spark.shuffle.service.enabled': 'true' });
   const r = run('job.json', text);
   assert.deepEqual(r.spans('shuffle-service-on-kubernetes'), ['true']);
@@ -68,7 +68,7 @@ test('shuffle-service-on-kubernetes: flags the value and offers to turn it off',
   );
 });
 
-test('shuffle-tracking-with-migration: decommission and storage decommission on with tracking on (3.4+ defaults)', () => {
+test('shuffle-tracking-with-migration: decommission and storage decommission on, tracking on (3.4+ defaults) → flagged', () => {
   const r = run(
     'app.yaml',
     sparkApp(
@@ -104,12 +104,12 @@ test('shuffle-tracking-with-migration: spark.decommission.enabled alone migrates
   assert.equal(run('spark-defaults.conf', migrating).of('shuffle-tracking-with-migration').length, 1);
 });
 
-test('shuffle-tracking-with-migration: storage decommission with shuffle blocks off (3.3 default) migrates no shuffle', () => {
+test('shuffle-tracking-with-migration: storage decommission with shuffle blocks off (3.3 default) → quiet (nothing migrates)', () => {
   const text = confFile({ ...DECOMMISSION_ONLY, 'spark.storage.decommission.enabled': 'true' }, '3.3.2');
   assert.deepEqual(run('spark-defaults.conf', text).of('shuffle-tracking-with-migration'), []);
 });
 
-test('shuffle-tracking-with-migration: the fix on a kubeflow app edits spec.dynamicAllocation, not sparkConf', () => {
+test('shuffle-tracking-with-migration: on a kubeflow app → the fix edits spec.dynamicAllocation, not sparkConf', () => {
   const text = sparkApp(
     { 'spark.decommission.enabled': 'true', 'spark.storage.decommission.enabled': 'true' },
     `  dynamicAllocation:
@@ -124,7 +124,7 @@ test('shuffle-tracking-with-migration: the fix on a kubeflow app edits spec.dyna
   assert.ok(run('app.yaml', fixed).of('dra-without-shuffle-support').length === 0);
 });
 
-test('dra-without-shuffle-support: decommission alone still passes the start-up check (Spark only reads shuffleBlocks)', () => {
+test('dra-without-shuffle-support: decommission alone → quiet (the start-up check reads only shuffleBlocks)', () => {
   const text = confFile(
     { ...DRA_ONLY, 'spark.dynamicAllocation.shuffleTracking.enabled': 'false', 'spark.decommission.enabled': 'true' },
     '3.5.1',

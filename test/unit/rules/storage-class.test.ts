@@ -30,7 +30,7 @@ metadata:
 provisioner: ebs.csi.aws.com
 ${storageClassYaml}`;
 
-test('storage-class-retain and -immediate-binding in the same file: reported on the StorageClass field, fix edits it', () => {
+test('storage-class-retain, storage-class-immediate-binding: both in the same file → flagged on the StorageClass field, fix edits it', () => {
   const text = app('reclaimPolicy: Retain\nvolumeBindingMode: Immediate\n');
   const r = run('app.yaml', text);
   assert.deepEqual(r.spans('storage-class-retain'), ['Retain']);
@@ -48,13 +48,13 @@ test('storage-class-retain and -immediate-binding in the same file: reported on 
   );
 });
 
-test('storage-class-immediate-binding: a missing volumeBindingMode means Immediate (reported on the name)', () => {
+test('storage-class-immediate-binding: no volumeBindingMode (Immediate) → flagged on the name', () => {
   const r = run('app.yaml', app('reclaimPolicy: Delete\n'));
   assert.deepEqual(r.spans('storage-class-immediate-binding'), ['spark-scratch']);
   assert.equal(r.of('storage-class-immediate-binding')[0]?.range.start, r.text.lastIndexOf('spark-scratch'));
 });
 
-test('storage classes from the workspace are matched by name and reported on the job value', () => {
+test('storage-class-retain: a Retain class elsewhere in the workspace → flagged on the job value naming it', () => {
   const scFile = parseFile({
     fileName: 'sc.yaml',
     text: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: gp3\nprovisioner: ebs.csi.aws.com\nreclaimPolicy: Retain\nvolumeBindingMode: WaitForFirstConsumer\n',

@@ -24,14 +24,14 @@ test('invalid-value: malformed booleans, integers and doubles → flagged with t
   assert.equal(r.of('invalid-value')[2]?.fixes?.filter((f) => !/^Disable/.test(f.title)).length ?? 0, 0);
 });
 
-test('invalid-value: a fractional duration is fixed to a smaller unit (1.5s -> 1500ms)', () => {
+test('invalid-value: a fractional duration (1.5s) → flagged, fix 1500ms', () => {
   const text = confFile({ ...GOOD_DRA, 'spark.kubernetes.allocation.batch.delay': '1.5s' });
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('invalid-value'), ['1.5s']);
   assert.ok(applyFix(text, r.of('invalid-value')[0]).includes('spark.kubernetes.allocation.batch.delay 1500ms'));
 });
 
-test('invalid-value: Gi size suffixes before Spark 4.2 are fixed to g; accepted on 4.2', () => {
+test('invalid-value: a Gi size before Spark 4.2 → flagged, fix g; on 4.2 → quiet', () => {
   const text = confFile({ 'spark.executor.memory': '4Gi' }, '3.5.1');
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('invalid-value'), ['4Gi']);
@@ -48,7 +48,7 @@ test('invalid-value: a malformed value inside sparkSubmitParameters → flagged 
   assert.deepEqual(r.spans('invalid-value'), ['two']);
 });
 
-test('invalid-value: a sizeLimit that is not a Kubernetes quantity is fixed (500gi -> 500Gi)', () => {
+test('invalid-value: a sizeLimit that is no Kubernetes quantity (500gi) → flagged, fix 500Gi', () => {
   const base = 'spark.kubernetes.executor.volumes.persistentVolumeClaim.data';
   const text = confFile({
     [`${base}.options.claimName`]: 'OnDemand',
@@ -61,7 +61,7 @@ test('invalid-value: a sizeLimit that is not a Kubernetes quantity is fixed (500
   assert.ok(applyFix(text, r.of('invalid-value')[0]).includes('options.sizeLimit 500Gi'));
 });
 
-test('duration-truncated: 500ms on a seconds key becomes 0; fix rounds up to 1s', () => {
+test('duration-truncated: 500ms on a seconds key (read as 0) → flagged, fix rounds up to 1s', () => {
   const text = emrJob({ ...GOOD_DRA, 'spark.dynamicAllocation.executorIdleTimeout': '500ms' });
   const r = run('job.json', text);
   assert.deepEqual(r.spans('duration-truncated'), ['500ms']);
@@ -78,7 +78,7 @@ test('duration-truncated: 500ms on a seconds key becomes 0; fix rounds up to 1s'
   );
 });
 
-test('duration-truncated: in PySpark and YAML', () => {
+test('duration-truncated: the same in PySpark and YAML → flagged in each', () => {
   const py = run(
     'job.py',
     pyspark({ ...GOOD_DRA, 'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout': '1500ms' }),
@@ -93,7 +93,7 @@ test('duration-truncated: in PySpark and YAML', () => {
   assert.deepEqual(yaml.spans('duration-truncated'), ['90500ms']);
 });
 
-test('non-string-value: EMR JSON number and YAML boolean, fixed to quoted strings', () => {
+test('non-string-value: an EMR JSON number or YAML boolean → flagged, fix quotes it', () => {
   const json = emrJob(GOOD_DRA).replace(
     '"spark.dynamicAllocation.maxExecutors": "10"',
     '"spark.dynamicAllocation.maxExecutors": 10',
@@ -110,12 +110,12 @@ test('non-string-value: EMR JSON number and YAML boolean, fixed to quoted string
   assert.ok(applyFix(yaml, y.of('non-string-value')[0]).includes('spark.decommission.enabled: "true"'));
 });
 
-test('non-string-value: operator fields are integers by design and are not flagged', () => {
+test('non-string-value: integer operator fields → quiet', () => {
   const r = run('app.yaml', sparkApp({ 'spark.dynamicAllocation.cachedExecutorIdleTimeout': '30min' }, OPERATOR_DRA));
   assert.deepEqual(r.of('non-string-value'), []);
 });
 
-test('volume-size-missing-unit: error from Spark 4.0, warning before; fix adds Gi', () => {
+test('volume-size-missing-unit: a size without unit → error from Spark 4.0, warning before; fix adds Gi', () => {
   const key = 'spark.kubernetes.executor.volumes.emptyDir.scratch';
   const entries = { [`${key}.mount.path`]: '/scratch', [`${key}.options.sizeLimit`]: '500' };
   const r4 = run('spark-defaults.conf', confFile(entries, '4.0.0'));

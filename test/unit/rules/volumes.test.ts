@@ -11,7 +11,7 @@ const GOOD_PVC = {
   [`${PVC}.mount.readOnly`]: 'false',
 };
 
-test('volume-missing-mount-path and volume-missing-option: range on the volume name; fixes add the keys', () => {
+test('volume-missing-mount-path, volume-missing-option: a volume without mount path or claim name → flagged on the name, fixes add the keys', () => {
   const text = confFile({ 'spark.kubernetes.executor.volumes.nfs.shared.options.path': '/export' });
   const r = run('spark-defaults.conf', text);
   assert.deepEqual(r.spans('volume-missing-mount-path'), ['shared']);
@@ -23,7 +23,7 @@ test('volume-missing-mount-path and volume-missing-option: range on the volume n
   assert.ok(fixed.endsWith('spark.kubernetes.executor.volumes.nfs.shared.mount.path /data\n'));
 });
 
-test('ondemand-pvc-incomplete: inside sparkSubmitParameters, fixes add storageClass and sizeLimit', () => {
+test('ondemand-pvc-incomplete: an OnDemand claim without storageClass and sizeLimit in sparkSubmitParameters → flagged, fixes add them', () => {
   const text = emrJob(GOOD_DRA, `--conf ${PVC}.options.claimName=OnDemand --conf ${PVC}.mount.path=/data`);
   const r = run('job.json', text);
   assert.deepEqual(r.spans('ondemand-pvc-incomplete'), ['OnDemand']);
@@ -48,7 +48,7 @@ test('pvc-reuse-old-spark: own/reuse written for Spark before 3.4 → flagged on
   );
 });
 
-test('pvc-reuse-without-own: reuse on while ownership is off, judged with the version defaults', () => {
+test('pvc-reuse-without-own: reuse on while ownership is off (version defaults counted) → flagged', () => {
   const REUSE = 'spark.kubernetes.driver.reusePersistentVolumeClaim';
   const OWN = 'spark.kubernetes.driver.ownPersistentVolumeClaim';
   // Spark 3.3.1 (EMR 6.10): own defaults to false.
@@ -162,7 +162,7 @@ test('subpath-conflict: subPath and subPathExpr on one volume → flagged on sub
   assert.deepEqual(r.spans('subpath-conflict'), [`${v}.mount.subPathExpr`]);
 });
 
-test('volumes: nothing fires on a correct PVC setup, and nothing on EMR Serverless-style platforms', () => {
+test('volumes: a correct PVC setup, or an EMR Serverless-style platform → no finding', () => {
   const r = run('spark-defaults.conf', confFile({ ...GOOD_DRA, ...GOOD_PVC }));
   assert.deepEqual(
     r.findings.map((f) => f.ruleId),
