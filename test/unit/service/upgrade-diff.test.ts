@@ -126,6 +126,19 @@ describe('upgrade diff: simulation and refusals', () => {
     }
   });
 
+  it('a larger pod batch on 4.2.0 (20 instead of 5) brings 100 executors up sooner: the run ends earlier', () => {
+    const diff = diffOf(jobText({ 'spark.dynamicAllocation.maxExecutors': '100' }), '4.2.0');
+    const { before, after } = diff.simulation;
+    assert.ok(before.ok && after.ok);
+    assert.equal(diff.simulation.workload, 'wide-then-narrow');
+    assert.equal(before.figures.peakExecutors, 100);
+    assert.equal(after.figures.peakExecutors, 100);
+    assert.ok(
+      after.figures.runtimeSec < before.figures.runtimeSec,
+      `${after.figures.runtimeSec} s on 4.2.0 vs ${before.figures.runtimeSec} s on 3.5.1`,
+    );
+  });
+
   it('refuses a version it cannot read or does not know, an unknown preset, and a missing job', () => {
     const text = jobText();
     const code = (input: { toVersion: string; preset?: string; jobIndex?: number; text?: string }) => {
