@@ -1,7 +1,8 @@
-// The `spark-dra` command line: check job files, simulate dynamic allocation, run the demo.
+// The `spark-dra` command line: check job files, simulate dynamic allocation, diff Spark versions, run the demo.
 import { UsageError } from './args';
 import { runCheckCommand } from './commands/check';
 import { runDemoCommand } from './commands/demo';
+import { runDiffCommand } from './commands/diff';
 import { runSimulateCommand } from './commands/simulate';
 import { PACKAGE_VERSION as VERSION } from '../../../protocol/build-info';
 
@@ -19,6 +20,10 @@ Usage:
       chooses the application when the zip holds several.
   spark-dra simulate --trace FILE --json
       Drive Spark's allocation manager with a scripted trace (see docs/trace-format.md).
+  spark-dra diff FILE --to-version X [--spark-version X] [--job N] [--preset NAME] [--format text|json]
+      What the job does differently on Spark X: defaults and checks that change, written keys one version ignores,
+      and the same workload simulated on both versions. Exit 0: diff printed; 2: bad usage, unreadable file, no
+      such job or a version spark-dra does not know. --spark-version sets the job's current version.
   spark-dra demo [DIR]
       Check every job file in DIR (default: examples) and simulate the first DRA job.
   spark-dra --help | --version
@@ -31,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheckCommand(rest);
     case 'simulate':
       return runSimulateCommand(rest);
+    case 'diff':
+      return runDiffCommand(rest);
     case 'demo':
       return runDemoCommand(rest);
     case '--version':

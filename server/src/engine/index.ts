@@ -12,10 +12,12 @@ import { SPARK_VERSION_CHOICES } from './version-choices';
 import { normalizeVersion } from './version';
 import { openDocument, type OpenInput, type SparkDocument } from './service/document';
 import { replayLog, type ReplayInput } from './service/replay';
+import { upgradeDiff, type UpgradeDiffInput } from './service/upgrade-diff';
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './service/settings';
 import { failure, success, type Result } from '../../../protocol/result';
 import type { ReplayResult } from '../../../protocol/replay';
 import type { ServerFacts } from '../../../protocol/facts';
+import type { UpgradeDiff } from '../../../protocol/upgrade-diff';
 
 export interface SparkDraService {
   readonly settings: EngineSettings;
@@ -32,6 +34,8 @@ export interface SparkDraService {
   parseEventLog(text: string, name: string): Result<EventLogReplay>;
   /** Simulates a read log's workload with its own configuration or a job file's, beside what really happened. */
   replay(input: ReplayInput): Result<ReplayResult>;
+  /** What changes for one job of a file when it runs on another Spark version (values, findings, simulation). */
+  upgradeDiff(input: UpgradeDiffInput): Result<UpgradeDiff>;
   /** Reads a workload description (docs/workload-format.md). */
   parseWorkload(raw: unknown): Result<Workload>;
   /** What pickers and labels show: Spark versions, job kinds, workload presets. */
@@ -47,6 +51,7 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
     readEventLog: async (path, options = {}) => logResult(await readEventLog(path, options)),
     parseEventLog: (text, name) => logResult(parseEventLogText(text, name)),
     replay: (input) => replayLog(input, resolved),
+    upgradeDiff: (input) => upgradeDiff(input, resolved),
     parseWorkload: (raw) => {
       const parsed = parseWorkload(raw);
       return parsed.ok ? success(parsed.workload) : failure('unreadable-input', parsed.error);
@@ -87,6 +92,7 @@ export type {
   SparkDocument,
 } from './service/document';
 export type { ReplayInput } from './service/replay';
+export type { UpgradeDiffInput } from './service/upgrade-diff';
 export type { EventLogReplay, ObservedRun } from './eventlog';
 export type { EngineCompletionItem } from './features/completion';
 export type { HoverResult } from './features/hover';

@@ -148,7 +148,7 @@ export const keysNotInVersion: Check = (ctx) => {
 };
 
 /** The version a key (or a volume type and option) first appeared in. */
-function keySince(key: string): string | undefined {
+export function keySince(key: string): string | undefined {
   const split = splitVolumeKey(key);
   if (split) {
     const spec = volumeTypeSpec(split.type);
