@@ -42,6 +42,12 @@ function calibratedText(v: CalibratedValue): string {
   return range ? `${trim(v.value, 1)} s (${trim(v.min ?? 0, 1)}–${trim(v.max ?? 0, 1)} s)` : `${trim(v.value, 1)} s`;
 }
 
+/** A measured value without a sample count (a rate read off the arrivals) shows a dash rather than a zero. */
+function samplesText(v: CalibratedValue): string {
+  const measured = v.source === 'log' || v.source === 'request-time';
+  return measured && v.samples === 0 ? '–' : trim(v.samples, 0);
+}
+
 export function calibrationContent(c: Calibration): CalibrationContent {
   return {
     summary: c.summary,
@@ -51,7 +57,7 @@ export function calibrationContent(c: Calibration): CalibrationContent {
         id,
         label: LABELS[id],
         value: calibratedText(v),
-        samples: trim(v.samples, 0),
+        samples: samplesText(v),
         source: SOURCES[v.source],
         basis: v.basis,
       };

@@ -257,15 +257,24 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     },
   );
 
-  it('a restored replay panel shows what the log observed again', { timeout: 30_000 }, async () => {
-    const { page, problems } = await openPanel();
-    await send(page, { type: 'result', result: sampleResult(), observed: sampleObserved() });
-    await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
-    await page.reload({ waitUntil: 'load' });
-    await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
-    assert.equal(await page.locator('#chart').getAttribute('data-series'), '8');
-    assert.deepEqual(problems, []);
-  });
+  it(
+    'a restored replay panel shows what the log observed, the fidelity and the calibration again',
+    { timeout: 30_000 },
+    async () => {
+      const { page, problems } = await openPanel();
+      await send(page, { type: 'result', result: sampleReplayResult(), observed: sampleObserved() });
+      await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
+      await page.reload({ waitUntil: 'load' });
+      await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
+      assert.equal(await page.locator('#chart').getAttribute('data-series'), '8');
+      assert.equal(
+        await page.locator('[data-card="calibration"] .replay-line').textContent(),
+        sampleCalibration().summary,
+      );
+      assert.equal(await page.locator('[data-card="fidelity"] .replay-line').textContent(), sampleFidelity().summary);
+      assert.deepEqual(problems, []);
+    },
+  );
 
   it(
     'a control change re-runs once (debounced), and a newer result re-renders the cards',

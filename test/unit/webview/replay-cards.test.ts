@@ -21,6 +21,12 @@ describe('calibrationContent', () => {
     assert.equal(addRate?.source, 'typical value (no samples)');
     assert.equal(c.rows.find((r) => r.id === 'coldRate')?.value, '0.5 executors/s');
     assert.equal(c.rows.find((r) => r.id === 'removalLag')?.value, '12.1 s');
+    assert.equal(addRate?.samples, '0', 'a fallback says it rests on no samples');
+    const rate = calibrationContent({
+      ...sampleCalibration(),
+      coldRate: { value: 0.48, unit: 'executors/s', samples: 0, source: 'log', basis: 'arrival spacing' },
+    }).rows.find((r) => r.id === 'coldRate');
+    assert.equal(rate?.samples, '–', 'a measured rate without a count shows a dash, not 0');
     assert.match(c.tail, /4\.5s after the last job/);
   });
 });
