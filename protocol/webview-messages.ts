@@ -14,6 +14,7 @@ import {
 } from './limits';
 import type { CostBreakdown, SimulationResult, SimulationSummary, TimelinePoint } from './simulation';
 import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
+import { parseCalibration, parseFidelity } from './replay-parse';
 
 export {
   isKnobKey,
@@ -307,7 +308,7 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
   if (!str(w.name, LIMITS.preset) || !nonNegative(w.jobs) || !nonNegative(w.stages) || !nonNegative(w.tasks))
     return undefined;
   if (!str(x.sparkVersion, 50)) return undefined;
-  return {
+  const result: SimulationResult = {
     dra: { timeline: draTimeline, summary: draSummary },
     static: { executors: staticExecutors, timeline: staticTimeline, summary: staticSummary },
     notes: [...(x.notes as string[])],
@@ -316,6 +317,12 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
     workload: { name: w.name, jobs: w.jobs, stages: w.stages, tasks: w.tasks },
     sparkVersion: x.sparkVersion,
   };
+  // A replay's extras are optional: a malformed one is left out, and the simulation is still shown.
+  const calibration = x.calibration === undefined ? undefined : parseCalibration(x.calibration);
+  if (calibration) result.calibration = calibration;
+  const fidelity = x.fidelity === undefined ? undefined : parseFidelity(x.fidelity);
+  if (fidelity) result.fidelity = fidelity;
+  return result;
 }
 
 function parseObservedTimeline(x: unknown): ObservedPoint[] | undefined {

@@ -40,6 +40,26 @@ export function replayTargetFromQuery(query: string): ReplayTarget | undefined {
   return job === null || job === '' ? { path } : { path, jobUri: job };
 }
 
+/** The name a job file URI ends in ("etl.yaml"), or the URI itself when it has no path. */
+function jobFileName(jobUri: string): string {
+  let path = jobUri;
+  try {
+    path = decodeURIComponent(new URL(jobUri).pathname);
+  } catch {
+    // Not a URL: take its last path segment as it is.
+  }
+  return baseName(path);
+}
+
+/**
+ * A replay panel's tab title: the log and whose configuration is simulated, so two replays of one log (the logged
+ * configuration and a job file's) are told apart.
+ */
+export function replayTitle(target: ReplayTarget): string {
+  const conf = target.jobUri === undefined ? 'logged conf' : jobFileName(target.jobUri);
+  return `Replay: ${baseName(target.path)} · ${conf}`;
+}
+
 /** The event log's display name. */
 export function logName(path: string): string {
   return baseName(path);

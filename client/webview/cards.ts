@@ -3,6 +3,7 @@ import type { SimulationResult } from '../../protocol/simulation';
 import { formatDuration, formatUsd, percent, signed, trim } from './format';
 import type { ObservedRun } from '../../protocol/webview-messages';
 import { observedCard } from './observed-card';
+import { calibrationCard, fidelityCard } from './replay-cards';
 
 interface Card {
   id: string;
@@ -87,7 +88,10 @@ export function summaryCards(r: SimulationResult): Card[] {
   return cards;
 }
 
-/** Replaces the contents of `host` with the cards for `r`, led by what the event log observed for a replay. */
+/**
+ * Replaces the contents of `host` with the cards for `r`, led for a replay by what the event log observed, the
+ * replay's fidelity and the calibration.
+ */
 export function renderCards(host: HTMLElement, r: SimulationResult, observed?: ObservedRun): void {
   const nodes = summaryCards(r).map((c) => {
     const card = el('div', `card${c.tone ? ` ${c.tone}` : ''}`);
@@ -96,7 +100,14 @@ export function renderCards(host: HTMLElement, r: SimulationResult, observed?: O
     if (c.detail) card.append(el('div', 'card-detail', c.detail));
     return card;
   });
-  host.replaceChildren(...(observed ? [observedCard(r, observed)] : []), ...nodes);
+  // The replay cards only with what the log observed: a plain simulation has neither.
+  const replay: HTMLElement[] = [];
+  if (observed) {
+    replay.push(observedCard(r, observed));
+    if (r.fidelity) replay.push(fidelityCard(r.fidelity));
+    if (r.calibration) replay.push(calibrationCard(r.calibration));
+  }
+  host.replaceChildren(...replay, ...nodes);
 }
 
 /** Workload line: "etl-wide · 3 jobs · 12 stages · 4,800 tasks · Spark 3.5.1". */

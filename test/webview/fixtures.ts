@@ -1,5 +1,6 @@
 // Deterministic SimulationResults for the webview tests.
 import type { ObservedRun } from '../../protocol/webview-messages';
+import type { Calibration, FidelityReport } from '../../protocol/replay-types';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../protocol/simulation';
 
 function summary(over: Partial<SimulationSummary>): SimulationSummary {
@@ -119,4 +120,58 @@ export function sampleObserved(over: Partial<ObservedRun> = {}): ObservedRun {
     loggedSparkVersion: '3.5.1-amzn-0',
     ...over,
   };
+}
+
+/** A calibration as a replay measures it: cold start over 10 executors, 3 ramps, 8 removals. */
+export function sampleCalibration(): Calibration {
+  return {
+    coldStart: {
+      value: 71.3,
+      unit: 's',
+      samples: 10,
+      min: 71.3,
+      max: 90,
+      source: 'log',
+      basis: 'application start to the registration of each executor asked for at start',
+    },
+    coldRate: { value: 0.5, unit: 'executors/s', samples: 10, source: 'log', basis: 'spacing of the cold arrivals' },
+    addLatency: {
+      value: 9.1,
+      unit: 's',
+      samples: 3,
+      min: 8,
+      max: 11.2,
+      source: 'log',
+      basis: 'first registration after each ramp started',
+    },
+    addRate: { value: 0, unit: 'executors/s', samples: 0, source: 'fallback', basis: 'no ramp had two arrivals' },
+    removalLag: { value: 12.1, unit: 's', samples: 8, source: 'log', basis: 'idle deadline to removal' },
+    exitTime: { value: 12.1, unit: 's', samples: 8, source: 'log', basis: 'the log shows it as the removal lag' },
+    appTailSec: 4.5,
+    knobs: { coldStartSec: 71.3, addLatencySec: 9.1, removalLagSec: 12.1 },
+    summary: 'cold start 71.3–90.0 s (10 executors), add latency 9.1 s (3 ramps), removal lag 12.1 s (8)',
+  };
+}
+
+/** How a replay of the logged configuration compared with the log (three jobs, the last one unfinished). */
+export function sampleFidelity(): FidelityReport {
+  return {
+    jobWindow: { observedExecutorSeconds: 9_000, simulatedExecutorSeconds: 8_280, errorPct: -8 },
+    appWindow: { observedExecutorSeconds: 9_840, simulatedExecutorSeconds: 9_000, errorPct: -8.5 },
+    meanAbsExecutorError: 2.4,
+    observedPeak: 22,
+    simulatedPeak: 24,
+    jobs: [
+      { id: 0, observedSec: 120, simulatedSec: 126, errorSec: 6, errorPct: 5 },
+      { id: 1, observedSec: 300, simulatedSec: 255, errorSec: -45, errorPct: -15 },
+      { id: 2, observedSec: 80 },
+    ],
+    summary:
+      'logged configuration replayed: executor-seconds within 9% of what happened (job window 8%), mean error 2.4 executors, peak 24 vs 22',
+  };
+}
+
+/** A replay result of the logged configuration: the simulation with its calibration and fidelity. */
+export function sampleReplayResult(): SimulationResult {
+  return { ...sampleResult(), calibration: sampleCalibration(), fidelity: sampleFidelity() };
 }

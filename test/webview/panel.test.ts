@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseWebviewMessage } from '../../protocol/webview-messages';
-import { FILE_VALUES, sampleObserved, sampleResult } from './fixtures';
+import {
+  FILE_VALUES,
+  sampleCalibration,
+  sampleFidelity,
+  sampleObserved,
+  sampleReplayResult,
+  sampleResult,
+} from './fixtures';
 import {
   cardValue,
   OUTPUT,
@@ -176,15 +183,98 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     },
   );
 
-  it('a restored replay panel shows what the log observed again', { timeout: 30_000 }, async () => {
-    const { page, problems } = await openPanel();
-    await send(page, { type: 'result', result: sampleResult(), observed: sampleObserved() });
-    await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
-    await page.reload({ waitUntil: 'load' });
-    await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
-    assert.equal(await page.locator('#chart').getAttribute('data-series'), '8');
-    assert.deepEqual(problems, []);
-  });
+  it(
+    'a replay of the logged configuration shows the calibration and fidelity lines; a simulation shows neither',
+    { timeout: 30_000 },
+    async () => {
+      const { page, problems } = await openPanel();
+      assert.equal(await page.locator('[data-card="calibration"], [data-card="fidelity"]').count(), 0);
+
+      await send(page, { type: 'result', result: sampleReplayResult(), observed: sampleObserved() });
+      const calibration = page.locator('[data-card="calibration"]');
+      const fidelity = page.locator('[data-card="fidelity"]');
+      await calibration.waitFor({ state: 'visible' });
+      assert.equal(await calibration.locator('.replay-line').textContent(), sampleCalibration().summary);
+      assert.equal(await fidelity.locator('.replay-line').textContent(), sampleFidelity().summary);
+      assert.deepEqual(await fidelity.locator('tr[data-row="appWindow"] td').allTextContents(), [
+        '2.73',
+        '2.5',
+        '−8.5%',
+      ]);
+      assert.match((await fidelity.locator('.fidelity-jobs').textContent()) ?? '', /largest gap job 1/);
+      assert.deepEqual(
+        await page
+          .locator('[data-card]')
+          .evaluateAll((cards) => cards.slice(0, 3).map((c) => (c as HTMLElement).dataset.card)),
+        ['observed', 'fidelity', 'calibration'],
+      );
+      // The estimates open on demand, each with its samples, source and (as a tooltip) how it was found.
+      await calibration.locator('summary').click();
+      const cold = calibration.locator('tr[data-row="coldStart"]');
+      await cold.waitFor({ state: 'visible' });
+      assert.deepEqual(await cold.locator('td').allTextContents(), ['71.3 s (71.3–90 s)', '10', 'measured in the log']);
+      assert.equal(await cold.getAttribute('title'), sampleCalibration().coldStart.basis);
+      await page.screenshot({ path: join(OUTPUT, 'panel-replay-calibration.png'), fullPage: true });
+
+      // Markup in the data stays text (strict CSP, textContent only).
+      const marked = { ...sampleCalibration(), summary: '<img src=x onerror=alert(1)> cold start 1 s' };
+      await send(page, {
+        type: 'result',
+        result: { ...sampleReplayResult(), calibration: marked },
+        observed: sampleObserved(),
+      });
+      await page.waitForFunction(() =>
+        document.querySelector('.calibration .replay-line')?.textContent?.startsWith('<img'),
+      );
+      assert.equal(await page.locator('#cards img').count(), 0);
+
+      // A replay with a job file's configuration has a calibration but no fidelity.
+      const withJob = sampleReplayResult();
+      delete withJob.fidelity;
+      await send(page, { type: 'result', result: withJob, observed: sampleObserved({ confFrom: 'job-file' }) });
+      await page.waitForFunction(() => document.querySelector('[data-card="fidelity"]') === null);
+      assert.equal(await calibration.count(), 1);
+
+      // A malformed fidelity is dropped alone: the replay and its calibration still show.
+      await send(page, {
+        type: 'result',
+        result: { ...sampleReplayResult(), fidelity: { ...sampleFidelity(), meanAbsExecutorError: 'NaN' } },
+        observed: sampleObserved(),
+      });
+      await page.waitForFunction(
+        () => document.querySelector('.observed-caption')?.getAttribute('data-conf-from') === 'event-log',
+      );
+      assert.equal(await fidelity.count(), 0);
+      assert.equal(await calibration.count(), 1);
+
+      // A plain simulation (even one carrying the extras without an observed run) shows neither.
+      await send(page, { type: 'result', result: sampleReplayResult() });
+      await page.waitForFunction(() => document.querySelector('[data-card="observed"]') === null);
+      assert.equal(await page.locator('[data-card="calibration"], [data-card="fidelity"]').count(), 0);
+      assert.equal(await page.locator('body').getAttribute('data-rejected'), null);
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(problems, []);
+    },
+  );
+
+  it(
+    'a restored replay panel shows what the log observed, the fidelity and the calibration again',
+    { timeout: 30_000 },
+    async () => {
+      const { page, problems } = await openPanel();
+      await send(page, { type: 'result', result: sampleReplayResult(), observed: sampleObserved() });
+      await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
+      await page.reload({ waitUntil: 'load' });
+      await page.locator('[data-card="observed"]').waitFor({ state: 'visible' });
+      assert.equal(await page.locator('#chart').getAttribute('data-series'), '8');
+      assert.equal(
+        await page.locator('[data-card="calibration"] .replay-line').textContent(),
+        sampleCalibration().summary,
+      );
+      assert.equal(await page.locator('[data-card="fidelity"] .replay-line').textContent(), sampleFidelity().summary);
+      assert.deepEqual(problems, []);
+    },
+  );
 
   it(
     'a control change re-runs once (debounced), and a newer result re-renders the cards',

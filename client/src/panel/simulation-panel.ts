@@ -16,6 +16,7 @@ import {
   type WebviewMessage,
   type WhatIfValues,
 } from '../../../protocol/webview-messages';
+import { REPLAY_SCHEME, replayTargetFromQuery, replayTitle } from '../replay-view';
 import { buildPanelHtml } from './html';
 
 /** A simulation for the panel: a sparkDra/simulate answer, or a replay's with what the event log observed. */
@@ -42,6 +43,12 @@ function baseName(uri: vscode.Uri): string {
   return parts[parts.length - 1] || uri.toString();
 }
 
+/** The tab title: the job file's name, or for a replay the log's and whose configuration it simulates. */
+function panelTitle(uri: vscode.Uri): string {
+  const target = uri.scheme === REPLAY_SCHEME ? replayTargetFromQuery(uri.query) : undefined;
+  return target ? replayTitle(target) : `Simulation: ${baseName(uri)}`;
+}
+
 /** The what-if keys of a result's effective inputs: what the file gives when nothing is overridden. */
 function whatIfInputs(inputs: Record<string, string>): WhatIfValues {
   const out: WhatIfValues = {};
@@ -64,7 +71,7 @@ export class SimulationPanel {
     }
     const panel = vscode.window.createWebviewPanel(
       SimulationPanel.viewType,
-      `Simulation: ${baseName(documentUri)}`,
+      panelTitle(documentUri),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       SimulationPanel.webviewOptions(extensionUri),
     );
@@ -150,13 +157,14 @@ export class SimulationPanel {
     private callbacks: SimulationPanelCallbacks,
   ) {
     SimulationPanel.open.set(documentUri.toString(), this);
+    panel.title = panelTitle(documentUri); // a restored panel may carry a title from an older version
     const webview = panel.webview;
     webview.options = SimulationPanel.webviewOptions(extensionUri);
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     webview.html = buildPanelHtml(webview, {
       script: vscode.Uri.joinPath(root, 'main.js'),
       style: vscode.Uri.joinPath(root, 'main.css'),
-      title: `Simulation: ${baseName(documentUri)}`,
+      title: panelTitle(documentUri),
     });
     this.disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => {

@@ -268,6 +268,6 @@ describe('commands', () => {
     await closeAllEditors();
     // With a URI argument the command asks nothing and simulates the log's own configuration.
     await vscode.commands.executeCommand('sparkDra.replayEventLog', vscode.Uri.file(path));
-    await simulationTab('Simulation: eventlog_4nodes_8cores_dynamic_alloc.zstd', 60_000);
+    await simulationTab('Replay: eventlog_4nodes_8cores_dynamic_alloc.zstd · logged conf', 60_000);
   });
 });

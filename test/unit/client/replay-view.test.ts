@@ -7,10 +7,12 @@ import {
   replayHeadline,
   replaySummaryLines,
   replayTargetFromQuery,
+  replayTitle,
   replayUriParts,
 } from '../../../client/src/replay-view';
 import { parseHostMessage } from '../../../protocol/webview-messages';
 import type { ReplayResult } from '../../../protocol/requests';
+import { sampleCalibration, sampleFidelity } from '../../webview/fixtures';
 
 describe('replay panel URI', () => {
   it('round-trips the log path and the job file through the query; the path ends in the log name', () => {
@@ -25,6 +27,24 @@ describe('replay panel URI', () => {
     assert.equal(replayUriParts({ path: 'C:\\logs\\app?1.zstd' }).path, '/app_1.zstd');
     assert.equal(replayTargetFromQuery(''), undefined);
     assert.equal(logName('/a/b/application_1.zstd'), 'application_1.zstd');
+  });
+});
+
+describe('replayTitle', () => {
+  it('names the log and whose configuration is simulated, so two replays of one log differ', () => {
+    const logged = replayTitle({ path: '/logs/eventlog_v2_spark-1234/' });
+    const withJob = replayTitle({ path: '/logs/eventlog_v2_spark-1234/', jobUri: 'file:///w/jobs/etl%20nightly.yaml' });
+    assert.equal(logged, 'Replay: eventlog_v2_spark-1234 · logged conf');
+    assert.equal(withJob, 'Replay: eventlog_v2_spark-1234 · etl nightly.yaml');
+    assert.notEqual(logged, withJob);
+    assert.equal(
+      replayTitle({ path: 'C:\\logs\\app-1.zstd', jobUri: 'untitled:Untitled-1' }),
+      'Replay: app-1.zstd · Untitled-1',
+    );
+    // The title survives the panel URI's round trip (a restored panel gets the same one).
+    const target = { path: '/l/app-7', jobUri: 'file:///w/a.json' };
+    const back = replayTargetFromQuery(replayUriParts(target).query);
+    assert.equal(back && replayTitle(back), 'Replay: app-7 · a.json');
   });
 });
 
@@ -109,5 +129,16 @@ describe('replay for the simulation panel', () => {
     // What the host posts passes the webview's validator unchanged.
     const message = { type: 'result', requestId: 2, result: simulation, observed };
     assert.deepEqual(parseHostMessage(message), message);
+  });
+
+  it("keeps the replay's calibration and fidelity in the simulation the panel gets, through the validator", () => {
+    const { result: simulation } = replayForPanel({
+      ...result,
+      calibration: sampleCalibration(),
+      fidelity: sampleFidelity(),
+    });
+    const parsed = parseHostMessage({ type: 'result', result: simulation });
+    assert.deepEqual(parsed?.type === 'result' ? parsed.result.calibration : undefined, sampleCalibration());
+    assert.deepEqual(parsed?.type === 'result' ? parsed.result.fidelity : undefined, sampleFidelity());
   });
 });
