@@ -8,6 +8,7 @@ export type { ServerFacts } from './facts';
 import type { ReplayResult } from './replay';
 import type { Result } from './result';
 import type { SimulationResult } from './simulation';
+import type { UpgradeDiff } from './upgrade-diff';
 
 export type { ObservedPoint, ReplayInfo, ReplayObserved, ReplayResult } from './replay';
 
@@ -122,3 +123,16 @@ export interface ValueTextEdit {
 }
 export type ValueEditsResponse = Result<ValueTextEdit[]>;
 export const ValueEditsRequest = new RequestType<ValueEditsParams, ValueEditsResponse, void>('sparkDra/valueEdits');
+
+// ---------- sparkDra/upgradeDiff ----------
+
+export interface UpgradeDiffParams {
+  uri: string;
+  jobIndex?: number;
+  /** The Spark version to compare the job's own with. */
+  toVersion: string;
+  /** Workload preset both sides simulate; the first preset unless given. */
+  preset?: string;
+}
+export type UpgradeDiffResponse = Result<UpgradeDiff>;
+export const UpgradeDiffRequest = new RequestType<UpgradeDiffParams, UpgradeDiffResponse, void>('sparkDra/upgradeDiff');

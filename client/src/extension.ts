@@ -8,6 +8,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCompareVersion } from './commands/compare-version';
 import { registerEffectiveConfig } from './commands/effective-config';
 import { registerReplay } from './commands/replay';
 import { registerSelectVersion, sendRememberedVersions } from './commands/select-version';
@@ -73,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerReplay(services, panels),
     registerSelectVersion(services),
     registerStatusMenu(),
+    registerCompareVersion(services),
     ...registerEffectiveConfig(services, debounceMs),
     { dispose: () => SimulationPanel.disposeAll() },
     languageClient.onDidChangeState((event) => {

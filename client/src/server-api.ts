@@ -9,6 +9,7 @@ import {
   ServerFactsRequest,
   SetVersionOverrideNotification,
   SimulateRequest,
+  UpgradeDiffRequest,
   ValueEditsRequest,
   type EffectiveConfigParams,
   type EffectiveConfigResponse,
@@ -18,6 +19,8 @@ import {
   type ServerFacts,
   type SimulateParams,
   type SimulateResponse,
+  type UpgradeDiffParams,
+  type UpgradeDiffResponse,
   type ValueEditsParams,
   type ValueEditsResponse,
 } from '../../protocol/requests';
@@ -55,6 +58,11 @@ export class ServerApi {
   async replay(params: ReplayEventLogParams, token?: vscode.CancellationToken): Promise<ReplayEventLogResponse> {
     await this.ready();
     return this.client.sendRequest(ReplayEventLogRequest, params, token);
+  }
+
+  async upgradeDiff(params: UpgradeDiffParams, token?: vscode.CancellationToken): Promise<UpgradeDiffResponse> {
+    await this.ready();
+    return this.client.sendRequest(UpgradeDiffRequest, params, token);
   }
 
   async valueEdits(params: ValueEditsParams): Promise<ValueEditsResponse> {

@@ -1,16 +1,9 @@
 // Plain-text rendering of simulation results for the terminal.
 import type { ObservedRun } from '../engine';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../../protocol/simulation';
+import { formatDuration } from '../../../protocol/text-format';
 
-export function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
-  if (m > 0) return `${m}m ${String(rest).padStart(2, '0')}s`;
-  return `${rest}s`;
-}
+export { formatDuration };
 
 const money = (usd: number): string => `$${usd.toFixed(usd < 10 ? 3 : 2)}`;
 const num = (n: number, digits = 1): string => (Number.isInteger(n) ? String(n) : n.toFixed(digits));

@@ -17,6 +17,7 @@ import {
 } from '../../../protocol/limits';
 import type {
   EffectiveConfigParams,
+  UpgradeDiffParams,
   ReplayEventLogParams,
   SimulateParams,
   ValueEditsParams,
@@ -117,5 +118,18 @@ export function documentParams(raw: unknown): EffectiveConfigParams {
   const params: EffectiveConfigParams = { uri: uri(obj) };
   const index = jobIndex(obj);
   if (index !== undefined) params.jobIndex = index;
+  return params;
+}
+
+export function upgradeDiffParams(raw: unknown): UpgradeDiffParams {
+  const obj = object(raw, 'The request');
+  if (!isOneLine(obj.toVersion, 50) || obj.toVersion === '') throw invalid('No Spark version to compare with.');
+  const params: UpgradeDiffParams = { uri: uri(obj), toVersion: obj.toVersion };
+  const index = jobIndex(obj);
+  if (index !== undefined) params.jobIndex = index;
+  if (obj.preset !== undefined) {
+    if (!isOneLine(obj.preset, PRESET_NAME_MAX)) throw invalid('Invalid workload preset.');
+    params.preset = obj.preset;
+  }
   return params;
 }

@@ -19,6 +19,7 @@ import {
   ServerFactsRequest,
   SetVersionOverrideNotification,
   SimulateRequest,
+  UpgradeDiffRequest,
   ValueEditsRequest,
   type SetVersionOverrideParams,
 } from '../../../protocol/requests';
@@ -34,6 +35,7 @@ import { hoverHandler } from './handlers/hover';
 import { effectiveConfigHandler, fileInfoHandler, serverFactsHandler } from './handlers/info';
 import { replayHandler } from './handlers/replay';
 import { simulateHandler } from './handlers/simulate';
+import { upgradeDiffHandler } from './handlers/upgrade-diff';
 import { valueEditsHandler } from './handlers/value-edits';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { findWorkerBundle, WorkPool } from './work/pool';
@@ -120,6 +122,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(SimulateRequest, guardAsync(simulateHandler(ctx), internalFailure));
   connection.onRequest(ValueEditsRequest, guard(valueEditsHandler(ctx), internalFailure));
   connection.onRequest(ReplayEventLogRequest, guardAsync(replayHandler(ctx), internalFailure));
+  connection.onRequest(UpgradeDiffRequest, guardAsync(upgradeDiffHandler(ctx), internalFailure));
   connection.onNotification(SetVersionOverrideNotification, (params: SetVersionOverrideParams) => {
     if (!params || typeof params.uri !== 'string') return;
     const version = typeof params.sparkVersion === 'string' ? normalizeVersion(params.sparkVersion) : undefined;

@@ -25,6 +25,7 @@ const COMMANDS = [
   'sparkDra.replayEventLog',
   'sparkDra.selectSparkVersion',
   'sparkDra.statusMenu',
+  'sparkDra.compareSparkVersion',
 ];
 
 function allTabs(): vscode.Tab[] {
@@ -186,6 +187,24 @@ describe('commands', () => {
       { what: `the ${title} panel`, reached: async () => allTabs().some((t) => t.label === title) },
     );
     await simulationTab(title);
+  });
+
+  it('sparkDra.compareSparkVersion shows what the job does differently on the newest Spark', async () => {
+    const uri = workspaceUri('examples/emr-eks-dra.json');
+    await openInEditor(uri);
+    const shown = () =>
+      vscode.workspace.textDocuments.some(
+        (d) =>
+          d.uri.scheme === 'untitled' && /→ Spark 4\.2\.0/.test(d.getText()) && /Simulated effect/.test(d.getText()),
+      );
+    await chooseInQuickPick('sparkDra.compareSparkVersion', [uri], ['quickInput.first', 'quickInput.accept'], {
+      what: 'the comparison with Spark 4.2.0',
+      reached: async () => {
+        for (let i = 0; i < 40 && !shown(); i++) await new Promise((r) => setTimeout(r, 250));
+        return shown();
+      },
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('sparkDra.showEffectiveConfig lists the effective keys; choosing a written key goes to its line', async () => {

@@ -3,7 +3,7 @@ import { createSparkDraService, normalizeVersion, PRESET_NAMES } from '../../eng
 import { problemText } from '../../../../protocol/result';
 import { parseArgs, UsageError } from '../args';
 import { readTextFile } from '../read-text';
-import { formatUpgradeDiff } from '../upgrade-diff-report';
+import { formatUpgradeDiff } from '../../../../protocol/upgrade-diff-text';
 
 export function runDiffCommand(argv: string[]): number {
   const args = parseArgs(argv, ['to-version', 'spark-version', 'job', 'preset', 'format'], []);

@@ -1,6 +1,7 @@
 // What the language server's main thread asks its simulation workers, and what they answer. Plain data only: it
 // crosses a worker_threads boundary by structured clone.
-import type { EngineSettings, OpenInput, SimulateInput } from '../../engine';
+import type { EngineSettings, OpenInput, SimulateInput, UpgradeDiffInput } from '../../engine';
+import type { UpgradeDiff } from '../../../../protocol/upgrade-diff';
 import type { Result } from '../../../../protocol/result';
 import type { ReplayResult } from '../../../../protocol/replay';
 import type { SimulationResult } from '../../../../protocol/simulation';
@@ -22,9 +23,19 @@ export interface ReplayJob {
   input: Omit<SimulateInput, 'preset' | 'workload'>;
 }
 
-export type WorkerJob = SimulateJob | ReplayJob;
+export interface UpgradeDiffJob {
+  kind: 'upgrade-diff';
+  settings: EngineSettings;
+  input: UpgradeDiffInput;
+}
 
-export type JobAnswer<J extends WorkerJob> = J extends SimulateJob ? Result<SimulationResult> : Result<ReplayResult>;
+export type WorkerJob = SimulateJob | ReplayJob | UpgradeDiffJob;
+
+export type JobAnswer<J extends WorkerJob> = J extends SimulateJob
+  ? Result<SimulationResult>
+  : J extends UpgradeDiffJob
+    ? Result<UpgradeDiff>
+    : Result<ReplayResult>;
 
 export interface WorkerRequest {
   id: number;
@@ -33,5 +44,5 @@ export interface WorkerRequest {
 
 export interface WorkerResponse {
   id: number;
-  answer: Result<SimulationResult> | Result<ReplayResult>;
+  answer: Result<SimulationResult> | Result<ReplayResult> | Result<UpgradeDiff>;
 }

@@ -5,6 +5,7 @@ import { createSparkDraService, type EventLogReplay, type SparkDraService } from
 import type { Result } from '../../../../protocol/result';
 import type { ReplayResult } from '../../../../protocol/replay';
 import type { SimulationResult } from '../../../../protocol/simulation';
+import type { UpgradeDiff } from '../../../../protocol/upgrade-diff';
 import type { ReplayJob, WorkerJob } from './messages';
 
 /** The last logs read from disk, so what-if re-runs of a replay do not read a large log again. */
@@ -36,9 +37,10 @@ export async function runJob(
   job: WorkerJob,
   logs: LogMemory,
   stampOf: (path: string) => Promise<string | undefined>,
-): Promise<Result<SimulationResult> | Result<ReplayResult>> {
+): Promise<Result<SimulationResult> | Result<ReplayResult> | Result<UpgradeDiff>> {
   const service = createSparkDraService(job.settings);
   if (job.kind === 'simulate') return service.open(job.document).simulate(job.input);
+  if (job.kind === 'upgrade-diff') return service.upgradeDiff(job.input);
   return replay(service, job, logs, stampOf);
 }
 

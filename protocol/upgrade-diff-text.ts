@@ -1,5 +1,5 @@
 // Plain-text rendering of an upgrade diff for the terminal: defaults, checks, written keys, simulated effect.
-import { problemText } from '../../../protocol/result';
+import { problemText } from './result';
 import type {
   DiffFinding,
   KeyAtVersion,
@@ -7,8 +7,8 @@ import type {
   SimulatedSide,
   UpgradeDiff,
   ValueChange,
-} from '../../../protocol/upgrade-diff';
-import { formatDuration } from './simulation-report';
+} from './upgrade-diff';
+import { formatDuration } from './text-format';
 
 export function formatUpgradeDiff(path: string, diff: UpgradeDiff): string {
   const from = `Spark ${diff.from.sparkVersion}`;
