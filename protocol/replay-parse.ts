@@ -8,6 +8,8 @@ import type {
   JobFidelity,
   WindowFidelity,
 } from './replay-types';
+import { isOneLine } from './limits';
+import { count, finite, isObj, nonNegative } from './value-checks';
 
 export const REPLAY_LIMITS = {
   /** The one-line summaries of a calibration or a fidelity report. */
@@ -20,31 +22,6 @@ export const REPLAY_LIMITS = {
   jobs: 100_000,
 } as const;
 
-type Obj = Record<string, unknown>;
-
-function isObj(x: unknown): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function finite(x: unknown): x is number {
-  return typeof x === 'number' && Number.isFinite(x);
-}
-
-function nonNegative(x: unknown): x is number {
-  return finite(x) && x >= 0;
-}
-
-function count(x: unknown): x is number {
-  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
-}
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f\u2028\u2029]/;
-
-function line(x: unknown, max: number): x is string {
-  return typeof x === 'string' && x.length <= max && !CONTROL_CHARS.test(x);
-}
-
 const SOURCES: readonly CalibrationSource[] = ['request-time', 'log', 'fallback', 'knob'];
 
 function isSource(x: unknown): x is CalibrationSource {
@@ -55,7 +32,7 @@ function parseCalibratedValue(x: unknown): CalibratedValue | undefined {
   if (!isObj(x)) return undefined;
   const { value, unit, samples, min, max, source, basis } = x;
   if (!nonNegative(value) || (unit !== 's' && unit !== 'executors/s') || !count(samples)) return undefined;
-  if (!isSource(source) || !line(basis, REPLAY_LIMITS.basis)) return undefined;
+  if (!isSource(source) || !isOneLine(basis, REPLAY_LIMITS.basis)) return undefined;
   const out: CalibratedValue = { value, unit, samples, source, basis };
   // The range is shown only when both ends are there and in order.
   if (min !== undefined || max !== undefined) {
@@ -74,7 +51,7 @@ function parseKnobRecord(x: unknown): Record<string, number> | undefined {
   if (entries.length > REPLAY_LIMITS.knobs) return undefined;
   const out: Record<string, number> = {};
   for (const [k, v] of entries) {
-    if (!line(k, REPLAY_LIMITS.knobKey) || FORBIDDEN_KEYS.has(k) || !finite(v)) return undefined;
+    if (!isOneLine(k, REPLAY_LIMITS.knobKey) || FORBIDDEN_KEYS.has(k) || !finite(v)) return undefined;
     out[k] = v;
   }
   return out;
@@ -98,7 +75,7 @@ export function parseCalibration(x: unknown): Calibration | undefined {
     values[f] = v;
   }
   const knobs = parseKnobRecord(x.knobs);
-  if (!knobs || !nonNegative(x.appTailSec) || !line(x.summary, REPLAY_LIMITS.summary)) return undefined;
+  if (!knobs || !nonNegative(x.appTailSec) || !isOneLine(x.summary, REPLAY_LIMITS.summary)) return undefined;
   const { coldStart, coldRate, addLatency, addRate, removalLag, exitTime } = values;
   if (!coldStart || !coldRate || !addLatency || !addRate || !removalLag || !exitTime) return undefined;
   return {
@@ -149,7 +126,7 @@ export function parseFidelity(x: unknown): FidelityReport | undefined {
   if (!jobWindow || !appWindow) return undefined;
   const { meanAbsExecutorError, observedPeak, simulatedPeak, summary } = x;
   if (!nonNegative(meanAbsExecutorError) || !nonNegative(observedPeak) || !nonNegative(simulatedPeak)) return undefined;
-  if (!line(summary, REPLAY_LIMITS.summary)) return undefined;
+  if (!isOneLine(summary, REPLAY_LIMITS.summary)) return undefined;
   if (!Array.isArray(x.jobs) || x.jobs.length > REPLAY_LIMITS.jobs) return undefined;
   const jobs: JobFidelity[] = [];
   for (const item of x.jobs) {

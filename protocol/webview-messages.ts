@@ -3,6 +3,7 @@
 import {
   isKnobKey,
   isKnobValue,
+  isOneLine,
   isSettableValue,
   isWhatIfKey,
   PATH_MAX,
@@ -15,6 +16,7 @@ import {
 import type { CostBreakdown, SimulationResult, SimulationSummary, TimelinePoint } from './simulation';
 import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 import { parseCalibration, parseFidelity } from './replay-parse';
+import { count, finite, isObj, nonNegative, type Obj } from './value-checks';
 
 export {
   isKnobKey,
@@ -129,38 +131,17 @@ export type WebviewMessage = ReadyMessage | SimulateMessage | ApplyMessage | Exp
 
 // ---------- small checks ----------
 
-type Obj = Record<string, unknown>;
-
-function isObj(x: unknown): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 function hasOnly(o: Obj, allowed: readonly string[]): boolean {
   return Object.keys(o).every((k) => allowed.includes(k));
-}
-
-function finite(x: unknown): x is number {
-  return typeof x === 'number' && Number.isFinite(x);
-}
-
-function nonNegative(x: unknown): x is number {
-  return finite(x) && x >= 0;
-}
-
-function count(x: unknown): x is number {
-  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
 
 function requestId(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f\u2028\u2029]/;
-
 /** A string of at most `max` characters; `oneLine` also refuses control characters and line breaks. */
 function str(x: unknown, max: number, oneLine = false): x is string {
-  return typeof x === 'string' && x.length <= max && (!oneLine || !CONTROL_CHARS.test(x));
+  return oneLine ? isOneLine(x, max) : typeof x === 'string' && x.length <= max;
 }
 
 /** A what-if value: non-empty, one line, short, no leading or trailing blanks. */

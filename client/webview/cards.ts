@@ -4,6 +4,7 @@ import { formatDuration, formatUsd, percent, signed, trim } from './format';
 import type { ObservedRun } from '../../protocol/webview-messages';
 import { observedCard } from './observed-card';
 import { calibrationCard, fidelityCard } from './replay-cards';
+import { el } from './dom';
 
 interface Card {
   id: string;
@@ -11,17 +12,6 @@ interface Card {
   value: string;
   detail?: string;
   tone?: 'good' | 'bad' | 'warn';
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 export function summaryCards(r: SimulationResult): Card[] {

@@ -11,6 +11,7 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import { changedValues, isWhatIfValue, KNOBS, type WhatIfKey } from '../../protocol/webview-messages';
 import type { PanelState } from './state';
+import { el } from './dom';
 
 type FieldKind = 'int' | 'duration' | 'bool';
 
@@ -45,17 +46,6 @@ export interface ControlEvents {
   reset(): void;
   exportCsv(): void;
   exportPng(): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function idFor(key: string): string {

@@ -3,6 +3,7 @@
 import type { SimulationResult } from '../../protocol/simulation';
 import { formatDuration, percent, signed, trim } from './format';
 import type { ObservedRun } from '../../protocol/webview-messages';
+import { el } from './dom';
 
 export interface ObservedRow {
   id: 'runtime' | 'peakExecutors' | 'executorHours';
@@ -77,17 +78,6 @@ export function observedCardContent(r: SimulationResult, o: ObservedRun): Observ
       'The log has no application end (still running or cut short): the observed figures stop at its last event.';
   }
   return content;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 /** The card element (full width in the card grid). */

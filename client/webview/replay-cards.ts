@@ -4,6 +4,7 @@
 import type { CalibratedValue, Calibration, FidelityReport, JobFidelity } from '../../protocol/replay-types';
 import { CALIBRATED_FIELDS } from '../../protocol/replay-parse';
 import { formatDuration, signed, trim } from './format';
+import { el } from './dom';
 
 export interface CalibrationRow {
   id: (typeof CALIBRATED_FIELDS)[number];
@@ -126,17 +127,6 @@ export function fidelityContent(f: FidelityReport): FidelityContent {
       `peak ${trim(f.simulatedPeak, 0)} simulated vs ${trim(f.observedPeak, 0)} observed.`,
     jobs: jobsLine(f.jobs),
   };
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function headRow(...labels: string[]): HTMLTableSectionElement {

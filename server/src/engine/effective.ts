@@ -47,6 +47,21 @@ function pickWinner(entries: readonly ConfigEntry[]): ConfigEntry | undefined {
 /** Looks up the entries Spark receives for a key; callers that already grouped a job's entries pass their own. */
 export type WrittenEntries = (key: string) => readonly ConfigEntry[];
 
+/**
+ * The entries Spark receives, grouped by key in document order (operator-dropped entries left out). Grouping once
+ * keeps lookups of every key linear: scanning all entries per key was quadratic on large jobs.
+ */
+export function groupWrittenEntries(job: JobConfig): Map<string, ConfigEntry[]> {
+  const byKey = new Map<string, ConfigEntry[]>();
+  for (const entry of job.entries) {
+    if (isIgnoredByOperator(job, entry)) continue;
+    const list = byKey.get(entry.key);
+    if (list) list.push(entry);
+    else byKey.set(entry.key, [entry]);
+  }
+  return byKey;
+}
+
 function resolve(
   job: JobConfig,
   key: string,
@@ -99,14 +114,7 @@ export function effectiveValue(
  * projects (Celeborn, Uniffle, EMR) are listed only when written: their defaults mean nothing to a job without them.
  */
 export function effectiveConfig(job: JobConfig, sparkVersion: string): Map<string, EffectiveValue> {
-  // Group once: looking every key up by scanning all entries would be quadratic on large jobs.
-  const byKey = new Map<string, ConfigEntry[]>();
-  for (const entry of job.entries) {
-    if (isIgnoredByOperator(job, entry)) continue;
-    const list = byKey.get(entry.key);
-    if (list) list.push(entry);
-    else byKey.set(entry.key, [entry]);
-  }
+  const byKey = groupWrittenEntries(job);
   const written: WrittenEntries = (key) => byKey.get(key) ?? [];
   const result = new Map<string, EffectiveValue>();
   for (const key of byKey.keys()) result.set(key, effectiveValue(job, key, sparkVersion, written));

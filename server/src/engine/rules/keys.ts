@@ -132,8 +132,8 @@ export const keysNotInVersion: Check = (ctx) => {
   const entries = ctx.job.entries;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as ConfigEntry;
-    // An operator sets its defaults for every Spark it runs; an older Spark ignoring one is not the user's doing.
-    if (entry.origin === 'operator-default') continue;
+    // A key the platform sets itself (an operator's default or a field's consequence) is not the user's to move.
+    if (entry.implied) continue;
     const since = keySince(entry.key);
     if (since === undefined || compareVersions(ctx.version, since) >= 0) continue;
     findings.push(

@@ -1,6 +1,7 @@
 // The nearest valid spelling of a value Spark rejects or misreads, for quick fixes.
 import type { ByteUnit, TimeUnit } from '../catalog/types';
 import { microsPerUnit } from '../values';
+import { SUFFIX_MICROS } from '../values/duration';
 
 const TIME_SUFFIX_MICROS: ReadonlyArray<readonly [string, bigint]> = [
   ['d', 86_400_000_000n],
@@ -10,16 +11,6 @@ const TIME_SUFFIX_MICROS: ReadonlyArray<readonly [string, bigint]> = [
   ['ms', 1_000n],
   ['us', 1n],
 ];
-
-const SUFFIX_MICROS: Readonly<Record<string, bigint>> = {
-  us: 1n,
-  ms: 1_000n,
-  s: 1_000_000n,
-  m: 60_000_000n,
-  min: 60_000_000n,
-  h: 3_600_000_000n,
-  d: 86_400_000_000n,
-};
 
 /** Writes a whole number of microseconds with the largest suffix that keeps it whole. */
 export function formatMicros(micros: bigint): string {

@@ -1,7 +1,7 @@
 // The Spark properties a job file hands to Spark: for every key it writes, the value that wins. The entries are
 // grouped by key once; resolving each key by scanning every entry made simulate quadratic in the number of keys.
-import { effectiveValue, isIgnoredByOperator, type WrittenEntries } from '../effective';
-import type { ConfigEntry, JobConfig } from '../model';
+import { effectiveValue, groupWrittenEntries, type WrittenEntries } from '../effective';
+import type { JobConfig } from '../model';
 
 /**
  * Key → effective value for every key the job writes (operator-dropped entries left out), in document order. A value a
@@ -11,13 +11,7 @@ export function writtenProperties(
   job: JobConfig,
   sparkVersion: string,
 ): { conf: Record<string, string>; rendered: Set<string> } {
-  const byKey = new Map<string, ConfigEntry[]>();
-  for (const entry of job.entries) {
-    if (isIgnoredByOperator(job, entry)) continue;
-    const list = byKey.get(entry.key);
-    if (list) list.push(entry);
-    else byKey.set(entry.key, [entry]);
-  }
+  const byKey = groupWrittenEntries(job);
   const written: WrittenEntries = (key) => byKey.get(key) ?? [];
   const conf: Record<string, string> = {};
   const rendered = new Set<string>();

@@ -4,7 +4,7 @@ import { memoize } from '../memo';
 import { fail, ok, show, type ParseResult } from './result';
 
 /** Length of each suffix in microseconds. `m` and `min` both mean minutes. */
-const SUFFIX_MICROS: Readonly<Record<string, bigint>> = {
+export const SUFFIX_MICROS: Readonly<Record<string, bigint>> = {
   us: 1n,
   ms: 1_000n,
   s: 1_000_000n,
