@@ -3,6 +3,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { ServerFacts } from './facts';
 import type { KnobValues } from './limits';
+import type { Advice } from './advice';
 
 export type { ServerFacts } from './facts';
 import type { ReplayResult } from './replay';
@@ -136,3 +137,23 @@ export interface UpgradeDiffParams {
 }
 export type UpgradeDiffResponse = Result<UpgradeDiff>;
 export const UpgradeDiffRequest = new RequestType<UpgradeDiffParams, UpgradeDiffResponse, void>('sparkDra/upgradeDiff');
+
+// ---------- sparkDra/advise ----------
+
+export interface AdviseParams {
+  uri: string;
+  jobIndex?: number;
+  /** Workload preset to search on; the first preset unless given. Ignored when `eventLogPath` is given. */
+  preset?: string;
+  /** Search on the workload of this event log (absolute path) instead of a preset. */
+  eventLogPath?: string;
+  /** Runtime constraint: at most this many percent slower than the file as written (default 5). */
+  maxSlowdownPct?: number;
+  /** What-if values the search starts from, applied over the file's entries. */
+  overrides?: Record<string, string>;
+  knobs?: KnobValues;
+  /** LSP work-done progress token (the client shows a progress notification and can cancel). */
+  workDoneToken?: string | number;
+}
+export type AdviseResponse = Result<Advice>;
+export const AdviseRequest = new RequestType<AdviseParams, AdviseResponse, void>('sparkDra/advise');
