@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { SimulateResponse } from '../../protocol/requests';
-import { emrJobText } from '../support/jobs';
+import { emrJobText } from '../support/job-texts';
 import { TestLspClient } from './lsp-client';
 
 const JOB = emrJobText({
