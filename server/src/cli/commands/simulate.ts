@@ -234,14 +234,14 @@ function runTraceFile(path: string, json: boolean): number {
   }
   const result = runAllocationTrace(input);
   if (!result.ok) {
-    process.stderr.write(`spark-dra: invalid trace ${path}: ${result.error}\n`);
+    process.stderr.write(`spark-dra: invalid trace ${path}: ${result.problem.message}\n`);
     return 2;
   }
   if (json) {
-    process.stdout.write(`${JSON.stringify(result.output, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
     return 0;
   }
-  const out = result.output;
+  const out = result.value;
   const lines = ['    time   target  delta'];
   for (const d of out.decisions)
     lines.push(`${d.t.toFixed(1).padStart(7)}s ${String(d.target).padStart(7)}  ${d.delta > 0 ? '+' : ''}${d.delta}`);

@@ -120,8 +120,8 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   if (!picked.ok) return picked;
   const workload = picked.value;
   const budgetOption = resolveBudget(options.budget);
-  if (!budgetOption.ok) return failure('invalid-params', budgetOption.error);
-  const budget = budgetOption.budget;
+  if (!budgetOption.ok) return budgetOption;
+  const budget = budgetOption.value;
 
   // ---- what Spark reads at start-up ----
   const alloc = resolveAllocationConfig(conf, version);
