@@ -1,8 +1,9 @@
 // The allocation settings Spark's ExecutorAllocationManager and ExecutorMonitor read at start-up, resolved for one
 // Spark version: given properties win, every other key takes the catalog's default for that version.
-import { defaultFor, lookupKey } from '../catalog/index';
+import { defaultFor, lookupKey, type SparkKey } from '../catalog/index';
 import { parseDuration, parseSparkBoolean, parseSparkDouble, parseSparkInt } from '../values/index';
 import type { ParseResult } from '../values/index';
+import { INT_MAX } from '../spark-constants';
 import { compareVersions, versionAtLeast } from '../version';
 
 /** A reason Spark would refuse (error) or warn about (warning) these settings while it starts. */
@@ -86,21 +87,26 @@ class Reader {
   ) {}
 
   /** The text Spark sees for a key: given, else the version default; undefined when unset or not yet in Spark. */
-  raw(key: string): string | undefined {
+  raw(key: SparkKey): string | undefined {
+    return this.rawOf(key);
+  }
+
+  /** `raw` for any key, so a catalog row's fallback key (plain text in the catalog) can be followed. */
+  private rawOf(key: string): string | undefined {
     const info = lookupKey(key);
     if (info && compareVersions(this.version, info.since) < 0) return undefined; // the key does not exist yet
     if (Object.prototype.hasOwnProperty.call(this.props, key)) return this.props[key];
     if (!info) return undefined;
     const value = defaultFor(info, this.version).value;
-    if (value === undefined && info.fallbackKey !== undefined) return this.raw(info.fallbackKey);
+    if (value === undefined && info.fallbackKey !== undefined) return this.rawOf(info.fallbackKey);
     return value;
   }
 
-  given(key: string): boolean {
+  given(key: SparkKey): boolean {
     return Object.prototype.hasOwnProperty.call(this.props, key);
   }
 
-  read<T>(key: string, parse: (text: string) => ParseResult<T>, fallback: T, kind: string): T {
+  read<T>(key: SparkKey, parse: (text: string) => ParseResult<T>, fallback: T, kind: string): T {
     const text = this.raw(key);
     if (text === undefined) return fallback;
     const result = parse(text);
@@ -114,32 +120,32 @@ class Reader {
     return fallback;
   }
 
-  bool(key: string, fallback: boolean): boolean {
+  bool(key: SparkKey, fallback: boolean): boolean {
     return this.read(key, parseSparkBoolean, fallback, 'boolean');
   }
-  int(key: string, fallback: number): number {
+  int(key: SparkKey, fallback: number): number {
     return this.read(key, parseSparkInt, fallback, 'integer');
   }
-  optionalInt(key: string): number | undefined {
+  optionalInt(key: SparkKey): number | undefined {
     return this.raw(key) === undefined ? undefined : this.int(key, 0);
   }
-  double(key: string, fallback: number): number {
+  double(key: SparkKey, fallback: number): number {
     return this.read(key, parseSparkDouble, fallback, 'number');
   }
   /** A seconds-typed duration, returned in milliseconds (whole seconds, as Spark truncates). */
-  seconds(key: string, fallbackSeconds: number): number {
+  seconds(key: SparkKey, fallbackSeconds: number): number {
     return toMs(
       this.read(key, (t) => parseDuration(t, 's'), fallbackSeconds, 'duration'),
       1000,
     );
   }
-  millis(key: string, fallbackMs: number): number {
+  millis(key: SparkKey, fallbackMs: number): number {
     return toMs(
       this.read(key, (t) => parseDuration(t, 'ms'), fallbackMs, 'duration'),
       1,
     );
   }
-  string(key: string, fallback: string): string {
+  string(key: SparkKey, fallback: string): string {
     return this.raw(key)?.trim() ?? fallback;
   }
 }
@@ -161,7 +167,7 @@ export function resolveAllocationConfig(
   const r = new Reader(props, sparkVersion);
   const enabled = r.bool(`${DA}enabled`, false);
   const minExecutors = r.int(`${DA}minExecutors`, 0);
-  const maxExecutors = r.int(`${DA}maxExecutors`, 2147483647);
+  const maxExecutors = r.int(`${DA}maxExecutors`, INT_MAX);
   const initialExecutorsSetting = r.given(`${DA}initialExecutors`)
     ? r.int(`${DA}initialExecutors`, minExecutors)
     : minExecutors;
@@ -189,7 +195,7 @@ export function resolveAllocationConfig(
     schedulerBacklogTimeoutMs: backlog,
     sustainedSchedulerBacklogTimeoutMs: sustained,
     executorIdleTimeoutMs: r.seconds(`${DA}executorIdleTimeout`, 60),
-    cachedExecutorIdleTimeoutMs: r.seconds(`${DA}cachedExecutorIdleTimeout`, 2147483647),
+    cachedExecutorIdleTimeoutMs: r.seconds(`${DA}cachedExecutorIdleTimeout`, INT_MAX),
     shuffleTrackingTimeoutMs: r.millis(`${DA}shuffleTracking.timeout`, Infinity),
     shuffleServiceEnabled,
     fetchRddFromShuffleService: r.bool('spark.shuffle.service.fetch.rdd.enabled', false),

@@ -1,6 +1,7 @@
 // The simulator's front door: from a job file (or a conf from an event log) and a workload to a SimulationResult with
 // a dynamic-allocation run and a static baseline on the same workload, scheduler and pod latency.
 import { INT_MAX } from '../spark-constants';
+import type { SparkKey } from '../catalog/index';
 import type { JobConfig, StorageClassInfo } from '../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../version';
 import { expandWorkload } from '../workload/expand';
@@ -396,7 +397,7 @@ function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number
   };
 }
 
-const INPUT_KEYS = [
+const INPUT_KEYS: readonly SparkKey[] = [
   'spark.dynamicAllocation.enabled',
   'spark.dynamicAllocation.minExecutors',
   'spark.dynamicAllocation.maxExecutors',
