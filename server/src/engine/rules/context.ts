@@ -1,7 +1,7 @@
 // Everything a rule looks at for one job: the file, the job, its Spark version and its effective configuration.
 import type { SparkKey } from '../catalog/index';
 import type { ConfigEntry, JobConfig, ParsedFile, PersistentVolumeClaimInfo, Range, StorageClassInfo } from '../model';
-import { effectiveValue, isIgnoredByOperator, type EffectiveValue } from '../effective';
+import { effectiveValue, isIgnoredByOperator, pickWinner, type EffectiveValue } from '../effective';
 import { LineIndex } from '../line-index';
 import { rankStorageClasses } from '../storage-class-lookup';
 import { parseSparkBoolean } from '../values';
@@ -138,15 +138,6 @@ export function buildContext(
 export function lazyLineIndex(text: string): () => LineIndex {
   let index: LineIndex | undefined;
   return () => (index ??= new LineIndex(text));
-}
-
-/** Among entries of one key, the one Spark uses: highest rank, the later one on a tie. */
-export function pickWinner(list: readonly ConfigEntry[]): ConfigEntry | undefined {
-  let best: ConfigEntry | undefined;
-  for (const entry of list) {
-    if (!best || entry.rank >= best.rank) best = entry;
-  }
-  return best;
 }
 
 /** Spark's own test: enabled=true, and the master is not local unless testing is on. */

@@ -3,7 +3,7 @@ import { allKeys, FULLY_COVERED_PREFIXES, isOtherKnownKey, lookupKey, MISNAMED_K
 import type { ConfigEntry } from '../model';
 import { compareVersions } from '../version';
 import type { RuleContext } from './context';
-import { pickWinner } from './context';
+import { pickWinner } from '../effective';
 import { closest } from './did-you-mean';
 import { replaceKeyFix } from './fixes';
 import { finding, type Check } from './report';
