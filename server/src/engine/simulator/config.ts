@@ -3,6 +3,7 @@
 import { defaultFor, lookupKey, type SparkKey } from '../catalog/index';
 import { parseDuration, parseSparkBoolean, parseSparkDouble, parseSparkInt } from '../values/index';
 import type { ParseResult } from '../values/index';
+import type { Severity } from '../rules/severity';
 import { INT_MAX } from '../spark-constants';
 import { compareVersions, versionAtLeast } from '../version';
 
@@ -11,7 +12,7 @@ export interface StartupIssue {
   /** `parse`, `task-cpus`, `initial-range`, `V1`…`V8`, `timeout` */
   id: string;
   /** Errors stop the application from starting; warnings are only logged. */
-  severity: 'error' | 'warning';
+  severity: Extract<Severity, 'error' | 'warning'>;
   /** The condition Spark checks, written over the config keys. */
   condition: string;
   /** What goes wrong, in our own words. */
