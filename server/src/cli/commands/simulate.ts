@@ -34,10 +34,10 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   );
   const json = args.flags.has('json');
   const conf = parseConfAssignments(args.lists.get('conf') ?? []);
-  if (!conf.ok) throw new UsageError(`--conf: ${conf.error}`);
+  if (!conf.ok) throw new UsageError(`--conf: ${conf.problem.message}`);
   const knobs = parseKnobAssignments(args.lists.get('knob') ?? []);
-  if (!knobs.ok) throw new UsageError(`--knob: ${knobs.error}`);
-  const whatIf: WhatIf = { conf: conf.values, knobs: knobs.values, calibrate: !args.flags.has('no-calibration') };
+  if (!knobs.ok) throw new UsageError(`--knob: ${knobs.problem.message}`);
+  const whatIf: WhatIf = { conf: conf.value, knobs: knobs.value, calibrate: !args.flags.has('no-calibration') };
   const tracePath = args.options.get('trace');
   if (tracePath !== undefined) return runTraceFile(tracePath, json);
 
