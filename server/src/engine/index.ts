@@ -52,10 +52,7 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
     parseEventLog: (text, name) => logResult(parseEventLogText(text, name)),
     replay: (input) => replayLog(input, resolved),
     upgradeDiff: (input) => upgradeDiff(input, resolved),
-    parseWorkload: (raw) => {
-      const parsed = parseWorkload(raw);
-      return parsed.ok ? success(parsed.workload) : failure('unreadable-input', parsed.error);
-    },
+    parseWorkload: (raw) => parseWorkload(raw),
     facts: serverFacts,
   };
 }

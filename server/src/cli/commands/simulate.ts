@@ -111,8 +111,8 @@ function loadJob(
   versionOverride: string | undefined,
 ): JobTarget | string {
   const read = readTextFile(path);
-  if (!read.ok) return `cannot read ${path}: ${read.reason}`;
-  const document = service.open({ fileName: path, text: read.text, versionOverride });
+  if (!read.ok) return `cannot read ${path}: ${read.problem.message}`;
+  const document = service.open({ fileName: path, text: read.value, versionOverride });
   if (!document.jobs[jobIndex]) {
     return document.jobs.length === 0
       ? `${path} holds no Spark job`
