@@ -64,6 +64,7 @@ export const CALIBRATED_FIELDS = [
   'addRate',
   'removalLag',
   'exitTime',
+  'launchDelay',
 ] as const satisfies readonly (keyof Calibration)[];
 
 export function parseCalibration(x: unknown): Calibration | undefined {
@@ -76,8 +77,8 @@ export function parseCalibration(x: unknown): Calibration | undefined {
   }
   const knobs = parseKnobRecord(x.knobs);
   if (!knobs || !nonNegative(x.appTailSec) || !isOneLine(x.summary, REPLAY_LIMITS.summary)) return undefined;
-  const { coldStart, coldRate, addLatency, addRate, removalLag, exitTime } = values;
-  if (!coldStart || !coldRate || !addLatency || !addRate || !removalLag || !exitTime) return undefined;
+  const { coldStart, coldRate, addLatency, addRate, removalLag, exitTime, launchDelay } = values;
+  if (!coldStart || !coldRate || !addLatency || !addRate || !removalLag || !exitTime || !launchDelay) return undefined;
   return {
     coldStart,
     coldRate,
@@ -85,6 +86,7 @@ export function parseCalibration(x: unknown): Calibration | undefined {
     addRate,
     removalLag,
     exitTime,
+    launchDelay,
     appTailSec: x.appTailSec,
     knobs,
     summary: x.summary,

@@ -30,6 +30,8 @@ export interface Calibration {
   removalLag: CalibratedValue;
   /** Told to exit → executor gone (the log cannot tell it apart from the removal lag). */
   exitTime: CalibratedValue;
+  /** Stage submission → first task launch (the driver's scheduling time per stage). */
+  launchDelay: CalibratedValue;
   /** The driver's time after the last job until the application ended (s). */
   appTailSec: number;
   /** The simulator knobs the calibration gives (user knobs win over these). */

@@ -4,6 +4,7 @@
 // documented fallback when the log holds no samples (docs/simulator.md, "Calibration"). Pure: no I/O.
 import { resolveAllocationConfig, type AllocationConfig } from '../simulator/config';
 import { LATENCY_KNOBS } from '../simulator/k8s/latency';
+import { LAUNCH_DELAY_KNOB } from '../simulator/launch-delay';
 import type { CalibratedValue, Calibration } from '../../../../protocol/replay-types';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
 import { highest, lowest } from './extremes';
@@ -210,6 +211,17 @@ function removalLag(observed: ObservedRun, idleTimeoutSec: number, dra: boolean)
   return measured(samples, median(samples), 's', `median over ${samples.length} idle removal(s) of deadline → removal`);
 }
 
+/**
+ * Stage submission → first task launch, the median over stages: the driver's own scheduling time per stage. The
+ * median keeps out the stages that waited for an executor (a minority in a run that had its executors).
+ */
+function launchDelay(observed: ObservedRun): CalibratedValue {
+  const samples = observed.launchDelays;
+  if (samples.length === 0)
+    return fallback(0, 's', 'no stage launched a task in the log: tasks launch the moment a slot is free');
+  return measured(samples, median(samples), 's', `median over ${samples.length} stage(s) of submission → first launch`);
+}
+
 function lastJobEnd(observed: ObservedRun): number | undefined {
   if (observed.jobs.length === 0) return undefined;
   return highest(observed.jobs.map((j) => j.endedAt));
@@ -234,6 +246,9 @@ function describe(c: Omit<Calibration, 'summary' | 'knobs' | 'appTailSec'>, cold
       ? `removal lag ${fmt(rl.value)} s (typical; no samples)`
       : `removal lag ${fmt(rl.value)} s (${rl.samples})`,
   );
+  const ld = c.launchDelay;
+  if (ld.source !== 'fallback' && ld.value > 0)
+    parts.push(`stage launch ${Math.round(ld.value * 1000)} ms (${ld.samples} stage${ld.samples === 1 ? '' : 's'})`);
   return parts.join(', ');
 }
 
@@ -245,6 +260,7 @@ export function calibrateFromLog(input: CalibrationInput): Calibration {
   const start = coldStart(cold);
   const add = addLatency(input, cold, alloc.schedulerBacklogTimeoutMs / 1000, dra);
   const lag = removalLag(observed, alloc.executorIdleTimeoutMs / 1000, dra);
+  const delay = launchDelay(observed);
   const exit: CalibratedValue = {
     ...lag,
     basis:
@@ -261,6 +277,8 @@ export function calibrateFromLog(input: CalibrationInput): Calibration {
   if (add.latency.source !== 'fallback') knobs.addLatencySec = add.latency.value;
   if (add.rate.source !== 'fallback') knobs.addRatePerSec = add.rate.value;
   if (lag.source !== 'fallback') knobs.removalLagSec = lag.value;
+  // 0 is what the simulator does anyway: no knob for it.
+  if (delay.source !== 'fallback' && delay.value > 0) knobs[LAUNCH_DELAY_KNOB] = delay.value;
 
   const parts = {
     coldStart: start.start,
@@ -269,11 +287,12 @@ export function calibrateFromLog(input: CalibrationInput): Calibration {
     addRate: add.rate,
     removalLag: lag,
     exitTime: exit,
+    launchDelay: delay,
   };
   return { ...parts, appTailSec, knobs, summary: describe(parts, cold.length, add.ramps) };
 }
 
-type ValueField = 'coldStart' | 'coldRate' | 'addLatency' | 'addRate' | 'removalLag';
+type ValueField = 'coldStart' | 'coldRate' | 'addLatency' | 'addRate' | 'removalLag' | 'launchDelay';
 
 const KNOB_OF: ReadonlyArray<[ValueField, string]> = [
   ['coldStart', 'coldStartSec'],
@@ -281,6 +300,7 @@ const KNOB_OF: ReadonlyArray<[ValueField, string]> = [
   ['addLatency', 'addLatencySec'],
   ['addRate', 'addRatePerSec'],
   ['removalLag', 'removalLagSec'],
+  ['launchDelay', LAUNCH_DELAY_KNOB],
 ];
 
 /** The calibration as simulated: values the user set by knob replace the measured ones (source `knob`). */

@@ -60,6 +60,8 @@ export interface ObservedRun {
   jobs: ObservedJob[];
   /** Spans with tasks waiting for a slot, in time order (100 ms resolution). */
   backlogs: ObservedBacklog[];
+  /** Per submitted stage with a launched task, in submission order: stage submission → its first task launch (s). */
+  launchDelays: number[];
 }
 
 export interface EventLogStats {

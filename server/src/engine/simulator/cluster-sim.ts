@@ -48,6 +48,8 @@ export interface ClusterRunSpec {
   appTailMs?: number;
   /** Work, executor and timeline budgets checked while the run goes (defaults: DEFAULT_BUDGET). */
   budget?: RunBudget;
+  /** Stage submission → first task launch, as a replayed log measured it (ms; absent or 0: at once). */
+  launchDelayMs?: number;
 }
 
 /** A job's simulated submission and end (ms). */
@@ -102,6 +104,7 @@ type SimEvent =
   | { kind: 'register'; id: number }
   | { kind: 'exit'; id: number }
   | { kind: 'job'; job: number }
+  | { kind: 'release'; stage: number }
   | { kind: 'allocate' }
   | { kind: 'poll' };
 
@@ -169,8 +172,13 @@ class ClusterSim {
       this.staticTarget = spec.mode.executors;
     }
     // After the manager and monitor exist: the listener forwards to them.
-    this.scheduler = new TaskScheduler(spec.workload, spec.tasksPerExecutor, this.listener(), (at, job) =>
-      this.events.push(at, { kind: 'job', job }),
+    const delay = spec.launchDelayMs ?? 0;
+    this.scheduler = new TaskScheduler(
+      spec.workload,
+      spec.tasksPerExecutor,
+      this.listener(),
+      (at, job) => this.events.push(at, { kind: 'job', job }),
+      delay > 0 ? { ms: delay, timer: (at, stage) => this.events.push(at, { kind: 'release', stage }) } : undefined,
     );
   }
 
@@ -348,6 +356,9 @@ class ClusterSim {
         return;
       case 'job':
         this.scheduler.startJob(e.job, now);
+        return;
+      case 'release':
+        this.scheduler.releaseStage(e.stage, now);
         return;
       case 'allocate':
         this.allocator.run(now);

@@ -1,12 +1,14 @@
 // Every simulator knob by name, and reading `name=value` assignments (the CLI's --knob and --conf) without throwing.
 import { CALIBRATION_KNOBS } from './k8s/calibrated-start';
 import { LATENCY_KNOBS } from './k8s/latency';
+import { LAUNCH_DELAY_KNOB } from './launch-delay';
 import { failure, success, type Result } from '../../../../protocol/result';
 
 /** Knob names SimulateOptions.knobs understands. */
 export const KNOB_NAMES: readonly string[] = [
   ...Object.keys(LATENCY_KNOBS),
   ...CALIBRATION_KNOBS,
+  LAUNCH_DELAY_KNOB,
   'maxSimHours',
   'maxSteps',
 ];

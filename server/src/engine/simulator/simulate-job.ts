@@ -23,6 +23,7 @@ import { ConfReader } from './k8s/conf-reader';
 import { CALIBRATION_KNOBS, resolveCalibratedStart, type CalibratedStart } from './k8s/calibrated-start';
 import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
 import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
+import { LAUNCH_DELAY_KNOB, launchDelayMs } from './launch-delay';
 import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
@@ -187,6 +188,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ? resolveCalibratedStart(knobs)
     : undefined;
   const tail = options.appTailSec;
+  const launchDelay = launchDelayMs(knobs);
   const spec = (mode: AllocationMode): ClusterRunSpec => ({
     workload: expanded,
     mode,
@@ -198,6 +200,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     limits,
     ...(calibrated ? { calibrated: withColdCount(calibrated, mode, knobs) } : {}),
     ...(tail !== undefined && Number.isFinite(tail) && tail > 0 ? { appTailMs: Math.round(tail * 1000) } : {}),
+    ...(launchDelay > 0 ? { launchDelayMs: launchDelay } : {}),
     budget,
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
@@ -447,7 +450,7 @@ function inputs(
     const v = knobs[name];
     out[`knob ${name}`] = String(typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name]);
   }
-  for (const name of CALIBRATION_KNOBS) {
+  for (const name of [...CALIBRATION_KNOBS, LAUNCH_DELAY_KNOB]) {
     const v = knobs[name];
     if (typeof v === 'number' && Number.isFinite(v)) out[`knob ${name}`] = String(v);
   }

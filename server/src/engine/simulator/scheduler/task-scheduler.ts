@@ -21,6 +21,15 @@ export interface SchedulerListener {
 /** The scheduler asks its driver to call `startJob(job)` at time `at` (ms). */
 export type JobTimer = (at: number, job: number) => void;
 
+/**
+ * The driver's delay between submitting a stage and launching its first task (measured in a replayed log; 0 launches
+ * at once). With a delay, the scheduler asks its driver to call `releaseStage(stage)` at time `at` (ms).
+ */
+export interface LaunchDelay {
+  ms: number;
+  timer: (at: number, stage: number) => void;
+}
+
 const NONE = -1;
 
 export class TaskScheduler {
@@ -70,6 +79,7 @@ export class TaskScheduler {
     slotsPerExecutor: number,
     private readonly listener: SchedulerListener,
     private readonly timer: JobTimer,
+    private readonly launchDelay?: LaunchDelay,
   ) {
     this.slotsPerExecutor = Math.max(0, slotsPerExecutor);
     const slots = 16 * Math.max(1, this.slotsPerExecutor);
@@ -201,13 +211,23 @@ export class TaskScheduler {
 
   private submit(stages: number[], _now: number): void {
     stages.sort((a, b) => this.stageIds[a] - this.stageIds[b]);
+    const delay = this.launchDelay;
     for (const s of stages) {
       this.listener.stageSubmitted(s);
       this.pendingCount += this.stageTasks[s];
-      if (this.stageTasks[s] > 0) this.active.push(s);
+      if (this.stageTasks[s] === 0) continue;
+      // The tasks are pending (the allocation manager sees them) from submission; they launch after the delay.
+      if (delay !== undefined && delay.ms > 0) delay.timer(_now + delay.ms, s);
+      else this.active.push(s);
     }
     for (const s of stages) if (this.stageTasks[s] === 0) this.completeStage(s, _now);
     this.revive(_now);
+  }
+
+  /** A submitted stage's launch delay is over: its tasks are offered to free slots. */
+  releaseStage(s: number, now: number): void {
+    this.active.push(s);
+    this.revive(now);
   }
 
   private completeStage(s: number, now: number): void {
