@@ -18,8 +18,7 @@ export interface CalibrationInput {
 }
 
 /** Creation → registration in the typical pod model, the fallback for both latencies (s). */
-export const TYPICAL_START_SEC =
-  LATENCY_KNOBS.podApiLatencySec + LATENCY_KNOBS.podStartLatencySec + LATENCY_KNOBS.executorRegisterSec;
+export const TYPICAL_START_SEC = LATENCY_KNOBS.podStartLatencySec;
 
 /** A removal this long after the idle deadline is not the idle path (e.g. a later target cut): not a sample. */
 const MAX_REMOVAL_LAG_SEC = 600;
