@@ -8,6 +8,10 @@ const EXACT = new Set<string>([
   'spark.locality.wait',
   'spark.io.encryption.enabled',
   'spark.kubernetes.driver.annotateExitException',
+  // Keys that only matter when executors hold cached blocks (rules/caching.ts).
+  'spark.memory.storageFraction',
+  'spark.storage.replication.proactive',
+  'spark.rdd.compress',
   // spark.executor.*
   'spark.executor.extraJavaOptions',
   'spark.executor.extraClassPath',
