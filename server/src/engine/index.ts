@@ -89,10 +89,12 @@ export type {
   SparkDocument,
 } from './service/document';
 export type { ReplayInput } from './service/replay';
+export type { FixAllResult } from './service/fix-all';
 export type { UpgradeDiffInput } from './service/upgrade-diff';
 export type { EventLogReplay, ObservedRun } from './eventlog';
 export type { EngineCompletionItem } from './features/completion';
 export type { HoverResult } from './features/hover';
+export type { StorageClassLink } from './features/storage-class-links';
 export type { EffectiveRow } from './features/effective-table';
 export type { Finding, Severity, SeveritySetting, FixData } from './rules/types';
 export { RULES, ruleInfo, type RuleInfo } from './rules/registry';
@@ -102,6 +104,7 @@ export type { Prices } from './simulator/prices';
 export type { TraceOutput } from './simulator/trace';
 export type { Workload } from './workload/types';
 export { jobKindLabel } from './job-kinds';
+export { jobLensOffset, jobLensText, type JobLensText } from './features/job-lens';
 export { parseConfAssignments, parseKnobAssignments, KNOB_NAMES } from './simulator/knobs';
 export { observedWindows } from './eventlog/fidelity';
 export { PRESET_NAMES } from './workload/presets';

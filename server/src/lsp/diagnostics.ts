@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../engine';
 import type { ServerContext } from './context';
 import { toLspRange } from './convert';
+import type { RuleDocs } from './rule-docs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -16,7 +17,10 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly results = new Map<string, { version: number; findings: Finding[] }>();
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly ruleDocs?: RuleDocs,
+  ) {}
 
   schedule(doc: TextDocument, delay = this.ctx.settings().debounceMs): void {
     const pending = this.timers.get(doc.uri);
@@ -64,7 +68,7 @@ export class DiagnosticsPublisher {
     // the findings of other open job files.
     const declared = this.ctx.models.get(doc).storageClasses;
     if (this.ctx.storageClasses.updateOpenDocument(doc.uri, declared)) this.revalidateAll(doc.uri);
-    const diagnostics = this.findings(doc).map((f) => toDiagnostic(doc, f));
+    const diagnostics = this.findings(doc).map((f) => toDiagnostic(doc, f, this.ruleDocs));
     void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
@@ -85,7 +89,7 @@ export class DiagnosticsPublisher {
   }
 }
 
-function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
+function toDiagnostic(doc: TextDocument, finding: Finding, ruleDocs: RuleDocs | undefined): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(doc, finding.range),
     severity: SEVERITY[finding.severity],
@@ -93,6 +97,8 @@ function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
     code: finding.ruleId,
     message: finding.message,
   };
+  const href = ruleDocs?.href(finding.ruleId);
+  if (href !== undefined) diagnostic.codeDescription = { href };
   if (finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((r) => ({
       location: { uri: doc.uri, range: toLspRange(doc, r.range) },

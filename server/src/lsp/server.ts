@@ -1,11 +1,13 @@
 // The language server: wires LSP requests to the engine's facade. Holds no Spark knowledge of its own.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
+  type CodeLens,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -28,9 +30,19 @@ import { failure } from '../../../protocol/result';
 import { readClientOptions, type ClientOptions } from './client-options';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
+import { findRulesDoc, RuleDocs } from './rule-docs';
 import { DocumentModels } from './documents';
 import { codeActionHandler } from './handlers/code-actions';
+import { FIX_ALL_KIND } from './handlers/fix-all';
+import {
+  codeLensHandler,
+  codeLensResolveHandler,
+  JobLensRuns,
+  lensArguments,
+  LENS_COMMAND,
+} from './handlers/code-lens';
 import { completionHandler } from './handlers/completion';
+import { documentLinkHandler } from './handlers/document-links';
 import { hoverHandler } from './handlers/hover';
 import { effectiveConfigHandler, fileInfoHandler, serverFactsHandler } from './handlers/info';
 import { replayHandler } from './handlers/replay';
@@ -46,6 +58,8 @@ export function startServer(connection: Connection): void {
   let service: SparkDraService = createSparkDraService(settings.engine);
   let clientOptions: ClientOptions = {};
   let canAskConfiguration = false;
+  let canRefreshLenses = false;
+  const lensRuns = new JobLensRuns();
   const documents = new TextDocuments(TextDocument);
   const models = new DocumentModels(() => service);
   const ctx: ServerContext = {
@@ -58,11 +72,12 @@ export function startServer(connection: Connection): void {
     client: () => clientOptions,
     work: new WorkPool(findWorkerBundle(), () => settings.work),
   };
-  const diagnostics = new DiagnosticsPublisher(ctx);
+  const diagnostics = new DiagnosticsPublisher(ctx, new RuleDocs(findRulesDoc()));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientOptions = readClientOptions(params.initializationOptions);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
     if (clientOptions.workspaceTrusted !== false) ctx.storageClasses.scanFolders(folders, service);
@@ -71,7 +86,9 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['.', '"', '=', ' ', ':', "'"], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: true },
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'spark-dra', version: PACKAGE_VERSION },
     };
@@ -89,7 +106,9 @@ export function startServer(connection: Connection): void {
     settings = next;
     service = createSparkDraService(settings.engine);
     models.clear();
+    lensRuns.clear();
     diagnostics.revalidateAll();
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   async function refreshSettings(): Promise<void> {
@@ -109,6 +128,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
   documents.onDidClose((event) => {
     models.forget(event.document.uri);
+    lensRuns.forget(event.document.uri);
     ctx.storageClasses.updateOpenDocument(event.document.uri, undefined);
     diagnostics.clear(event.document.uri);
   });
@@ -116,6 +136,9 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(guard(completionHandler(ctx), []));
   connection.onHover(guard(hoverHandler(ctx), null));
   connection.onCodeAction(guard(codeActionHandler(ctx, diagnostics), []));
+  connection.onCodeLens(guard(codeLensHandler(ctx), []));
+  connection.onDocumentLinks(guard(documentLinkHandler(ctx), []));
+  connection.onCodeLensResolve(guardLens(codeLensResolveHandler(ctx, lensRuns)));
   connection.onRequest(FileInfoRequest, guard(fileInfoHandler(ctx), { jobs: 0 }));
   connection.onRequest(ServerFactsRequest, serverFactsHandler(ctx));
   connection.onRequest(EffectiveConfigRequest, guard(effectiveConfigHandler(ctx), internalFailure));
@@ -162,6 +185,18 @@ export function startServer(connection: Connection): void {
         if (error instanceof ResponseError) throw error;
         logError(error);
         return fallback;
+      }
+    };
+  }
+
+  /** A lens that fails to resolve keeps its place with a plain Simulate command. */
+  function guardLens(handler: (lens: CodeLens) => Promise<CodeLens>): (lens: CodeLens) => Promise<CodeLens> {
+    return async (lens) => {
+      try {
+        return await handler(lens);
+      } catch (error) {
+        logError(error);
+        return { ...lens, command: { title: 'Simulate', command: LENS_COMMAND, arguments: lensArguments(lens) } };
       }
     };
   }

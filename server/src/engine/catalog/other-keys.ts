@@ -10,6 +10,10 @@ export const OTHER_KNOWN_KEYS = [
   'spark.locality.wait',
   'spark.io.encryption.enabled',
   'spark.kubernetes.driver.annotateExitException',
+  // Keys that only matter when executors hold cached blocks (rules/caching.ts).
+  'spark.memory.storageFraction',
+  'spark.storage.replication.proactive',
+  'spark.rdd.compress',
   // spark.executor.*
   'spark.executor.extraJavaOptions',
   'spark.executor.extraClassPath',

@@ -3,6 +3,7 @@ import type { TimeUnit } from '../catalog/types';
 import { versionAtLeast } from '../version';
 import type { RuleContext } from './context';
 import { jobAnchor, valueSpan } from './context';
+import { cachingEvidence } from './caching';
 import { setKeyFix } from './fixes';
 import { readDuration, readInt } from './read';
 import { INT_MAX } from '../spark-constants';
@@ -44,10 +45,14 @@ export const cachedIdleTimeout: Check = (ctx) => {
   const seconds = readDuration(ctx, CACHED, 's');
   if (seconds === undefined || seconds < INT_MAX) return [];
   const entry = ctx.winner(CACHED);
+  // Left at its default, the timeout matters only to a job that caches: say so only when the file shows it does.
+  const evidence = entry ? undefined : cachingEvidence(ctx);
+  if (!entry && !evidence) return [];
+  const why = evidence ? ` This job caches data (${evidence}).` : ' Set a limit if the job caches data.';
   return [
     finding(
       'cached-idle-timeout-infinite',
-      'cachedExecutorIdleTimeout is infinite: an executor holding cached data is never released, even when idle for hours. Set a limit if the job caches data.',
+      `cachedExecutorIdleTimeout is infinite: an executor holding cached data is never released, even when idle for hours.${why}`,
       entry ? valueSpan(entry) : jobAnchor(ctx),
       { fixes: setKeyFix(ctx, CACHED, '30min', 'Set cachedExecutorIdleTimeout=30min') },
     ),

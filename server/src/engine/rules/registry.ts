@@ -386,7 +386,8 @@ const RULE_LIST = [
     id: 'cached-idle-timeout-infinite',
     family: 'cost',
     severity: 'info',
-    description: 'cachedExecutorIdleTimeout is left at infinity; executors holding cached data are never released.',
+    description:
+      'cachedExecutorIdleTimeout is infinite in a job that shows caching; executors holding cached data are never released.',
   },
   {
     id: 'max-executors-unbounded',

@@ -5,6 +5,7 @@ import { matchLineBreaks, spanEdit, writeValues } from '../edits/write-values';
 import { complete, type EngineCompletionItem } from '../features/completion';
 import { effectiveRows, type EffectiveRow } from '../features/effective-table';
 import { hover, type HoverResult } from '../features/hover';
+import { storageClassLinks, type StorageClassLink } from '../features/storage-class-links';
 import { jobKindLabel } from '../job-kinds';
 import { LineIndex, type Position } from '../line-index';
 import { detectFormat, parseFile, type SourceFile } from '../locators';
@@ -23,6 +24,7 @@ import { simulateJob } from '../simulator/simulate-job';
 import type { Workload } from '../workload/types';
 import { failure, success, type Result } from '../../../../protocol/result';
 import type { SimulationResult } from '../../../../protocol/simulation';
+import { fixAll, type FixAllResult } from './fix-all';
 import type { EngineSettings } from './settings';
 
 export interface OpenInput {
@@ -94,9 +96,13 @@ export interface SparkDocument {
   /** Hover at an offset; `workspaceStorageClasses` lets a storageClass value name the class it resolves to. */
   hover(offset: number, workspaceStorageClasses?: readonly StorageClassInfo[]): HoverResult | undefined;
   complete(offset: number, storageClassNames?: string[]): EngineCompletionItem[];
+  /** The `options.storageClass` values that name a known StorageClass, with the class each resolves to. */
+  storageClassLinks(workspaceStorageClasses?: readonly StorageClassInfo[]): StorageClassLink[];
   diagnostics(input?: DiagnosticsInput): Finding[];
   /** The fixes of the findings that touch `range`. */
   codeActions(range: Range, findings: readonly Finding[]): CodeAction[];
+  /** Every unambiguous fix of the document applied, as one edit (see service/fix-all.ts). */
+  fixAll(input?: DiagnosticsInput): FixAllResult;
   fileInfo(): FileInfo;
   effectiveConfiguration(jobIndex?: number): Result<EffectiveConfiguration>;
   simulate(input?: SimulateInput): Result<SimulationResult>;
@@ -179,6 +185,10 @@ class ParsedDocument implements SparkDocument {
     });
   }
 
+  storageClassLinks(workspaceStorageClasses: readonly StorageClassInfo[] = []): StorageClassLink[] {
+    return storageClassLinks(this.parsed, workspaceStorageClasses);
+  }
+
   diagnostics(input: DiagnosticsInput = {}): Finding[] {
     if (this.format === undefined) return [];
     const findings = analyze({
@@ -201,6 +211,15 @@ class ParsedDocument implements SparkDocument {
       if (suppress) actions.push({ ...suppress, finding });
     }
     return actions;
+  }
+
+  fixAll(input: DiagnosticsInput = {}): FixAllResult {
+    if (this.format === undefined) return { fixed: [] };
+    return fixAll(this.text, (text) =>
+      text === this.text
+        ? this.diagnostics(input)
+        : new ParsedDocument({ ...this.source, text }, this.settings, this.versionOverride).diagnostics(input),
+    );
   }
 
   fileInfo(): FileInfo {

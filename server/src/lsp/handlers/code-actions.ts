@@ -3,11 +3,16 @@ import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-l
 import type { ServerContext } from '../context';
 import { fromLspRange, toLspRange } from '../convert';
 import type { DiagnosticsPublisher } from '../diagnostics';
+import { fixAllAction, wantsFixAll } from './fix-all';
 
 export function codeActionHandler(ctx: ServerContext, diagnostics: DiagnosticsPublisher) {
   return (params: CodeActionParams): CodeAction[] => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
+    if (wantsFixAll(params.context.only)) {
+      const fixAll = fixAllAction(ctx, params);
+      return fixAll ? [fixAll] : [];
+    }
     const model = ctx.models.get(doc);
     const actions = model.codeActions(fromLspRange(doc, params.range), diagnostics.findings(doc));
     return actions.map((action) => {
