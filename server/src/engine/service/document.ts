@@ -5,6 +5,7 @@ import { matchLineBreaks, spanEdit, writeValues } from '../edits/write-values';
 import { complete, type EngineCompletionItem } from '../features/completion';
 import { effectiveRows, type EffectiveRow } from '../features/effective-table';
 import { hover, type HoverResult } from '../features/hover';
+import { jobCommandActions, type JobCommandAction } from '../features/job-actions';
 import { jobKindLabel } from '../job-kinds';
 import { LineIndex, type Position } from '../line-index';
 import { detectFormat, parseFile, type SourceFile } from '../locators';
@@ -97,6 +98,8 @@ export interface SparkDocument {
   diagnostics(input?: DiagnosticsInput): Finding[];
   /** The fixes of the findings that touch `range`. */
   codeActions(range: Range, findings: readonly Finding[]): CodeAction[];
+  /** Command actions on the jobs `range` touches (the DRA advisor); empty outside jobs. */
+  commandActions(range: Range): JobCommandAction[];
   fileInfo(): FileInfo;
   effectiveConfiguration(jobIndex?: number): Result<EffectiveConfiguration>;
   simulate(input?: SimulateInput): Result<SimulationResult>;
@@ -201,6 +204,10 @@ class ParsedDocument implements SparkDocument {
       if (suppress) actions.push({ ...suppress, finding });
     }
     return actions;
+  }
+
+  commandActions(range: Range): JobCommandAction[] {
+    return this.format === undefined ? [] : jobCommandActions(this.parsed.jobs, range);
   }
 
   fileInfo(): FileInfo {
