@@ -17,6 +17,16 @@ import type { CostBreakdown, SimulationResult, SimulationSummary, TimelinePoint 
 import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 import { parseCalibration, parseFidelity } from './replay-parse';
 import { count, finite, isObj, nonNegative, type Obj } from './value-checks';
+import type { ExecutorTimeBreakdown } from './advice';
+import { parseRunBreakdowns } from './advice-parse';
+import {
+  ADVISOR_HOST_TYPES,
+  ADVISOR_WEBVIEW_TYPES,
+  parseAdvisorHostMessage,
+  parseAdvisorWebviewMessage,
+  type AdvisorHostMessage,
+  type AdvisorWebviewMessage,
+} from './advisor-messages';
 
 export {
   isKnobKey,
@@ -75,6 +85,8 @@ export interface ResultMessage {
   result: SimulationResult;
   /** Present for replays of an event log only. */
   observed?: ObservedRun;
+  /** Where the DRA and the static run's executor time went (advisor), when the result carries it. */
+  breakdowns?: { dra: ExecutorTimeBreakdown; static: ExecutorTimeBreakdown };
 }
 export interface FileValuesMessage {
   type: 'fileValues';
@@ -96,7 +108,7 @@ export interface RerunMessage {
   type: 'rerun';
 }
 export type HostMessage =
-  InitMessage | ResultMessage | FileValuesMessage | ErrorMessage | AppliedMessage | RerunMessage;
+  InitMessage | ResultMessage | FileValuesMessage | ErrorMessage | AppliedMessage | RerunMessage | AdvisorHostMessage;
 
 // ---------- webview → host ----------
 
@@ -127,7 +139,8 @@ export interface ExportPngMessage {
   /** `data:image/png;base64,...` */
   dataUrl: string;
 }
-export type WebviewMessage = ReadyMessage | SimulateMessage | ApplyMessage | ExportCsvMessage | ExportPngMessage;
+export type WebviewMessage =
+  ReadyMessage | SimulateMessage | ApplyMessage | ExportCsvMessage | ExportPngMessage | AdvisorWebviewMessage;
 
 // ---------- small checks ----------
 
@@ -358,6 +371,7 @@ export function parseObservedRun(x: unknown): ObservedRun | undefined {
 /** Validates a message from the host. Returns a clean copy, or undefined for anything malformed. */
 export function parseHostMessage(x: unknown): HostMessage | undefined {
   if (!isObj(x) || typeof x.type !== 'string') return undefined;
+  if (ADVISOR_HOST_TYPES.includes(x.type)) return parseAdvisorHostMessage(x);
   switch (x.type) {
     case 'init': {
       if (!str(x.documentUri, LIMITS.documentUri, true) || x.documentUri.length === 0) return undefined;
@@ -377,6 +391,9 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
         if (!observed) return undefined;
         msg.observed = observed;
       }
+      // The advisor's breakdowns are optional extras: left out when absent or malformed.
+      const breakdowns = parseRunBreakdowns(x.result);
+      if (breakdowns) msg.breakdowns = breakdowns;
       return msg;
     }
     case 'fileValues': {
@@ -415,6 +432,7 @@ const PNG_PREFIX = 'data:image/png;base64,';
 /** Validates a message from the webview. Strict: unknown fields, keys or malformed values → undefined. */
 export function parseWebviewMessage(x: unknown): WebviewMessage | undefined {
   if (!isObj(x) || typeof x.type !== 'string') return undefined;
+  if (ADVISOR_WEBVIEW_TYPES.includes(x.type)) return parseAdvisorWebviewMessage(x);
   switch (x.type) {
     case 'ready':
       return hasOnly(x, ['type']) ? { type: 'ready' } : undefined;

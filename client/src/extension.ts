@@ -13,6 +13,7 @@ import { registerEffectiveConfig } from './commands/effective-config';
 import { registerReplay } from './commands/replay';
 import { registerSelectVersion, sendRememberedVersions } from './commands/select-version';
 import { registerSimulate } from './commands/simulate';
+import { registerSuggestSettings } from './commands/suggest-settings';
 import { registerStatusMenu } from './status-menu';
 import { JobFileTracker } from './job-file-tracker';
 import { JOB_FILE_LANGUAGES } from './languages';
@@ -71,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     tracker,
     panels,
     registerSimulate(services, panels),
+    registerSuggestSettings(services, panels),
     registerReplay(services, panels),
     registerSelectVersion(services),
     registerStatusMenu(),

@@ -1,6 +1,7 @@
 // Opens simulation panels for job files and event-log replays, supplies their callbacks, and re-runs them when
 // the job file they follow is edited (debounced). The panel itself lives in ./panel/.
 import * as vscode from 'vscode';
+import { SUGGEST_SETTINGS_COMMAND } from '../../protocol/commands';
 import type { ReplayEventLogParams, ReplayEventLogResponse, SimulateParams } from '../../protocol/requests';
 import { applyValuesToDocument } from './apply-values';
 import { KeyedDebouncer } from './debounce';
@@ -58,6 +59,8 @@ export class PanelHost implements vscode.Disposable {
       },
       applyValues: (values) => applyValuesToDocument(this.services.api, uri, values),
       presets: async () => (await this.services.api.serverFacts()).presets.map((preset) => preset.name),
+      // The panel's "Suggest settings" button: search on the preset the panel shows, without asking.
+      advise: (preset) => void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, uri, undefined, { preset }),
     };
   }
 
@@ -103,6 +106,15 @@ export class PanelHost implements vscode.Disposable {
         }
         return applyValuesToDocument(this.services.api, vscode.Uri.parse(target.jobUri, true), values);
       },
+      // A replay of a job file's configuration: search on the log's workload (the answer shows in the job's panel).
+      ...(target.jobUri === undefined
+        ? {}
+        : {
+            advise: () =>
+              void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, target.jobUri, undefined, {
+                eventLogPath: target.path,
+              }),
+          }),
     };
   }
 

@@ -1,8 +1,9 @@
 // Typed calls to the language server's custom requests. The only place the client sends them; the message types
 // come from the shared protocol folder.
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
+  AdviseRequest,
   EffectiveConfigRequest,
   FileInfoRequest,
   ReplayEventLogRequest,
@@ -11,6 +12,8 @@ import {
   SimulateRequest,
   UpgradeDiffRequest,
   ValueEditsRequest,
+  type AdviseParams,
+  type AdviseResponse,
   type EffectiveConfigParams,
   type EffectiveConfigResponse,
   type FileInfoResponse,
@@ -25,8 +28,16 @@ import {
   type ValueEditsResponse,
 } from '../../protocol/requests';
 
+/** What a long request reports while it works (LSP work-done progress). */
+export interface WorkProgress {
+  message?: string;
+  /** 0–100, when the server knows. */
+  percentage?: number;
+}
+
 export class ServerApi {
   private facts: Promise<ServerFacts> | undefined;
+  private progressTokens = 0;
 
   constructor(
     private readonly client: LanguageClient,
@@ -63,6 +74,30 @@ export class ServerApi {
   async upgradeDiff(params: UpgradeDiffParams, token?: vscode.CancellationToken): Promise<UpgradeDiffResponse> {
     await this.ready();
     return this.client.sendRequest(UpgradeDiffRequest, params, token);
+  }
+
+  /** The DRA advisor's search; `report` hears the server's progress, `token` cancels the search. */
+  async advise(
+    params: Omit<AdviseParams, 'workDoneToken'>,
+    token?: vscode.CancellationToken,
+    report?: (progress: WorkProgress) => void,
+  ): Promise<AdviseResponse> {
+    await this.ready();
+    const workDoneToken = `sparkDra.advise.${Date.now()}.${++this.progressTokens}`;
+    const listening = report
+      ? this.client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+          if (value.kind === 'end') return;
+          const progress: WorkProgress = {};
+          if (value.message !== undefined) progress.message = value.message;
+          if (value.percentage !== undefined) progress.percentage = value.percentage;
+          report(progress);
+        })
+      : undefined;
+    try {
+      return await this.client.sendRequest(AdviseRequest, { ...params, workDoneToken }, token);
+    } finally {
+      listening?.dispose();
+    }
   }
 
   async valueEdits(params: ValueEditsParams): Promise<ValueEditsResponse> {

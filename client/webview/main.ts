@@ -1,6 +1,7 @@
 // Entry of the simulation webview: renders SimulationResults from the host and sends user intents back.
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import { AdvisorView } from './advisor-view';
 import { renderCards, renderNotes, workloadLine } from './cards';
 import { TimelineChart } from './chart';
 import { WhatIfControls } from './controls';
@@ -46,6 +47,7 @@ class Panel {
   private state: PanelState;
   private readonly chart: TimelineChart;
   private readonly controls: WhatIfControls;
+  private readonly advisor: AdvisorView;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Highest request id sent; older answers are dropped. */
   private latestRequest = 0;
@@ -73,7 +75,20 @@ class Panel {
       exportCsv: () => this.exportCsv(),
       exportPng: () => this.exportPng(),
     });
-    observeTheme(() => this.chart.setTheme(readTheme()));
+    this.advisor = new AdvisorView({
+      post: (message) => this.api.postMessage(message),
+      nextRequestId: () => {
+        const id = this.state.nextRequestId++;
+        this.save();
+        return id;
+      },
+      preset: () => this.state.preset,
+      theme: readTheme,
+    });
+    observeTheme(() => {
+      this.chart.setTheme(readTheme());
+      this.advisor.setTheme(readTheme());
+    });
     window.addEventListener('message', (e: MessageEvent<unknown>) => this.receive(e.data));
     this.renderAll();
     this.api.postMessage({ type: 'ready' });
@@ -116,6 +131,10 @@ class Panel {
         this.takeFileValues(msg.values);
         break;
       case 'result':
+        if (msg.requestId !== undefined && this.advisor.ownsRequest(msg.requestId)) {
+          this.advisor.previewResult(msg.requestId, msg.result);
+          return;
+        }
         if (msg.requestId !== undefined && msg.requestId < this.latestRequest) return;
         this.pending = false;
         this.state.lastResult = msg.result;
@@ -124,8 +143,13 @@ class Panel {
         delete this.state.lastError;
         this.save();
         this.renderAll();
+        this.advisor.setSimulationBreakdowns(msg.breakdowns);
         break;
       case 'error':
+        if (msg.requestId !== undefined && this.advisor.ownsRequest(msg.requestId)) {
+          this.advisor.previewError(msg.requestId, msg.message);
+          return;
+        }
         if (msg.requestId !== undefined && msg.requestId < this.latestRequest) return;
         this.pending = false;
         this.showError(msg.message);
@@ -140,7 +164,12 @@ class Panel {
         this.controls.refresh(this.state.lastResult !== undefined);
         break;
       case 'rerun':
+        this.advisor.markStale();
         this.run();
+        break;
+      case 'advice':
+      case 'adviceStatus':
+        this.advisor.handle(msg);
         break;
     }
   }

@@ -1,4 +1,5 @@
-// Deterministic SimulationResults for the webview tests.
+// Deterministic SimulationResults and advice for the webview tests.
+import type { Advice, AdvicePoint } from '../../protocol/advice';
 import type { ObservedRun } from '../../protocol/webview-messages';
 import type { Calibration, FidelityReport } from '../../protocol/replay-types';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../protocol/simulation';
@@ -183,4 +184,102 @@ export function sampleFidelity(): FidelityReport {
 /** A replay result of the logged configuration: the simulation with its calibration and fidelity. */
 export function sampleReplayResult(): SimulationResult {
   return { ...sampleResult(), calibration: sampleCalibration(), fidelity: sampleFidelity() };
+}
+
+// ---------- the advisor ----------
+
+const DRA = 'spark.dynamicAllocation.';
+
+/**
+ * What the advisor answers for an AWS-style DRA job (maxExecutors 40, shuffle tracking, 4-core executors) on a
+ * wide-then-narrow workload: the file as written runs 7m 32s for $0.267, mostly idle executors pinned by shuffle
+ * files; the frontier runs from 7m 11s to 18m 20s.
+ */
+export function sampleAdvice(): Advice {
+  const point = (
+    runtimeSec: number,
+    costUsd: number,
+    executorSeconds: number,
+    changes: Record<string, string> = {},
+    risks: string[] = [],
+  ): AdvicePoint => ({ changes, runtimeSec, costUsd, executorSeconds, risks });
+  const fastest = point(431, 0.29, 18_900, { [`${DRA}initialExecutors`]: '40' }, [
+    'Starts 40 executors before any task needs them.',
+  ]);
+  const recommended = point(
+    470,
+    0.171,
+    11_130,
+    {
+      [`${DRA}maxExecutors`]: '24',
+      'spark.decommission.enabled': 'true',
+      'spark.storage.decommission.shuffleBlocks.enabled': 'true',
+    },
+    [
+      'Executors leaving with shuffle files migrate them first (about 4 s per GiB); a failed migration means recompute.',
+    ],
+  );
+  const cheapest = point(1_100, 0.11, 7_160, { [`${DRA}maxExecutors`]: '8' }, [
+    'The narrow stage waits for executors: runtime more than doubles.',
+  ]);
+  const frontier = [
+    fastest,
+    point(445, 0.232, 15_100, { [`${DRA}maxExecutors`]: '32', 'spark.decommission.enabled': 'true' }),
+    recommended,
+    point(520, 0.15, 9_760, { [`${DRA}maxExecutors`]: '16' }),
+    point(640, 0.128, 8_330, { [`${DRA}maxExecutors`]: '12' }),
+    point(820, 0.118, 7_680, { [`${DRA}maxExecutors`]: '10' }),
+    cheapest,
+  ];
+  return {
+    current: point(452, 0.267, 17_388),
+    recommended,
+    cheapest,
+    fastest,
+    frontier,
+    heuristics: [
+      {
+        ...point(490, 0.244, 15_880, { [`${DRA}minExecutors`]: '0', [`${DRA}initialExecutors`]: '0' }),
+        name: "Spark's defaults",
+        meetsConstraint: false,
+      },
+      {
+        ...point(444, 0.267, 17_360, { 'spark.dynamicAllocation.enabled': 'false', 'spark.executor.instances': '40' }),
+        name: 'Static allocation',
+        meetsConstraint: true,
+      },
+      {
+        ...point(505, 0.205, 13_340, {
+          [`${DRA}executorAllocationRatio`]: '0.5',
+          [`${DRA}sustainedSchedulerBacklogTimeout`]: '15s',
+        }),
+        name: 'Ratio 0.5 + sustained 15s',
+        meetsConstraint: false,
+      },
+      {
+        ...point(452, 0.262, 17_050, { [`${DRA}minExecutors`]: '13' }),
+        name: 'min = max(3, max/3)',
+        meetsConstraint: true,
+      },
+    ],
+    breakdown: {
+      seconds: {
+        busy: 11_800,
+        'shuffle-pinned': 4_100,
+        'cache-held': 0,
+        'idle-timeout': 620,
+        floor: 180,
+        starting: 560,
+        decommissioning: 128,
+      },
+      totalSec: 17_388,
+    },
+    verdict:
+      '24% of executor time is idle executors kept for shuffle files of the running job; no timeout releases them. Storage decommissioning with shuffle migration, or a lower maxExecutors, would.',
+    maxSlowdownPct: 5,
+    candidates: 264,
+    workload: { name: 'wide-then-narrow', jobs: 1, stages: 2, tasks: 2_050 },
+    sparkVersion: '3.5.1',
+    notes: ['Pod start latency is modelled as a fixed 6 s.'],
+  };
 }

@@ -13,7 +13,7 @@ import { basename } from './target';
 
 type Kind = 'file' | 'folder';
 
-async function pickLog(): Promise<vscode.Uri | undefined> {
+export async function pickLog(): Promise<vscode.Uri | undefined> {
   // Windows and Linux dialogs pick files or folders, not both: ask which first.
   const kinds: (vscode.QuickPickItem & { logKind: Kind })[] = [
     {

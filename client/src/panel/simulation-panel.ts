@@ -1,6 +1,8 @@
 // Hosts the simulation webview: one panel per document, beside the editor. Every message from the
 // webview is validated; re-runs and applies go to callbacks the extension supplies.
 import * as vscode from 'vscode';
+import type { Advice } from '../../../protocol/advice';
+import type { AdvisorPreviewMessage } from '../../../protocol/advisor-messages';
 import { problemText, type Problem } from '../../../protocol/result';
 import type { SimulationResult } from '../../../protocol/simulation';
 import type { SimulateParams } from '../../../protocol/requests';
@@ -30,7 +32,15 @@ export interface SimulationPanelCallbacks {
   applyValues(values: Record<string, string>): Promise<boolean>;
   /** Workload preset names for the preset select (asked when the panel starts); absent shows only the default workload. */
   presets?(): Promise<readonly string[]>;
+  /** Starts an advisor search for the panel's job (the Suggest DRA Settings command); absent: the panel cannot. */
+  advise?(preset: string | undefined): void;
 }
+
+/** Simulates the advised workload with a point's changes over the file (the advisor view's preview). */
+export type AdvicePreview = (
+  changes: Record<string, string>,
+  token: vscode.CancellationToken,
+) => Promise<PanelSimulationResponse>;
 
 export type SimulationPanelCallbacksFactory = (documentUri: vscode.Uri) => SimulationPanelCallbacks | undefined;
 
@@ -149,6 +159,11 @@ export class SimulationPanel {
   private inFlight: vscode.CancellationTokenSource | undefined;
   /** What the file gives for the what-if keys; undefined until known or after the file changed. */
   private fileValues: WhatIfValues | undefined;
+  /** Advisor: how to preview a point on the workload the last advice searched, and the preview in flight. */
+  private advicePreview: AdvicePreview | undefined;
+  private previewInFlight: vscode.CancellationTokenSource | undefined;
+  /** The last advisor message, sent again when the page (re)loads: a new panel's page may not listen yet. */
+  private advisorMessage: HostMessage | undefined;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -182,9 +197,61 @@ export class SimulationPanel {
     this.post({ type: 'rerun' });
   }
 
+  // ---------- advisor ----------
+
+  /** Shows a finished search in the advisor view; `preview` simulates its points on the workload it searched. */
+  showAdvice(advice: Advice, preview: AdvicePreview): void {
+    this.advicePreview = preview;
+    this.advisorMessage = { type: 'advice', advice };
+    this.post(this.advisorMessage);
+  }
+
+  showAdviceStatus(state: 'searching' | 'failed' | 'cancelled', message?: string): void {
+    // A failed or cancelled search leaves the last advice in place.
+    const msg: HostMessage =
+      message === undefined ? { type: 'adviceStatus', state } : { type: 'adviceStatus', state, message };
+    if (state === 'searching' || this.advisorMessage?.type !== 'advice') this.advisorMessage = msg;
+    this.post(msg);
+  }
+
+  private async previewAdvice(msg: AdvisorPreviewMessage): Promise<void> {
+    const preview = this.advicePreview;
+    if (!preview) {
+      this.post({ type: 'error', requestId: msg.requestId, message: 'Search for settings first.' });
+      return;
+    }
+    this.previewInFlight?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.previewInFlight = source;
+    let response: PanelSimulationResponse;
+    try {
+      response = await preview({ ...msg.changes }, source.token);
+    } catch (err) {
+      response = { ok: false, problem: { code: 'internal', message: errorText(err) } };
+    } finally {
+      if (this.previewInFlight === source) this.previewInFlight = undefined;
+      source.dispose();
+    }
+    if (response.ok) this.post({ type: 'result', requestId: msg.requestId, result: response.result });
+    else this.post({ type: 'error', requestId: msg.requestId, message: problemText(response.problem) });
+  }
+
+  private async applyChanges(values: Record<string, string>): Promise<void> {
+    let ok = false;
+    let message: string | undefined;
+    try {
+      ok = await this.callbacks.applyValues(values);
+    } catch (err) {
+      message = errorText(err);
+    }
+    this.post(message === undefined ? { type: 'applied', ok } : { type: 'applied', ok, message });
+    if (ok) this.refresh();
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.previewInFlight?.cancel();
     if (SimulationPanel.open.get(this.documentUri.toString()) === this)
       SimulationPanel.open.delete(this.documentUri.toString());
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -206,25 +273,24 @@ export class SimulationPanel {
           fileName: baseName(this.documentUri),
           presets: [...((await this.callbacks.presets?.()) ?? [])],
         });
+        if (this.advisorMessage) this.post(this.advisorMessage);
         return;
       case 'simulate':
         return this.simulate(msg);
-      case 'apply': {
-        let ok = false;
-        let message: string | undefined;
-        try {
-          ok = await this.callbacks.applyValues({ ...msg.values } as Record<string, string>);
-        } catch (err) {
-          message = errorText(err);
-        }
-        this.post(message === undefined ? { type: 'applied', ok } : { type: 'applied', ok, message });
-        if (ok) this.refresh();
-        return;
-      }
+      case 'apply':
+        return this.applyChanges({ ...msg.values } as Record<string, string>);
       case 'exportCsv':
         return this.save(msg.fileName, new TextEncoder().encode(msg.text), { 'CSV files': ['csv'] });
       case 'exportPng':
         return this.save(msg.fileName, Buffer.from(pngBase64(msg.dataUrl), 'base64'), { 'PNG images': ['png'] });
+      case 'advise':
+        if (this.callbacks.advise) this.callbacks.advise(msg.preset);
+        else this.showAdviceStatus('failed', 'This panel has no job file to search settings for.');
+        return;
+      case 'advisorPreview':
+        return this.previewAdvice(msg);
+      case 'advisorApply':
+        return this.applyChanges({ ...msg.changes });
     }
   }
 

@@ -95,6 +95,7 @@ export type { EventLogReplay, ObservedRun } from './eventlog';
 export type { EngineCompletionItem } from './features/completion';
 export type { HoverResult } from './features/hover';
 export type { StorageClassLink } from './features/storage-class-links';
+export type { JobCommandAction } from './features/job-actions';
 export type { EffectiveRow } from './features/effective-table';
 export type { Finding, Severity, SeveritySetting, FixData } from './rules/types';
 export { RULES, ruleInfo, type RuleInfo } from './rules/registry';

@@ -86,7 +86,9 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['.', '"', '=', ' ', ':', "'"], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source, FIX_ALL_KIND],
+        },
         codeLensProvider: { resolveProvider: true },
         documentLinkProvider: { resolveProvider: false },
       },

@@ -6,6 +6,7 @@ import { complete, type EngineCompletionItem } from '../features/completion';
 import { effectiveRows, type EffectiveRow } from '../features/effective-table';
 import { hover, type HoverResult } from '../features/hover';
 import { storageClassLinks, type StorageClassLink } from '../features/storage-class-links';
+import { jobCommandActions, type JobCommandAction } from '../features/job-actions';
 import { jobKindLabel } from '../job-kinds';
 import { LineIndex, type Position } from '../line-index';
 import { detectFormat, parseFile, type SourceFile } from '../locators';
@@ -103,6 +104,8 @@ export interface SparkDocument {
   codeActions(range: Range, findings: readonly Finding[]): CodeAction[];
   /** Every unambiguous fix of the document applied, as one edit (see service/fix-all.ts). */
   fixAll(input?: DiagnosticsInput): FixAllResult;
+  /** Command actions on the jobs `range` touches (the DRA advisor); empty outside jobs. */
+  commandActions(range: Range): JobCommandAction[];
   fileInfo(): FileInfo;
   effectiveConfiguration(jobIndex?: number): Result<EffectiveConfiguration>;
   simulate(input?: SimulateInput): Result<SimulationResult>;
@@ -220,6 +223,10 @@ class ParsedDocument implements SparkDocument {
         ? this.diagnostics(input)
         : new ParsedDocument({ ...this.source, text }, this.settings, this.versionOverride).diagnostics(input),
     );
+  }
+
+  commandActions(range: Range): JobCommandAction[] {
+    return this.format === undefined ? [] : jobCommandActions(this.parsed.jobs, range);
   }
 
   fileInfo(): FileInfo {

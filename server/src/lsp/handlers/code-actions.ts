@@ -1,4 +1,5 @@
-// textDocument/codeAction → the fixes the rules attached to their findings.
+// textDocument/codeAction → the fixes the rules attached to their findings, and the command actions on the job under
+// the cursor (the DRA advisor), filtered by the kinds the client asks for.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { fromLspRange, toLspRange } from '../convert';
@@ -14,8 +15,22 @@ export function codeActionHandler(ctx: ServerContext, diagnostics: DiagnosticsPu
       return fixAll ? [fixAll] : [];
     }
     const model = ctx.models.get(doc);
-    const actions = model.codeActions(fromLspRange(doc, params.range), diagnostics.findings(doc));
-    return actions.map((action) => {
+    const range = fromLspRange(doc, params.range);
+    const only = params.context.only;
+    // A kind is wanted when the client asks for no kind in particular, or for it or a kind it belongs to.
+    const wanted = (kind: string): boolean =>
+      only === undefined || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const commands: CodeAction[] = model
+      .commandActions(range)
+      .filter((action) => wanted(action.kind))
+      .map((action) => ({
+        title: action.title,
+        kind: action.kind === 'refactor' ? CodeActionKind.Refactor : CodeActionKind.Source,
+        command: { title: action.title, command: action.command, arguments: [doc.uri, action.jobIndex] },
+      }));
+    if (!wanted(CodeActionKind.QuickFix)) return commands;
+    const actions = model.codeActions(range, diagnostics.findings(doc));
+    const fixes = actions.map((action) => {
       const diagnostic = params.context.diagnostics.find(
         (d) => d.code === action.finding.ruleId && d.message === action.finding.message,
       );
@@ -29,5 +44,6 @@ export function codeActionHandler(ctx: ServerContext, diagnostics: DiagnosticsPu
         },
       };
     });
+    return [...fixes, ...commands];
   };
 }

@@ -1,0 +1,319 @@
+// The panel's "Suggest settings" view: the advisor's frontier chart, the comparison table, a preview of the picked
+// point's timeline, Apply to file, and where the file's executor time goes. It builds its own DOM (a tab bar, its
+// section, the verdict line in the header) so the page template stays as it is; it renders only and reports intents.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
+import type { Advice, ExecutorTimeBreakdown } from '../../protocol/advice';
+import type { AdvisorHostMessage, AdvisorWebviewMessage } from '../../protocol/advisor-messages';
+import type { SimulationResult } from '../../protocol/simulation';
+import { renderBreakdown } from './advisor-breakdown';
+import { AdvisorChart } from './advisor-chart';
+import { advisorEntries, pointSummary, runtimeLimit, tableEntries, type AdvisorEntry } from './advisor-points';
+import { advisorTable, selectRow } from './advisor-table';
+import { TimelineChart } from './chart';
+import { el } from './dom';
+import { formatDuration, formatUsd, trim } from './format';
+import type { ChartTheme } from './theme';
+
+export interface AdvisorHost {
+  post(message: AdvisorWebviewMessage): void;
+  /** A fresh request id from the panel's counter (shared with its own simulations). */
+  nextRequestId(): number;
+  /** The workload preset the panel shows, if the user picked one. */
+  preset(): string | undefined;
+  theme(): ChartTheme;
+}
+
+type View = 'simulation' | 'advisor';
+type SearchState = 'idle' | 'searching' | 'failed' | 'cancelled';
+
+function button(label: string, secondary = false): VscodeButton {
+  const b = document.createElement('vscode-button');
+  b.textContent = label;
+  if (secondary) b.secondary = true;
+  return b;
+}
+
+function recommendationLine(advice: Advice): string {
+  const r = advice.recommended;
+  const limit = `${trim(advice.maxSlowdownPct, 1)}%`;
+  if (!r) return `No configuration costs less than the file as written within ${limit} of its runtime.`;
+  const n = Object.keys(r.changes).length;
+  const saving = advice.current.costUsd - r.costUsd;
+  const pct = advice.current.costUsd > 0 ? Math.round((saving / advice.current.costUsd) * 100) : 0;
+  return `Recommended: ${formatUsd(r.costUsd)} instead of ${formatUsd(advice.current.costUsd)} (${pct}% less) in ${formatDuration(r.runtimeSec)} instead of ${formatDuration(advice.current.runtimeSec)}, with ${n} change${n === 1 ? '' : 's'}.`;
+}
+
+function searchLine(advice: Advice): string {
+  const w = advice.workload;
+  return `${trim(advice.candidates, 0)} configurations simulated on “${w.name}” (${w.jobs} jobs, ${w.stages} stages, ${trim(w.tasks, 0)} tasks), Spark ${advice.sparkVersion}. Limit: at most ${trim(advice.maxSlowdownPct, 1)}% slower than the file (${formatDuration(runtimeLimit(advice))}).`;
+}
+
+export class AdvisorView {
+  private view: View = 'simulation';
+  private advice: Advice | undefined;
+  private entries: AdvisorEntry[] = [];
+  private selected: AdvisorEntry | undefined;
+  private search: SearchState = 'idle';
+  private searchMessage = '';
+  private stale = false;
+  /** The preview request in flight or last answered; older answers are dropped. */
+  private previewRequest = 0;
+  private readonly requests = new Set<number>();
+
+  private readonly tabs: HTMLElement;
+  private readonly tabButtons: Record<View, HTMLButtonElement>;
+  private readonly section: HTMLElement;
+  private readonly verdict: HTMLElement;
+  private readonly statusBox: HTMLElement;
+  private readonly searchButton: VscodeButton;
+  private readonly summary: HTMLElement;
+  private readonly chart: AdvisorChart;
+  private readonly chartHost: HTMLElement;
+  private readonly tableHost: HTMLElement;
+  private readonly selection: HTMLElement;
+  private readonly selectionText: HTMLElement;
+  private readonly applyButton: VscodeButton;
+  private readonly previewStatus: HTMLElement;
+  private readonly previewChart: TimelineChart;
+  private readonly breakdownHost: HTMLElement;
+  private readonly notes: HTMLElement;
+  private readonly simulationBreakdown: HTMLElement;
+  private table: HTMLTableElement | undefined;
+
+  constructor(private readonly host: AdvisorHost) {
+    // The verdict sits under the file name in the header.
+    this.verdict = el('div', 'verdict');
+    this.verdict.id = 'verdict';
+    this.verdict.hidden = true;
+    document.querySelector('.header > div')?.append(this.verdict);
+
+    // Tabs between the simulation and this view, above the layout.
+    this.tabs = el('nav', 'view-tabs');
+    this.tabs.setAttribute('role', 'tablist');
+    const tab = (view: View, label: string): HTMLButtonElement => {
+      const b = el('button', 'view-tab', label);
+      b.type = 'button';
+      b.dataset.view = view;
+      b.setAttribute('role', 'tab');
+      b.addEventListener('click', () => this.show(view));
+      this.tabs.append(b);
+      return b;
+    };
+    this.tabButtons = { simulation: tab('simulation', 'Simulation'), advisor: tab('advisor', 'Suggest settings') };
+    document.querySelector('.layout')?.before(this.tabs);
+
+    this.section = el('section', 'advisor');
+    this.section.id = 'advisor';
+    this.statusBox = el('div', 'advisor-status');
+    this.searchButton = button('Suggest settings');
+    this.searchButton.id = 'advisor-search';
+    this.searchButton.addEventListener('click', () => this.requestSearch());
+    this.summary = el('div', 'advisor-summary');
+    this.chartHost = el('div', 'advisor-chart-host');
+    this.chartHost.id = 'advisor-chart';
+    this.chart = new AdvisorChart(this.chartHost, (entry) => this.pick(entry));
+    this.tableHost = el('div', 'advisor-table-host');
+    this.selection = el('div', 'advisor-selection');
+    this.selection.hidden = true;
+    this.selectionText = el('div', 'advisor-selection-text');
+    this.applyButton = button('Apply to file');
+    this.applyButton.id = 'advisor-apply';
+    this.applyButton.addEventListener('click', () => this.apply());
+    this.previewStatus = el('div', 'advisor-preview-status');
+    const previewHost = el('div', 'chart advisor-preview');
+    previewHost.id = 'advisor-preview';
+    this.previewChart = new TimelineChart(previewHost);
+    const selectionHead = el('div', 'advisor-selection-head');
+    selectionHead.append(this.selectionText, this.applyButton);
+    this.selection.append(selectionHead, this.previewStatus, previewHost);
+    this.breakdownHost = el('div', 'breakdown');
+    this.breakdownHost.id = 'advisor-breakdown';
+    this.notes = el('ul', 'notes-list advisor-notes');
+    const statusRow = el('div', 'advisor-status-row');
+    statusRow.append(this.statusBox, this.searchButton);
+    this.section.append(
+      statusRow,
+      this.summary,
+      this.chartHost,
+      this.tableHost,
+      this.selection,
+      this.breakdownHost,
+      this.notes,
+    );
+    document.querySelector('.main')?.append(this.section);
+
+    // The simulation view's own breakdown (DRA and static), under its notes.
+    this.simulationBreakdown = el('div', 'breakdown');
+    this.simulationBreakdown.id = 'simulation-breakdown';
+    this.simulationBreakdown.hidden = true;
+    document.getElementById('results')?.append(this.simulationBreakdown);
+
+    this.show('simulation');
+    this.render();
+  }
+
+  // ---------- from the panel ----------
+
+  handle(msg: AdvisorHostMessage): void {
+    if (msg.type === 'advice') {
+      this.advice = msg.advice;
+      this.entries = advisorEntries(msg.advice);
+      this.search = 'idle';
+      this.stale = false;
+      this.selected = undefined;
+      this.previewChart.clear();
+      this.show('advisor');
+      this.render();
+      // Preview the recommendation straight away: the point the user most likely wants to see.
+      const first = this.entries.find((e) => e.role === 'recommended');
+      if (first) this.pick(first);
+      return;
+    }
+    this.search = msg.state;
+    this.searchMessage = msg.message ?? '';
+    this.show('advisor');
+    this.render();
+  }
+
+  /** Whether a result or error with this request id answers a preview (and so belongs here). */
+  ownsRequest(requestId: number | undefined): boolean {
+    return requestId !== undefined && this.requests.has(requestId);
+  }
+
+  previewResult(requestId: number, result: SimulationResult): void {
+    this.requests.delete(requestId);
+    if (requestId !== this.previewRequest || !this.selected) return;
+    this.previewStatus.textContent = `Timeline with these settings (simulated: ${formatDuration(result.dra.summary.runtimeSec)}, ${formatUsd(result.dra.summary.cost.total)}).`;
+    this.section.classList.remove('previewing');
+    this.previewChart.render(result, this.host.theme());
+  }
+
+  previewError(requestId: number, message: string): void {
+    this.requests.delete(requestId);
+    if (requestId !== this.previewRequest) return;
+    this.section.classList.remove('previewing');
+    this.previewChart.clear();
+    this.previewStatus.textContent = `The preview failed: ${message}`;
+  }
+
+  /** The file changed (or was written): the advice was searched on an older version of it. */
+  markStale(): void {
+    if (!this.advice || this.stale) return;
+    this.stale = true;
+    this.render();
+  }
+
+  /** The DRA and static breakdowns of the simulation view's result, when it carries them. */
+  setSimulationBreakdowns(breakdowns: { dra: ExecutorTimeBreakdown; static: ExecutorTimeBreakdown } | undefined): void {
+    renderBreakdown(
+      this.simulationBreakdown,
+      'Where executor time goes',
+      breakdowns
+        ? [
+            { id: 'dra', label: 'Dynamic allocation', breakdown: breakdowns.dra },
+            { id: 'static', label: 'Static', breakdown: breakdowns.static },
+          ]
+        : [],
+    );
+  }
+
+  setTheme(theme: ChartTheme): void {
+    this.chart.setTheme(theme);
+    this.previewChart.setTheme(theme);
+  }
+
+  // ---------- intents ----------
+
+  private show(view: View): void {
+    this.view = view;
+    document.body.classList.toggle('view-advisor', view === 'advisor');
+    for (const [name, b] of Object.entries(this.tabButtons)) {
+      b.setAttribute('aria-selected', String(name === view));
+      b.classList.toggle('active', name === view);
+    }
+    // The chart measures its width when shown.
+    if (view === 'advisor' && this.advice)
+      this.chart.render(this.advice, this.entries, this.host.theme(), this.selected?.id);
+  }
+
+  private requestSearch(): void {
+    if (this.search === 'searching') return;
+    const preset = this.host.preset();
+    this.host.post(preset === undefined ? { type: 'advise' } : { type: 'advise', preset });
+    this.search = 'searching';
+    this.searchMessage = '';
+    this.render();
+  }
+
+  private pick(entry: AdvisorEntry): void {
+    this.selected = entry;
+    this.chart.select(entry.id);
+    if (this.table) selectRow(this.table, entry.id);
+    this.selection.hidden = false;
+    this.selection.dataset.point = entry.id;
+    const advice = this.advice;
+    this.selectionText.textContent = advice ? pointSummary(entry, advice.current) : entry.label;
+    const changes = Object.keys(entry.point.changes).length;
+    this.applyButton.disabled = changes === 0;
+    this.applyButton.title =
+      changes === 0 ? 'The file already has these settings.' : 'Write these changes into the job file (one undo step).';
+    const requestId = this.host.nextRequestId();
+    this.previewRequest = requestId;
+    this.requests.add(requestId);
+    this.section.classList.add('previewing');
+    this.previewStatus.textContent = 'Simulating the timeline with these settings…';
+    this.host.post({ type: 'advisorPreview', requestId, changes: { ...entry.point.changes } });
+  }
+
+  private apply(): void {
+    const entry = this.selected;
+    if (!entry || Object.keys(entry.point.changes).length === 0) return;
+    this.host.post({ type: 'advisorApply', changes: { ...entry.point.changes } });
+  }
+
+  // ---------- rendering ----------
+
+  private render(): void {
+    const advice = this.advice;
+    this.renderStatus();
+    this.verdict.hidden = !advice || advice.verdict.length === 0;
+    this.verdict.textContent = advice?.verdict ?? '';
+    this.tabButtons.advisor.classList.toggle('has-advice', advice !== undefined);
+    for (const part of [this.summary, this.chartHost, this.tableHost, this.notes]) part.hidden = !advice;
+    if (!advice) {
+      this.selection.hidden = true;
+      renderBreakdown(this.breakdownHost, '', []);
+      return;
+    }
+    this.summary.replaceChildren(
+      el('div', advice.recommended ? 'advisor-headline' : 'advisor-headline none', recommendationLine(advice)),
+      el('div', 'advisor-muted', searchLine(advice)),
+    );
+    if (this.view === 'advisor') this.chart.render(advice, this.entries, this.host.theme(), this.selected?.id);
+    this.table = advisorTable(tableEntries(this.entries), advice.current, (entry) => this.pick(entry));
+    selectRow(this.table, this.selected?.id);
+    this.tableHost.replaceChildren(this.table);
+    renderBreakdown(this.breakdownHost, 'Where the file’s executor time goes', [
+      { id: 'current', label: 'File as written', breakdown: advice.breakdown },
+    ]);
+    this.notes.replaceChildren(...advice.notes.map((n) => el('li', undefined, n)));
+  }
+
+  private renderStatus(): void {
+    const texts: Record<SearchState, string> = {
+      idle: this.advice
+        ? this.stale
+          ? 'The file changed since this search: search again to advise on the file as it is now.'
+          : ''
+        : 'Search dynamic-allocation settings for the one that costs least for about the same runtime, on the workload this panel simulates.',
+      searching: 'Searching… (progress and Cancel are in the notification)',
+      failed: `The search failed${this.searchMessage ? `: ${this.searchMessage}` : '.'}`,
+      cancelled: 'The search was cancelled.',
+    };
+    this.statusBox.textContent = texts[this.search];
+    this.statusBox.dataset.state = this.stale && this.search === 'idle' ? 'stale' : this.search;
+    this.searchButton.textContent = this.advice ? 'Search again' : 'Suggest settings';
+    this.searchButton.disabled = this.search === 'searching';
+  }
+}
