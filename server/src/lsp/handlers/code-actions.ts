@@ -10,10 +10,8 @@ export function codeActionHandler(ctx: ServerContext, diagnostics: DiagnosticsPu
   return (params: CodeActionParams): CodeAction[] => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
-    if (wantsFixAll(params.context.only)) {
-      const fixAll = fixAllAction(ctx, params);
-      return fixAll ? [fixAll] : [];
-    }
+    // Fix all is offered only when asked for by kind (source, source.fixAll…), as VS Code does on save.
+    const fixAll = wantsFixAll(params.context.only) ? fixAllAction(ctx, params) : undefined;
     const model = ctx.models.get(doc);
     const range = fromLspRange(doc, params.range);
     const only = params.context.only;
@@ -28,6 +26,7 @@ export function codeActionHandler(ctx: ServerContext, diagnostics: DiagnosticsPu
         kind: action.kind === 'refactor' ? CodeActionKind.Refactor : CodeActionKind.Source,
         command: { title: action.title, command: action.command, arguments: [doc.uri, action.jobIndex] },
       }));
+    if (fixAll) commands.push(fixAll);
     if (!wanted(CodeActionKind.QuickFix)) return commands;
     const actions = model.codeActions(range, diagnostics.findings(doc));
     const fixes = actions.map((action) => {
