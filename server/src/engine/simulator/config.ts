@@ -4,6 +4,7 @@ import { defaultFor, lookupKey } from '../catalog/index';
 import { parseDuration, parseSparkBoolean, parseSparkDouble, parseSparkInt } from '../values/index';
 import type { ParseResult } from '../values/index';
 import { compareVersions, versionAtLeast } from '../version';
+import { shuffleStorageMode, type ShuffleStorageMode } from './shuffle-storage';
 
 /** A reason Spark would refuse (error) or warn about (warning) these settings while it starts. */
 export interface StartupIssue {
@@ -56,7 +57,11 @@ export interface AllocationConfig {
   shuffleTrackingActive: boolean;
   decommissionEnabled: boolean;
   storageDecommissionShuffleBlocksEnabled: boolean;
+  /** `spark.storage.decommission.enabled`: without it no block migrates (spark-facts-2026 §3.5). */
+  storageDecommissionEnabled: boolean;
   shuffleIoPluginClass: string;
+  /** Where shuffle files live, and what an executor's removal does to them (shuffle-storage.ts). */
+  shuffleStorage: ShuffleStorageMode;
   executorCores: number;
   taskCpus: number;
   /** floor(executorCores / taskCpus). */
@@ -117,6 +122,13 @@ class Reader {
   bool(key: string, fallback: boolean): boolean {
     return this.read(key, parseSparkBoolean, fallback, 'boolean');
   }
+  /** A boolean the allocation manager does not read at start-up: a bad value falls back without a start-up error
+   * (the rules report it as an invalid value). */
+  lenientBool(key: string, fallback: boolean): boolean {
+    const text = this.raw(key);
+    const result = text === undefined ? undefined : parseSparkBoolean(text);
+    return result?.ok ? result.value : fallback;
+  }
   int(key: string, fallback: number): number {
     return this.read(key, parseSparkInt, fallback, 'integer');
   }
@@ -175,6 +187,10 @@ export function resolveAllocationConfig(
   const executorCores = r.int('spark.executor.cores', 1);
   const taskCpus = r.int('spark.task.cpus', 1);
   const testing = r.bool(`${DA}testing`, false);
+  const decommissionEnabled = r.bool('spark.decommission.enabled', false);
+  const storageDecommissionEnabled = r.lenientBool('spark.storage.decommission.enabled', false);
+  const storageDecommissionShuffleBlocksEnabled = r.bool('spark.storage.decommission.shuffleBlocks.enabled', false);
+  const shuffleIoPluginClass = r.string('spark.shuffle.sort.io.plugin.class', LOCAL_DISK_SHUFFLE_IO);
   const scheduleEnabled = r.bool('spark.testing.dynamicAllocation.schedule.enabled', true);
   const config: AllocationConfig = {
     sparkVersion,
@@ -195,9 +211,20 @@ export function resolveAllocationConfig(
     fetchRddFromShuffleService: r.bool('spark.shuffle.service.fetch.rdd.enabled', false),
     shuffleTrackingEnabled,
     shuffleTrackingActive: shuffleTrackingEnabled && !shuffleServiceEnabled,
-    decommissionEnabled: r.bool('spark.decommission.enabled', false),
-    storageDecommissionShuffleBlocksEnabled: r.bool('spark.storage.decommission.shuffleBlocks.enabled', false),
-    shuffleIoPluginClass: r.string('spark.shuffle.sort.io.plugin.class', LOCAL_DISK_SHUFFLE_IO),
+    decommissionEnabled,
+    storageDecommissionShuffleBlocksEnabled,
+    storageDecommissionEnabled,
+    shuffleIoPluginClass,
+    shuffleStorage: shuffleStorageMode({
+      sparkVersion,
+      shuffleServiceEnabled,
+      decommissionEnabled,
+      storageDecommissionEnabled,
+      storageDecommissionShuffleBlocksEnabled,
+      shuffleManager: r.string('spark.shuffle.manager', ''),
+      shuffleIoPluginClass,
+      celebornForceFallback: r.lenientBool('spark.celeborn.client.spark.shuffle.forceFallback.enabled', false),
+    }),
     executorCores,
     taskCpus,
     tasksPerExecutor: taskCpus > 0 ? Math.floor(executorCores / taskCpus) : 0,
