@@ -16,6 +16,7 @@ import {
 import type { CostBreakdown, SimulationResult, SimulationSummary, TimelinePoint } from './simulation';
 import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 import { parseCalibration, parseFidelity } from './replay-parse';
+import { parseExecutorTimeBreakdown } from './breakdown-parse';
 import { count, finite, isObj, nonNegative, type Obj } from './value-checks';
 import type { ExecutorTimeBreakdown } from './advice';
 import { parseRunBreakdowns } from './advice-parse';
@@ -291,6 +292,9 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
   const staticExecutors = x.static.executors;
   if (!draTimeline || !draSummary || !staticTimeline || !staticSummary || !nonNegative(staticExecutors))
     return undefined;
+  const draBreakdown = parseExecutorTimeBreakdown(x.dra.breakdown);
+  const staticBreakdown = parseExecutorTimeBreakdown(x.static.breakdown);
+  if (!draBreakdown || !staticBreakdown || !str(x.verdict, LIMITS.note)) return undefined;
   if (!Array.isArray(x.notes) || x.notes.length > LIMITS.notes || !x.notes.every((n) => str(n, LIMITS.note)))
     return undefined;
   const inputs = parseStringRecord(x.inputs, LIMITS.inputs, LIMITS.inputKey, LIMITS.note);
@@ -303,8 +307,14 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
     return undefined;
   if (!str(x.sparkVersion, 50)) return undefined;
   const result: SimulationResult = {
-    dra: { timeline: draTimeline, summary: draSummary },
-    static: { executors: staticExecutors, timeline: staticTimeline, summary: staticSummary },
+    dra: { timeline: draTimeline, summary: draSummary, breakdown: draBreakdown },
+    static: {
+      executors: staticExecutors,
+      timeline: staticTimeline,
+      summary: staticSummary,
+      breakdown: staticBreakdown,
+    },
+    verdict: x.verdict,
     notes: [...(x.notes as string[])],
     inputs,
     fileInputs,

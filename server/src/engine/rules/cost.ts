@@ -33,7 +33,7 @@ export const shuffleTrackingTimeout: Check = (ctx) => {
   return [
     finding(
       'shuffle-tracking-no-timeout',
-      'Shuffle tracking is on without spark.dynamicAllocation.shuffleTracking.timeout: an idle executor holding shuffle files is kept (and paid for) until that shuffle is garbage-collected, which may be the end of the job.',
+      'Shuffle tracking is on without spark.dynamicAllocation.shuffleTracking.timeout: an idle executor holding shuffle files of jobs that have ended is kept (and paid for) until that shuffle is garbage-collected. The timeout only helps applications that run several jobs: while a job runs, executors holding its shuffle files stay whatever the timeout.',
       trackingAnchor(ctx),
       { fixes: setKeyFix(ctx, TRACKING_TIMEOUT, '30min', 'Add shuffleTracking.timeout=30min', true) },
     ),

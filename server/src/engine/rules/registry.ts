@@ -380,7 +380,7 @@ const RULE_LIST = [
     family: 'cost',
     severity: 'warning',
     description:
-      'Shuffle tracking without shuffleTracking.timeout keeps idle executors until their shuffle data is garbage-collected.',
+      'Shuffle tracking without shuffleTracking.timeout keeps idle executors holding shuffle data of ended jobs until it is garbage-collected.',
   },
   {
     id: 'cached-idle-timeout-infinite',

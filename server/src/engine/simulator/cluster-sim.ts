@@ -19,6 +19,7 @@ import type { TimelinePoint } from '../../../../protocol/simulation';
 import { EventHeap } from './scheduler/heap';
 import { TaskScheduler, type SchedulerListener } from './scheduler/task-scheduler';
 import { TimelineRecorder } from './timeline';
+import { ExecutorTimeLedger, type ExecutorTimeSplit } from './time-ledger';
 
 export { TICK_MS };
 
@@ -96,6 +97,8 @@ export interface ClusterRunOutput {
   work: number;
   /** Set when the run stopped because it went over a budget (its other figures then cover a part only). */
   budgetExceeded?: BudgetExceeded;
+  /** Where the executor time went: registered time (executorMs) plus pod start-up time, split by category. */
+  timeSplit: ExecutorTimeSplit;
 }
 
 type SimEvent =
@@ -149,6 +152,7 @@ class ClusterSim {
   private lastBucket = -1;
 
   private readonly meter: WorkMeter;
+  private readonly ledger: ExecutorTimeLedger;
 
   constructor(private readonly spec: ClusterRunSpec) {
     if (spec.calibrated) this.planner = new StartPlanner(spec.calibrated, spec.latency.registerMs);
@@ -167,7 +171,11 @@ class ClusterSim {
       this.monitor = new ExecutorMonitor(spec.mode.config, this.clock);
       this.manager = new AllocationManager(spec.mode.config, this.monitor, this.clock, this.client());
       if (!spec.mode.config.pollingEnabled) this.nextTick = Infinity;
+      const monitor = this.monitor;
+      this.ledger = new ExecutorTimeLedger((id, into) => monitor.readHold(this.text(id), into), spec.mode.config);
+      monitor.onPinChange = (id) => this.ledger.touch(Number(id), this.now);
     } else {
+      this.ledger = new ExecutorTimeLedger();
       this.nextTick = Infinity;
       this.staticTarget = spec.mode.executors;
     }
@@ -209,8 +217,8 @@ class ClusterSim {
         jobEnd: (jobId) => this.jobEnded(jobId),
         stageSubmitted: noop,
         stageCompleted: noop,
-        taskStart: noop,
-        taskEnd: noop,
+        taskStart: (_s, _index, exec) => this.ledger.taskStarted(exec, this.now),
+        taskEnd: (_s, _index, exec) => this.ledger.taskEnded(exec, this.now),
       };
     }
     const manager = this.manager;
@@ -240,6 +248,7 @@ class ClusterSim {
         this.dirty = true;
         manager.onTaskStart(ref(s), index);
         monitor.onTaskStart(this.text(exec));
+        this.ledger.taskStarted(exec, this.now);
       },
       taskEnd: (s, index, exec) => {
         this.dirty = true;
@@ -247,6 +256,7 @@ class ClusterSim {
         manager.onTaskEnd(ref(s), index, 'success');
         monitor.onTaskEnd(id, sch().stageIds[s], true);
         if (sch().stageCached[s]) monitor.onBlockUpdated(id, sch().stageIds[s], true);
+        this.ledger.taskEnded(exec, this.now);
       },
     };
   }
@@ -270,6 +280,7 @@ class ClusterSim {
         if (!this.registeredAt.has(id) || this.killed.has(id)) continue;
         if (this.scheduler.runningOn(id) > 0) continue; // Spark does not kill busy executors unless forced
         this.killed.add(id);
+        this.ledger.leaving(id, this.now);
         this.scheduler.markKilled(id);
         const lag = this.spec.calibrated?.removalLagMs;
         const delay = lag ?? Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs);
@@ -298,10 +309,12 @@ class ClusterSim {
 
   private createPod(id: number, now: number): void {
     this.store.add(id, now);
+    this.ledger.podCreated(id, now);
     this.events.push(now + this.spec.latency.apiMs, { kind: 'visible', id });
   }
 
   private deletePod(id: number, now: number): void {
+    this.ledger.podGone(id, now);
     const since = this.runningSince.get(id);
     if (since !== undefined) {
       this.podRunningMs += now - since;
@@ -347,6 +360,7 @@ class ClusterSim {
         this.running++;
         if (this.running > this.peak) this.peak = this.running;
         this.monitor?.onExecutorAdded(this.text(e.id), DEFAULT_PROFILE_ID);
+        this.ledger.registered(e.id, now);
         this.dirty = true;
         this.scheduler.addExecutor(e.id, now);
         return;
@@ -560,6 +574,7 @@ class ClusterSim {
       pvc: this.pvcs.totals(end),
       tasks: this.scheduler.totalTasks,
       notes: this.notes,
+      timeSplit: this.ledger.finish(end),
     };
   }
 }

@@ -6,6 +6,7 @@ import type { ParseResult } from '../values/index';
 import type { Severity } from '../rules/severity';
 import { INT_MAX } from '../spark-constants';
 import { compareVersions, versionAtLeast } from '../version';
+import { shuffleStorageMode, type ShuffleStorageMode } from './shuffle-storage';
 
 /** A reason Spark would refuse (error) or warn about (warning) these settings while it starts. */
 export interface StartupIssue {
@@ -58,7 +59,11 @@ export interface AllocationConfig {
   shuffleTrackingActive: boolean;
   decommissionEnabled: boolean;
   storageDecommissionShuffleBlocksEnabled: boolean;
+  /** `spark.storage.decommission.enabled`: without it no block migrates (spark-facts-2026 §3.5). */
+  storageDecommissionEnabled: boolean;
   shuffleIoPluginClass: string;
+  /** Where shuffle files live, and what an executor's removal does to them (shuffle-storage.ts). */
+  shuffleStorage: ShuffleStorageMode;
   executorCores: number;
   taskCpus: number;
   /** floor(executorCores / taskCpus). */
@@ -124,6 +129,13 @@ class Reader {
   bool(key: SparkKey, fallback: boolean): boolean {
     return this.read(key, parseSparkBoolean, fallback, 'boolean');
   }
+  /** A boolean the allocation manager does not read at start-up: a bad value falls back without a start-up error
+   * (the rules report it as an invalid value). */
+  lenientBool(key: SparkKey, fallback: boolean): boolean {
+    const text = this.raw(key);
+    const result = text === undefined ? undefined : parseSparkBoolean(text);
+    return result?.ok ? result.value : fallback;
+  }
   int(key: SparkKey, fallback: number): number {
     return this.read(key, parseSparkInt, fallback, 'integer');
   }
@@ -182,6 +194,10 @@ export function resolveAllocationConfig(
   const executorCores = r.int('spark.executor.cores', 1);
   const taskCpus = r.int('spark.task.cpus', 1);
   const testing = r.bool(`${DA}testing`, false);
+  const decommissionEnabled = r.bool('spark.decommission.enabled', false);
+  const storageDecommissionEnabled = r.lenientBool('spark.storage.decommission.enabled', false);
+  const storageDecommissionShuffleBlocksEnabled = r.bool('spark.storage.decommission.shuffleBlocks.enabled', false);
+  const shuffleIoPluginClass = r.string('spark.shuffle.sort.io.plugin.class', LOCAL_DISK_SHUFFLE_IO);
   const scheduleEnabled = r.bool('spark.testing.dynamicAllocation.schedule.enabled', true);
   const config: AllocationConfig = {
     sparkVersion,
@@ -202,9 +218,20 @@ export function resolveAllocationConfig(
     fetchRddFromShuffleService: r.bool('spark.shuffle.service.fetch.rdd.enabled', false),
     shuffleTrackingEnabled,
     shuffleTrackingActive: shuffleTrackingEnabled && !shuffleServiceEnabled,
-    decommissionEnabled: r.bool('spark.decommission.enabled', false),
-    storageDecommissionShuffleBlocksEnabled: r.bool('spark.storage.decommission.shuffleBlocks.enabled', false),
-    shuffleIoPluginClass: r.string('spark.shuffle.sort.io.plugin.class', LOCAL_DISK_SHUFFLE_IO),
+    decommissionEnabled,
+    storageDecommissionShuffleBlocksEnabled,
+    storageDecommissionEnabled,
+    shuffleIoPluginClass,
+    shuffleStorage: shuffleStorageMode({
+      sparkVersion,
+      shuffleServiceEnabled,
+      decommissionEnabled,
+      storageDecommissionEnabled,
+      storageDecommissionShuffleBlocksEnabled,
+      shuffleManager: r.string('spark.shuffle.manager', ''),
+      shuffleIoPluginClass,
+      celebornForceFallback: r.lenientBool('spark.celeborn.client.spark.shuffle.forceFallback.enabled', false),
+    }),
     executorCores,
     taskCpus,
     tasksPerExecutor: taskCpus > 0 ? Math.floor(executorCores / taskCpus) : 0,

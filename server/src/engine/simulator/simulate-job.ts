@@ -30,6 +30,8 @@ import { executorOnDemandVolumes } from './pvc/volumes';
 import { failure, success, type Problem, type Result } from '../../../../protocol/result';
 import type { SimulationResult, SimulationSummary } from '../../../../protocol/simulation';
 import { runDetails } from './run-details';
+import { toBreakdown } from './breakdown';
+import { runVerdict } from '../advisor/verdict';
 import { writtenProperties } from './written-properties';
 
 export interface SimulateOptions {
@@ -232,10 +234,12 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
 
   let stageCount = 0;
   for (const job of expanded.jobs) stageCount += job.stages.length;
+  const draBreakdown = toBreakdown(draRun.timeSplit);
   const result: SimulationResult = {
     dra: {
       timeline: draRun.timeline,
       summary: summarize(draRun, shape, alloc.taskCpus, prices),
+      breakdown: draBreakdown,
       ...(options.details ? runDetails(draRun) : {}),
       ...thinnedFrom(draRun),
     },
@@ -243,8 +247,10 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       executors: staticCount,
       timeline: staticRun.timeline,
       summary: summarize(staticRun, shape, alloc.taskCpus, prices),
+      breakdown: toBreakdown(staticRun.timeSplit),
       ...thinnedFrom(staticRun),
     },
+    verdict: runVerdict(draRun.timeSplit, draBreakdown, draOn, alloc),
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
     fileInputs: fileInputs(base, version),
@@ -370,8 +376,9 @@ function behaviourNotes(workload: ExpandedWorkload, alloc: AllocationConfig, dra
     );
   } else if (shuffles && alloc.shuffleTrackingActive && alloc.shuffleTrackingTimeoutMs === Infinity) {
     notes.push(
-      'Shuffle tracking keeps executors that hold shuffle files until the shuffle is garbage-collected; the simulation never ' +
-        'collects shuffles, so with no shuffleTracking.timeout those executors stay until the job ends.',
+      'Shuffle tracking keeps an idle executor holding shuffle files for as long as a running job reads them, whatever ' +
+        'shuffleTracking.timeout says. Once no running job uses them, the timeout counts; with none set they stay until ' +
+        'the shuffle is garbage-collected, which the simulation never does.',
     );
   }
   if (cached) {
