@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createSparkDraService, normalizeVersion, type SparkDraService } from '../engine';
 import {
+  AdviseRequest,
   EffectiveConfigRequest,
   FileInfoRequest,
   ReplayEventLogRequest,
@@ -29,6 +30,7 @@ import { readClientOptions, type ClientOptions } from './client-options';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentModels } from './documents';
+import { adviseHandler } from './handlers/advise';
 import { codeActionHandler } from './handlers/code-actions';
 import { completionHandler } from './handlers/completion';
 import { hoverHandler } from './handlers/hover';
@@ -123,6 +125,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ValueEditsRequest, guard(valueEditsHandler(ctx), internalFailure));
   connection.onRequest(ReplayEventLogRequest, guardAsync(replayHandler(ctx), internalFailure));
   connection.onRequest(UpgradeDiffRequest, guardAsync(upgradeDiffHandler(ctx), internalFailure));
+  connection.onRequest(AdviseRequest, guardAsync(adviseHandler(ctx), internalFailure));
   connection.onNotification(SetVersionOverrideNotification, (params: SetVersionOverrideParams) => {
     if (!params || typeof params.uri !== 'string') return;
     const version = typeof params.sparkVersion === 'string' ? normalizeVersion(params.sparkVersion) : undefined;
