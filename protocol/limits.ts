@@ -32,6 +32,9 @@ export const WHAT_IF_KEYS = [
 export type WhatIfKey = (typeof WHAT_IF_KEYS)[number];
 export type WhatIfValues = Partial<Record<WhatIfKey, string>>;
 
+/** The advisor's runtime constraint: at most this many percent slower than the file as written. */
+export const MAX_SLOWDOWN_PCT_MAX = 1000;
+
 /**
  * Simulator knobs that are not Spark keys: inclusive range, default and the setting of the same name. The default is
  * declared here once; the engine, the CLI and package.json's setting use it (a unit test holds package.json equal).

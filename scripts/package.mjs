@@ -56,6 +56,7 @@ const needed = [
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/eventlog-decoder.js',
+  'extension/dist/advise-worker.js',
   'extension/dist/simulation-worker.js',
   'extension/package.json',
   'extension/LICENSE.txt',

@@ -13,11 +13,13 @@ import { normalizeVersion } from './version';
 import { openDocument, type OpenInput, type SparkDocument } from './service/document';
 import { replayLog, type ReplayInput } from './service/replay';
 import { upgradeDiff, type UpgradeDiffInput } from './service/upgrade-diff';
+import { adviseJob, type AdviseInput } from './service/advise';
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './service/settings';
 import { failure, success, type Result } from '../../../protocol/result';
 import type { ReplayResult } from '../../../protocol/replay';
 import type { ServerFacts } from '../../../protocol/facts';
 import type { UpgradeDiff } from '../../../protocol/upgrade-diff';
+import type { Advice } from '../../../protocol/advice';
 
 export interface SparkDraService {
   readonly settings: EngineSettings;
@@ -36,6 +38,11 @@ export interface SparkDraService {
   replay(input: ReplayInput): Result<ReplayResult>;
   /** What changes for one job of a file when it runs on another Spark version (values, findings, simulation). */
   upgradeDiff(input: UpgradeDiffInput): Result<UpgradeDiff>;
+  /**
+   * Searches one job's allocation settings on a workload (preset, workload or event log) for the cheapest points at
+   * about the same runtime; simulates on both cores, stops early on `signal`.
+   */
+  advise(input: AdviseInput): Promise<Result<Advice>>;
   /** Reads a workload description (docs/workload-format.md). */
   parseWorkload(raw: unknown): Result<Workload>;
   /** What pickers and labels show: Spark versions, job kinds, workload presets. */
@@ -52,6 +59,7 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
     parseEventLog: (text, name) => logResult(parseEventLogText(text, name)),
     replay: (input) => replayLog(input, resolved),
     upgradeDiff: (input) => upgradeDiff(input, resolved),
+    advise: (input) => adviseJob(input, resolved),
     parseWorkload: (raw) => parseWorkload(raw),
     facts: serverFacts,
   };
@@ -91,6 +99,8 @@ export type {
 export type { ReplayInput } from './service/replay';
 export type { FixAllResult } from './service/fix-all';
 export type { UpgradeDiffInput } from './service/upgrade-diff';
+export type { AdviseInput } from './service/advise';
+export { DEFAULT_MAX_SLOWDOWN_PCT } from './advisor';
 export type { EventLogReplay, ObservedRun } from './eventlog';
 export type { EngineCompletionItem } from './features/completion';
 export type { HoverResult } from './features/hover';

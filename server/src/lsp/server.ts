@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createSparkDraService, normalizeVersion, type SparkDraService } from '../engine';
 import {
+  AdviseRequest,
   EffectiveConfigRequest,
   FileInfoRequest,
   ReplayEventLogRequest,
@@ -32,6 +33,7 @@ import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
 import { findRulesDoc, RuleDocs } from './rule-docs';
 import { DocumentModels } from './documents';
+import { adviseHandler } from './handlers/advise';
 import { codeActionHandler } from './handlers/code-actions';
 import { FIX_ALL_KIND } from './handlers/fix-all';
 import {
@@ -148,6 +150,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ValueEditsRequest, guard(valueEditsHandler(ctx), internalFailure));
   connection.onRequest(ReplayEventLogRequest, guardAsync(replayHandler(ctx), internalFailure));
   connection.onRequest(UpgradeDiffRequest, guardAsync(upgradeDiffHandler(ctx), internalFailure));
+  connection.onRequest(AdviseRequest, guardAsync(adviseHandler(ctx), internalFailure));
   connection.onNotification(SetVersionOverrideNotification, (params: SetVersionOverrideParams) => {
     if (!params || typeof params.uri !== 'string') return;
     const version = typeof params.sparkVersion === 'string' ? normalizeVersion(params.sparkVersion) : undefined;

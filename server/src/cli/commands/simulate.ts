@@ -17,6 +17,7 @@ import { problemText, type Result } from '../../../../protocol/result';
 import type { SimulationResult } from '../../../../protocol/simulation';
 import { parseArgs, UsageError } from '../args';
 import { readTextFile } from '../read-text';
+import { readWorkloadFile } from '../workload-file';
 import { formatReplayFigures, formatSimulation, formatTimelines, formatWindows } from '../simulation-report';
 
 interface WhatIf {
@@ -79,7 +80,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   let workload: Workload | undefined;
   const workloadPath = args.options.get('workload');
   if (workloadPath) {
-    const parsed = readWorkload(service, workloadPath);
+    const parsed = readWorkloadFile(service, workloadPath);
     if (typeof parsed === 'string') {
       process.stderr.write(`spark-dra: ${parsed}\n`);
       return 2;
@@ -119,17 +120,6 @@ function loadJob(
       : `${path} has ${document.jobs.length} job(s); --job ${jobIndex} is out of range`;
   }
   return { document, jobIndex, path };
-}
-
-function readWorkload(service: SparkDraService, path: string): Workload | string {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    return `cannot read workload ${path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  const parsed = service.parseWorkload(raw);
-  return parsed.ok ? parsed.value : `invalid workload ${path}: ${parsed.problem.message}`;
 }
 
 async function replay(

@@ -23,7 +23,8 @@ export interface ReplayOptions {
   prices?: SimulateOptions['prices'];
 }
 
-function simulateOptions(log: EventLogReplay, options: ReplayOptions, version: string): SimulateOptions {
+/** How a replay simulates the log's workload: calibrated knobs, the application's tail, `options.conf` as overrides. */
+export function replaySimulateOptions(log: EventLogReplay, options: ReplayOptions, version: string): SimulateOptions {
   const calibration = options.calibrate === false ? undefined : calibrateFromLog(log);
   const knobs = { ...(calibration?.knobs ?? {}), ...(options.knobs ?? {}) };
   const out: SimulateOptions = { sparkVersion: version, workload: log.workload, knobs, details: true };
@@ -49,7 +50,7 @@ function withCalibration(outcome: SimulateJobResult, log: EventLogReplay, option
 /** The log's workload under the logged configuration (with `options.conf` over it). */
 export function replayLoggedConfiguration(log: EventLogReplay, options: ReplayOptions = {}): SimulateJobResult {
   const version = options.sparkVersion ?? normalizeVersion(log.sparkVersion) ?? DEFAULT_SPARK_VERSION;
-  const outcome = withCalibration(simulateConf(log.conf, simulateOptions(log, options, version)), log, options);
+  const outcome = withCalibration(simulateConf(log.conf, replaySimulateOptions(log, options, version)), log, options);
   if (!outcome.ok) return outcome;
   // Fidelity compares like with like: only the unchanged logged configuration.
   const unchanged = !options.conf || Object.keys(options.conf).length === 0;
@@ -65,6 +66,6 @@ export function replayWithJobFile(
   storageClasses: StorageClassInfo[],
   options: ReplayOptions = {},
 ): SimulateJobResult {
-  const simOptions = { ...simulateOptions(log, options, options.sparkVersion ?? jobVersion), storageClasses };
+  const simOptions = { ...replaySimulateOptions(log, options, options.sparkVersion ?? jobVersion), storageClasses };
   return withCalibration(simulateJob(job, simOptions), log, options);
 }

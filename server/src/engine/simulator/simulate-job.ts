@@ -31,6 +31,7 @@ import { failure, success, type Problem, type Result } from '../../../../protoco
 import type { SimulationResult, SimulationSummary } from '../../../../protocol/simulation';
 import { runDetails } from './run-details';
 import { toBreakdown } from './breakdown';
+import { EXECUTOR_TIME_CATEGORIES, type ExecutorTimeCategory } from '../../../../protocol/advice';
 import { runVerdict } from '../advisor/verdict';
 import { writtenProperties } from './written-properties';
 
@@ -55,6 +56,11 @@ export interface SimulateOptions {
   details?: boolean;
   /** Work budgets over the defaults (DEFAULT_BUDGET); going over one is a refusal that names it. */
   budget?: Partial<SimulationBudget>;
+  /**
+   * false: skip the static baseline (the advisor compares DRA runs only); `static` is then an empty run of 0
+   * executors and a note says it was not simulated.
+   */
+  baseline?: boolean;
 }
 
 /** A refusal for going over a work budget is an `over-budget` problem whose message names the budget. */
@@ -222,15 +228,15 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     );
     return overBudget(over);
   }
-  const staticRun = runCluster(spec({ kind: 'static', executors: staticCount }));
-  if (staticRun.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
+  const staticRun =
+    options.baseline === false ? undefined : runCluster(spec({ kind: 'static', executors: staticCount }));
+  if (staticRun?.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
-  notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
-  if (draOn) notes.push(staticCountNote(alloc, staticCount));
-  notes.push(
-    ...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget),
-    ...thinningNotes(staticRun, 'Static run', budget),
-  );
+  if (staticRun) notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
+  else notes.push('The static baseline was not simulated.');
+  if (draOn && staticRun) notes.push(staticCountNote(alloc, staticCount));
+  notes.push(...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget));
+  if (staticRun) notes.push(...thinningNotes(staticRun, 'Static run', budget));
 
   let stageCount = 0;
   for (const job of expanded.jobs) stageCount += job.stages.length;
@@ -243,13 +249,20 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       ...(options.details ? runDetails(draRun) : {}),
       ...thinnedFrom(draRun),
     },
-    static: {
-      executors: staticCount,
-      timeline: staticRun.timeline,
-      summary: summarize(staticRun, shape, alloc.taskCpus, prices),
-      breakdown: toBreakdown(staticRun.timeSplit),
-      ...thinnedFrom(staticRun),
-    },
+    static: staticRun
+      ? {
+          executors: staticCount,
+          timeline: staticRun.timeline,
+          summary: summarize(staticRun, shape, alloc.taskCpus, prices),
+          breakdown: toBreakdown(staticRun.timeSplit),
+          ...thinnedFrom(staticRun),
+        }
+      : {
+          executors: 0,
+          timeline: [],
+          summary: summarize(NO_RUN, shape, alloc.taskCpus, prices),
+          breakdown: toBreakdown(NO_RUN.timeSplit),
+        },
     verdict: runVerdict(draRun.timeSplit, draBreakdown, draOn, alloc),
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
@@ -386,6 +399,36 @@ function behaviourNotes(workload: ExpandedWorkload, alloc: AllocationConfig, dra
   }
   return notes;
 }
+
+/** The figures of a run that did not happen (a baseline left out). */
+const NO_RUN: ClusterRunOutput = {
+  timeline: [],
+  endMs: 0,
+  completed: false,
+  jobsEndMs: 0,
+  jobs: [],
+  executors: [],
+  executorMs: 0,
+  podRunningMs: 0,
+  busyTaskMs: 0,
+  peakExecutors: 0,
+  podsCreated: 0,
+  executorsRemoved: 0,
+  pvc: { created: 0, reused: 0, gibHours: 0, gibLeftBehind: 0, peakLive: 0 },
+  tasks: 0,
+  notes: [],
+  timelineSamples: 0,
+  timelineThinned: false,
+  work: 0,
+  timeSplit: {
+    ms: Object.fromEntries(EXECUTOR_TIME_CATEGORIES.map((category) => [category, 0])) as Record<
+      ExecutorTimeCategory,
+      number
+    >,
+    inactiveShuffleMs: 0,
+    cacheWithShuffleMs: 0,
+  },
+};
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
