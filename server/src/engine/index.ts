@@ -99,7 +99,7 @@ export type { HoverResult } from './features/hover';
 export type { EffectiveRow } from './features/effective-table';
 export type { Finding, Severity, SeveritySetting, FixData } from './rules/types';
 export { RULES, ruleInfo, type RuleInfo } from './rules/registry';
-export type { FileFormat, JobConfig, JobKind, Range, StorageClassInfo } from './model';
+export type { FileFormat, JobConfig, JobKind, PersistentVolumeClaimInfo, Range, StorageClassInfo } from './model';
 export type { Position } from './line-index';
 export type { Prices } from './simulator/prices';
 export type { TraceOutput } from './simulator/trace';

@@ -39,6 +39,8 @@ import { upgradeDiffHandler } from './handlers/upgrade-diff';
 import { valueEditsHandler } from './handlers/value-edits';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { findWorkerBundle, WorkPool } from './work/pool';
+import { WorkspaceClaims } from './workspace-claims';
+import { scanWorkspaceYaml } from './workspace-scan';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
 
 export function startServer(connection: Connection): void {
@@ -53,6 +55,7 @@ export function startServer(connection: Connection): void {
     documents,
     models,
     storageClasses: new WorkspaceStorageClasses(),
+    claims: new WorkspaceClaims(),
     service: () => service,
     settings: () => settings,
     client: () => clientOptions,
@@ -65,7 +68,9 @@ export function startServer(connection: Connection): void {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
-    if (clientOptions.workspaceTrusted !== false) ctx.storageClasses.scanFolders(folders, service);
+    if (clientOptions.workspaceTrusted !== false) {
+      scanWorkspaceYaml(folders, service, [ctx.storageClasses, ctx.claims]);
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -110,6 +115,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     models.forget(event.document.uri);
     ctx.storageClasses.updateOpenDocument(event.document.uri, undefined);
+    ctx.claims.updateOpenDocument(event.document.uri, undefined);
     diagnostics.clear(event.document.uri);
   });
 
