@@ -109,7 +109,7 @@ export type { JobCommandAction } from './features/job-actions';
 export type { EffectiveRow } from './features/effective-table';
 export type { Finding, Severity, SeveritySetting, FixData } from './rules/types';
 export { RULES, ruleInfo, type RuleInfo } from './rules/registry';
-export type { FileFormat, JobConfig, JobKind, Range, StorageClassInfo } from './model';
+export type { FileFormat, JobConfig, JobKind, PersistentVolumeClaimInfo, Range, StorageClassInfo } from './model';
 export type { Position } from './line-index';
 export type { Prices } from './simulator/prices';
 export type { TraceOutput } from './simulator/trace';

@@ -64,10 +64,12 @@ export class DiagnosticsPublisher {
   }
 
   publish(doc: TextDocument): void {
-    // The document is parsed here, after the debounce, not on every keystroke. A StorageClass it declares can change
-    // the findings of other open job files.
-    const declared = this.ctx.models.get(doc).storageClasses;
-    if (this.ctx.storageClasses.updateOpenDocument(doc.uri, declared)) this.revalidateAll(doc.uri);
+    // The document is parsed here, after the debounce, not on every keystroke. A StorageClass or a claim it declares
+    // can change the findings of other open job files.
+    const model = this.ctx.models.get(doc);
+    const classesChanged = this.ctx.storageClasses.updateOpenDocument(doc.uri, model.storageClasses);
+    const claimsChanged = this.ctx.claims.updateOpenDocument(doc.uri, model.claims);
+    if (classesChanged || claimsChanged) this.revalidateAll(doc.uri);
     const diagnostics = this.findings(doc).map((f) => toDiagnostic(doc, f, this.ruleDocs));
     void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
@@ -77,6 +79,7 @@ export class DiagnosticsPublisher {
     try {
       return model.diagnostics({
         workspaceStorageClasses: this.ctx.storageClasses.all(doc.uri),
+        workspaceClaims: this.ctx.claims.all(doc.uri),
         omitSyntax:
           model.format !== undefined && (this.ctx.client().editorShowsSyntaxErrors ?? []).includes(model.format),
       });

@@ -53,6 +53,8 @@ import { upgradeDiffHandler } from './handlers/upgrade-diff';
 import { valueEditsHandler } from './handlers/value-edits';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { findWorkerBundle, WorkPool } from './work/pool';
+import { WorkspaceClaims } from './workspace-claims';
+import { scanWorkspaceYaml } from './workspace-scan';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
 
 export function startServer(connection: Connection): void {
@@ -69,6 +71,7 @@ export function startServer(connection: Connection): void {
     documents,
     models,
     storageClasses: new WorkspaceStorageClasses(),
+    claims: new WorkspaceClaims(),
     service: () => service,
     settings: () => settings,
     client: () => clientOptions,
@@ -82,7 +85,9 @@ export function startServer(connection: Connection): void {
     canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
-    if (clientOptions.workspaceTrusted !== false) ctx.storageClasses.scanFolders(folders, service);
+    if (clientOptions.workspaceTrusted !== false) {
+      scanWorkspaceYaml(folders, service, [ctx.storageClasses, ctx.claims]);
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -134,6 +139,7 @@ export function startServer(connection: Connection): void {
     models.forget(event.document.uri);
     lensRuns.forget(event.document.uri);
     ctx.storageClasses.updateOpenDocument(event.document.uri, undefined);
+    ctx.claims.updateOpenDocument(event.document.uri, undefined);
     diagnostics.clear(event.document.uri);
   });
 

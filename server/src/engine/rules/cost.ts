@@ -1,5 +1,4 @@
 // Behaviour and cost: executors held too long, unbounded scale-out, thrashing, ramp-up time, spark-operator quirks.
-import type { TimeUnit } from '../catalog/types';
 import { versionAtLeast } from '../version';
 import type { RuleContext } from './context';
 import { jobAnchor, valueSpan } from './context';
@@ -7,6 +6,7 @@ import { cachingEvidence } from './caching';
 import { setKeyFix } from './fixes';
 import { readDuration, readInt } from './read';
 import { INT_MAX } from '../spark-constants';
+import { podCreationSeconds, podPacing } from './pod-pacing';
 import { finding, type Check } from './report';
 import { shuffleState } from './shuffle';
 import type { Finding } from './types';
@@ -107,14 +107,12 @@ export const rampUpTime: Check = (ctx) => {
   if (initial >= max) return [];
   const backlog = readDuration(ctx, BACKLOG, 's') ?? 1;
   const sustained = readDuration(ctx, SUSTAINED, 's') ?? backlog;
-  const batchSize = Math.max(1, readInt(ctx, 'spark.kubernetes.allocation.batch.size') ?? 5);
-  const delayMs = Math.max(1, readDuration(ctx, 'spark.kubernetes.allocation.batch.delay', 'ms' as TimeUnit) ?? 1000);
+  const pacing = podPacing(ctx);
+  const { batchSize, delayMs } = pacing;
   // Dynamic allocation adds 1, 2, 4 … executors per round: after k rounds the target is initial + 2^k - 1.
   const rounds = Math.ceil(Math.log2(max - initial + 1));
   const requestSeconds = backlog + Math.max(0, rounds - 1) * sustained;
-  // The Kubernetes allocator creates at most batch.size pods per batch, one batch per batch.delay at best.
-  const batches = Math.ceil(max / batchSize);
-  const podSeconds = (batches * delayMs) / 1000;
+  const { batches, seconds: podSeconds } = podCreationSeconds(pacing, max);
   const total = Math.max(requestSeconds, podSeconds);
   if (total < 60) return [];
   const limiter =
