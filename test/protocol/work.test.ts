@@ -47,8 +47,13 @@ describe('simulations off the main thread', () => {
     assert.ok(hoverAnswered < started + 2500, 'the hover did not wait for the simulation');
     assert.ok(hoverAnswered - hoverAsked < 1000, `hover took ${hoverAnswered - hoverAsked} ms`);
     void hover;
-    const normal = await client.request<SimulateResponse>('sparkDra/simulate', { uri, preset: 'steady' });
-    assert.ok(normal.ok, 'the server still simulates after stopping one');
+    // A short preset (about 0.2 s), tried up to three times: on a loaded machine the first run after a stop also
+    // starts a new worker, and with the 1 s limit of this test that alone can go over it.
+    let normal = await client.request<SimulateResponse>('sparkDra/simulate', { uri, preset: 'etl-with-cache' });
+    for (let attempt = 1; attempt < 3 && !normal.ok && normal.problem.code === 'over-budget'; attempt++) {
+      normal = await client.request<SimulateResponse>('sparkDra/simulate', { uri, preset: 'etl-with-cache' });
+    }
+    assert.ok(normal.ok, `the server still simulates after stopping one (${normal.ok ? '' : normal.problem.message})`);
   });
 
   it('stops a cancelled simulation', async () => {
