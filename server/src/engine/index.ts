@@ -23,8 +23,11 @@ import type { Advice } from '../../../protocol/advice';
 
 export interface SparkDraService {
   readonly settings: EngineSettings;
-  /** Parses the text once; the document answers every question about it. */
-  open(input: OpenInput): SparkDocument;
+  /**
+   * Parses the text once; the document answers every question about it. `previous`, the document of an earlier
+   * version of the same file, lets a small edit (a character typed in a value) skip most of the parse.
+   */
+  open(input: OpenInput, previous?: SparkDocument): SparkDocument;
   /** True when spark-dra reads files of this name (and language). */
   reads(fileName: string, languageId?: string): boolean;
   /**
@@ -53,7 +56,7 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
   const resolved: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...settings };
   return {
     settings: resolved,
-    open: (input) => openDocument(input, resolved),
+    open: (input, previous) => openDocument(input, resolved, previous),
     reads: (fileName, languageId) => detectFormat({ fileName, languageId }) !== undefined,
     readEventLog: async (path, options = {}) => logResult(await readEventLog(path, options)),
     parseEventLog: (text, name) => logResult(parseEventLogText(text, name)),
@@ -66,7 +69,10 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
 }
 
 function logResult(read: Awaited<ReturnType<typeof readEventLog>>): Result<EventLogReplay> {
-  if (!read.ok) return failure('unreadable-input', read.error);
+  if (!read.ok) {
+    if (read.limit) return { ok: false, problem: { code: 'over-budget', message: read.error, limit: read.limit } };
+    return failure('unreadable-input', read.error);
+  }
   const { ok: _ok, ...log } = read;
   return success(log);
 }

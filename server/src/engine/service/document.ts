@@ -9,7 +9,8 @@ import { storageClassLinks, type StorageClassLink } from '../features/storage-cl
 import { jobCommandActions, type JobCommandAction } from '../features/job-actions';
 import { jobKindLabel } from '../job-kinds';
 import { LineIndex, type Position } from '../line-index';
-import { detectFormat, parseFile, type SourceFile } from '../locators';
+import { detectFormat, type SourceFile } from '../locators';
+import { reparseFile, type PreviousParse } from '../locators/incremental';
 import type {
   FileFormat,
   JobConfig,
@@ -19,7 +20,7 @@ import type {
   SparkVersionSource,
   StorageClassInfo,
 } from '../model';
-import { analyze, suppressionFix } from '../rules';
+import { analyze, JobFindingsMemo, suppressionFix } from '../rules';
 import type { Finding, FixData } from '../rules/types';
 import { simulateJob } from '../simulator/simulate-job';
 import type { Workload } from '../workload/types';
@@ -113,9 +114,14 @@ export interface SparkDocument {
   valueEdits(jobIndex: number, values: readonly [string, string][]): Result<{ range: Range; newText: string }[]>;
 }
 
-export function openDocument(input: OpenInput, settings: EngineSettings): SparkDocument {
+/**
+ * Opens a file. `previous`, an earlier version of the same file opened by this engine, lets the parse start from
+ * that version's when the edit between them allows; the document is the same either way.
+ */
+export function openDocument(input: OpenInput, settings: EngineSettings, previous?: SparkDocument): SparkDocument {
   const source: SourceFile = { fileName: input.fileName, languageId: input.languageId, text: input.text };
-  return new ParsedDocument(source, settings, input.versionOverride);
+  const earlier = previous instanceof ParsedDocument ? previous : undefined;
+  return new ParsedDocument(source, settings, input.versionOverride, earlier?.parse(), earlier?.findingsMemo);
 }
 
 class ParsedDocument implements SparkDocument {
@@ -128,9 +134,17 @@ class ParsedDocument implements SparkDocument {
     private readonly source: SourceFile,
     private readonly settings: EngineSettings,
     private readonly versionOverride: string | undefined,
+    previous: PreviousParse | undefined,
+    /** Findings of unchanged jobs, shared along the versions of one file (see rules/job-memo.ts). */
+    readonly findingsMemo: JobFindingsMemo = new JobFindingsMemo(),
   ) {
     this.format = detectFormat(source);
-    this.parsed = parseFile(source);
+    this.parsed = reparseFile(previous, source);
+  }
+
+  /** The text and what reading it gave, for opening the next version from. */
+  parse(): PreviousParse {
+    return { file: this.source, parsed: this.parsed };
   }
 
   get text(): string {
@@ -201,6 +215,7 @@ class ParsedDocument implements SparkDocument {
       settings: { severities: this.settings.rules },
       workspaceStorageClasses: [...(input.workspaceStorageClasses ?? [])],
       workspaceClaims: [...(input.workspaceClaims ?? [])],
+      memo: this.findingsMemo,
     });
     return input.omitSyntax ? findings.filter((f) => f.ruleId !== 'syntax') : findings;
   }
