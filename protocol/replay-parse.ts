@@ -61,6 +61,7 @@ export const CALIBRATED_FIELDS = [
   'coldStart',
   'coldRate',
   'addLatency',
+  'firstAddLatency',
   'addRate',
   'removalLag',
   'exitTime',
@@ -77,12 +78,23 @@ export function parseCalibration(x: unknown): Calibration | undefined {
   }
   const knobs = parseKnobRecord(x.knobs);
   if (!knobs || !nonNegative(x.appTailSec) || !isOneLine(x.summary, REPLAY_LIMITS.summary)) return undefined;
-  const { coldStart, coldRate, addLatency, addRate, removalLag, exitTime, launchDelay } = values;
-  if (!coldStart || !coldRate || !addLatency || !addRate || !removalLag || !exitTime || !launchDelay) return undefined;
+  const { coldStart, coldRate, addLatency, firstAddLatency, addRate, removalLag, exitTime, launchDelay } = values;
+  if (
+    !coldStart ||
+    !coldRate ||
+    !addLatency ||
+    !firstAddLatency ||
+    !addRate ||
+    !removalLag ||
+    !exitTime ||
+    !launchDelay
+  )
+    return undefined;
   return {
     coldStart,
     coldRate,
     addLatency,
+    firstAddLatency,
     addRate,
     removalLag,
     exitTime,

@@ -24,6 +24,11 @@ export interface Calibration {
   coldRate: CalibratedValue;
   /** Allocation-manager request → executor registration. */
   addLatency: CalibratedValue;
+  /**
+   * The first ramp's latency: requests made before the first added executor registered. Its own value only when the
+   * log has ramps of both phases; otherwise equal to addLatency.
+   */
+  firstAddLatency: CalibratedValue;
   /** How fast the cluster delivered the executors of one ramp. */
   addRate: CalibratedValue;
   /** Idle deadline → executor removed. */

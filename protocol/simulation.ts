@@ -69,7 +69,8 @@ export interface ExecutorLifetime {
   addedSec: number;
   /** Absent when it was still alive when the run stopped. */
   removedSec?: number;
-  reason: 'idle timeout' | 'alive at the end';
+  /** `lost (as in the log)`: a replay of the logged configuration lost it when the log shows a loss. */
+  reason: 'idle timeout' | 'lost (as in the log)' | 'alive at the end';
 }
 
 /** Per-job times and executor lifetimes (present when SimulateOptions.details is set). */

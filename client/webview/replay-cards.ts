@@ -25,6 +25,7 @@ const LABELS: Record<CalibrationRow['id'], string> = {
   coldStart: 'Cold start',
   coldRate: 'Cold-start rate',
   addLatency: 'Add latency',
+  firstAddLatency: 'First ramp latency',
   addRate: 'Add rate',
   removalLag: 'Removal lag',
   exitTime: 'Exit time',

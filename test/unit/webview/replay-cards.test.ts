@@ -10,7 +10,7 @@ describe('calibrationContent', () => {
     assert.equal(c.summary, sampleCalibration().summary);
     assert.deepEqual(
       c.rows.map((r) => r.id),
-      ['coldStart', 'coldRate', 'addLatency', 'addRate', 'removalLag', 'exitTime', 'launchDelay'],
+      ['coldStart', 'coldRate', 'addLatency', 'firstAddLatency', 'addRate', 'removalLag', 'exitTime', 'launchDelay'],
     );
     assert.equal(c.rows.find((r) => r.id === 'launchDelay')?.value, '9 ms (2 ms–4.1 s)', 'under a second in ms');
     const cold = c.rows.find((r) => r.id === 'coldStart');

@@ -5,6 +5,7 @@ import type { JobConfig, StorageClassInfo } from '../model';
 import { simulateConf, simulateJob, type SimulateJobResult, type SimulateOptions } from '../simulator/simulate-job';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
 import { calibrateFromLog, withKnobOverrides } from './calibrate';
+import { executorLosses } from './executor-losses';
 import { computeFidelity } from './fidelity';
 import type { EventLogReplay } from './types';
 import { unmodelledNotes } from './unmodelled';
@@ -38,9 +39,14 @@ export function replaySimulateOptions(log: EventLogReplay, options: ReplayOption
 }
 
 /** Adds the calibration (unless turned off) and what the log shows that is not modelled to the notes. */
-function withCalibration(outcome: SimulateJobResult, log: EventLogReplay, options: ReplayOptions): SimulateJobResult {
+function withCalibration(
+  outcome: SimulateJobResult,
+  log: EventLogReplay,
+  options: ReplayOptions,
+  lossesReplayed = false,
+): SimulateJobResult {
   if (!outcome.ok) return outcome;
-  const notes = [...outcome.value.notes, ...unmodelledNotes(log)];
+  const notes = [...outcome.value.notes, ...unmodelledNotes(log, { lossesReplayed })];
   if (options.calibrate === false) return { ok: true, value: { ...outcome.value, notes } };
   const calibration = withKnobOverrides(calibrateFromLog(log), options.knobs ?? {});
   notes.unshift(`Calibrated from the log: ${calibration.summary}.`);
@@ -50,10 +56,14 @@ function withCalibration(outcome: SimulateJobResult, log: EventLogReplay, option
 /** The log's workload under the logged configuration (with `options.conf` over it). */
 export function replayLoggedConfiguration(log: EventLogReplay, options: ReplayOptions = {}): SimulateJobResult {
   const version = options.sparkVersion ?? normalizeVersion(log.sparkVersion) ?? DEFAULT_SPARK_VERSION;
-  const outcome = withCalibration(simulateConf(log.conf, replaySimulateOptions(log, options, version)), log, options);
-  if (!outcome.ok) return outcome;
-  // Fidelity compares like with like: only the unchanged logged configuration.
+  // Only the unchanged logged configuration replays the log's executor losses (a what-if has other executors) and
+  // gets a fidelity report (like with like).
   const unchanged = !options.conf || Object.keys(options.conf).length === 0;
+  const simOptions = replaySimulateOptions(log, options, version);
+  const losses = unchanged ? executorLosses(log.observed.executors) : [];
+  if (losses.length > 0) simOptions.executorLosses = losses;
+  const outcome = withCalibration(simulateConf(log.conf, simOptions), log, options, losses.length > 0);
+  if (!outcome.ok) return outcome;
   if (!unchanged) return outcome;
   return { ok: true, value: { ...outcome.value, fidelity: computeFidelity(log.observed, outcome.value) } };
 }

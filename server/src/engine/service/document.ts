@@ -236,7 +236,9 @@ class ParsedDocument implements SparkDocument {
     return fixAll(this.text, (text) =>
       text === this.text
         ? this.diagnostics(input)
-        : new ParsedDocument({ ...this.source, text }, this.settings, this.versionOverride).diagnostics(input),
+        : new ParsedDocument({ ...this.source, text }, this.settings, this.versionOverride, undefined).diagnostics(
+            input,
+          ),
     );
   }
 

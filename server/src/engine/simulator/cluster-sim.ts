@@ -51,6 +51,14 @@ export interface ClusterRunSpec {
   budget?: RunBudget;
   /** Stage submission → first task launch, as a replayed log measured it (ms; absent or 0: at once). */
   launchDelayMs?: number;
+  /** Executors lost at given times, as a replayed log shows them (see ExecutorLoss). */
+  losses?: readonly ExecutorLoss[];
+}
+
+/** The `ordinal`-th executor to register (from 1) is lost at `atMs`, unless it is gone by then. */
+export interface ExecutorLoss {
+  atMs: number;
+  ordinal: number;
 }
 
 /** A job's simulated submission and end (ms). */
@@ -65,8 +73,8 @@ export interface SimulatedExecutorLife {
   id: number;
   addedMs: number;
   removedMs?: number;
-  /** Why it went: `idle` (killed by the allocation manager). */
-  reason?: 'idle';
+  /** Why it went: `idle` (killed by the allocation manager) or `lost` (a loss the replayed log shows). */
+  reason?: 'idle' | 'lost';
 }
 
 export interface ClusterRunOutput {
@@ -99,6 +107,8 @@ export interface ClusterRunOutput {
   budgetExceeded?: BudgetExceeded;
   /** Where the executor time went: registered time (executorMs) plus pod start-up time, split by category. */
   timeSplit: ExecutorTimeSplit;
+  /** Of spec.losses: executors lost, losses that found their executor already gone, tasks that ran again. */
+  losses?: { applied: number; missed: number; tasksRerun: number };
 }
 
 type SimEvent =
@@ -108,6 +118,7 @@ type SimEvent =
   | { kind: 'exit'; id: number }
   | { kind: 'job'; job: number }
   | { kind: 'release'; stage: number }
+  | { kind: 'lose'; ordinal: number }
   | { kind: 'allocate' }
   | { kind: 'poll' };
 
@@ -140,6 +151,9 @@ class ClusterSim {
   private readonly registeredAt = new Map<number, number>();
   private readonly runningSince = new Map<number, number>();
   private readonly killed = new Set<number>();
+  /** Executor ids in registration order (what an ExecutorLoss's ordinal counts). */
+  private readonly registrationOrder: number[] = [];
+  private readonly lossCount = { applied: 0, missed: 0, tasksRerun: 0 };
   private executorMs = 0;
   private podRunningMs = 0;
   private running = 0;
@@ -180,6 +194,7 @@ class ClusterSim {
       this.staticTarget = spec.mode.executors;
     }
     // After the manager and monitor exist: the listener forwards to them.
+    for (const loss of spec.losses ?? []) this.events.push(loss.atMs, { kind: 'lose', ordinal: loss.ordinal });
     const delay = spec.launchDelayMs ?? 0;
     this.scheduler = new TaskScheduler(
       spec.workload,
@@ -219,6 +234,10 @@ class ClusterSim {
         stageCompleted: noop,
         taskStart: (_s, _index, exec) => this.ledger.taskStarted(exec, this.now),
         taskEnd: (_s, _index, exec) => this.ledger.taskEnded(exec, this.now),
+        taskLost: (_s, _index, exec) => {
+          this.lossCount.tasksRerun++;
+          this.ledger.taskEnded(exec, this.now);
+        },
       };
     }
     const manager = this.manager;
@@ -256,6 +275,13 @@ class ClusterSim {
         manager.onTaskEnd(ref(s), index, 'success');
         monitor.onTaskEnd(id, sch().stageIds[s], true);
         if (sch().stageCached[s]) monitor.onBlockUpdated(id, sch().stageIds[s], true);
+        this.ledger.taskEnded(exec, this.now);
+      },
+      taskLost: (s, index, exec) => {
+        this.dirty = true;
+        this.lossCount.tasksRerun++;
+        manager.onTaskEnd(ref(s), index, 'failed');
+        monitor.onTaskEnd(this.text(exec), sch().stageIds[s], false);
         this.ledger.taskEnded(exec, this.now);
       },
     };
@@ -356,6 +382,7 @@ class ClusterSim {
       case 'register':
         if (this.store.phase(e.id) !== 'running') return;
         this.registeredAt.set(e.id, now);
+        this.registrationOrder.push(e.id);
         this.recordLife(e.id, now);
         this.running++;
         if (this.running > this.peak) this.peak = this.running;
@@ -374,6 +401,9 @@ class ClusterSim {
       case 'release':
         this.scheduler.releaseStage(e.stage, now);
         return;
+      case 'lose':
+        this.lose(e.ordinal, now);
+        return;
       case 'allocate':
         this.allocator.run(now);
         return;
@@ -382,6 +412,21 @@ class ClusterSim {
         if (this.spec.pods.apiPollingIntervalMs > 0) this.events.push(now + this.spec.pods.apiPollingIntervalMs, e);
         return;
     }
+  }
+
+  /** A loss the log shows: the executor goes at once, its running tasks re-run elsewhere; its pod is replaced. */
+  private lose(ordinal: number, now: number): void {
+    const id = this.registrationOrder[ordinal - 1];
+    // Gone already, or killed and on its way out: the loss finds nothing to take.
+    if (id === undefined || !this.registeredAt.has(id) || this.killed.has(id)) {
+      this.lossCount.missed++;
+      return;
+    }
+    this.lossCount.applied++;
+    this.scheduler.loseExecutor(id, now);
+    const life = this.lifeOf.get(id);
+    if (life) life.reason = 'lost';
+    this.deletePod(id, now);
   }
 
   private runningAt(id: number, visibleAt: number): number {
@@ -560,6 +605,7 @@ class ClusterSim {
       timelineThinned: timeline.thinned,
       work: this.meter.workDone,
       ...(this.meter.exceeded ? { budgetExceeded: this.meter.exceeded } : {}),
+      ...(this.spec.losses && this.spec.losses.length > 0 ? { losses: { ...this.lossCount } } : {}),
       endMs: end,
       completed,
       jobsEndMs,

@@ -14,6 +14,7 @@ import {
   type ClusterLimits,
   type ClusterRunOutput,
   type ClusterRunSpec,
+  type ExecutorLoss,
 } from './cluster-sim';
 import { budgetExceeded, resolveBudget, type BudgetExceeded, type SimulationBudget } from './budget';
 import { resolveAllocationConfig, type AllocationConfig } from './config';
@@ -61,6 +62,8 @@ export interface SimulateOptions {
    * executors and a note says it was not simulated.
    */
   baseline?: boolean;
+  /** Executors a replayed log shows lost (not killed by the driver), lost again in both runs at the same times. */
+  executorLosses?: readonly ExecutorLoss[];
 }
 
 /** A refusal for going over a work budget is an `over-budget` problem whose message names the budget. */
@@ -209,6 +212,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ...(calibrated ? { calibrated: withColdCount(calibrated, mode, knobs) } : {}),
     ...(tail !== undefined && Number.isFinite(tail) && tail > 0 ? { appTailMs: Math.round(tail * 1000) } : {}),
     ...(launchDelay > 0 ? { launchDelayMs: launchDelay } : {}),
+    ...(options.executorLosses && options.executorLosses.length > 0 ? { losses: options.executorLosses } : {}),
     budget,
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
@@ -231,6 +235,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const staticRun =
     options.baseline === false ? undefined : runCluster(spec({ kind: 'static', executors: staticCount }));
   if (staticRun?.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
+  if (draRun.losses) notes.push(lossNote(draRun.losses, options.executorLosses?.length ?? 0));
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
   if (staticRun) notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
   else notes.push('The static baseline was not simulated.');
@@ -332,6 +337,19 @@ function thinningNotes(run: ClusterRunOutput, label: string, budget: SimulationB
   return [
     `${label}: the timeline was thinned from ${run.timelineSamples.toLocaleString('en-US')} samples to ${run.timeline.length.toLocaleString('en-US')} points (each stretch keeps its lowest and highest values; budget.maxTimelinePoints is ${budget.maxTimelinePoints.toLocaleString('en-US')}).`,
   ];
+}
+
+function lossNote(losses: NonNullable<ClusterRunOutput['losses']>, asked: number): string {
+  let missed =
+    losses.missed > 0
+      ? `; ${losses.missed} found their executor already gone or leaving in the simulation, so nothing was lost`
+      : '';
+  const late = asked - losses.applied - losses.missed;
+  if (late > 0) missed += `; ${late} came after the simulated run had ended`;
+  return (
+    `Executor losses from the log: ${losses.applied} of ${asked} executor(s) lost at the logged time ` +
+    `(the k-th executor to register in the log is the k-th here), ${losses.tasksRerun} running task(s) re-run${missed}.`
+  );
 }
 
 function staticCountNote(alloc: AllocationConfig, count: number): string {

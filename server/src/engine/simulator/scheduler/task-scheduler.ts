@@ -16,6 +16,8 @@ export interface SchedulerListener {
   stageCompleted(stage: number): void;
   taskStart(stage: number, index: number, executorId: number): void;
   taskEnd(stage: number, index: number, executorId: number): void;
+  /** A running task was lost with its executor; it is pending again and will re-run elsewhere. */
+  taskLost?(stage: number, index: number, executorId: number): void;
 }
 
 /** The scheduler asks its driver to call `startJob(job)` at time `at` (ms). */
@@ -43,6 +45,8 @@ export class TaskScheduler {
   private readonly stageChildren: number[][] = [];
   private readonly nextLaunch: number[] = [];
   private readonly finished: number[] = [];
+  /** Task indices of each stage to run again (their executor was lost), taken before the stage's next new index. */
+  private readonly rerun: number[][] = [];
   /** Submitted stages with tasks not yet launched; the head is the least (job, stage id). */
   private readonly active: StageQueue;
 
@@ -66,6 +70,8 @@ export class TaskScheduler {
   private freeStack: Int32Array<ArrayBuffer>;
   private slotStage: Int32Array<ArrayBuffer>;
   private slotTask: Int32Array<ArrayBuffer>;
+  /** 1 for a slot whose running task was lost with its executor: its pending end is dropped. */
+  private slotLost: Uint8Array<ArrayBuffer>;
   private readonly offerable = new Set<number>();
   private readonly ends = new SlotHeap(64);
 
@@ -86,6 +92,7 @@ export class TaskScheduler {
     this.freeStack = new Int32Array(slots);
     this.slotStage = new Int32Array(slots);
     this.slotTask = new Int32Array(slots);
+    this.slotLost = new Uint8Array(slots);
     let total = 0;
     workload.jobs.forEach((job, j) => {
       const local = new Map<number, number>();
@@ -101,6 +108,7 @@ export class TaskScheduler {
         this.stageDurations.push(durationsMs(stage));
         this.stageChildren.push([]);
         this.nextLaunch.push(0);
+        this.rerun.push([]);
         this.finished.push(0);
         this.stageParentsLeft.push(0);
         total += stage.tasks;
@@ -252,6 +260,7 @@ export class TaskScheduler {
     this.freeStack = resize32(this.freeStack, cap * k);
     this.slotStage = resize32(this.slotStage, cap * k);
     this.slotTask = resize32(this.slotTask, cap * k);
+    this.slotLost = resize8(this.slotLost, cap * k);
   }
 
   /** An executor registered: its slots are free and offered at once. */
@@ -275,6 +284,32 @@ export class TaskScheduler {
     if (id >= this.alive.length) return;
     this.alive[id] = 0;
     this.offerable.delete(id);
+  }
+
+  /**
+   * The executor was lost (not killed by the allocation manager): it gets no more tasks, its running tasks are pending
+   * again (reported through taskLost) and are offered to the other executors at once.
+   */
+  loseExecutor(id: number, now: number): void {
+    if (id >= this.alive.length || !this.alive[id]) return;
+    const k = this.slotsPerExecutor;
+    const free = new Set<number>();
+    for (let i = 0; i < this.freeTop[id]; i++) free.add(this.freeStack[id * k + i]);
+    this.alive[id] = 0;
+    this.offerable.delete(id);
+    for (let slot = id * k; slot < (id + 1) * k; slot++) {
+      if (free.has(slot)) continue;
+      const s = this.slotStage[slot];
+      const index = this.slotTask[slot];
+      this.slotLost[slot] = 1;
+      this.busy--;
+      this.pendingCount++;
+      // Still in the launch queue while it has new indices or earlier re-runs; otherwise it goes back in.
+      if (this.nextLaunch[s] === this.stageTasks[s] && this.rerun[s].length === 0) this.active.push(s);
+      this.rerun[s].push(index);
+      this.listener.taskLost?.(s, index, id);
+    }
+    this.revive(now);
   }
 
   /** Tasks running on the executor now. */
@@ -304,8 +339,9 @@ export class TaskScheduler {
   /** Starts the next task on `slot`; `onTop` when the slot is the heap's top entry (its previous task just ended). */
   private launch(slot: number, now: number, onTop = false): void {
     const s = this.active.peek();
-    const index = this.nextLaunch[s]++;
-    if (this.nextLaunch[s] === this.stageTasks[s]) this.active.pop();
+    const again = this.rerun[s];
+    const index = again.length > 0 ? (again.shift() as number) : this.nextLaunch[s]++;
+    if (this.nextLaunch[s] === this.stageTasks[s] && again.length === 0) this.active.pop();
     this.pendingCount--;
     this.busy++;
     this.slotStage[slot] = s;
@@ -323,6 +359,11 @@ export class TaskScheduler {
     while (ends.peekTime() === now) {
       // The slot stays at the top while its end is processed: anything pushed meanwhile ends later.
       const slot = ends.peekId();
+      if (this.slotLost[slot]) {
+        this.slotLost[slot] = 0;
+        ends.pop();
+        continue;
+      }
       const s = this.slotStage[slot];
       const index = this.slotTask[slot];
       const exec = (slot / k) | 0;
