@@ -118,6 +118,15 @@ export function parseAdvice(x: unknown): Advice | undefined {
   };
 }
 
+/** The verdict sentence a simulation result carries (once the simulator writes one), or undefined. */
+export function parseResultVerdict(result: unknown): string | undefined {
+  if (!isObj(result)) return undefined;
+  const verdict = result.verdict;
+  return typeof verdict === 'string' && verdict.length > 0 && verdict.length <= ADVICE_LIMITS.sentence
+    ? verdict
+    : undefined;
+}
+
 /** The DRA and static breakdowns a simulation result carries (once the simulator fills them), or undefined. */
 export function parseRunBreakdowns(
   result: unknown,

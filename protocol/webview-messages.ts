@@ -19,7 +19,7 @@ import { parseCalibration, parseFidelity } from './replay-parse';
 import { parseExecutorTimeBreakdown } from './breakdown-parse';
 import { count, finite, isObj, nonNegative, type Obj } from './value-checks';
 import type { ExecutorTimeBreakdown } from './advice';
-import { parseRunBreakdowns } from './advice-parse';
+import { parseResultVerdict, parseRunBreakdowns } from './advice-parse';
 import {
   ADVISOR_HOST_TYPES,
   ADVISOR_WEBVIEW_TYPES,
@@ -88,6 +88,8 @@ export interface ResultMessage {
   observed?: ObservedRun;
   /** Where the DRA and the static run's executor time went (advisor), when the result carries it. */
   breakdowns?: { dra: ExecutorTimeBreakdown; static: ExecutorTimeBreakdown };
+  /** The sentence that says what holds executors (advisor), when the result carries it. */
+  verdict?: string;
 }
 export interface FileValuesMessage {
   type: 'fileValues';
@@ -404,6 +406,8 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
       // The advisor's breakdowns are optional extras: left out when absent or malformed.
       const breakdowns = parseRunBreakdowns(x.result);
       if (breakdowns) msg.breakdowns = breakdowns;
+      const verdict = parseResultVerdict(x.result);
+      if (verdict !== undefined) msg.verdict = verdict;
       return msg;
     }
     case 'fileValues': {

@@ -57,6 +57,8 @@ export class AdvisorView {
   private search: SearchState = 'idle';
   private searchMessage = '';
   private stale = false;
+  /** The verdict of the simulation view's last result, shown in the header until there is advice. */
+  private resultVerdict: string | undefined;
   /** The preview request in flight or last answered; older answers are dropped. */
   private previewRequest = 0;
   private readonly requests = new Set<number>();
@@ -204,8 +206,13 @@ export class AdvisorView {
     this.render();
   }
 
-  /** The DRA and static breakdowns of the simulation view's result, when it carries them. */
-  setSimulationBreakdowns(breakdowns: { dra: ExecutorTimeBreakdown; static: ExecutorTimeBreakdown } | undefined): void {
+  /** The DRA and static breakdowns and the verdict of the simulation view's result, when it carries them. */
+  setSimulationBreakdowns(
+    breakdowns: { dra: ExecutorTimeBreakdown; static: ExecutorTimeBreakdown } | undefined,
+    verdict?: string,
+  ): void {
+    this.resultVerdict = verdict;
+    this.renderVerdict();
     renderBreakdown(
       this.simulationBreakdown,
       'Where executor time goes',
@@ -277,8 +284,7 @@ export class AdvisorView {
   private render(): void {
     const advice = this.advice;
     this.renderStatus();
-    this.verdict.hidden = !advice || advice.verdict.length === 0;
-    this.verdict.textContent = advice?.verdict ?? '';
+    this.renderVerdict();
     this.tabButtons.advisor.classList.toggle('has-advice', advice !== undefined);
     for (const part of [this.summary, this.chartHost, this.tableHost, this.notes]) part.hidden = !advice;
     if (!advice) {
@@ -298,6 +304,13 @@ export class AdvisorView {
       { id: 'current', label: 'File as written', breakdown: advice.breakdown },
     ]);
     this.notes.replaceChildren(...advice.notes.map((n) => el('li', undefined, n)));
+  }
+
+  /** The advice's verdict once there is advice (it covers the search's workload), the result's before. */
+  private renderVerdict(): void {
+    const text = this.advice?.verdict || this.resultVerdict || '';
+    this.verdict.hidden = text.length === 0;
+    this.verdict.textContent = text;
   }
 
   private renderStatus(): void {

@@ -143,7 +143,7 @@ class Panel {
         delete this.state.lastError;
         this.save();
         this.renderAll();
-        this.advisor.setSimulationBreakdowns(msg.breakdowns);
+        this.advisor.setSimulationBreakdowns(msg.breakdowns, msg.verdict);
         break;
       case 'error':
         if (msg.requestId !== undefined && this.advisor.ownsRequest(msg.requestId)) {

@@ -248,8 +248,9 @@ describe('advisor view (Chromium)', { timeout: 180_000 }, () => {
     assert.equal(await page.locator('.advisor-status').getAttribute('data-state'), 'searching');
   });
 
-  it('draws the DRA and static breakdowns under a simulation result that carries them', async () => {
-    const { page } = await openPanel();
+  it('draws the DRA and static breakdowns and shows the verdict of a simulation result that carries them', async () => {
+    const { page, problems } = await openPanel();
+    const verdict = '27% of executor time is idle executors kept for shuffle files of the running job.';
     const result = {
       ...sampleResult(),
       dra: { ...sampleResult().dra, breakdown: sampleAdvice().breakdown },
@@ -261,8 +262,12 @@ describe('advisor view (Chromium)', { timeout: 180_000 }, () => {
         },
       },
     };
-    await send(page, { type: 'result', result });
+    await send(page, { type: 'result', result: { ...result, verdict } });
     await page.locator('#simulation-breakdown .breakdown-row[data-run="static"]').waitFor();
+    assert.equal(await page.locator('#verdict').textContent(), verdict);
+    assert.equal(await page.locator('#verdict').isVisible(), true);
+    await page.locator('#simulation-breakdown').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT, 'advisor-breakdown-dark.png'), fullPage: true });
     assert.equal(await page.locator('#simulation-breakdown .breakdown-row').count(), 2);
     assert.deepEqual(
       await page.locator('#simulation-breakdown tr[data-category="shuffle-pinned"] td').allTextContents(),
@@ -273,6 +278,9 @@ describe('advisor view (Chromium)', { timeout: 180_000 }, () => {
     await page.waitForFunction(
       () => (document.querySelector('#simulation-breakdown') as HTMLElement | null)?.hidden === true,
     );
+    assert.equal(await page.locator('#verdict').isVisible(), false, 'no verdict without one in the result');
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
   });
 
   it('light theme: screenshot', async () => {

@@ -1,7 +1,7 @@
 // Validators of the advisor's answer and of the advisor view's messages, both directions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseAdvice, parseBreakdown, parseRunBreakdowns } from '../../../protocol/advice-parse';
+import { parseAdvice, parseBreakdown, parseResultVerdict, parseRunBreakdowns } from '../../../protocol/advice-parse';
 import { VALUES_MAX } from '../../../protocol/limits';
 import { parseHostMessage, parseWebviewMessage } from '../../../protocol/webview-messages';
 import { sampleAdvice, sampleResult } from '../../webview/fixtures';
@@ -79,6 +79,18 @@ describe('breakdowns', () => {
       result: { ...both, static: { ...r.static, breakdown: { totalSec: 1 } } },
     });
     assert.ok(malformed?.type === 'result' && malformed.breakdowns === undefined, 'a bad breakdown is left out');
+  });
+});
+
+describe('parseResultVerdict', () => {
+  it('reads a non-empty verdict string of a result; anything else is no verdict', () => {
+    assert.equal(parseResultVerdict({ ...sampleResult(), verdict: 'Mostly busy.' }), 'Mostly busy.');
+    assert.equal(parseResultVerdict(sampleResult()), undefined);
+    assert.equal(parseResultVerdict({ verdict: '' }), undefined);
+    assert.equal(parseResultVerdict({ verdict: 3 }), undefined);
+    assert.equal(parseResultVerdict({ verdict: 'x'.repeat(2_001) }), undefined);
+    const msg = parseHostMessage({ type: 'result', result: { ...sampleResult(), verdict: 'Mostly busy.' } });
+    assert.ok(msg?.type === 'result' && msg.verdict === 'Mostly busy.');
   });
 });
 
