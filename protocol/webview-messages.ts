@@ -18,8 +18,6 @@ import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 import { parseCalibration, parseFidelity } from './replay-parse';
 import { parseExecutorTimeBreakdown } from './breakdown-parse';
 import { count, finite, isObj, nonNegative, type Obj } from './value-checks';
-import type { ExecutorTimeBreakdown } from './advice';
-import { parseResultVerdict, parseRunBreakdowns } from './advice-parse';
 import {
   ADVISOR_HOST_TYPES,
   ADVISOR_WEBVIEW_TYPES,
@@ -86,10 +84,6 @@ export interface ResultMessage {
   result: SimulationResult;
   /** Present for replays of an event log only. */
   observed?: ObservedRun;
-  /** Where the DRA and the static run's executor time went (advisor), when the result carries it. */
-  breakdowns?: { dra: ExecutorTimeBreakdown; static: ExecutorTimeBreakdown };
-  /** The sentence that says what holds executors (advisor), when the result carries it. */
-  verdict?: string;
 }
 export interface FileValuesMessage {
   type: 'fileValues';
@@ -403,11 +397,6 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
         if (!observed) return undefined;
         msg.observed = observed;
       }
-      // The advisor's breakdowns are optional extras: left out when absent or malformed.
-      const breakdowns = parseRunBreakdowns(x.result);
-      if (breakdowns) msg.breakdowns = breakdowns;
-      const verdict = parseResultVerdict(x.result);
-      if (verdict !== undefined) msg.verdict = verdict;
       return msg;
     }
     case 'fileValues': {

@@ -143,7 +143,10 @@ class Panel {
         delete this.state.lastError;
         this.save();
         this.renderAll();
-        this.advisor.setSimulationBreakdowns(msg.breakdowns, msg.verdict);
+        this.advisor.setSimulationBreakdowns(
+          { dra: msg.result.dra.breakdown, static: msg.result.static.breakdown },
+          msg.result.verdict,
+        );
         break;
       case 'error':
         if (msg.requestId !== undefined && this.advisor.ownsRequest(msg.requestId)) {
