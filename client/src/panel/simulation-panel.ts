@@ -1,7 +1,7 @@
 // Hosts the simulation webview: one panel per document, beside the editor. Every message from the
 // webview is validated; re-runs and applies go to callbacks the extension supplies.
 import * as vscode from 'vscode';
-import { problemText, type Problem } from '../../../protocol/result';
+import { problemHeading, type Problem } from '../../../protocol/result';
 import type { SimulationResult } from '../../../protocol/simulation';
 import type { SimulateParams } from '../../../protocol/requests';
 import {
@@ -261,7 +261,10 @@ export class SimulationPanel {
       const result: ResultMessage = { type: 'result', requestId: msg.requestId, result: response.result };
       if (response.observed) result.observed = response.observed;
       this.post(result);
-    } else this.post({ type: 'error', requestId: msg.requestId, message: problemText(response.problem) });
+    } else {
+      const { code, message } = response.problem;
+      this.post({ type: 'error', requestId: msg.requestId, message, heading: problemHeading(code) });
+    }
   }
 
   private async save(fileName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {

@@ -26,7 +26,7 @@ import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
 import { failure, success, type Problem, type Result } from '../../../../protocol/result';
-import type { SimulationResult, SimulationSummary } from '../../../../protocol/simulation';
+import type { SimulationResult, SimulationSummary, StaticRun, WorkloadSource } from '../../../../protocol/simulation';
 import { runDetails } from './run-details';
 import { writtenProperties } from './written-properties';
 
@@ -37,6 +37,8 @@ export interface SimulateOptions {
   /** Built-in workload preset; defaults to the first one. Ignored when `workload` is given. */
   preset?: string;
   workload?: Workload;
+  /** Where `workload` came from (default: a workload file). */
+  workloadSource?: WorkloadSource;
   /** Simulator knobs (see LATENCY_KNOBS, plus maxSimHours and maxSteps). */
   knobs?: Record<string, number>;
   prices?: Partial<Prices>;
@@ -218,6 +220,14 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   }
   const staticRun = runCluster(spec({ kind: 'static', executors: staticCount }));
   if (staticRun.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
+  // Static at the DRA run's peak: the fair baseline (a static job sized to what DRA needed at most).
+  const rightSizedCount = Math.max(1, draRun.peakExecutors);
+  let rightSizedRun: ClusterRunOutput | undefined;
+  if (draOn) {
+    rightSizedRun =
+      rightSizedCount === staticCount ? staticRun : runCluster(spec({ kind: 'static', executors: rightSizedCount }));
+    if (rightSizedRun.budgetExceeded) return stoppedRun(rightSizedRun, 'The right-sized static baseline');
+  }
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
   notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
   if (draOn) notes.push(staticCountNote(alloc, staticCount));
@@ -228,6 +238,12 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
 
   let stageCount = 0;
   for (const job of expanded.jobs) stageCount += job.stages.length;
+  const staticResult = (run: ClusterRunOutput, executors: number): StaticRun => ({
+    executors,
+    timeline: run.timeline,
+    summary: summarize(run, shape, alloc.taskCpus, prices),
+    ...thinnedFrom(run),
+  });
   const result: SimulationResult = {
     dra: {
       timeline: draRun.timeline,
@@ -235,19 +251,31 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       ...(options.details ? runDetails(draRun) : {}),
       ...thinnedFrom(draRun),
     },
-    static: {
-      executors: staticCount,
-      timeline: staticRun.timeline,
-      summary: summarize(staticRun, shape, alloc.taskCpus, prices),
-      ...thinnedFrom(staticRun),
-    },
+    static: staticResult(staticRun, staticCount),
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
     fileInputs: fileInputs(base, version),
-    workload: { name: workload.name, jobs: expanded.jobs.length, stages: stageCount, tasks: draRun.tasks },
+    workload: {
+      name: workload.name,
+      jobs: expanded.jobs.length,
+      stages: stageCount,
+      tasks: draRun.tasks,
+      ...workloadOrigin(options),
+    },
     sparkVersion: version,
   };
+  if (rightSizedRun) {
+    result.staticRightSized = staticResult(rightSizedRun, rightSizedCount);
+    notes.push(`Right-sized static baseline: ${rightSizedCount} executors (the DRA run's peak).`);
+  }
   return success(result);
+}
+
+/** Where the workload came from, and a preset's one-line description. */
+function workloadOrigin(options: SimulateOptions): Pick<SimulationResult['workload'], 'source' | 'description'> {
+  if (options.workload) return { source: options.workloadSource ?? 'file' };
+  const preset = getPreset(options.preset ?? PRESET_NAMES[0]);
+  return preset ? { source: 'preset', description: preset.description } : { source: 'preset' };
 }
 
 /** Unless a knob says otherwise, the cold executors are the ones the run asks for at start. */
@@ -391,7 +419,11 @@ function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number
     pvcsCreated: run.pvc.created,
     pvcGiBHours: round3(run.pvc.gibHours),
     pvcGiBLeftBehind: round3(run.pvc.gibLeftBehind),
-    cost: computeCost({ podMs: run.podRunningMs, pvcGibHours: run.pvc.gibHours }, shape, prices),
+    cost: computeCost(
+      { podMs: run.podRunningMs, pvcGibHours: run.pvc.gibHours, gibLeftBehind: run.pvc.gibLeftBehind },
+      shape,
+      prices,
+    ),
     tasks: run.tasks,
   };
 }
