@@ -493,7 +493,7 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     const { page, problems } = await openPanel();
     const chart = page.locator('#chart');
     assert.equal(await chart.getAttribute('data-theme'), 'dark');
-    await page.screenshot({ path: join(OUTPUT, 'panel-dark.png'), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT, 'panel-basic-dark.png'), fullPage: true });
     const darkAxis = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
     await page.evaluate(() =>
@@ -503,7 +503,7 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), darkAxis);
     assert.equal(await chart.getAttribute('data-series'), '7');
     assert.ok((await paintedPixels(page)) > 5_000);
-    await page.screenshot({ path: join(OUTPUT, 'panel-light.png'), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT, 'panel-basic-light.png'), fullPage: true });
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(problems, []);
   });
