@@ -115,7 +115,7 @@ function parseWindow(x: unknown): WindowFidelity | undefined {
 
 function parseJob(x: unknown): JobFidelity | undefined {
   if (!isObj(x)) return undefined;
-  const { id, observedSec, simulatedSec, errorSec, errorPct } = x;
+  const { id, observedSec, simulatedSec, errorSec, errorPct, withinTarget } = x;
   if (!count(id) || !nonNegative(observedSec)) return undefined;
   const out: JobFidelity = { id, observedSec };
   if (simulatedSec !== undefined) {
@@ -129,6 +129,10 @@ function parseJob(x: unknown): JobFidelity | undefined {
   if (errorPct !== undefined) {
     if (!finite(errorPct)) return undefined;
     out.errorPct = errorPct;
+  }
+  if (withinTarget !== undefined) {
+    if (typeof withinTarget !== 'boolean') return undefined;
+    out.withinTarget = withinTarget;
   }
   return out;
 }

@@ -60,6 +60,8 @@ export interface JobFidelity {
   simulatedSec?: number;
   errorSec?: number;
   errorPct?: number;
+  /** The simulated duration is close enough to the logged one (see JOB_TARGET in eventlog/fidelity.ts). */
+  withinTarget?: boolean;
 }
 
 export interface FidelityReport {

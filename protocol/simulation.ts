@@ -36,6 +36,10 @@ export interface CostBreakdown {
   storage: number;
   total: number;
   currency: 'USD';
+  /** False when no node price is set (sparkDra.simulation.instanceVcpuHourUsd is 0): `compute` is then not known. */
+  computePriced?: boolean;
+  /** What volumes left behind by reclaimPolicy Retain go on costing every month after the run (not in `total`). */
+  leftBehindPerMonth?: number;
 }
 
 export interface SimulationSummary {
@@ -61,6 +65,14 @@ export interface SimulatedJob {
   endSec?: number;
 }
 
+/** A stage's simulated submission and completion, in seconds from application start. */
+export interface SimulatedStage {
+  id: number;
+  startSec: number;
+  /** Absent when the run stopped before the stage completed. */
+  endSec?: number;
+}
+
 /** One simulated executor's lifetime, in seconds from application start. */
 export interface ExecutorLifetime {
   id: string;
@@ -76,6 +88,7 @@ export interface ExecutorLifetime {
 /** Per-job times and executor lifetimes (present when SimulateOptions.details is set). */
 export interface RunDetails {
   jobs: SimulatedJob[];
+  stages: SimulatedStage[];
   executors: ExecutorLifetime[];
   /** When the last job ended; the run's runtime goes on to the application end when appTailSec is given. */
   lastJobEndSec: number;
@@ -95,17 +108,28 @@ export interface RunBreakdown {
   breakdown: ExecutorTimeBreakdown;
 }
 
+/** A run with a fixed executor count on the same workload, scheduler and pod latency. */
+export interface StaticRun extends RunBreakdown {
+  executors: number;
+  timeline: TimelinePoint[];
+  summary: SimulationSummary;
+  thinnedFrom?: number;
+}
+
+/** Where the simulated workload came from: a built-in preset, a workload file, or an event log. */
+export type WorkloadSource = 'preset' | 'file' | 'event log';
+
 export interface SimulationResult {
   /** Dynamic allocation as configured in the file (with any what-if overrides). */
   dra: { timeline: TimelinePoint[]; summary: SimulationSummary; thinnedFrom?: number } & RunBreakdown &
     Partial<RunDetails>;
-  /** Static allocation baseline: a fixed executor count on the same workload and scheduler. */
-  static: {
-    executors: number;
-    timeline: TimelinePoint[];
-    summary: SimulationSummary;
-    thinnedFrom?: number;
-  } & RunBreakdown;
+  /** Static allocation baseline at spark.executor.instances or maxExecutors (the DRA peak when neither is finite). */
+  static: StaticRun;
+  /**
+   * Static allocation at the DRA run's peak executor count: what a well-sized static job would run. Savings are
+   * quoted against it. Present when dynamic allocation is on.
+   */
+  staticRightSized?: StaticRun;
   /**
    * One or two sentences from the DRA run's breakdown (the run as written when DRA is off): the largest avoidable
    * share of executor time and the change that would release it, or that little is avoidable.
@@ -117,8 +141,15 @@ export interface SimulationResult {
   inputs: Record<string, string>;
   /** The same Spark keys as the job file sets them, before what-if overrides. */
   fileInputs: Record<string, string>;
-  /** The workload that was simulated. */
-  workload: { name: string; jobs: number; stages: number; tasks: number };
+  /** The workload that was simulated; `description` is a preset's one line. */
+  workload: {
+    name: string;
+    jobs: number;
+    stages: number;
+    tasks: number;
+    source?: WorkloadSource;
+    description?: string;
+  };
   sparkVersion: string;
   /** Replays only: the start-up and removal times measured in the log, and the knobs they gave. */
   calibration?: Calibration;

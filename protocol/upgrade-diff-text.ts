@@ -8,7 +8,7 @@ import type {
   UpgradeDiff,
   ValueChange,
 } from './upgrade-diff';
-import { formatDuration } from './text-format';
+import { formatDuration, formatSparkValue } from './text-format';
 
 export function formatUpgradeDiff(path: string, diff: UpgradeDiff): string {
   const from = `Spark ${diff.from.sparkVersion}`;
@@ -48,14 +48,17 @@ function orNone(lines: string[]): string[] {
 
 function shown(seen: KeyAtVersion): string {
   if (!seen.known) return 'not in this version';
-  return seen.value ?? 'unset by default';
+  return seen.value === undefined ? 'unset by default' : formatSparkValue(seen.value);
 }
+
+const defaultText = (value: string | undefined): string => (value === undefined ? 'unset' : formatSparkValue(value));
 
 function valueLine(change: ValueChange): string {
   const arrow = `${shown(change.before)} → ${shown(change.after)}`;
   if (change.written && !change.changed.includes('value')) {
-    const defaults = `default ${change.before.defaultValue ?? 'unset'} → ${change.after.defaultValue ?? 'unset'}`;
-    return `  ${change.key}: you set ${change.after.value ?? 'it'}; ${defaults}`;
+    const defaults = `default ${defaultText(change.before.defaultValue)} → ${defaultText(change.after.defaultValue)}`;
+    const written = change.after.value === undefined ? 'it' : formatSparkValue(change.after.value);
+    return `  ${change.key}: you set ${written}; ${defaults}`;
   }
   return `  ${change.key}: ${arrow}${change.written ? ' (written in the file)' : ''}`;
 }

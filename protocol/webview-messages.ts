@@ -13,7 +13,15 @@ import {
   type KnobValues,
   type WhatIfValues,
 } from './limits';
-import type { CostBreakdown, SimulationResult, SimulationSummary, TimelinePoint } from './simulation';
+import type {
+  CostBreakdown,
+  SimulationResult,
+  SimulationSummary,
+  StaticRun,
+  TimelinePoint,
+  WorkloadSource,
+} from './simulation';
+import { parseRunTimes } from './run-times-parse';
 import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 import { parseCalibration, parseFidelity } from './replay-parse';
 import { parseExecutorTimeBreakdown } from './breakdown-parse';
@@ -43,6 +51,7 @@ export const LIMITS = {
   preset: PRESET_NAME_MAX,
   fileName: 120,
   message: 20_000,
+  heading: 100,
   note: 2_000,
   inputKey: 300,
   inputs: 2_000,
@@ -94,6 +103,8 @@ export interface ErrorMessage {
   type: 'error';
   requestId?: number;
   message: string;
+  /** What kind of problem it is, as a heading ("Spark would not start"); absent: a failure of the simulation. */
+  heading?: string;
 }
 export interface AppliedMessage {
   type: 'applied';
@@ -222,10 +233,19 @@ export function parseTimeline(x: unknown): TimelinePoint[] | undefined {
 
 function parseCost(x: unknown): CostBreakdown | undefined {
   if (!isObj(x)) return undefined;
-  const { emrUplift, compute, storage, total, currency } = x;
+  const { emrUplift, compute, storage, total, currency, computePriced, leftBehindPerMonth } = x;
   if (!finite(emrUplift) || !finite(compute) || !finite(storage) || !finite(total) || currency !== 'USD')
     return undefined;
-  return { emrUplift, compute, storage, total, currency };
+  const cost: CostBreakdown = { emrUplift, compute, storage, total, currency };
+  if (computePriced !== undefined) {
+    if (typeof computePriced !== 'boolean') return undefined;
+    cost.computePriced = computePriced;
+  }
+  if (leftBehindPerMonth !== undefined) {
+    if (!nonNegative(leftBehindPerMonth)) return undefined;
+    cost.leftBehindPerMonth = leftBehindPerMonth;
+  }
+  return cost;
 }
 
 const SUMMARY_FIELDS = [
@@ -279,18 +299,26 @@ function parseStringRecord(
   return out;
 }
 
+function parseStaticRun(x: unknown): StaticRun | undefined {
+  if (!isObj(x)) return undefined;
+  const timeline = parseTimeline(x.timeline);
+  const summary = parseSummary(x.summary);
+  const breakdown = parseExecutorTimeBreakdown(x.breakdown);
+  if (!timeline || !summary || !breakdown || !nonNegative(x.executors)) return undefined;
+  return { executors: x.executors, timeline, summary, breakdown };
+}
+
+const WORKLOAD_SOURCES: readonly WorkloadSource[] = ['preset', 'file', 'event log'];
+
 export function parseSimulationResult(x: unknown): SimulationResult | undefined {
   if (!isObj(x) || !isObj(x.dra) || !isObj(x.static) || !isObj(x.workload)) return undefined;
   const draTimeline = parseTimeline(x.dra.timeline);
   const draSummary = parseSummary(x.dra.summary);
-  const staticTimeline = parseTimeline(x.static.timeline);
-  const staticSummary = parseSummary(x.static.summary);
-  const staticExecutors = x.static.executors;
-  if (!draTimeline || !draSummary || !staticTimeline || !staticSummary || !nonNegative(staticExecutors))
-    return undefined;
+  const staticRun = parseStaticRun(x.static);
   const draBreakdown = parseExecutorTimeBreakdown(x.dra.breakdown);
-  const staticBreakdown = parseExecutorTimeBreakdown(x.static.breakdown);
-  if (!draBreakdown || !staticBreakdown || !str(x.verdict, LIMITS.note)) return undefined;
+  if (!draTimeline || !draSummary || !draBreakdown || !staticRun || !str(x.verdict, LIMITS.note)) return undefined;
+  const rightSized = x.staticRightSized === undefined ? undefined : parseStaticRun(x.staticRightSized);
+  if (x.staticRightSized !== undefined && !rightSized) return undefined;
   if (!Array.isArray(x.notes) || x.notes.length > LIMITS.notes || !x.notes.every((n) => str(n, LIMITS.note)))
     return undefined;
   const inputs = parseStringRecord(x.inputs, LIMITS.inputs, LIMITS.inputKey, LIMITS.note);
@@ -301,22 +329,25 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
   const w = x.workload;
   if (!str(w.name, LIMITS.preset) || !nonNegative(w.jobs) || !nonNegative(w.stages) || !nonNegative(w.tasks))
     return undefined;
+  if (w.source !== undefined && !WORKLOAD_SOURCES.includes(w.source as WorkloadSource)) return undefined;
+  if (w.description !== undefined && !str(w.description, LIMITS.note)) return undefined;
   if (!str(x.sparkVersion, 50)) return undefined;
+  const workload: SimulationResult['workload'] = { name: w.name, jobs: w.jobs, stages: w.stages, tasks: w.tasks };
+  if (w.source !== undefined) workload.source = w.source as WorkloadSource;
+  if (w.description !== undefined) workload.description = w.description;
   const result: SimulationResult = {
     dra: { timeline: draTimeline, summary: draSummary, breakdown: draBreakdown },
-    static: {
-      executors: staticExecutors,
-      timeline: staticTimeline,
-      summary: staticSummary,
-      breakdown: staticBreakdown,
-    },
+    static: staticRun,
     verdict: x.verdict,
     notes: [...(x.notes as string[])],
     inputs,
     fileInputs,
-    workload: { name: w.name, jobs: w.jobs, stages: w.stages, tasks: w.tasks },
+    workload,
     sparkVersion: x.sparkVersion,
   };
+  if (rightSized) result.staticRightSized = rightSized;
+  const runTimes = parseRunTimes(x.dra);
+  if (runTimes) Object.assign(result.dra, runTimes);
   // A replay's extras are optional: a malformed one is left out, and the simulation is still shown.
   const calibration = x.calibration === undefined ? undefined : parseCalibration(x.calibration);
   if (calibration) result.calibration = calibration;
@@ -412,9 +443,11 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
     case 'error': {
       if (!str(x.message, LIMITS.message)) return undefined;
       if (x.requestId !== undefined && !requestId(x.requestId)) return undefined;
-      return x.requestId === undefined
-        ? { type: 'error', message: x.message }
-        : { type: 'error', requestId: x.requestId, message: x.message };
+      if (x.heading !== undefined && !isOneLine(x.heading, LIMITS.heading)) return undefined;
+      const error: ErrorMessage = { type: 'error', message: x.message };
+      if (x.requestId !== undefined) error.requestId = x.requestId;
+      if (x.heading !== undefined) error.heading = x.heading;
+      return error;
     }
     case 'applied': {
       if (typeof x.ok !== 'boolean') return undefined;

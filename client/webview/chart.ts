@@ -2,7 +2,9 @@
 // replay the executors the event log observed.
 import uPlot from 'uplot';
 import type { SimulationResult, TimelinePoint } from '../../protocol/simulation';
+import { Bands } from './bands';
 import { alignTimelines } from './chart-data';
+import { SERIES_HELP } from './series-help';
 import { formatClock, trim } from './format';
 import type { ObservedRun } from '../../protocol/webview-messages';
 import type { ChartTheme } from './theme';
@@ -12,6 +14,8 @@ type SeriesKey = keyof ChartTheme['series'];
 interface SeriesSpec {
   key: SeriesKey;
   label: string;
+  /** Explains the series on hover over its legend entry. */
+  help?: string;
   scale: 'count' | 'tasks';
   dash?: number[];
   width: number;
@@ -43,6 +47,15 @@ const OBSERVED: SeriesSpec = { key: 'observed', label: 'Observed executors', sca
 
 const HEIGHT = 340;
 
+/** A title and lines of figures drawn above the exported chart. */
+export interface ExportCaption {
+  title: string;
+  lines: string[];
+}
+
+/** The exported PNG has twice the chart's CSS pixels, whatever the screen's pixel ratio. */
+export const EXPORT_SCALE = 2;
+
 function upperRange(max: number | null): number {
   const m = max ?? 0;
   if (!Number.isFinite(m) || m <= 0) return 1;
@@ -57,6 +70,8 @@ export class TimelineChart {
   /** The series drawn by the current plot, in order (for the PNG legend). */
   private drawn: readonly SeriesSpec[] = [];
   private readonly resize: ResizeObserver;
+  private bands: Bands | undefined;
+  private data: uPlot.AlignedData | undefined;
 
   constructor(private readonly host: HTMLElement) {
     this.resize = new ResizeObserver(() => this.fit());
@@ -82,6 +97,8 @@ export class TimelineChart {
   clear(): void {
     this.plot?.destroy();
     this.plot = undefined;
+    this.bands = undefined;
+    this.data = undefined;
     this.result = undefined;
     this.observed = undefined;
     this.drawn = [];
@@ -108,6 +125,93 @@ export class TimelineChart {
     if (w !== this.plot.width) this.plot.setSize({ width: w, height: HEIGHT });
   }
 
+  /** uPlot options at scale `k` (fonts, lines and axis sizes grow with it; the PNG export draws at k > 1). */
+  private options(
+    theme: ChartTheme,
+    specs: readonly SeriesSpec[],
+    width: number,
+    height: number,
+    k: number,
+  ): uPlot.Options {
+    const font = `${theme.fontSizePx * k}px ${theme.fontFamily}`;
+    const axisBase = {
+      stroke: theme.foreground,
+      font,
+      labelFont: font,
+      grid: { stroke: theme.grid, width: k },
+      ticks: { stroke: theme.grid, width: k, size: 10 * k },
+      gap: 5 * k,
+    };
+    const stepped = uPlot.paths.stepped?.({ align: 1 });
+    return {
+      width,
+      height,
+      class: 'timeline-chart',
+      scales: {
+        x: { time: false },
+        count: { range: (_u, _min, max) => [0, upperRange(max)] },
+        tasks: { range: (_u, _min, max) => [0, upperRange(max)] },
+      },
+      series: [
+        { label: 'Time', value: (_u, v) => (v == null ? '–' : formatClock(v)) },
+        ...specs.map((s): uPlot.Series => ({
+          label: s.label,
+          scale: s.scale,
+          stroke: theme.series[s.key],
+          width: s.width * k,
+          ...(s.dash ? { dash: s.dash.map((d) => d * k) } : {}),
+          ...(stepped ? { paths: stepped } : {}),
+          points: { show: false },
+          value: (_u, v) => (v == null ? '–' : trim(v, 1)),
+        })),
+      ],
+      axes: [
+        { ...axisBase, size: 50 * k, space: 50 * k, values: (_u, splits) => splits.map((v) => formatClock(v)) },
+        {
+          ...axisBase,
+          scale: 'count',
+          label: 'executors · pods · PVCs',
+          size: 56 * k,
+          labelSize: 30 * k,
+          space: 30 * k,
+        },
+        {
+          ...axisBase,
+          scale: 'tasks',
+          side: 1,
+          label: 'task slots · tasks',
+          size: 60 * k,
+          labelSize: 30 * k,
+          space: 30 * k,
+          grid: { show: false },
+        },
+      ],
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false }, points: { show: false } },
+    };
+  }
+
+  /** Hovering a legend entry explains its series (what Target and Pending pods mean). */
+  private explainLegend(specs: readonly SeriesSpec[]): void {
+    const entries = this.host.querySelectorAll<HTMLElement>('.u-legend .u-series');
+    specs.forEach((s, i) => {
+      const entry = entries[i + 1];
+      const help = s.help ?? SERIES_HELP[s.key];
+      if (entry && help) {
+        entry.title = help;
+        entry.dataset.help = s.key;
+      }
+    });
+  }
+
+  private layoutBands(): void {
+    const plot = this.plot;
+    if (!plot || !this.bands) return;
+    const over = plot.over.getBoundingClientRect();
+    const host = this.host.getBoundingClientRect();
+    this.bands.layout({ left: over.left - host.left, width: over.width, toPx: (sec) => plot.valToPos(sec, 'x') });
+  }
+
   private rebuild(): void {
     const result = this.result;
     const theme = this.theme;
@@ -115,6 +219,8 @@ export class TimelineChart {
     const observed = this.observed;
     this.plot?.destroy();
     this.plot = undefined;
+    this.bands = undefined;
+    this.data = undefined;
     this.drawn = [];
     this.host.replaceChildren();
     delete this.host.dataset.observedPoints;
@@ -150,84 +256,81 @@ export class TimelineChart {
       data = [timeline.map((p) => p.t), ...SERIES.map((s) => timeline.map((p) => s.pick(p, result)))];
       specs = SERIES;
     }
-    const font = `${theme.fontSizePx}px ${theme.fontFamily}`;
-    const axisBase = {
-      stroke: theme.foreground,
-      font,
-      labelFont: font,
-      grid: { stroke: theme.grid, width: 1 },
-      ticks: { stroke: theme.grid, width: 1 },
-    };
-    const stepped = uPlot.paths.stepped?.({ align: 1 });
-    const opts: uPlot.Options = {
-      width: this.width(),
-      height: HEIGHT,
-      class: 'timeline-chart',
-      scales: {
-        x: { time: false },
-        count: { range: (_u, _min, max) => [0, upperRange(max)] },
-        tasks: { range: (_u, _min, max) => [0, upperRange(max)] },
-      },
-      series: [
-        { label: 'Time', value: (_u, v) => (v == null ? '–' : formatClock(v)) },
-        ...specs.map((s): uPlot.Series => ({
-          label: s.label,
-          scale: s.scale,
-          stroke: theme.series[s.key],
-          width: s.width,
-          ...(s.dash ? { dash: s.dash } : {}),
-          ...(stepped ? { paths: stepped } : {}),
-          points: { show: false },
-          value: (_u, v) => (v == null ? '–' : trim(v, 1)),
-        })),
+    const opts = this.options(theme, specs, this.width(), HEIGHT, 1);
+    opts.hooks = {
+      // The x range on screen, for tests and tools (it covers the simulated and the observed timeline).
+      setScale: [
+        (u, key) => {
+          if (key !== 'x') return;
+          const { min, max } = u.scales.x ?? {};
+          if (min != null) this.host.dataset.xMin = String(min);
+          if (max != null) this.host.dataset.xMax = String(max);
+          this.layoutBands();
+        },
       ],
-      axes: [
-        { ...axisBase, values: (_u, splits) => splits.map((v) => formatClock(v)) },
-        { ...axisBase, scale: 'count', label: 'executors · pods · PVCs', size: 56 },
-        { ...axisBase, scale: 'tasks', side: 1, label: 'task slots · tasks', size: 60, grid: { show: false } },
-      ],
-      legend: { live: true },
-      cursor: { drag: { x: true, y: false }, points: { show: false } },
-      hooks: {
-        // The x range on screen, for tests and tools (it covers the simulated and the observed timeline).
-        setScale: [
-          (u, key) => {
-            if (key !== 'x') return;
-            const { min, max } = u.scales.x ?? {};
-            if (min != null) this.host.dataset.xMin = String(min);
-            if (max != null) this.host.dataset.xMax = String(max);
-          },
-        ],
-      },
+      setSize: [() => this.layoutBands()],
     };
     this.plot = new uPlot(opts, data, this.host);
+    this.data = data;
     this.drawn = specs;
+    this.explainLegend(specs);
+    this.bands = new Bands(this.host, result);
+    this.layoutBands();
     this.host.dataset.series = String(this.plot.series.length - 1);
     this.host.dataset.points = String(timeline.length);
     if (observed) this.host.dataset.observedPoints = String(observed.timeline.length);
     this.host.dataset.theme = theme.kind;
   }
 
-  /** The chart as a PNG data URL with the theme background and a drawn legend, or undefined without a chart. */
-  toPngDataUrl(): string | undefined {
-    const plot = this.plot;
+  /**
+   * The chart as a PNG data URL at EXPORT_SCALE× its CSS size, redrawn (not stretched) on the theme background, with
+   * the caption's title and figures above a drawn legend; undefined without a chart.
+   */
+  async toPngDataUrl(caption: ExportCaption): Promise<string | undefined> {
+    const live = this.plot;
     const theme = this.theme;
-    if (!plot || !theme) return undefined;
-    const src = plot.ctx.canvas;
-    const dpr = src.width / Math.max(1, plot.width);
+    const data = this.data;
+    if (!live || !theme || !data) return undefined;
+    const dpr = live.ctx.canvas.width / Math.max(1, live.width);
+    // A plot drawn k times larger in CSS pixels has EXPORT_SCALE × the CSS size in device pixels.
+    const k = EXPORT_SCALE / dpr;
+    const box = document.createElement('div');
+    box.className = 'export-box';
+    document.body.append(box);
+    let plot: uPlot | undefined;
+    try {
+      plot = new uPlot(this.options(theme, this.drawn, live.width * k, HEIGHT * k, k), data, box);
+      plot.series.forEach((_s, i) => {
+        if (i > 0 && live.series[i]?.show === false) plot?.setSeries(i, { show: false });
+      });
+      const min = live.scales.x?.min;
+      const max = live.scales.x?.max;
+      if (min != null && max != null) plot.setScale('x', { min, max });
+      // uPlot sizes and draws in a microtask after construction: let it finish first.
+      await new Promise((done) => setTimeout(done, 0));
+      return this.compose(plot.ctx.canvas, theme, caption, live);
+    } finally {
+      plot?.destroy();
+      box.remove();
+    }
+  }
+
+  private compose(src: HTMLCanvasElement, theme: ChartTheme, caption: ExportCaption, live: uPlot): string | undefined {
+    const scale = EXPORT_SCALE;
     const measure = document.createElement('canvas').getContext('2d');
     if (!measure) return undefined;
-    const font = `${Math.round(theme.fontSizePx * dpr)}px ${theme.fontFamily}`;
+    const font = `${Math.round(theme.fontSizePx * scale)}px ${theme.fontFamily}`;
+    const titleFont = `600 ${Math.round(theme.fontSizePx * 1.3 * scale)}px ${theme.fontFamily}`;
     measure.font = font;
-    // Lay the legend out in rows that fit the chart width.
-    const rowHeight = Math.round(22 * dpr);
-    const margin = Math.round(8 * dpr);
+    const rowHeight = Math.round(22 * scale);
+    const margin = Math.round(10 * scale);
+    // Legend rows that fit the width.
     const items: { spec: SeriesSpec; x: number; row: number }[] = [];
     let x = margin;
     let row = 0;
     this.drawn.forEach((s, i) => {
-      if (plot.series[i + 1]?.show === false) return;
-      const w = 24 * dpr + measure.measureText(s.label).width + 16 * dpr;
+      if (live.series[i + 1]?.show === false) return;
+      const w = 24 * scale + measure.measureText(s.label).width + 16 * scale;
       if (x > margin && x + w > src.width - margin) {
         row++;
         x = margin;
@@ -235,7 +338,9 @@ export class TimelineChart {
       items.push({ spec: s, x, row });
       x += w;
     });
-    const pad = (row + 1) * rowHeight + margin;
+    const captionHeight = margin + Math.round(rowHeight * 1.3) + caption.lines.length * rowHeight;
+    const legendTop = captionHeight + margin / 2;
+    const pad = legendTop + (row + 1) * rowHeight + margin / 2;
     const out = document.createElement('canvas');
     out.width = src.width;
     out.height = src.height + pad;
@@ -243,19 +348,26 @@ export class TimelineChart {
     if (!ctx) return undefined;
     ctx.fillStyle = theme.background;
     ctx.fillRect(0, 0, out.width, out.height);
-    ctx.font = font;
     ctx.textBaseline = 'middle';
+    ctx.fillStyle = theme.foreground;
+    ctx.font = titleFont;
+    ctx.fillText(caption.title, margin, margin + (rowHeight * 1.3) / 2);
+    ctx.font = font;
+    caption.lines.forEach((line, i) => {
+      ctx.fillStyle = i === 0 ? theme.foreground : theme.muted;
+      ctx.fillText(line, margin, margin + rowHeight * 1.3 + i * rowHeight + rowHeight / 2);
+    });
     for (const item of items) {
-      const y = margin / 2 + item.row * rowHeight + rowHeight / 2;
+      const y = legendTop + item.row * rowHeight + rowHeight / 2;
       ctx.strokeStyle = theme.series[item.spec.key];
-      ctx.lineWidth = 2 * dpr;
-      ctx.setLineDash((item.spec.dash ?? []).map((d) => d * dpr));
+      ctx.lineWidth = 2 * scale;
+      ctx.setLineDash((item.spec.dash ?? []).map((d) => d * scale));
       ctx.beginPath();
       ctx.moveTo(item.x, y);
-      ctx.lineTo(item.x + 18 * dpr, y);
+      ctx.lineTo(item.x + 18 * scale, y);
       ctx.stroke();
       ctx.fillStyle = theme.foreground;
-      ctx.fillText(item.spec.label, item.x + 24 * dpr, y);
+      ctx.fillText(item.spec.label, item.x + 24 * scale, y);
     }
     ctx.setLineDash([]);
     ctx.drawImage(src, 0, pad);

@@ -10,6 +10,7 @@ import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-check
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import { changedValues, isWhatIfValue, KNOBS, type WhatIfKey } from '../../protocol/webview-messages';
+import { formatSparkValue, INFINITY_SIGN } from '../../protocol/text-format';
 import type { PanelState } from './state';
 import { el } from './dom';
 
@@ -106,12 +107,12 @@ export class WhatIfControls {
     this.latency.type = 'number';
     this.latency.min = KNOBS.podStartLatencySec.min;
     this.latency.max = KNOBS.podStartLatencySec.max;
-    this.latency.placeholder = 'simulator default';
+    this.latency.placeholder = `default ${KNOBS.podStartLatencySec.default}`;
     this.latency.addEventListener('input', () => this.onLatency());
     this.latencyRow.append(
       latencyLabel,
       this.latency,
-      el('div', 'field-hint', 'simulator knob, not written to the file'),
+      el('div', 'field-hint', 'creation → executor registered, in total; simulator knob, not written to the file'),
     );
     form.append(this.latencyRow);
 
@@ -162,7 +163,9 @@ export class WhatIfControls {
       tf.addEventListener('input', () => {
         const v = tf.value.trim();
         const s = this.state();
-        if (v === '') delete s.edits[spec.key];
+        // "∞" is how the field shows the file's no-limit value: typing it back means the file's value.
+        const fileShown = formatSparkValue(s.fileValues[spec.key] ?? '');
+        if (v === '' || (v === INFINITY_SIGN && fileShown === INFINITY_SIGN)) delete s.edits[spec.key];
         else s.edits[spec.key] = v;
         this.refresh();
         this.events.changed();
@@ -212,7 +215,7 @@ export class WhatIfControls {
     const s = this.state();
     for (const f of this.fields) {
       if (!keys.includes(f.spec.key) || f.input.tagName.toLowerCase() === 'vscode-checkbox') continue;
-      (f.input as VscodeTextfield).value = s.fileValues[f.spec.key] ?? '';
+      (f.input as VscodeTextfield).value = formatSparkValue(s.fileValues[f.spec.key] ?? '');
     }
     this.refresh();
   }
@@ -225,15 +228,15 @@ export class WhatIfControls {
     for (const f of this.fields) {
       const key = f.spec.key;
       const fileValue = s.fileValues[key];
-      const current = s.edits[key] ?? fileValue;
+      const current = s.edits[key] ?? (fileValue === undefined ? undefined : formatSparkValue(fileValue));
       f.row.classList.toggle('changed', changed[key] !== undefined);
-      f.hint.textContent = fileValue !== undefined ? `file: ${fileValue}` : 'not set in the file';
+      f.hint.textContent = fileValue !== undefined ? `file: ${formatSparkValue(fileValue)}` : 'not set in the file';
       if (f.input.tagName.toLowerCase() === 'vscode-checkbox') {
         const cb = f.input as VscodeCheckbox;
         cb.checked = (current ?? '').toLowerCase() === 'true';
       } else {
         const tf = f.input as VscodeTextfield;
-        tf.placeholder = fileValue ?? 'Spark default';
+        tf.placeholder = fileValue === undefined ? 'Spark default' : formatSparkValue(fileValue);
         tf.invalid = invalid.has(key);
         if (document.activeElement !== tf && tf.value !== (current ?? '')) tf.value = current ?? '';
       }

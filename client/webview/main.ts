@@ -6,7 +6,10 @@ import { renderCards, renderNotes, workloadLine } from './cards';
 import { TimelineChart } from './chart';
 import { WhatIfControls } from './controls';
 import { exportStem, timelineCsv } from './csv';
+import { exportCaption } from './export-caption';
 import { editsAfterFileChange, shortKeyNames } from './file-sync';
+import { renderProblem } from './refusal';
+import { renderBanner } from './workload-banner';
 import {
   changedValues,
   parseHostMessage,
@@ -73,7 +76,7 @@ class Panel {
       apply: () => this.apply(),
       reset: () => this.reset(),
       exportCsv: () => this.exportCsv(),
-      exportPng: () => this.exportPng(),
+      exportPng: () => void this.exportPng(),
     });
     this.advisor = new AdvisorView({
       post: (message) => this.api.postMessage(message),
@@ -141,6 +144,7 @@ class Panel {
         if (msg.observed) this.state.lastObserved = msg.observed;
         else delete this.state.lastObserved;
         delete this.state.lastError;
+        delete this.state.lastErrorHeading;
         this.save();
         this.renderAll();
         this.advisor.setSimulationBreakdowns(
@@ -155,7 +159,7 @@ class Panel {
         }
         if (msg.requestId !== undefined && msg.requestId < this.latestRequest) return;
         this.pending = false;
-        this.showError(msg.message);
+        this.showError(msg.message, msg.heading);
         break;
       case 'applied':
         if (msg.ok && this.lastApplied) {
@@ -249,8 +253,9 @@ class Panel {
     });
   }
 
-  private exportPng(): void {
-    const dataUrl = this.chart.toPngDataUrl();
+  private async exportPng(): Promise<void> {
+    const r = this.state.lastResult;
+    const dataUrl = r ? await this.chart.toPngDataUrl(exportCaption(this.state.fileName, r)) : undefined;
     if (!dataUrl) return;
     this.api.postMessage({ type: 'exportPng', fileName: `${exportStem(this.state.fileName)}-timeline.png`, dataUrl });
   }
@@ -277,14 +282,17 @@ class Panel {
     byId('workload').textContent = r ? workloadLine(r) : '';
   }
 
-  private showError(message: string): void {
+  private showError(message: string, heading?: string): void {
     this.state.lastError = message;
+    if (heading === undefined) delete this.state.lastErrorHeading;
+    else this.state.lastErrorHeading = heading;
     this.save();
-    byId('error-message').textContent = message;
+    const parts = { heading: byId('error-heading'), message: byId('error-message'), keys: byId('error-keys') };
+    renderProblem(parts, message, heading);
     byId('error').hidden = false;
     byId('results').hidden = true;
     this.controls.refresh(false); // nothing current to export
-    this.setStatus('Simulation failed.');
+    this.setStatus(`${parts.heading.textContent ?? ''}.`);
   }
 
   private renderAll(): void {
@@ -293,7 +301,7 @@ class Panel {
     const error = this.state.lastError;
     this.controls.refresh(r !== undefined);
     if (error !== undefined) {
-      this.showError(error);
+      this.showError(error, this.state.lastErrorHeading);
       return;
     }
     byId('error').hidden = true;
@@ -304,6 +312,7 @@ class Panel {
     }
     byId('results').hidden = false;
     const observed = this.state.lastObserved;
+    renderBanner(byId('workload-banner'), r);
     renderCards(byId('cards'), r, observed);
     this.chart.render(r, readTheme(), observed);
     renderNotes(byId('notes'), r);

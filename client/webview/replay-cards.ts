@@ -99,20 +99,18 @@ function errorPct(p: number): string {
   return `${signed(p, 1)}%`;
 }
 
-/** Within this share of its logged duration a simulated job counts as close. */
-const CLOSE_JOB_PCT = 10;
-
 function jobsLine(jobs: readonly JobFidelity[]): string {
   if (jobs.length === 0) return 'The log has no jobs to compare.';
   const compared = jobs.filter((j) => j.simulatedSec !== undefined && j.errorSec !== undefined);
   const plural = (n: number, word: string): string => `${trim(n, 0)} ${word}${n === 1 ? '' : 's'}`;
   if (compared.length === 0) return `${plural(jobs.length, 'job')} in the log; the simulation finished none of them.`;
-  const close = compared.filter((j) => j.errorPct !== undefined && Math.abs(j.errorPct) <= CLOSE_JOB_PCT).length;
+  // The engine decides what counts as close (10 %, or 1 s for jobs under 10 s).
+  const close = compared.filter((j) => j.withinTarget === true).length;
   let worst = compared[0];
   for (const j of compared) if (Math.abs(j.errorSec ?? 0) > Math.abs(worst?.errorSec ?? 0)) worst = j;
   const unfinished = jobs.length - compared.length;
   const parts = [
-    `${plural(compared.length, 'job')} compared: ${trim(close, 0)} within ${CLOSE_JOB_PCT}% of the logged duration`,
+    `${plural(compared.length, 'job')} compared: ${trim(close, 0)} within target (10%, or 1 s under 10 s) of the logged duration`,
   ];
   if (worst && worst.errorSec !== undefined) {
     const pct = worst.errorPct === undefined ? '' : `, ${errorPct(worst.errorPct)}`;

@@ -28,6 +28,8 @@ export interface PanelState {
   /** What the event log observed, for a replay's last result; absent for plain simulations. */
   lastObserved?: ObservedRun;
   lastError?: string;
+  /** The kind of the last error ("Spark would not start"); absent for a failure of the simulation. */
+  lastErrorHeading?: string;
   nextRequestId: number;
 }
 
@@ -65,6 +67,12 @@ export function parseState(x: unknown): PanelState {
     if (o) s.lastObserved = o;
   }
   if (typeof x.lastError === 'string' && x.lastError.length <= LIMITS.message) s.lastError = x.lastError;
+  if (
+    s.lastError !== undefined &&
+    typeof x.lastErrorHeading === 'string' &&
+    x.lastErrorHeading.length <= LIMITS.heading
+  )
+    s.lastErrorHeading = x.lastErrorHeading;
   if (typeof x.nextRequestId === 'number' && Number.isSafeInteger(x.nextRequestId) && x.nextRequestId > 0) {
     s.nextRequestId = x.nextRequestId;
   }

@@ -37,12 +37,13 @@ describe('code lens', () => {
     assert.deepEqual(resolved.command?.arguments, [uri, 1]);
     const simulated = await client.request<SimulateResponse>('sparkDra/simulate', { uri, jobIndex: 1 });
     assert.ok(simulated.ok);
-    const { dra, static: baseline } = simulated.value;
+    const { dra, staticRightSized: baseline } = simulated.value;
+    assert.ok(baseline, 'a DRA job has a right-sized static baseline');
     const percent = Math.round(
       ((dra.summary.executorSeconds - baseline.summary.executorSeconds) / baseline.summary.executorSeconds) * 100,
     );
     const sign = percent === 0 ? '±0%' : percent < 0 ? `\u2212${-percent}%` : `+${percent}%`;
-    assert.equal(resolved.command?.title, `Simulate · Spark 3.5.1 · DRA vs static ${sign}`);
+    assert.equal(resolved.command?.title, `Simulate · Spark 3.5.1 · DRA vs right-sized static ${sign}`);
   });
 
   it('a job Spark would refuse → the lens says so instead of a figure', async () => {

@@ -96,6 +96,36 @@
     },
   };
 
+  // Stand-in colours in the manner of VS Code's Default High Contrast theme: black, white text, cyan borders.
+  THEMES['high-contrast'] = {
+    bodyClass: 'vscode-high-contrast',
+    vars: Object.assign({}, THEMES.dark.vars, {
+      '--vscode-foreground': '#ffffff',
+      '--vscode-editor-foreground': '#ffffff',
+      '--vscode-editor-background': '#000000',
+      '--vscode-descriptionForeground': '#ffffff',
+      '--vscode-errorForeground': '#f48771',
+      '--vscode-panel-border': '#6fc3df',
+      '--vscode-widget-border': '#6fc3df',
+      '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-editorWidget-background': '#0c141f',
+      '--vscode-sideBar-background': '#000000',
+      '--vscode-focusBorder': '#f38518',
+      '--vscode-charts-foreground': '#ffffff',
+      '--vscode-charts-lines': '#ffffff',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-red': '#f48771',
+      '--vscode-charts-yellow': '#ffd700',
+      '--vscode-charts-orange': '#f38518',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-purple': '#b180d7',
+      '--vscode-button-background': '#000000',
+      '--vscode-button-secondaryBackground': '#000000',
+      '--vscode-settings-textInputBackground': '#000000',
+      '--vscode-settings-textInputBorder': '#6fc3df',
+    }),
+  };
+
   var sent = [];
   var violations = [];
   document.addEventListener('securitypolicyviolation', function (e) {

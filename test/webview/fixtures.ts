@@ -213,8 +213,8 @@ export function sampleFidelity(): FidelityReport {
     observedPeak: 22,
     simulatedPeak: 24,
     jobs: [
-      { id: 0, observedSec: 120, simulatedSec: 126, errorSec: 6, errorPct: 5 },
-      { id: 1, observedSec: 300, simulatedSec: 255, errorSec: -45, errorPct: -15 },
+      { id: 0, observedSec: 120, simulatedSec: 126, errorSec: 6, errorPct: 5, withinTarget: true },
+      { id: 1, observedSec: 300, simulatedSec: 255, errorSec: -45, errorPct: -15, withinTarget: false },
       { id: 2, observedSec: 80 },
     ],
     summary:

@@ -416,7 +416,8 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
       };
       await send(page, { type: 'result', result: huge });
       await page.waitForFunction(
-        () => document.querySelector('[data-card="peakExecutors"] .card-value')?.textContent === '2,147,483,647',
+        // Int.MaxValue executors is Spark's "no limit": shown as ∞.
+        () => document.querySelector('[data-card="peakExecutors"] .card-value')?.textContent === '∞',
       );
       assert.deepEqual(problems, []);
     },
@@ -455,7 +456,10 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     assert.ok(parseWebviewMessage(csv));
     assert.equal(csv.fileName, 'etl-job-yaml-timeline.csv');
     const lines = String(csv.text).trim().split('\n');
-    assert.equal(lines[0], 'allocation,t_seconds,running,target,pending_pods,busy_slots,pending_tasks,live_pvcs');
+    assert.equal(
+      lines[0],
+      'Allocation,Time (s),Running executors,Target executors,Pending pods,Busy task slots,Pending tasks,Live PVCs',
+    );
     assert.equal(lines.length, 1 + sampleResult().dra.timeline.length + sampleResult().static.timeline.length);
 
     await page.locator('#export-png').click();
@@ -489,7 +493,7 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     const { page, problems } = await openPanel();
     const chart = page.locator('#chart');
     assert.equal(await chart.getAttribute('data-theme'), 'dark');
-    await page.screenshot({ path: join(OUTPUT, 'panel-dark.png'), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT, 'panel-basic-dark.png'), fullPage: true });
     const darkAxis = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
     await page.evaluate(() =>
@@ -499,7 +503,7 @@ describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), darkAxis);
     assert.equal(await chart.getAttribute('data-series'), '7');
     assert.ok((await paintedPixels(page)) > 5_000);
-    await page.screenshot({ path: join(OUTPUT, 'panel-light.png'), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT, 'panel-basic-light.png'), fullPage: true });
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(problems, []);
   });

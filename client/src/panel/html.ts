@@ -78,11 +78,13 @@ export function buildPanelHtml<U>(webview: WebviewResources<U>, options: PanelPa
 <div class="layout">
   <main class="main">
     <section id="error" class="error" role="alert" hidden>
-      <h2>Simulation failed</h2>
+      <h2 id="error-heading">Simulation failed</h2>
       <pre id="error-message"></pre>
+      <div id="error-keys" class="error-keys" hidden></div>
       <div>Change a value, or press Reset to go back to the file's own values.</div>
     </section>
     <section id="results" hidden>
+      <div id="workload-banner" class="workload-banner" role="note"></div>
       <div id="cards" class="cards"></div>
       <div id="chart" class="chart"></div>
       <div id="notes" class="notes"></div>

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Advice } from '../../../protocol/advice';
 import type { AdvisorPreviewMessage } from '../../../protocol/advisor-messages';
-import { problemText, type Problem } from '../../../protocol/result';
+import { problemHeading, problemText, type Problem } from '../../../protocol/result';
 import type { SimulationResult } from '../../../protocol/simulation';
 import type { SimulateParams } from '../../../protocol/requests';
 import {
@@ -327,7 +327,10 @@ export class SimulationPanel {
       const result: ResultMessage = { type: 'result', requestId: msg.requestId, result: response.result };
       if (response.observed) result.observed = response.observed;
       this.post(result);
-    } else this.post({ type: 'error', requestId: msg.requestId, message: problemText(response.problem) });
+    } else {
+      const { code, message } = response.problem;
+      this.post({ type: 'error', requestId: msg.requestId, message, heading: problemHeading(code) });
+    }
   }
 
   private async save(fileName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {

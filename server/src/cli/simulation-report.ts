@@ -1,7 +1,7 @@
 // Plain-text rendering of simulation results for the terminal.
 import type { ObservedRun } from '../engine';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../../protocol/simulation';
-import { formatDuration } from '../../../protocol/text-format';
+import { formatCount, formatDuration } from '../../../protocol/text-format';
 
 export { formatDuration };
 
@@ -18,7 +18,7 @@ const ROWS: Row[] = [
   { label: 'runtime', value: (s) => s.runtimeSec, show: formatDuration },
   { label: 'executor-hours', value: (s) => s.executorSeconds / 3600, show: (n) => n.toFixed(2) },
   { label: 'idle core share', value: (s) => idleShare(s), show: (n) => `${Math.round(n * 100)}%` },
-  { label: 'peak executors', value: (s) => s.peakExecutors, show: (n) => num(n) },
+  { label: 'peak executors', value: (s) => s.peakExecutors, show: (n) => formatCount(n, num) },
   { label: 'pods created', value: (s) => s.podsCreated, show: (n) => num(n) },
   { label: 'PVCs created', value: (s) => s.pvcsCreated, show: (n) => num(n) },
   { label: 'PVC GiB-hours', value: (s) => s.pvcGiBHours, show: (n) => n.toFixed(1) },
@@ -38,27 +38,80 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** DRA vs static summary with the difference, then notes. */
+/** `a − b` at the row's precision, with the share of b: "-1.20 (-23%)", or "=" when too small to show. */
+function difference(row: Row, a: number, b: number): string {
+  const diff = a - b;
+  const pct = b !== 0 ? ` (${diff >= 0 ? '+' : ''}${Math.round((diff / b) * 100)}%)` : '';
+  const same = row.show(Math.abs(diff)) === row.show(0);
+  return same ? '=' : `${diff > 0 ? '+' : '-'}${row.show(Math.abs(diff))}${pct}`;
+}
+
+/** Where the workload came from, and how to choose another. */
+function workloadLine(result: SimulationResult): string {
+  const w = result.workload;
+  const size = `${w.jobs} job(s), ${w.stages} stage(s), ${w.tasks} task(s)`;
+  if (w.source === 'event log') return `Spark ${result.sparkVersion} · workload from the event log: ${size}`;
+  if (w.source === 'file') return `Spark ${result.sparkVersion} · workload "${w.name}" from a file: ${size}`;
+  const about = w.description ? ` — ${w.description}` : '';
+  return [
+    `Spark ${result.sparkVersion} · synthetic workload "${w.name}": ${size}${about}`,
+    'Choose another with --preset NAME, --workload FILE.json or --eventlog LOG (your own run).',
+  ].join('\n');
+}
+
+/** The cost lines a table cannot say: savings against the right-sized baseline, volumes left behind, node prices. */
+function costLines(result: SimulationResult): string[] {
+  const dra = result.dra.summary;
+  const lines: string[] = [];
+  const fair = result.staticRightSized;
+  if (fair) {
+    const saving = fair.summary.cost.total - dra.cost.total;
+    const pct = fair.summary.cost.total > 0 ? ` (${Math.round((saving / fair.summary.cost.total) * 100)}%)` : '';
+    lines.push(
+      Math.abs(saving) < 0.0005
+        ? `DRA costs the same as static at its peak (${fair.executors} executors).`
+        : saving > 0
+          ? `DRA saves ${money(saving)}${pct} against static at its peak (${fair.executors} executors).`
+          : `DRA costs ${money(-saving)} more than static at its peak (${fair.executors} executors).`,
+    );
+  }
+  const monthly = dra.cost.leftBehindPerMonth ?? 0;
+  if (dra.pvcGiBLeftBehind > 0)
+    lines.push(
+      `Volumes left behind (reclaimPolicy Retain): ${num(dra.pvcGiBLeftBehind)} GiB, ${money(monthly)} per month of EBS until deleted.`,
+    );
+  if (dra.cost.computePriced === false)
+    lines.push('Nodes not priced: cost is the EMR uplift and storage only (sparkDra.simulation.instanceVcpuHourUsd).');
+  return lines;
+}
+
+/** DRA against the right-sized static baseline and the configured one, then cost lines and notes. */
 export function formatSimulation(title: string, result: SimulationResult): string {
   const dra = result.dra.summary;
   const stat = result.static.summary;
+  // A right-sized baseline of the configured count is the same run: one column then.
+  const rightSized = result.staticRightSized;
+  const fair = rightSized && rightSized.executors !== result.static.executors ? rightSized : undefined;
   const rows = ROWS.map((row) => {
     const a = row.value(dra);
     const b = row.value(stat);
-    const diff = a - b;
-    const pct = b !== 0 ? ` (${diff >= 0 ? '+' : ''}${Math.round((diff / b) * 100)}%)` : '';
-    // A difference too small to show at the row's precision reads as equal.
-    const same = row.show(Math.abs(diff)) === row.show(0);
-    const shownDiff = same ? '=' : `${diff > 0 ? '+' : '-'}${row.show(Math.abs(diff))}${pct}`;
-    return [row.label, row.show(a), row.show(b), shownDiff];
+    if (!fair) return [row.label, row.show(a), row.show(b), difference(row, a, b)];
+    const c = row.value(fair.summary);
+    return [row.label, row.show(a), row.show(c), difference(row, a, c), row.show(b), difference(row, a, b)];
   });
-  const w = result.workload;
-  const lines = [
-    title,
-    `Spark ${result.sparkVersion} · workload "${w.name}": ${w.jobs} job(s), ${w.stages} stage(s), ${w.tasks} task(s)`,
-    '',
-    table(['', 'dynamic allocation', `static (${result.static.executors} executors)`, 'DRA − static'], rows),
-  ];
+  const header = fair
+    ? [
+        '',
+        'dynamic allocation',
+        `static at DRA peak (${fair.executors})`,
+        'DRA − peak static',
+        `static (${result.static.executors} executors)`,
+        'DRA − static',
+      ]
+    : ['', 'dynamic allocation', `static (${result.static.executors} executors)`, 'DRA − static'];
+  const lines = [title, workloadLine(result), '', table(header, rows)];
+  const costs = costLines(result);
+  if (costs.length > 0) lines.push('', ...costs);
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));
   return lines.join('\n');
 }

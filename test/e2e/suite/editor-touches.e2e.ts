@@ -18,7 +18,7 @@ describe('editor touches and onboarding', () => {
   before(activateExtension);
   after(closeAllEditors);
 
-  it('code lens: "Simulate · Spark 3.5.1 · DRA vs static …" above the job; its command opens the simulation', async () => {
+  it('code lens: "Simulate · Spark 3.5.1 · DRA vs right-sized static …" above the job; its command opens the simulation', async () => {
     const uri = workspaceUri('examples/emr-eks-dra.json');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     const lens = await (async () => {
@@ -30,7 +30,7 @@ describe('editor touches and onboarding', () => {
           10,
         );
         const found = (lenses ?? []).find((l) =>
-          /^Simulate · Spark 3\.5\.1 · DRA vs static /.test(l.command?.title ?? ''),
+          /^Simulate · Spark 3\.5\.1 · DRA vs right-sized static /.test(l.command?.title ?? ''),
         );
         if (found) return found;
         if (Date.now() > deadline)
@@ -39,7 +39,7 @@ describe('editor touches and onboarding', () => {
       }
     })();
     assert.equal(lens.range.start.line, 0, 'the lens sits on the job’s first line');
-    assert.match(lens.command?.title ?? '', /DRA vs static (\u2212|\+)?\d+%$|DRA vs static ±0%$/);
+    assert.match(lens.command?.title ?? '', /DRA vs right-sized static ((\u2212|\+)\d+|±0)%$/);
     assert.equal(lens.command?.command, 'sparkDra.simulate');
     await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
     await pollFor('the simulation panel the lens opens', () =>

@@ -560,15 +560,68 @@ async function main() {
     );
   });
 
+  await check('simulation: Apply to file, then Undo in the editor → the panel shows the file again', async () => {
+    // The panel from the previous check is open beside emr-eks-dra.json, whose maxExecutors is 40.
+    const frame = await until(
+      'the what-if form inside the simulation webview',
+      async () => {
+        for (const f of page.frames()) {
+          if (f === page.mainFrame()) continue;
+          if (
+            (await f
+              .locator('#f-spark-dynamicAllocation-maxExecutors')
+              .count()
+              .catch(() => 0)) > 0
+          )
+            return f;
+        }
+        return undefined;
+      },
+      20_000,
+      300,
+    );
+    const field = frame.locator('#f-spark-dynamicAllocation-maxExecutors input');
+    const row = frame.locator('.field[data-key="spark.dynamicAllocation.maxExecutors"]');
+    const changed = () => row.evaluate((e) => e.classList.contains('changed'));
+    const status = async () => (await frame.locator('#status').textContent()) ?? '';
+    const editorSays = (value) => async () => {
+      const text = await page.locator('.editor-group-container .monaco-editor .view-lines').first().textContent();
+      return new RegExp(`"spark\\.dynamicAllocation\\.maxExecutors":\\s*"${value}"`).test(text ?? '');
+    };
+    await until('the file value (40) in the what-if field', async () => (await field.inputValue()) === '40', 20_000);
+    await field.fill('12');
+    await until('the what-if value marked as changed', changed, 10_000);
+    await frame.locator('#apply').click();
+    // The panel's "Applied to the file." lasts until the re-run it starts; the editor is the lasting witness.
+    await until('the editor to hold the applied value 12', editorSays('12'), 20_000);
+    // Undo in the editor: the file says 40 again, and so must the panel, with nothing marked as a what-if.
+    await page.locator('.tab', { hasText: 'emr-eks-dra.json' }).first().click();
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Home'); // the key's line is then on screen for the check below
+    await until('the editor to hold 40 again after Undo', editorSays('40'), 10_000);
+    await until(
+      'the panel field to show the file value 40 again',
+      async () => (await field.inputValue()) === '40',
+      20_000,
+    );
+    await until('the panel to be up to date', async () => /Up to date/.test(await status()), 20_000);
+    assert(!(await changed()), 'the field is still marked as a what-if after Undo');
+    const shot = join(outDir, 'apply-undo.png');
+    await page.screenshot({ path: shot });
+    console.log(
+      `      after Undo the panel reads "${await status()}"; apply-undo.png ${(checkPng(shot) / 1024).toFixed(0)} KB`,
+    );
+  });
+
   await check(
-    'code lens: "Simulate · Spark 3.5.1 · DRA vs static" above the job; clicking it opens the simulation',
+    'code lens: "Simulate · Spark 3.5.1 · DRA vs right-sized static" above the job; clicking it opens the simulation',
     async () => {
       // A job no other check edits; the simulation panel of the previous check goes, so the editor has the full width.
       await runCommand('View: Close Editors in Other Groups');
       await openFile('emr-serverless-job.json');
       await page.keyboard.press('Control+Home');
       const lens = page.locator('.editor-group-container.active .contentWidgets .codelens-decoration a', {
-        hasText: 'DRA vs static',
+        hasText: 'DRA vs right-sized static',
       });
       const text = await until(
         'the resolved code lens',
@@ -576,7 +629,10 @@ async function main() {
         40_000,
         500,
       );
-      assert(/^Simulate · Spark 3\.5\.1 · DRA vs static /.test(text ?? ''), `unexpected lens text: ${text}`);
+      assert(
+        /^Simulate · Spark 3\.5\.1 · DRA vs right-sized static /.test(text ?? ''),
+        `unexpected lens text: ${text}`,
+      );
       const shot = join(outDir, 'codelens.png');
       await page.screenshot({ path: shot });
       const size = checkPng(shot);

@@ -113,7 +113,9 @@ test('fidelity: a simulated run equal to the observed one has no error', () => {
   assert.equal(f.jobWindow.errorPct, 0);
   assert.equal(f.meanAbsExecutorError, 0);
   assert.equal(f.appWindow.observedExecutorSeconds, o.executorSeconds);
-  assert.deepEqual(f.jobs, [{ id: 0, observedSec: 11, simulatedSec: 11, errorSec: 0, errorPct: 0 }]);
+  assert.deepEqual(f.jobs, [
+    { id: 0, observedSec: 11, simulatedSec: 11, errorSec: 0, errorPct: 0, withinTarget: true },
+  ]);
   assert.match(f.summary, /^logged configuration replayed: executor-seconds within 0% of what happened/);
 });
 

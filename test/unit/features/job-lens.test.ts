@@ -51,7 +51,7 @@ test('job lens: the shipped DRA example on a bursty workload → DRA uses less e
   const job = doc.jobs[0];
   assert.ok(job);
   const title = jobLensText(doc.sparkVersion(job).version, doc.simulate({ preset: 'interactive-burst' })).title;
-  assert.match(title, /^Simulate · Spark 3\.5\.1 · DRA vs static \u2212\d+%$/);
+  assert.match(title, /^Simulate · Spark 3\.5\.1 · DRA vs right-sized static \u2212\d+%$/);
 });
 
 test('job lens: a YAML job that opens with "---" gets its lens on the line after the separator', () => {

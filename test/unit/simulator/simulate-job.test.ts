@@ -197,15 +197,19 @@ test('cost: EMR uplift on requested vCPU and GB, EBS prorated per GiB-month, pri
     ),
   );
   assert.equal(fixed.memoryGb, 16);
-  const c = computeCost({ podMs: 3_600_000, pvcGibHours: 730 }, fixed, DEFAULT_PRICES);
+  const c = computeCost({ podMs: 3_600_000, pvcGibHours: 730, gibLeftBehind: 50 }, fixed, DEFAULT_PRICES);
   assert.equal(c.emrUplift, Math.round((4 * 0.01012 + 16 * 0.00111125) * 1e6) / 1e6);
   assert.equal(c.storage, 0.08);
   assert.equal(c.compute, 0);
+  assert.equal(c.computePriced, false, 'no node price set: compute is not known, not zero');
+  assert.equal(c.leftBehindPerMonth, 4, '50 GiB left behind × $0.08 per GiB-month');
+  assert.equal(c.total, Math.round((c.emrUplift + 0.08) * 1e6) / 1e6, 'what is left behind bills later, not here');
   const withInstance = computeCost(
-    { podMs: 3_600_000, pvcGibHours: 0 },
+    { podMs: 3_600_000, pvcGibHours: 0, gibLeftBehind: 0 },
     fixed,
     resolvePrices({ instanceVcpuHour: 0.05 }),
   );
   assert.equal(withInstance.compute, 0.2);
+  assert.equal(withInstance.computePriced, true);
   assert.equal(withInstance.total, Math.round((c.emrUplift + 0.2) * 1e6) / 1e6);
 });

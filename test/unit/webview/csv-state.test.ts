@@ -16,9 +16,9 @@ describe('csv', () => {
     assert.ok(p);
     assert.equal(
       lines[1],
-      `dra,${p.t},${p.running},${p.target},${p.pendingPods},${p.busySlots},${p.pendingTasks},${p.livePvcs}`,
+      `Dynamic allocation,${p.t},${p.running},${p.target},${p.pendingPods},${p.busySlots},${p.pendingTasks},${p.livePvcs}`,
     );
-    assert.match(lines[lines.length - 1] ?? '', /^static,/);
+    assert.match(lines[lines.length - 1] ?? '', /^Static \(20 executors\),/);
   });
 
   it('makes safe export names', () => {

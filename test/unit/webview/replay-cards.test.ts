@@ -46,7 +46,7 @@ describe('fidelityContent', () => {
   it('sums up the jobs: how many are close, the largest gap, and the ones the simulation did not finish', () => {
     assert.equal(
       fidelityContent(sampleFidelity()).jobs,
-      '2 jobs compared: 1 within 10% of the logged duration; largest gap job 1 (−45 s, −15%); 1 job not finished by the simulation.',
+      '2 jobs compared: 1 within target (10%, or 1 s under 10 s) of the logged duration; largest gap job 1 (−45 s, −15%); 1 job not finished by the simulation.',
     );
     assert.equal(fidelityContent({ ...sampleFidelity(), jobs: [] }).jobs, 'The log has no jobs to compare.');
     assert.equal(

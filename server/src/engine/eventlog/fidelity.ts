@@ -11,6 +11,18 @@ export { stepAt, stepIntegral } from '../simulator/steps';
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
+/**
+ * When a simulated job counts as matching the log: within 10 % of the logged duration, or within 1 s for jobs shorter
+ * than 10 s (whose timestamps and 100 ms ticks make a percentage meaningless).
+ */
+export const JOB_TARGET = { pct: 10, shortJobSec: 10, shortJobToleranceSec: 1 } as const;
+
+export function jobWithinTarget(observedSec: number, simulatedSec: number): boolean {
+  const gap = Math.abs(simulatedSec - observedSec);
+  if (observedSec < JOB_TARGET.shortJobSec) return gap <= JOB_TARGET.shortJobToleranceSec;
+  return gap <= (observedSec * JOB_TARGET.pct) / 100;
+}
+
 /** A span of the observed run and the executor-seconds the log shows in it (seconds from application start). */
 export interface ObservedWindow {
   fromSec: number;
@@ -77,6 +89,7 @@ export function computeFidelity(observed: ObservedRun, result: SimulationResult)
       out.simulatedSec = simulatedSec;
       out.errorSec = round3(simulatedSec - observedSec);
       if (observedSec > 0) out.errorPct = round1(((simulatedSec - observedSec) / observedSec) * 100);
+      out.withinTarget = jobWithinTarget(observedSec, simulatedSec);
     }
     return out;
   });

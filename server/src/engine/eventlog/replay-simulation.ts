@@ -28,7 +28,13 @@ export interface ReplayOptions {
 export function replaySimulateOptions(log: EventLogReplay, options: ReplayOptions, version: string): SimulateOptions {
   const calibration = options.calibrate === false ? undefined : calibrateFromLog(log);
   const knobs = { ...(calibration?.knobs ?? {}), ...(options.knobs ?? {}) };
-  const out: SimulateOptions = { sparkVersion: version, workload: log.workload, knobs, details: true };
+  const out: SimulateOptions = {
+    sparkVersion: version,
+    workload: log.workload,
+    workloadSource: 'event log',
+    knobs,
+    details: true,
+  };
   if (options.prices) out.prices = options.prices;
   if (options.wholeApplication !== false) {
     const tail = calibration?.appTailSec ?? calibrateFromLog(log).appTailSec;

@@ -1,4 +1,4 @@
-// The line a code lens shows above each job: "Simulate · Spark 3.5.1 · DRA vs static −23%". The figure is the one
+// The line a code lens shows above each job: "Simulate · Spark 3.5.1 · DRA vs right-sized static −23%". The figure is the one
 // place that says what dynamic allocation is compared against, so changing the baseline is a change here only.
 import type { Result } from '../../../../protocol/result';
 import { problemHeading } from '../../../../protocol/result';
@@ -13,17 +13,22 @@ export interface JobLensFigure {
   explanation: string;
 }
 
-/** DRA's executor time against the static baseline of the same simulation; undefined when there is nothing to compare. */
+/**
+ * DRA's executor time against the right-sized static baseline (static at the DRA run's peak) when there is one, else
+ * the configured static baseline; undefined when there is nothing to compare.
+ */
 export function draVsStatic(result: SimulationResult): JobLensFigure | undefined {
+  const run = result.staticRightSized ?? result.static;
   const dra = result.dra.summary.executorSeconds;
-  const baseline = result.static.summary.executorSeconds;
+  const baseline = run.summary.executorSeconds;
   if (!Number.isFinite(dra) || !Number.isFinite(baseline) || baseline <= 0) return undefined;
   const percent = Math.round(((dra - baseline) / baseline) * 100);
+  const sized = result.staticRightSized ? 'right-sized static' : 'static';
   return {
     percent,
-    baseline: 'static',
+    baseline: sized,
     explanation:
-      `Executor time with dynamic allocation against static allocation at ${result.static.executors} executors, ` +
+      `Executor time with dynamic allocation against ${sized} allocation at ${run.executors} executors, ` +
       `on the synthetic workload "${result.workload.name}" (Spark ${result.sparkVersion}). Click to open the simulation.`,
   };
 }

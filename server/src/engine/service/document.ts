@@ -288,6 +288,8 @@ class ParsedDocument implements SparkDocument {
       knobs: { ...this.settings.knobs, ...(input.knobs ?? {}) },
       prices: this.settings.prices,
       storageClasses: [...this.parsed.storageClasses, ...(input.workspaceStorageClasses ?? [])],
+      // Job and stage times and executor lifetimes, for the panel's bands and lifetime view (the CLI gets the same).
+      details: true,
     });
   }
 

@@ -68,6 +68,13 @@ export interface SimulatedJobTimes {
   endMs?: number;
 }
 
+/** A stage's simulated submission and completion (ms), by stage id. */
+export interface SimulatedStageTimes {
+  id: number;
+  startMs: number;
+  endMs?: number;
+}
+
 /** One executor's simulated lifetime (ms); `removedMs` is absent when it was alive when the run stopped. */
 export interface SimulatedExecutorLife {
   id: number;
@@ -85,6 +92,7 @@ export interface ClusterRunOutput {
   /** When the last job ended (ms); equals endMs unless the run went on to the application end. */
   jobsEndMs: number;
   jobs: SimulatedJobTimes[];
+  stages: SimulatedStageTimes[];
   executors: SimulatedExecutorLife[];
   /** Registered-executor lifetime summed (ms). */
   executorMs: number;
@@ -137,6 +145,8 @@ class ClusterSim {
   private readonly planner: StartPlanner | undefined;
   private readonly jobTimes: SimulatedJobTimes[] = [];
   private readonly jobIndex = new Map<number, SimulatedJobTimes>();
+  private readonly stageTimes: SimulatedStageTimes[] = [];
+  private readonly stageIndex = new Map<number, SimulatedStageTimes>();
   private readonly lives: SimulatedExecutorLife[] = [];
   private readonly lifeOf = new Map<number, SimulatedExecutorLife>();
 
@@ -226,12 +236,11 @@ class ClusterSim {
       return r;
     };
     if (!this.manager || !this.monitor) {
-      const noop = (): void => {};
       return {
         jobStart: (jobId) => this.jobStarted(jobId),
         jobEnd: (jobId) => this.jobEnded(jobId),
-        stageSubmitted: noop,
-        stageCompleted: noop,
+        stageSubmitted: (s) => this.stageStarted(sch().stageIds[s]),
+        stageCompleted: (s) => this.stageEnded(sch().stageIds[s]),
         taskStart: (_s, _index, exec) => this.ledger.taskStarted(exec, this.now),
         taskEnd: (_s, _index, exec) => this.ledger.taskEnded(exec, this.now),
         taskLost: (_s, _index, exec) => {
@@ -256,10 +265,12 @@ class ClusterSim {
         monitor.onJobEnd(jobId);
       },
       stageSubmitted: (s) => {
+        this.stageStarted(sch().stageIds[s]);
         this.dirty = true;
         manager.onStageSubmitted(ref(s), sch().stageTasks[s], DEFAULT_PROFILE_ID);
       },
       stageCompleted: (s) => {
+        this.stageEnded(sch().stageIds[s]);
         this.dirty = true;
         manager.onStageCompleted(ref(s));
       },
@@ -291,6 +302,17 @@ class ClusterSim {
     const times: SimulatedJobTimes = { id, startMs: this.now };
     this.jobTimes.push(times);
     this.jobIndex.set(id, times);
+  }
+
+  private stageStarted(id: number): void {
+    const times: SimulatedStageTimes = { id, startMs: this.now };
+    this.stageTimes.push(times);
+    this.stageIndex.set(id, times);
+  }
+
+  private stageEnded(id: number): void {
+    const times = this.stageIndex.get(id);
+    if (times) times.endMs = this.now;
   }
 
   private jobEnded(id: number): void {
@@ -610,6 +632,7 @@ class ClusterSim {
       completed,
       jobsEndMs,
       jobs: this.jobTimes,
+      stages: this.stageTimes,
       executors: this.lives,
       executorMs: this.executorMs,
       podRunningMs: this.podRunningMs,

@@ -55,6 +55,8 @@ export interface Usage {
   podMs: number;
   /** PVC GiB-hours during the job. */
   pvcGibHours: number;
+  /** GiB of volumes that outlive the job (reclaimPolicy Retain). */
+  gibLeftBehind: number;
 }
 
 const round = (x: number, digits: number): number => {
@@ -75,5 +77,7 @@ export function computeCost(usage: Usage, shape: ExecutorShape, prices: Prices):
     storage: round(storage, 6),
     total: round(emrUplift + compute + storage, 6),
     currency: 'USD',
+    computePriced: prices.instanceVcpuHour > 0,
+    leftBehindPerMonth: round(usage.gibLeftBehind * prices.ebsGibMonth, 6),
   };
 }

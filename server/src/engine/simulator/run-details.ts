@@ -1,7 +1,7 @@
 // Per-job times and executor lifetimes of a cluster run, in the result's units (seconds, string executor ids).
 import type { ClusterRunOutput } from './cluster-sim';
 import { DEFAULT_PROFILE_ID } from './clock';
-import type { ExecutorLifetime, RunDetails, SimulatedJob } from '../../../../protocol/simulation';
+import type { ExecutorLifetime, RunDetails, SimulatedJob, SimulatedStage } from '../../../../protocol/simulation';
 import { stepIntegral } from './steps';
 
 const sec = (ms: number): number => Math.round(ms) / 1000;
@@ -12,6 +12,11 @@ export function runDetails(run: ClusterRunOutput): RunDetails {
     const job: SimulatedJob = { id: j.id, startSec: sec(j.startMs) };
     if (j.endMs !== undefined) job.endSec = sec(j.endMs);
     return job;
+  });
+  const stages = run.stages.map((st): SimulatedStage => {
+    const stage: SimulatedStage = { id: st.id, startSec: sec(st.startMs) };
+    if (st.endMs !== undefined) stage.endSec = sec(st.endMs);
+    return stage;
   });
   const executors = run.executors.map((e): ExecutorLifetime => {
     const life: ExecutorLifetime = {
@@ -30,6 +35,7 @@ export function runDetails(run: ClusterRunOutput): RunDetails {
   const points = run.timeline;
   return {
     jobs,
+    stages,
     executors,
     lastJobEndSec,
     jobWindowExecutorSeconds: round3(stepIntegral(points, endSec, firstJobSec, lastJobEndSec)),

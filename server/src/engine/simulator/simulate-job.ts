@@ -29,7 +29,7 @@ import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
 import { failure, success, type Problem, type Result } from '../../../../protocol/result';
-import type { SimulationResult, SimulationSummary } from '../../../../protocol/simulation';
+import type { SimulationResult, SimulationSummary, StaticRun, WorkloadSource } from '../../../../protocol/simulation';
 import { runDetails } from './run-details';
 import { toBreakdown } from './breakdown';
 import { EXECUTOR_TIME_CATEGORIES, type ExecutorTimeCategory } from '../../../../protocol/advice';
@@ -43,6 +43,8 @@ export interface SimulateOptions {
   /** Built-in workload preset; defaults to the first one. Ignored when `workload` is given. */
   preset?: string;
   workload?: Workload;
+  /** Where `workload` came from (default: a workload file). */
+  workloadSource?: WorkloadSource;
   /** Simulator knobs (see LATENCY_KNOBS, plus maxSimHours and maxSteps). */
   knobs?: Record<string, number>;
   prices?: Partial<Prices>;
@@ -236,6 +238,14 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     options.baseline === false ? undefined : runCluster(spec({ kind: 'static', executors: staticCount }));
   if (staticRun?.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
   if (draRun.losses) notes.push(lossNote(draRun.losses, options.executorLosses?.length ?? 0));
+  // Static at the DRA run's peak: the fair baseline (a static job sized to what DRA needed at most).
+  const rightSizedCount = Math.max(1, draRun.peakExecutors);
+  let rightSizedRun: ClusterRunOutput | undefined;
+  if (draOn && staticRun) {
+    rightSizedRun =
+      rightSizedCount === staticCount ? staticRun : runCluster(spec({ kind: 'static', executors: rightSizedCount }));
+    if (rightSizedRun.budgetExceeded) return stoppedRun(rightSizedRun, 'The right-sized static baseline');
+  }
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
   if (staticRun) notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
   else notes.push('The static baseline was not simulated.');
@@ -246,6 +256,13 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   let stageCount = 0;
   for (const job of expanded.jobs) stageCount += job.stages.length;
   const draBreakdown = toBreakdown(draRun.timeSplit);
+  const staticResult = (run: ClusterRunOutput, executors: number): StaticRun => ({
+    executors,
+    timeline: run.timeline,
+    summary: summarize(run, shape, alloc.taskCpus, prices),
+    breakdown: toBreakdown(run.timeSplit),
+    ...thinnedFrom(run),
+  });
   const result: SimulationResult = {
     dra: {
       timeline: draRun.timeline,
@@ -254,28 +271,32 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       ...(options.details ? runDetails(draRun) : {}),
       ...thinnedFrom(draRun),
     },
-    static: staticRun
-      ? {
-          executors: staticCount,
-          timeline: staticRun.timeline,
-          summary: summarize(staticRun, shape, alloc.taskCpus, prices),
-          breakdown: toBreakdown(staticRun.timeSplit),
-          ...thinnedFrom(staticRun),
-        }
-      : {
-          executors: 0,
-          timeline: [],
-          summary: summarize(NO_RUN, shape, alloc.taskCpus, prices),
-          breakdown: toBreakdown(NO_RUN.timeSplit),
-        },
+    static: staticRun ? staticResult(staticRun, staticCount) : { ...staticResult(NO_RUN, 0), timeline: [] },
     verdict: runVerdict(draRun.timeSplit, draBreakdown, draOn, alloc),
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
     fileInputs: fileInputs(base, version),
-    workload: { name: workload.name, jobs: expanded.jobs.length, stages: stageCount, tasks: draRun.tasks },
+    workload: {
+      name: workload.name,
+      jobs: expanded.jobs.length,
+      stages: stageCount,
+      tasks: draRun.tasks,
+      ...workloadOrigin(options),
+    },
     sparkVersion: version,
   };
+  if (rightSizedRun) {
+    result.staticRightSized = staticResult(rightSizedRun, rightSizedCount);
+    notes.push(`Right-sized static baseline: ${rightSizedCount} executors (the DRA run's peak).`);
+  }
   return success(result);
+}
+
+/** Where the workload came from, and a preset's one-line description. */
+function workloadOrigin(options: SimulateOptions): Pick<SimulationResult['workload'], 'source' | 'description'> {
+  if (options.workload) return { source: options.workloadSource ?? 'file' };
+  const preset = getPreset(options.preset ?? PRESET_NAMES[0]);
+  return preset ? { source: 'preset', description: preset.description } : { source: 'preset' };
 }
 
 /** Unless a knob says otherwise, the cold executors are the ones the run asks for at start. */
@@ -425,6 +446,7 @@ const NO_RUN: ClusterRunOutput = {
   completed: false,
   jobsEndMs: 0,
   jobs: [],
+  stages: [],
   executors: [],
   executorMs: 0,
   podRunningMs: 0,
@@ -463,7 +485,11 @@ function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number
     pvcsCreated: run.pvc.created,
     pvcGiBHours: round3(run.pvc.gibHours),
     pvcGiBLeftBehind: round3(run.pvc.gibLeftBehind),
-    cost: computeCost({ podMs: run.podRunningMs, pvcGibHours: run.pvc.gibHours }, shape, prices),
+    cost: computeCost(
+      { podMs: run.podRunningMs, pvcGibHours: run.pvc.gibHours, gibLeftBehind: run.pvc.gibLeftBehind },
+      shape,
+      prices,
+    ),
     tasks: run.tasks,
   };
 }

@@ -1,0 +1,57 @@
+// Validates the job and stage times and executor lifetimes of a simulated run as they reach the webview: a clean copy,
+// or undefined when any part is off (the panel then draws no bands rather than wrong ones).
+import type { ExecutorLifetime, SimulatedJob, SimulatedStage } from './simulation';
+import { count, isObj, nonNegative } from './value-checks';
+
+/** Most spans of one kind a result may carry. */
+const MAX_SPANS = 100_000;
+const MAX_ID = 64;
+
+export interface RunTimes {
+  jobs: SimulatedJob[];
+  stages: SimulatedStage[];
+  executors: ExecutorLifetime[];
+}
+
+function parseSpan(x: unknown): { id: number; startSec: number; endSec?: number } | undefined {
+  if (!isObj(x) || !count(x.id) || !nonNegative(x.startSec)) return undefined;
+  const span: { id: number; startSec: number; endSec?: number } = { id: x.id, startSec: x.startSec };
+  if (x.endSec !== undefined) {
+    if (!nonNegative(x.endSec) || x.endSec < x.startSec) return undefined;
+    span.endSec = x.endSec;
+  }
+  return span;
+}
+
+function parseLifetime(x: unknown): ExecutorLifetime | undefined {
+  if (!isObj(x) || typeof x.id !== 'string' || x.id.length === 0 || x.id.length > MAX_ID) return undefined;
+  if (!count(x.profile) || !nonNegative(x.addedSec)) return undefined;
+  if (x.reason !== 'idle timeout' && x.reason !== 'alive at the end') return undefined;
+  const life: ExecutorLifetime = { id: x.id, profile: x.profile, addedSec: x.addedSec, reason: x.reason };
+  if (x.removedSec !== undefined) {
+    if (!nonNegative(x.removedSec) || x.removedSec < x.addedSec) return undefined;
+    life.removedSec = x.removedSec;
+  }
+  return life;
+}
+
+function parseList<T>(x: unknown, item: (y: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(x) || x.length > MAX_SPANS) return undefined;
+  const out: T[] = [];
+  for (const y of x) {
+    const parsed = item(y);
+    if (parsed === undefined) return undefined;
+    out.push(parsed);
+  }
+  return out;
+}
+
+/** The run's times from a result's `dra` part; undefined when it carries none or any is malformed. */
+export function parseRunTimes(dra: Record<string, unknown>): RunTimes | undefined {
+  if (dra.jobs === undefined) return undefined;
+  const jobs = parseList(dra.jobs, parseSpan);
+  const stages = dra.stages === undefined ? [] : parseList(dra.stages, parseSpan);
+  const executors = dra.executors === undefined ? [] : parseList(dra.executors, parseLifetime);
+  if (!jobs || !stages || !executors) return undefined;
+  return { jobs, stages, executors };
+}
