@@ -39,9 +39,12 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc },
   };
+  // StorageClasses and PersistentVolumeClaims on disk feed other files' findings: the server hears when they change.
+  const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+  context.subscriptions.push(yamlWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: JOB_FILE_LANGUAGES.map((language) => ({ language })),
-    synchronize: { configurationSection: 'sparkDra' },
+    synchronize: { configurationSection: 'sparkDra', fileEvents: yamlWatcher },
     outputChannel: output,
     // A function: read again on every (re)start, so a restart after the workspace is trusted tells the server.
     initializationOptions: () => ({

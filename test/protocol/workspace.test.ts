@@ -1,6 +1,6 @@
 // StorageClasses elsewhere in the workspace are matched to a job's storageClass — only in a trusted workspace.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -107,6 +107,36 @@ describe('workspace PersistentVolumeClaims', () => {
       assert.equal(fixed.range.start.line, 4);
     } finally {
       await empty.stop();
+    }
+  });
+
+  it('a claim file created, changed and deleted on disk (watched-file events) re-validates the open job', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'spark-dra-claims-'));
+    const client = await TestLspClient.start({ rootUri: pathToFileURL(root).toString() });
+    const claimPath = join(root, 'claim.yaml');
+    const claimUri = pathToFileURL(claimPath).toString();
+    const fixedClaim = (list: { code?: string | number }[]) => list.some((d) => d.code === 'executor-pvc-fixed-claim');
+    const fileEvent = async (type: 1 | 2 | 3) => {
+      const next = client.nextDiagnostics(jobUri);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: claimUri, type }],
+      });
+      return next;
+    };
+    let jobUri = '';
+    try {
+      jobUri = await client.open('spark-defaults.conf', 'spark-defaults', FIXED_CLAIM_JOB);
+      assert.equal(fixedClaim(await client.nextDiagnostics(jobUri)), true, 'no claim known yet');
+      writeFileSync(claimPath, claimFile('ReadWriteMany'));
+      assert.equal(fixedClaim(await fileEvent(1)), false, 'created as ReadWriteMany');
+      writeFileSync(claimPath, claimFile('ReadWriteOnce'));
+      assert.equal(fixedClaim(await fileEvent(2)), true, 'changed to ReadWriteOnce');
+      writeFileSync(claimPath, claimFile('ReadWriteMany'));
+      assert.equal(fixedClaim(await fileEvent(2)), false, 'changed back');
+      rmSync(claimPath);
+      assert.equal(fixedClaim(await fileEvent(3)), true, 'deleted');
+    } finally {
+      await client.stop();
     }
   });
 

@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -54,7 +55,7 @@ import { valueEditsHandler } from './handlers/value-edits';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { findWorkerBundle, WorkPool } from './work/pool';
 import { WorkspaceClaims } from './workspace-claims';
-import { scanWorkspaceYaml } from './workspace-scan';
+import { reindexWorkspaceFile, scanWorkspaceYaml } from './workspace-scan';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
 
 export function startServer(connection: Connection): void {
@@ -135,6 +136,16 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
+  // A StorageClass or claim file changed on disk (open files are tracked as documents instead).
+  connection.onDidChangeWatchedFiles((params) => {
+    if (clientOptions.workspaceTrusted === false) return;
+    const indexes = [ctx.storageClasses, ctx.claims];
+    let changed = false;
+    for (const change of params.changes) {
+      changed = reindexWorkspaceFile(change.uri, change.type === FileChangeType.Deleted, service, indexes) || changed;
+    }
+    if (changed) diagnostics.revalidateAll();
+  });
   documents.onDidClose((event) => {
     models.forget(event.document.uri);
     lensRuns.forget(event.document.uri);

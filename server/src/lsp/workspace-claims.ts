@@ -23,6 +23,15 @@ export class WorkspaceClaims implements WorkspaceYamlIndex {
     this.diskCount += found.length;
   }
 
+  forgetDisk(uri: string): void {
+    this.diskCount -= this.onDisk.get(uri)?.length ?? 0;
+    this.onDisk.delete(uri);
+  }
+
+  diskFingerprint(uri: string): string {
+    return fingerprint(this.onDisk.get(uri));
+  }
+
   /** Records the claims an open document declares; true when that changes what other files may be told. */
   updateOpenDocument(uri: string, claims: readonly PersistentVolumeClaimInfo[] | undefined): boolean {
     const before = this.open.get(uri);

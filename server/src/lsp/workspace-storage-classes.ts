@@ -16,6 +16,14 @@ export class WorkspaceStorageClasses implements WorkspaceYamlIndex {
     if (found.length > 0) this.onDisk.set(uri, found);
   }
 
+  forgetDisk(uri: string): void {
+    this.onDisk.delete(uri);
+  }
+
+  diskFingerprint(uri: string): string {
+    return fingerprint(this.onDisk.get(uri));
+  }
+
   /** Records the StorageClasses an open document declares; true when that changes what the workspace knows. */
   updateOpenDocument(uri: string, classes: readonly StorageClassInfo[] | undefined): boolean {
     const before = this.open.get(uri);
