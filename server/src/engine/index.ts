@@ -2,6 +2,9 @@
 // documents through it and ask the documents their questions; nothing else of the engine is theirs to import.
 // Modelled on a language service: `createSparkDraService(settings).open({ text, fileName })`.
 import { jobKindLabel, JOB_KINDS } from './job-kinds';
+import { lookupKey } from './catalog';
+import type { KeyDocsRef } from './features/completion-item';
+import { keyDocumentation } from './features/key-docs';
 import { detectFormat } from './locators';
 import { readEventLog, parseEventLogText, type EventLogReplay } from './eventlog';
 import { runTrace } from './simulator/trace';
@@ -43,6 +46,8 @@ export interface SparkDraService {
   parseWorkload(raw: unknown): Result<Workload>;
   /** What pickers and labels show: Spark versions, job kinds, workload presets. */
   facts(): ServerFacts;
+  /** The markdown a completion item's `docsFor` names; undefined for a key the catalog does not hold. */
+  keyDocs(ref: KeyDocsRef): string | undefined;
 }
 
 export function createSparkDraService(settings: Partial<EngineSettings> = {}): SparkDraService {
@@ -60,6 +65,10 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
       return parsed.ok ? success(parsed.workload) : failure('unreadable-input', parsed.error);
     },
     facts: serverFacts,
+    keyDocs: (ref) => {
+      const info = lookupKey(ref.key);
+      return info ? keyDocumentation(info, ref.version) : undefined;
+    },
   };
 }
 
@@ -101,6 +110,7 @@ export type { ReplayInput } from './service/replay';
 export type { UpgradeDiffInput } from './service/upgrade-diff';
 export type { EventLogReplay, ObservedRun } from './eventlog';
 export type { EngineCompletionItem } from './features/completion';
+export type { KeyDocsRef } from './features/completion-item';
 export type { HoverResult } from './features/hover';
 export type { EffectiveRow } from './features/effective-table';
 export type { Finding, Severity, SeveritySetting, FixData } from './rules/types';

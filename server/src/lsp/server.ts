@@ -30,7 +30,7 @@ import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentModels } from './documents';
 import { codeActionHandler } from './handlers/code-actions';
-import { completionHandler } from './handlers/completion';
+import { completionHandler, completionResolveHandler } from './handlers/completion';
 import { hoverHandler } from './handlers/hover';
 import { effectiveConfigHandler, fileInfoHandler, serverFactsHandler } from './handlers/info';
 import { replayHandler } from './handlers/replay';
@@ -69,7 +69,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['.', '"', '=', ' ', ':', "'"], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['.', '"', '=', ' ', ':', "'"], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
@@ -114,6 +114,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCompletion(guard(completionHandler(ctx), []));
+  connection.onCompletionResolve((item, token) => guard(completionResolveHandler(ctx), item)(item, token));
   connection.onHover(guard(hoverHandler(ctx), null));
   connection.onCodeAction(guard(codeActionHandler(ctx, diagnostics), []));
   connection.onRequest(FileInfoRequest, guard(fileInfoHandler(ctx), { jobs: 0 }));
