@@ -1,28 +1,35 @@
-// What users wait for while they edit large files: typed character → diagnostics, first open after start, and
-// completion / hover latency (p95), against VS Code's JSON language service on the same JSON in the same run.
+// What users wait for while they edit large files: typed character → diagnostics, first open, completion / hover
+// latency (p95) and peak memory, against VS Code's JSON language service and yaml-language-server on the same text.
 //
 // Method. spark-dra runs as dist/server.js over stdio with `debounceMs: 0`; a keystroke is one incremental
-// didChange inserting a character inside a value, timed to the publishDiagnostics of that version. The JSON peer is
-// vscode-json-languageservice (the library VS Code's JSON server runs), in this process: per keystroke it parses the
-// whole text and validates it (what that server does after its own debounce), so its figure has no JSON-RPC
-// transfer while ours does. Completion and hover are timed over the connection at positions spread through the file.
+// didChange inserting a character inside a value, timed to the publishDiagnostics of that version ("over JSON-RPC":
+// the transfer of thousands of diagnostics included). The same keystrokes are also timed in this process on the
+// engine's facade, as the server uses it: each version opened from the previous one, then its diagnostics ("in
+// process"), and opened afresh ("no reuse"). The peers run in this process (bench/typing-peers.mjs), so the fair
+// ratio is the in-process one; the JSON-RPC ratio is printed too. Medians over the keystrokes; yaml-language-server
+// takes seconds per keystroke on large files, so it gets at most 3 there. Memory: the server's peak resident set per
+// file (Linux: VmHWM, reset between files through /proc/PID/clear_refs) and this process's peak heap during the
+// in-process runs. Completion and hover are timed over the connection at positions spread through the file.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { generateEmrJson, generateSparkApplicationYaml } from './generate.mjs';
 import { LspProcess } from './lsp-process.mjs';
-
-const require = createRequire(import.meta.url);
-const { getLanguageService } = require('vscode-json-languageservice');
-const { TextDocument } = require('vscode-languageserver-textdocument');
+import { jsonPeer, yamlPeer } from './typing-peers.mjs';
 
 export const name = 'typing';
 export const description =
-  'typed char → diagnostics, first open, completion/hover p95 at 2k–50k lines, vs the JSON service';
+  'typed char → diagnostics (over JSON-RPC and in process), first open, completion/hover p95, peak memory at 2k–50k lines, vs the JSON and YAML services';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Another build's server can be measured with SPARK_DRA_SERVER=path/to/server.js (before/after comparisons). */
 const OUR_SERVER = process.env.SPARK_DRA_SERVER ?? join(ROOT, 'dist/server.js');
+const ENTRY_BUNDLE = join(ROOT, 'out/bench/typing-entry.cjs');
 const DEFAULT_SIZES = [2000, 10000, 50000];
+const MiB = 1024 * 1024;
+/** Keystrokes for yaml-language-server on files this large or larger. */
+const SLOW_PEER_LINES = 10_000;
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const median = (xs) => {
@@ -31,7 +38,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const p95 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
-const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const fmt = (ms) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function spreadDefaults(lines) {
@@ -57,6 +64,38 @@ function valueOffsets(text, count) {
   return offsets;
 }
 
+/** The texts after each keystroke: a '7' typed inside a value, at offsets spread through the file. */
+function keystrokes(text, count) {
+  const versions = [];
+  let current = text;
+  const offsets = valueOffsets(text, count);
+  for (let i = 0; i < offsets.length; i++) {
+    const at = offsets[i] + i; // each earlier insertion shifts the later offsets by one
+    versions.push({ at, position: positionAt(current, at), text: `${current.slice(0, at)}7${current.slice(at)}` });
+    current = versions[versions.length - 1].text;
+  }
+  return versions;
+}
+
+/** The process's peak resident set since the last reset, in bytes (Linux only; undefined elsewhere). */
+function peakRss(pid) {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts a new peak-RSS window for the process (writing 5 to clear_refs resets VmHWM). */
+function resetPeakRss(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Not Linux, or not allowed: the peak then covers the server's life so far.
+  }
+}
+
 async function startOurs() {
   const server = new LspProcess('spark-dra', [OUR_SERVER, '--stdio'], (item) =>
     item.section === 'sparkDra' ? { debounceMs: 0 } : null,
@@ -68,27 +107,26 @@ async function startOurs() {
   return server;
 }
 
-async function measureFile(server, file, repeat) {
+async function measureOverRpc(server, file, versions) {
+  const pid = server.process.pid;
+  resetPeakRss(pid);
   const uri = server.uri(`typing-${file.name}`);
   const opened = performance.now();
-  const first = server.next((e) => e.type === 'diagnostics' && e.uri === uri, 60_000, 'first diagnostics');
+  const first = server.next((e) => e.type === 'diagnostics' && e.uri === uri, 120_000, 'first diagnostics');
   await server.open(uri, file.languageId, file.text);
   const firstOpenMs = (await first).at - opened;
   const typing = [];
-  let text = file.text;
-  const offsets = valueOffsets(text, repeat);
-  for (let i = 0; i < offsets.length; i++) {
-    const at = offsets[i] + i; // each earlier insertion shifts the later offsets by one
-    const pos = positionAt(text, at);
-    text = `${text.slice(0, at)}7${text.slice(at)}`;
-    const next = server.next((e) => e.type === 'diagnostics' && e.uri === uri, 60_000, 'typing diagnostics');
+  for (let i = 0; i < versions.length; i++) {
+    const { position } = versions[i];
+    const next = server.next((e) => e.type === 'diagnostics' && e.uri === uri, 120_000, 'typing diagnostics');
     const sent = performance.now();
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: i + 2 },
-      contentChanges: [{ range: { start: pos, end: pos }, text: '7' }],
+      contentChanges: [{ range: { start: position, end: position }, text: '7' }],
     });
     typing.push((await next).at - sent);
   }
+  const text = versions.length > 0 ? versions[versions.length - 1].text : file.text;
   const completion = [];
   const hover = [];
   for (const offset of valueOffsets(text, 40)) {
@@ -102,30 +140,69 @@ async function measureFile(server, file, repeat) {
     hover.push(performance.now() - t);
   }
   await server.close(uri);
-  return { firstOpenMs, typingMs: median(typing), completionP95Ms: p95(completion), hoverP95Ms: p95(hover) };
+  const peak = peakRss(pid);
+  return {
+    firstOpenMs,
+    typingMs: median(typing),
+    completionP95Ms: p95(completion),
+    hoverP95Ms: p95(hover),
+    serverPeakRssMiB: peak === undefined ? undefined : peak / MiB,
+  };
 }
 
-/** VS Code's JSON service on the same keystrokes: parse the whole text and validate it, per keystroke. */
-async function measurePeerSequential(text, repeat) {
-  const service = getLanguageService({});
-  const offsets = valueOffsets(text, repeat);
-  const times = [];
-  let current = text;
-  for (let i = 0; i < offsets.length; i++) {
-    current = `${current.slice(0, offsets[i] + i)}7${current.slice(offsets[i] + i)}`;
-    const doc = TextDocument.create('file:///peer.json', 'json', i + 2, current);
-    const t = performance.now();
-    const parsed = service.parseJSONDocument(doc);
-    await service.doValidation(doc, parsed, { comments: 'error', trailingCommas: 'error' });
-    times.push(performance.now() - t);
+/** The engine in this process on the same keystrokes: reopened from the previous version, and opened afresh. */
+function measureInProcess(engine, file, versions) {
+  const service = engine.createSparkDraService({});
+  const input = (text) => ({ text, fileName: `/tmp/spark-dra-bench/${file.name}`, languageId: file.languageId });
+  let doc = service.open(input(file.text));
+  doc.diagnostics();
+  const reused = [];
+  const fresh = [];
+  let heapPeak = process.memoryUsage().heapUsed;
+  for (const version of versions) {
+    let t = performance.now();
+    doc = service.open(input(version.text), doc);
+    doc.diagnostics();
+    reused.push(performance.now() - t);
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    t = performance.now();
+    service.open(input(version.text)).diagnostics();
+    fresh.push(performance.now() - t);
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   }
+  return { inProcessMs: median(reused), noReuseMs: median(fresh), heapPeakMiB: heapPeak / MiB };
+}
+
+async function measurePeer(peer, file, versions) {
+  if (!peer) return undefined;
+  await peer(file.text, 1); // warm-up, untimed
+  const times = [];
+  for (let i = 0; i < versions.length; i++) times.push(await peer(versions[i].text, i + 2));
   return median(times);
+}
+
+async function bundleEngine() {
+  mkdirSync(dirname(ENTRY_BUNDLE), { recursive: true });
+  await build({
+    entryPoints: [join(ROOT, 'bench/typing-entry.ts')],
+    outfile: ENTRY_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // jsonc-parser's UMD build hides its requires from the bundler (as in scripts/build.mjs).
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(ENTRY_BUNDLE);
 }
 
 export async function run(options = {}) {
   const log = options.log ?? console.log;
   const sizes = options.sizes ?? DEFAULT_SIZES;
   const repeat = options.repeat ?? 9;
+  const engine = await bundleEngine();
+  const peers = { json: jsonPeer(), yaml: yamlPeer() };
   const server = await startOurs();
   const rows = [];
   try {
@@ -136,22 +213,35 @@ export async function run(options = {}) {
         { name: `defaults-${lines}.spark-defaults.conf`, languageId: 'spark-defaults', text: spreadDefaults(lines) },
       ];
       for (const file of files) {
-        const ours = await measureFile(server, file, repeat);
-        const peer = file.languageId === 'json' ? await measurePeerSequential(file.text, repeat) : undefined;
-        rows.push({ file: file.name, lines, ...ours, jsonPeerTypingMs: peer });
+        const versions = keystrokes(file.text, repeat);
+        const rpc = await measureOverRpc(server, file, versions);
+        const local = measureInProcess(engine, file, versions);
+        const peerVersions = file.languageId === 'yaml' && lines >= SLOW_PEER_LINES ? versions.slice(0, 3) : versions;
+        const peerMs = await measurePeer(peers[file.languageId], file, peerVersions);
+        rows.push({ file: file.name, lines, ...rpc, ...local, peerMs, peerKeystrokes: peerVersions.length });
       }
     }
   } finally {
     await server.stop();
   }
-  log('file                                   first open  typed→diags  JSON service  ratio  completion p95  hover p95');
+  const ratio = (peer, ours) => (peer === undefined ? '–' : `${(peer / ours).toFixed(2)}×`);
+  log(
+    'file                                  first open  over JSON-RPC  in process  no reuse      peer  ratio RPC  ratio in-proc  completion p95  hover p95',
+  );
   for (const r of rows) {
-    const ratio =
-      r.jsonPeerTypingMs === undefined ? '     –' : `${(r.jsonPeerTypingMs / r.typingMs).toFixed(2)}×`.padStart(6);
     log(
-      `${r.file.padEnd(38)} ${fmt(r.firstOpenMs).padStart(10)}  ${fmt(r.typingMs).padStart(11)}  ${(r.jsonPeerTypingMs === undefined ? '–' : fmt(r.jsonPeerTypingMs)).padStart(12)}  ${ratio}  ${fmt(r.completionP95Ms).padStart(14)}  ${fmt(r.hoverP95Ms).padStart(9)}`,
+      `${r.file.padEnd(37)} ${fmt(r.firstOpenMs).padStart(10)}  ${fmt(r.typingMs).padStart(13)}  ${fmt(r.inProcessMs).padStart(10)}  ${fmt(r.noReuseMs).padStart(8)}  ${fmt(r.peerMs).padStart(8)}  ${ratio(r.peerMs, r.typingMs).padStart(9)}  ${ratio(r.peerMs, r.inProcessMs).padStart(13)}  ${fmt(r.completionP95Ms).padStart(14)}  ${fmt(r.hoverP95Ms).padStart(9)}`,
     );
   }
-  log('ratio = JSON service median / spark-dra median for the same keystrokes (≥ 1.0: spark-dra as fast or faster).');
+  log(
+    'ms, medians. peer = vscode-json-languageservice for JSON, yaml-language-server for YAML (both in this process).',
+  );
+  log('ratio = peer / spark-dra for the same keystrokes (≥ 1.0: spark-dra as fast or faster).');
+  log('');
+  log('file                                  server peak RSS (MiB)  in-process peak heap (MiB)');
+  for (const r of rows) {
+    const rss = r.serverPeakRssMiB === undefined ? '–' : r.serverPeakRssMiB.toFixed(0);
+    log(`${r.file.padEnd(37)} ${rss.padStart(21)}  ${r.heapPeakMiB.toFixed(0).padStart(26)}`);
+  }
   return { rows };
 }

@@ -47,6 +47,20 @@ const EMR = (propertiesSource: string, submitSource = '--conf spark.executor.cor
   emrJobSource({ propertiesSource, submitSource });
 
 describe('completion over LSP', () => {
+  it("leaves key documentation to completionItem/resolve, which writes it for the job's Spark version", async () => {
+    const { items } = await completeAt('job-resolve.json', 'json', EMR('"spark.dynamicAllocation.minEx|": "1"'));
+    const item = byLabel(items, 'spark.dynamicAllocation.minExecutors');
+    assert.equal(item.documentation, undefined);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+    const docs = resolved.documentation as { kind: string; value: string } | undefined;
+    assert.equal(docs?.kind, 'markdown');
+    assert.match(docs?.value ?? '', /\*\*Default in Spark 3\.5\.\d+:\*\*/);
+    assert.equal(resolved.label, item.label);
+    // An item without a docs reference comes back unchanged.
+    const plain = { label: 'x', data: { key: 1 } };
+    assert.deepEqual(await client.request<CompletionItem>('completionItem/resolve', plain), plain);
+  });
+
   it('completes keys inside an EMR properties object, replacing the typed part', async () => {
     const { items, text } = await completeAt(
       'job-a.json',

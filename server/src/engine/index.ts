@@ -2,6 +2,9 @@
 // documents through it and ask the documents their questions; nothing else of the engine is theirs to import.
 // Modelled on a language service: `createSparkDraService(settings).open({ text, fileName })`.
 import { jobKindLabel, JOB_KINDS } from './job-kinds';
+import { lookupKey } from './catalog';
+import type { KeyDocsRef } from './features/completion-item';
+import { keyDocumentation } from './features/key-docs';
 import { detectFormat } from './locators';
 import { readEventLog, parseEventLogText, type EventLogReplay } from './eventlog';
 import { runTrace } from './simulator/trace';
@@ -50,6 +53,8 @@ export interface SparkDraService {
   parseWorkload(raw: unknown): Result<Workload>;
   /** What pickers and labels show: Spark versions, job kinds, workload presets. */
   facts(): ServerFacts;
+  /** The markdown a completion item's `docsFor` names; undefined for a key the catalog does not hold. */
+  keyDocs(ref: KeyDocsRef): string | undefined;
 }
 
 export function createSparkDraService(settings: Partial<EngineSettings> = {}): SparkDraService {
@@ -65,6 +70,10 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
     advise: (input) => adviseJob(input, resolved),
     parseWorkload: (raw) => parseWorkload(raw),
     facts: serverFacts,
+    keyDocs: (ref) => {
+      const info = lookupKey(ref.key);
+      return info ? keyDocumentation(info, ref.version) : undefined;
+    },
   };
 }
 
@@ -109,6 +118,7 @@ export type { AdviseInput } from './service/advise';
 export { DEFAULT_MAX_SLOWDOWN_PCT } from './advisor';
 export type { EventLogReplay, ObservedRun } from './eventlog';
 export type { EngineCompletionItem } from './features/completion';
+export type { KeyDocsRef } from './features/completion-item';
 export type { HoverResult } from './features/hover';
 export type { StorageClassLink } from './features/storage-class-links';
 export type { JobCommandAction } from './features/job-actions';

@@ -44,7 +44,7 @@ import {
   lensArguments,
   LENS_COMMAND,
 } from './handlers/code-lens';
-import { completionHandler } from './handlers/completion';
+import { completionHandler, completionResolveHandler } from './handlers/completion';
 import { documentLinkHandler } from './handlers/document-links';
 import { hoverHandler } from './handlers/hover';
 import { effectiveConfigHandler, fileInfoHandler, serverFactsHandler } from './handlers/info';
@@ -92,7 +92,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['.', '"', '=', ' ', ':', "'"], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['.', '"', '=', ' ', ':', "'"], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source, FIX_ALL_KIND],
@@ -155,6 +155,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCompletion(guard(completionHandler(ctx), []));
+  connection.onCompletionResolve((item, token) => guard(completionResolveHandler(ctx), item)(item, token));
   connection.onHover(guard(hoverHandler(ctx), null));
   connection.onCodeAction(guard(codeActionHandler(ctx, diagnostics), []));
   connection.onCodeLens(guard(codeLensHandler(ctx), []));

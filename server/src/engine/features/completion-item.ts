@@ -1,6 +1,12 @@
 // One completion proposal in engine terms (offsets, plain strings); the faces convert it to their own item type.
 import type { Range } from '../model';
 
+/** Names a key's documentation for a Spark version, to be written out later. */
+export interface KeyDocsRef {
+  key: string;
+  version: string;
+}
+
 export interface EngineCompletionItem {
   label: string;
   kind: 'key' | 'value' | 'template';
@@ -12,6 +18,11 @@ export interface EngineCompletionItem {
   detail?: string;
   /** Markdown. */
   documentation?: string;
+  /**
+   * Documentation left to be asked for when the item is shown (a list of keys offers hundreds): the catalog key and the
+   * Spark version to describe it for; `keyDocs` on the service gives the markdown. Set instead of `documentation`.
+   */
+  docsFor?: KeyDocsRef;
   /** What the client filters on (the key without quotes or prefixes). */
   filterText?: string;
   sortText?: string;

@@ -53,17 +53,24 @@ export function analyze(input: AnalyzeInput): Finding[] {
     const key = memo?.key(input.text, job, versionOf(job), lines().positionAt(job.range.start).line, shared);
     const remembered = key === undefined ? undefined : memo?.lookup(key, job.range.start);
     if (remembered) {
-      findings.push(...remembered);
+      for (const item of remembered) findings.push(item);
       continue;
     }
     const jobFindings = checkJob(input, job, versionOf(job), lines);
     if (key !== undefined) memo?.store(key, job, jobFindings);
-    findings.push(...jobFindings);
+    for (const item of jobFindings) findings.push(item);
   }
   memo?.finish();
-  const kept = dedupe(findings)
-    .filter((item) => !suppressed(input.parsed, item))
-    .flatMap((item) => applySeverity(item, settings.severities));
+  // Plain loops: a file can have tens of thousands of findings, and a small array per finding (flatMap) showed in
+  // profiles as garbage-collection time.
+  const kept: Finding[] = [];
+  const unique = dedupe(findings);
+  for (let i = 0; i < unique.length; i++) {
+    const item = unique[i] as Finding;
+    if (suppressed(input.parsed, item)) continue;
+    const adjusted = applySeverity(item, settings.severities);
+    if (adjusted) kept.push(adjusted);
+  }
   return kept.sort(
     (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId),
   );
@@ -88,7 +95,7 @@ function checkJob(input: AnalyzeInput, job: JobConfig, version: string, lines: (
   const findings: Finding[] = [];
   for (const check of ALL_CHECKS) {
     try {
-      findings.push(...check(ctx));
+      for (const item of check(ctx)) findings.push(item);
     } catch {
       // A rule that fails on unexpected input is skipped; the others still report.
     }
@@ -116,11 +123,12 @@ function suppressed(parsed: ParsedFile, item: Finding): boolean {
   );
 }
 
-function applySeverity(item: Finding, severities: AnalyzeSettings['severities']): Finding[] {
+/** The finding with the severity the settings give its rule; undefined when the rule is turned off. */
+function applySeverity(item: Finding, severities: AnalyzeSettings['severities']): Finding | undefined {
   const setting = severities?.[item.ruleId];
-  if (setting === undefined) return [item];
-  if (setting === 'off') return [];
-  return [{ ...item, severity: setting as Severity }];
+  if (setting === undefined) return item;
+  if (setting === 'off') return undefined;
+  return { ...item, severity: setting as Severity };
 }
 
 /**
