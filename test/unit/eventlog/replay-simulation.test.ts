@@ -159,3 +159,21 @@ test('windows: the observed job window runs from the first submission to the las
   assert.equal(r.fidelity?.appWindow.observedExecutorSeconds, w.app.executorSeconds);
   assert.equal(r.fidelity?.jobWindow.observedExecutorSeconds, w.job.executorSeconds);
 });
+
+test('cluster manager: a YARN log is replayed as YARN with its external shuffle service; a what-if to k8s is not', () => {
+  const notes = replay().notes;
+  assert.ok(
+    notes.some((n) => n.startsWith('spark.master is yarn: replayed as YARN')),
+    notes.join('\n'),
+  );
+  assert.ok(
+    notes.some((n) => n.includes('the external shuffle service keeps shuffle files')),
+    notes.join('\n'),
+  );
+  const k8s = replay({ conf: { 'spark.master': 'k8s://https://api' } }).notes;
+  assert.ok(!k8s.some((n) => n.includes('replayed as YARN')), k8s.join('\n'));
+  assert.ok(
+    k8s.some((n) => n.includes('Kubernetes has no external shuffle service')),
+    k8s.join('\n'),
+  );
+});

@@ -68,6 +68,8 @@ export function replayLoggedConfiguration(log: EventLogReplay, options: ReplayOp
   const simOptions = replaySimulateOptions(log, options, version);
   const losses = unchanged ? executorLosses(log.observed.executors) : [];
   if (losses.length > 0) simOptions.executorLosses = losses;
+  // The log's own cluster manager (YARN, standalone) when the configuration still names it; a job file is Kubernetes.
+  simOptions.nativeClusterManager = true;
   const outcome = withCalibration(simulateConf(log.conf, simOptions), log, options, losses.length > 0);
   if (!outcome.ok) return outcome;
   if (!unchanged) return outcome;

@@ -25,6 +25,7 @@ import { CALIBRATION_KNOBS, resolveCalibratedStart, type CalibratedStart } from 
 import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
 import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
 import { LAUNCH_DELAY_KNOB, launchDelayMs } from './launch-delay';
+import { clusterManagerOf, containerAllocatorSettings, managerName, replaysNatively } from './cluster-manager';
 import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
@@ -66,6 +67,11 @@ export interface SimulateOptions {
   baseline?: boolean;
   /** Executors a replayed log shows lost (not killed by the driver), lost again in both runs at the same times. */
   executorLosses?: readonly ExecutorLoss[];
+  /**
+   * Run a YARN or standalone spark.master as that cluster manager (executors asked for all at once, no pods or PVCs)
+   * rather than as Kubernetes: what a replay of a log's own configuration does. Other masters are unaffected.
+   */
+  nativeClusterManager?: boolean;
 }
 
 /** A refusal for going over a work budget is an `over-budget` problem whose message names the budget. */
@@ -147,7 +153,10 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       (draOn || i.id === 'task-cpus' || (i.id === 'parse' && !i.condition.startsWith('spark.dynamicAllocation.'))),
   );
   const reader = new ConfReader(conf, version);
-  const pods = resolvePodAllocatorSettings(reader, alloc.executorIdleTimeoutMs);
+  const manager = clusterManagerOf(alloc.master);
+  const native = options.nativeClusterManager === true && replaysNatively(manager) ? manager : undefined;
+  const k8sPods = resolvePodAllocatorSettings(reader, alloc.executorIdleTimeoutMs);
+  const pods = native ? containerAllocatorSettings(k8sPods) : k8sPods;
   const shape = executorShape(reader);
   const problems = [
     ...startup.map((i) => i.message),
@@ -166,7 +175,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const latency = resolvePodLatency(knobs);
   const limits = limitsFrom(knobs);
   const prices = resolvePrices(options.prices);
-  const volumes = executorOnDemandVolumes(conf);
+  const volumes = native ? { onDemand: [], notes: [] } : executorOnDemandVolumes(conf);
   notes.push(...volumes.notes);
   const pvc = pvcSettings(
     reader,
@@ -182,7 +191,12 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   if (alloc.enabled && !draOn)
     notes.push('Dynamic allocation is ignored with a local master: simulated with a fixed executor count.');
   if (!alloc.enabled) notes.push('DRA is off in this file: simulated as written, with a fixed executor count.');
-  if (isLocalMaster(alloc.master) || (alloc.master !== undefined && !alloc.master.startsWith('k8s://'))) {
+  if (native) {
+    notes.push(
+      `spark.master is ${alloc.master}: replayed as ${managerName(native)}, as the log ran: executors are asked for ` +
+        'all at once and start as the calibration from the log says (no Kubernetes pod batches, pending-pod caps or PVCs).',
+    );
+  } else if (isLocalMaster(alloc.master) || (alloc.master !== undefined && !alloc.master.startsWith('k8s://'))) {
     notes.push(`spark.master is ${alloc.master}: simulated as a Kubernetes deployment.`);
   }
   const hintCores = workload.executor.cores;
@@ -195,7 +209,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const refusal = refuseBeforeRun(workload, alloc, draOn, fixedCount, budget);
   if (refusal) return overBudget(refusal);
   const expanded = expandWorkload(workload);
-  notes.push(...behaviourNotes(expanded, alloc, draOn));
+  notes.push(...behaviourNotes(expanded, alloc, draOn, native !== undefined));
 
   const calibrated = CALIBRATION_KNOBS.some((k) => typeof knobs[k] === 'number')
     ? resolveCalibratedStart(knobs)
@@ -416,12 +430,21 @@ function pvcSettings(
   };
 }
 
-function behaviourNotes(workload: ExpandedWorkload, alloc: AllocationConfig, draOn: boolean): string[] {
+function behaviourNotes(
+  workload: ExpandedWorkload,
+  alloc: AllocationConfig,
+  draOn: boolean,
+  nativeManager: boolean,
+): string[] {
   const notes: string[] = [];
   if (!draOn) return notes;
   const shuffles = workload.jobs.some((j) => j.stages.some((s) => s.shuffleMap));
   const cached = workload.jobs.some((j) => j.stages.some((s) => s.cached));
-  if (alloc.shuffleServiceEnabled) {
+  if (alloc.shuffleServiceEnabled && nativeManager) {
+    notes.push(
+      'spark.shuffle.service.enabled=true: the external shuffle service keeps shuffle files, so executors leave without loss.',
+    );
+  } else if (alloc.shuffleServiceEnabled) {
     notes.push(
       'spark.shuffle.service.enabled=true: Kubernetes has no external shuffle service, and it turns shuffle tracking off. ' +
         'Executors removed with shuffle files would make Spark recompute them; the simulation loses nothing and does not show that cost.',
