@@ -230,6 +230,8 @@ const SUMMARY_FIELDS = [
   'pvcGiBHours',
   'pvcGiBLeftBehind',
   'tasks',
+  'recomputedTasks',
+  'recomputeSec',
 ] as const;
 
 function parseSummary(x: unknown): SimulationSummary | undefined {
@@ -249,6 +251,8 @@ function parseSummary(x: unknown): SimulationSummary | undefined {
     pvcGiBLeftBehind: x.pvcGiBLeftBehind as number,
     cost,
     tasks: x.tasks as number,
+    recomputedTasks: x.recomputedTasks as number,
+    recomputeSec: x.recomputeSec as number,
   };
 }
 

@@ -2,6 +2,7 @@
 import type { ObservedRun } from '../engine';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../../protocol/simulation';
 import { formatDuration } from '../../../protocol/text-format';
+import { formatBreakdown } from './breakdown-report';
 
 export { formatDuration };
 
@@ -38,7 +39,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** DRA vs static summary with the difference, then notes. */
+/** DRA vs static summary with the difference, where executor time went with the verdict, then notes. */
 export function formatSimulation(title: string, result: SimulationResult): string {
   const dra = result.dra.summary;
   const stat = result.static.summary;
@@ -58,6 +59,8 @@ export function formatSimulation(title: string, result: SimulationResult): strin
     `Spark ${result.sparkVersion} · workload "${w.name}": ${w.jobs} job(s), ${w.stages} stage(s), ${w.tasks} task(s)`,
     '',
     table(['', 'dynamic allocation', `static (${result.static.executors} executors)`, 'DRA − static'], rows),
+    '',
+    formatBreakdown(result),
   ];
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));
   return lines.join('\n');

@@ -20,6 +20,8 @@ import { EventHeap } from './scheduler/heap';
 import { TaskScheduler, type SchedulerListener } from './scheduler/task-scheduler';
 import { TimelineRecorder } from './timeline';
 import { ExecutorTimeLedger, type ExecutorTimeSplit } from './time-ledger';
+import type { ShuffleLoss, ShuffleLossTotals } from './shuffle-loss';
+import { ShuffleOutputs } from './scheduler/shuffle-outputs';
 
 export { TICK_MS };
 
@@ -49,6 +51,8 @@ export interface ClusterRunSpec {
   appTailMs?: number;
   /** Work, executor and timeline budgets checked while the run goes (defaults: DEFAULT_BUDGET). */
   budget?: RunBudget;
+  /** What removing an executor does to its shuffle output (absent: nothing is lost or moved). */
+  shuffleLoss?: ShuffleLoss;
 }
 
 /** A job's simulated submission and end (ms). */
@@ -97,6 +101,8 @@ export interface ClusterRunOutput {
   budgetExceeded?: BudgetExceeded;
   /** Where the executor time went: registered time (executorMs) plus pod start-up time, split by category. */
   timeSplit: ExecutorTimeSplit;
+  /** Shuffle output lost, recomputed or migrated because executors were removed. */
+  shuffleLoss: ShuffleLossTotals;
 }
 
 type SimEvent =
@@ -150,6 +156,7 @@ class ClusterSim {
 
   private readonly meter: WorkMeter;
   private readonly ledger: ExecutorTimeLedger;
+  private readonly loss = { lostOutputs: 0, migratedOutputs: 0 };
 
   constructor(private readonly spec: ClusterRunSpec) {
     if (spec.calibrated) this.planner = new StartPlanner(spec.calibrated, spec.latency.registerMs);
@@ -177,8 +184,12 @@ class ClusterSim {
       this.staticTarget = spec.mode.executors;
     }
     // After the manager and monitor exist: the listener forwards to them.
-    this.scheduler = new TaskScheduler(spec.workload, spec.tasksPerExecutor, this.listener(), (at, job) =>
-      this.events.push(at, { kind: 'job', job }),
+    this.scheduler = new TaskScheduler(
+      spec.workload,
+      spec.tasksPerExecutor,
+      this.listener(),
+      (at, job) => this.events.push(at, { kind: 'job', job }),
+      spec.shuffleLoss ? new ShuffleOutputs() : undefined,
     );
   }
 
@@ -197,7 +208,7 @@ class ClusterSim {
     const ref = (s: number): { stageId: number; attempt: number } => {
       let r = refs[s];
       if (r === undefined) {
-        r = { stageId: sch().stageIds[s], attempt: 0 };
+        r = { stageId: sch().stageIds[s], attempt: sch().stageAttempt[s] };
         refs[s] = r;
       }
       return r;
@@ -275,7 +286,8 @@ class ClusterSim {
         this.ledger.leaving(id, this.now);
         this.scheduler.markKilled(id);
         const lag = this.spec.calibrated?.removalLagMs;
-        const delay = lag ?? Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs);
+        const delay =
+          (lag ?? Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs)) + this.migrationMs(id);
         const life = this.lifeOf.get(id);
         if (life) life.reason = 'idle';
         this.events.push(this.now + Math.max(0, delay), { kind: 'exit', id });
@@ -291,6 +303,14 @@ class ClusterSim {
       killExecutors: kill,
       decommissionExecutors: kill,
     };
+  }
+
+  /** Storage decommissioning moves the executor's shuffle output before it exits: time per map output held. */
+  private migrationMs(id: number): number {
+    if (this.spec.shuffleLoss?.mode !== 'migrated') return 0;
+    const held = this.scheduler.outputsHeldBy(id);
+    this.loss.migratedOutputs += held;
+    return Math.round(held * this.spec.shuffleLoss.migrationMsPerOutput);
   }
 
   private setTarget(total: number): void {
@@ -326,6 +346,8 @@ class ClusterSim {
     this.executorMs += now - at;
     this.running--;
     this.removed++;
+    if (this.spec.shuffleLoss?.mode === 'migrated') this.scheduler.migrateOutputs(id);
+    else this.loss.lostOutputs += this.scheduler.loseOutputs(id);
     this.scheduler.removeExecutor(id);
     this.monitor?.onExecutorRemoved(this.text(id));
     this.dirty = true;
@@ -564,6 +586,11 @@ class ClusterSim {
       tasks: this.scheduler.totalTasks,
       notes: this.notes,
       timeSplit: this.ledger.finish(end),
+      shuffleLoss: {
+        ...this.loss,
+        recomputedTasks: this.scheduler.recomputedTasks,
+        recomputeMs: this.scheduler.recomputedMs,
+      },
     };
   }
 }

@@ -1,11 +1,13 @@
 // Every simulator knob by name, and reading `name=value` assignments (the CLI's --knob and --conf) without throwing.
 import { CALIBRATION_KNOBS } from './k8s/calibrated-start';
 import { LATENCY_KNOBS } from './k8s/latency';
+import { SHUFFLE_LOSS_KNOBS } from './shuffle-loss';
 
 /** Knob names SimulateOptions.knobs understands. */
 export const KNOB_NAMES: readonly string[] = [
   ...Object.keys(LATENCY_KNOBS),
   ...CALIBRATION_KNOBS,
+  ...Object.keys(SHUFFLE_LOSS_KNOBS),
   'maxSimHours',
   'maxSteps',
 ];

@@ -30,6 +30,7 @@ import type { SimulationResult, SimulationSummary } from '../../../../protocol/s
 import { runDetails } from './run-details';
 import { toBreakdown } from './breakdown';
 import { runVerdict } from '../advisor/verdict';
+import { resolveShuffleLoss, shuffleLossNotes } from './shuffle-loss';
 import { writtenProperties } from './written-properties';
 
 export interface SimulateOptions {
@@ -188,6 +189,8 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ? resolveCalibratedStart(knobs)
     : undefined;
   const tail = options.appTailSec;
+  // Only the DRA run removes executors; the static baseline keeps its executors and loses nothing.
+  const shuffleLoss = resolveShuffleLoss(alloc.shuffleStorage, knobs);
   const spec = (mode: AllocationMode): ClusterRunSpec => ({
     workload: expanded,
     mode,
@@ -200,6 +203,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ...(calibrated ? { calibrated: withColdCount(calibrated, mode, knobs) } : {}),
     ...(tail !== undefined && Number.isFinite(tail) && tail > 0 ? { appTailMs: Math.round(tail * 1000) } : {}),
     budget,
+    ...(mode.kind === 'dra' && shuffleLoss ? { shuffleLoss } : {}),
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
   if (draRun.budgetExceeded) return stoppedRun(draRun, draOn ? 'The DRA run' : 'The run');
@@ -222,6 +226,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   if (staticRun.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
   notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
+  notes.push(...shuffleLossNotes(draRun.shuffleLoss, knobs).map((n) => `DRA run: ${n}`));
   if (draOn) notes.push(staticCountNote(alloc, staticCount));
   notes.push(
     ...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget),
@@ -400,6 +405,8 @@ function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number
     pvcGiBLeftBehind: round3(run.pvc.gibLeftBehind),
     cost: computeCost({ podMs: run.podRunningMs, pvcGibHours: run.pvc.gibHours }, shape, prices),
     tasks: run.tasks,
+    recomputedTasks: run.shuffleLoss.recomputedTasks,
+    recomputeSec: round3(run.shuffleLoss.recomputeMs / 1000),
   };
 }
 
