@@ -55,6 +55,13 @@ export interface SimulationSummary {
   pvcGiBLeftBehind: number;
   cost: CostBreakdown;
   tasks: number;
+  /**
+   * Map tasks run again because executors holding their shuffle output were removed with it (local shuffle files
+   * only; migrated, external or remote shuffle data is not lost). Not counted in `tasks`.
+   */
+  recomputedTasks: number;
+  /** Task time of those re-runs, in seconds. */
+  recomputeSec: number;
 }
 
 /** A job's simulated submission and end, in seconds from application start. */

@@ -259,6 +259,8 @@ const SUMMARY_FIELDS = [
   'pvcGiBHours',
   'pvcGiBLeftBehind',
   'tasks',
+  'recomputedTasks',
+  'recomputeSec',
 ] as const;
 
 function parseSummary(x: unknown): SimulationSummary | undefined {
@@ -278,6 +280,8 @@ function parseSummary(x: unknown): SimulationSummary | undefined {
     pvcGiBLeftBehind: x.pvcGiBLeftBehind as number,
     cost,
     tasks: x.tasks as number,
+    recomputedTasks: x.recomputedTasks as number,
+    recomputeSec: x.recomputeSec as number,
   };
 }
 

@@ -18,6 +18,8 @@ function summary(over: Partial<SimulationSummary>): SimulationSummary {
     pvcGiBLeftBehind: 0,
     cost: { emrUplift: 0.42, compute: 1.18, storage: 0.06, total: 1.66, currency: 'USD' },
     tasks: 4_800,
+    recomputedTasks: 0,
+    recomputeSec: 0,
     ...over,
   };
 }

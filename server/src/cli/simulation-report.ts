@@ -2,6 +2,7 @@
 import type { ObservedRun } from '../engine';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../../protocol/simulation';
 import { formatCount, formatDuration } from '../../../protocol/text-format';
+import { formatBreakdown } from './breakdown-report';
 
 export { formatDuration };
 
@@ -85,7 +86,7 @@ function costLines(result: SimulationResult): string[] {
   return lines;
 }
 
-/** DRA against the right-sized static baseline and the configured one, then cost lines and notes. */
+/** DRA against the right-sized static baseline and the configured one, cost lines, where executor time went with the verdict, then notes. */
 export function formatSimulation(title: string, result: SimulationResult): string {
   const dra = result.dra.summary;
   const stat = result.static.summary;
@@ -112,6 +113,7 @@ export function formatSimulation(title: string, result: SimulationResult): strin
   const lines = [title, workloadLine(result), '', table(header, rows)];
   const costs = costLines(result);
   if (costs.length > 0) lines.push('', ...costs);
+  lines.push('', formatBreakdown(result));
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));
   return lines.join('\n');
 }

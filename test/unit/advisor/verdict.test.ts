@@ -61,6 +61,11 @@ test('verdict: idle-timeout held by shuffle files of ended jobs → shuffleTrack
     v,
     /^65% of executor time .* shuffle files of jobs that have ended\. A shuffleTracking\.timeout \(now never\)/,
   );
+  const set = verdict(
+    { busy: 300, 'idle-timeout': 700 },
+    { inactiveShuffleSec: 650, config: { ...CONFIG, shuffleTrackingTimeoutMs: 300_000 } },
+  );
+  assert.match(set, /A shorter shuffleTracking\.timeout \(now 5min\) would release them/);
 });
 
 test('verdict: idle-timeout on the plain idle timer → a shorter executorIdleTimeout, with its risk', () => {

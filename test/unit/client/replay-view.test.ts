@@ -60,6 +60,8 @@ const summary = {
   pvcGiBLeftBehind: 0,
   cost: { emrUplift: 0, compute: 0, storage: 0, total: 0, currency: 'USD' as const },
   tasks: 100,
+  recomputedTasks: 0,
+  recomputeSec: 0,
 };
 
 const breakdown = {

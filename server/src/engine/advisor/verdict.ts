@@ -79,8 +79,10 @@ function sentence(kind: Share, part: number, input: VerdictInput): string {
           : '';
       return `${share} of executor time is idle executors kept for cached blocks. A shorter cachedExecutorIdleTimeout (now ${durationText(config.cachedExecutorIdleTimeoutMs)})${both} would release them, at the cost of recomputing those blocks if they are read again.`;
     }
-    case 'inactive-shuffle':
-      return `${share} of executor time is idle executors kept past executorIdleTimeout for shuffle files of jobs that have ended. A shuffleTracking.timeout (now ${durationText(config.shuffleTrackingTimeoutMs)}) would release them; a later job that reads those shuffles again would then recompute their map output.`;
+    case 'inactive-shuffle': {
+      const timeout = Number.isFinite(config.shuffleTrackingTimeoutMs) ? 'A shorter' : 'A';
+      return `${share} of executor time is idle executors kept past executorIdleTimeout for shuffle files of jobs that have ended. ${timeout} shuffleTracking.timeout (now ${durationText(config.shuffleTrackingTimeoutMs)}) would release them; a later job that reads those shuffles again would then recompute their map output.`;
+    }
     case 'idle-timer':
       return `${share} of executor time is idle executors waiting out executorIdleTimeout (now ${durationText(config.executorIdleTimeoutMs)}). A shorter timeout would release them sooner, at the risk of asking for executors again when the next stage starts.`;
     case 'floor':

@@ -20,6 +20,8 @@ import { EventHeap } from './scheduler/heap';
 import { TaskScheduler, type SchedulerListener } from './scheduler/task-scheduler';
 import { TimelineRecorder } from './timeline';
 import { ExecutorTimeLedger, type ExecutorTimeSplit } from './time-ledger';
+import type { ShuffleLoss, ShuffleLossTotals } from './shuffle-loss';
+import { ShuffleOutputs } from './scheduler/shuffle-outputs';
 
 export { TICK_MS };
 
@@ -53,6 +55,8 @@ export interface ClusterRunSpec {
   launchDelayMs?: number;
   /** Executors lost at given times, as a replayed log shows them (see ExecutorLoss). */
   losses?: readonly ExecutorLoss[];
+  /** What removing an executor does to its shuffle output (absent: nothing is lost or moved). */
+  shuffleLoss?: ShuffleLoss;
 }
 
 /** The `ordinal`-th executor to register (from 1) is lost at `atMs`, unless it is gone by then. */
@@ -117,6 +121,8 @@ export interface ClusterRunOutput {
   timeSplit: ExecutorTimeSplit;
   /** Of spec.losses: executors lost, losses that found their executor already gone, tasks that ran again. */
   losses?: { applied: number; missed: number; tasksRerun: number };
+  /** Shuffle output lost, recomputed or migrated because executors were removed. */
+  shuffleLoss: ShuffleLossTotals;
 }
 
 type SimEvent =
@@ -177,6 +183,7 @@ class ClusterSim {
 
   private readonly meter: WorkMeter;
   private readonly ledger: ExecutorTimeLedger;
+  private readonly loss = { lostOutputs: 0, migratedOutputs: 0 };
 
   constructor(private readonly spec: ClusterRunSpec) {
     if (spec.calibrated) this.planner = new StartPlanner(spec.calibrated, spec.latency.registerMs);
@@ -212,6 +219,7 @@ class ClusterSim {
       this.listener(),
       (at, job) => this.events.push(at, { kind: 'job', job }),
       delay > 0 ? { ms: delay, timer: (at, stage) => this.events.push(at, { kind: 'release', stage }) } : undefined,
+      spec.shuffleLoss ? new ShuffleOutputs() : undefined,
     );
   }
 
@@ -230,7 +238,7 @@ class ClusterSim {
     const ref = (s: number): { stageId: number; attempt: number } => {
       let r = refs[s];
       if (r === undefined) {
-        r = { stageId: sch().stageIds[s], attempt: 0 };
+        r = { stageId: sch().stageIds[s], attempt: sch().stageAttempt[s] };
         refs[s] = r;
       }
       return r;
@@ -331,7 +339,8 @@ class ClusterSim {
         this.ledger.leaving(id, this.now);
         this.scheduler.markKilled(id);
         const lag = this.spec.calibrated?.removalLagMs;
-        const delay = lag ?? Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs);
+        const delay =
+          (lag ?? Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs)) + this.migrationMs(id);
         const life = this.lifeOf.get(id);
         if (life) life.reason = 'idle';
         this.events.push(this.now + Math.max(0, delay), { kind: 'exit', id });
@@ -347,6 +356,14 @@ class ClusterSim {
       killExecutors: kill,
       decommissionExecutors: kill,
     };
+  }
+
+  /** Storage decommissioning moves the executor's shuffle output before it exits: time per map output held. */
+  private migrationMs(id: number): number {
+    if (this.spec.shuffleLoss?.mode !== 'migrated') return 0;
+    const held = this.scheduler.outputsHeldBy(id);
+    this.loss.migratedOutputs += held;
+    return Math.round(held * this.spec.shuffleLoss.migrationMsPerOutput);
   }
 
   private setTarget(total: number): void {
@@ -382,6 +399,8 @@ class ClusterSim {
     this.executorMs += now - at;
     this.running--;
     this.removed++;
+    if (this.spec.shuffleLoss?.mode === 'migrated') this.scheduler.migrateOutputs(id);
+    else this.loss.lostOutputs += this.scheduler.loseOutputs(id);
     this.scheduler.removeExecutor(id);
     this.monitor?.onExecutorRemoved(this.text(id));
     this.dirty = true;
@@ -644,6 +663,11 @@ class ClusterSim {
       tasks: this.scheduler.totalTasks,
       notes: this.notes,
       timeSplit: this.ledger.finish(end),
+      shuffleLoss: {
+        ...this.loss,
+        recomputedTasks: this.scheduler.recomputedTasks,
+        recomputeMs: this.scheduler.recomputedMs,
+      },
     };
   }
 }

@@ -3,12 +3,14 @@ import { CALIBRATION_KNOBS } from './k8s/calibrated-start';
 import { LATENCY_KNOBS } from './k8s/latency';
 import { LAUNCH_DELAY_KNOB } from './launch-delay';
 import { failure, success, type Result } from '../../../../protocol/result';
+import { SHUFFLE_LOSS_KNOBS } from './shuffle-loss';
 
 /** Knob names SimulateOptions.knobs understands. */
 export const KNOB_NAMES: readonly string[] = [
   ...Object.keys(LATENCY_KNOBS),
   ...CALIBRATION_KNOBS,
   LAUNCH_DELAY_KNOB,
+  ...Object.keys(SHUFFLE_LOSS_KNOBS),
   'maxSimHours',
   'maxSteps',
 ];

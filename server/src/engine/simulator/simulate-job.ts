@@ -35,6 +35,7 @@ import { runDetails } from './run-details';
 import { toBreakdown } from './breakdown';
 import { EXECUTOR_TIME_CATEGORIES, type ExecutorTimeCategory } from '../../../../protocol/advice';
 import { runVerdict } from '../advisor/verdict';
+import { resolveShuffleLoss, shuffleLossNotes } from './shuffle-loss';
 import { writtenProperties } from './written-properties';
 
 export interface SimulateOptions {
@@ -216,6 +217,8 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     : undefined;
   const tail = options.appTailSec;
   const launchDelay = launchDelayMs(knobs);
+  // Only the DRA run removes executors; the static baseline keeps its executors and loses nothing.
+  const shuffleLoss = resolveShuffleLoss(alloc.shuffleStorage, knobs);
   const spec = (mode: AllocationMode): ClusterRunSpec => ({
     workload: expanded,
     mode,
@@ -230,6 +233,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ...(launchDelay > 0 ? { launchDelayMs: launchDelay } : {}),
     ...(options.executorLosses && options.executorLosses.length > 0 ? { losses: options.executorLosses } : {}),
     budget,
+    ...(mode.kind === 'dra' && shuffleLoss ? { shuffleLoss } : {}),
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
   if (draRun.budgetExceeded) return stoppedRun(draRun, draOn ? 'The DRA run' : 'The run');
@@ -263,6 +267,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
   if (staticRun) notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
   else notes.push('The static baseline was not simulated.');
+  notes.push(...shuffleLossNotes(draRun.shuffleLoss, knobs).map((n) => `DRA run: ${n}`));
   if (draOn && staticRun) notes.push(staticCountNote(alloc, staticCount));
   notes.push(...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget));
   if (staticRun) notes.push(...thinningNotes(staticRun, 'Static run', budget));
@@ -491,6 +496,7 @@ const NO_RUN: ClusterRunOutput = {
     inactiveShuffleMs: 0,
     cacheWithShuffleMs: 0,
   },
+  shuffleLoss: { lostOutputs: 0, migratedOutputs: 0, recomputedTasks: 0, recomputeMs: 0 },
 };
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -514,6 +520,8 @@ function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number
       prices,
     ),
     tasks: run.tasks,
+    recomputedTasks: run.shuffleLoss.recomputedTasks,
+    recomputeSec: round3(run.shuffleLoss.recomputeMs / 1000),
   };
 }
 

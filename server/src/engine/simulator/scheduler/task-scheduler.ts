@@ -2,8 +2,10 @@
 // JobStart rule, a job's stages are submitted (in stage-id order) once their parents are done, and tasks go, in index
 // order, to free executor slots (floor(cores / task.cpus) per executor). A freed slot takes the next task at once; a
 // new executor or a newly submitted stage is offered round-robin over executors. Killed executors get no offers.
-// Nothing is lost when an executor goes (Spark would recompute lost shuffle output; see docs/simulator.md).
+// With a ShuffleOutputs registry, map outputs lost with an executor are recomputed before a stage reading them is
+// submitted (shuffle-outputs.ts); without one, nothing is lost when an executor goes.
 import type { ShuffleStage } from '../executor-monitor';
+import type { ShuffleOutputs } from './shuffle-outputs';
 import type { ExpandedStage, ExpandedWorkload } from '../../workload/types';
 import { SlotHeap } from './heap';
 import { StageQueue } from './stage-queue';
@@ -39,6 +41,21 @@ export class TaskScheduler {
   readonly stageIds: number[] = [];
   readonly stageTasks: number[] = [];
   readonly stageCached: boolean[] = [];
+  /** Stage attempt: 0, or 1, 2 … for the re-runs of lost map tasks. */
+  readonly stageAttempt: number[] = [];
+  /** The shuffle each stage writes, or NONE. */
+  private readonly stageShuffle: number[] = [];
+  /** The shuffles each stage reads: its parents' and, for a job's source stages, the job's reused shuffles. */
+  private readonly stageReads: number[][] = [];
+  /** For a re-run stage: its task i is the original stage's task stageTaskIndex[s][i]. */
+  private readonly stageTaskIndex = new Map<number, Int32Array>();
+  /** Internal stage → how many times its lost tasks were run again. */
+  private readonly reruns = new Map<number, number>();
+  /** shuffle id → the internal stage that first wrote it. */
+  private readonly shuffleProducer = new Map<number, number>();
+  /** Map tasks run again because their output was lost, and their task time (ms). */
+  recomputedTasks = 0;
+  recomputedMs = 0;
   private readonly stageJob: number[] = [];
   private readonly stageDurations: Int32Array[] = [];
   private readonly stageParentsLeft: number[] = [];
@@ -86,6 +103,7 @@ export class TaskScheduler {
     private readonly listener: SchedulerListener,
     private readonly timer: JobTimer,
     private readonly launchDelay?: LaunchDelay,
+    private readonly outputs?: ShuffleOutputs,
   ) {
     this.slotsPerExecutor = Math.max(0, slotsPerExecutor);
     const slots = 16 * Math.max(1, this.slotsPerExecutor);
@@ -104,6 +122,13 @@ export class TaskScheduler {
         this.stageIds.push(stage.id);
         this.stageTasks.push(stage.tasks);
         this.stageCached.push(stage.cached);
+        this.stageAttempt.push(0);
+        const shuffleId = stage.shuffleMap ? (stage.shuffleId ?? stage.id) : NONE;
+        this.stageShuffle.push(shuffleId);
+        if (shuffleId !== NONE) {
+          if (!this.shuffleProducer.has(shuffleId)) this.shuffleProducer.set(shuffleId, s);
+          outputs?.register(shuffleId, stage.tasks);
+        }
         this.stageJob.push(j);
         this.stageDurations.push(durationsMs(stage));
         this.stageChildren.push([]);
@@ -115,12 +140,16 @@ export class TaskScheduler {
       }
       for (const stage of job.stages) {
         const s = local.get(stage.id) as number;
+        const reads: number[] = [];
         for (const p of new Set(stage.parents)) {
           const ps = local.get(p);
           if (ps === undefined) continue;
           this.stageParentsLeft[s]++;
           this.stageChildren[ps].push(s);
+          if (this.stageShuffle[ps] !== NONE) reads.push(this.stageShuffle[ps]);
         }
+        if (this.stageParentsLeft[s] === 0) reads.push(...job.reusesShuffles);
+        this.stageReads[s] = reads;
       }
       this.jobStages.push(mine);
       this.jobStagesLeft.push(mine.length);
@@ -217,8 +246,9 @@ export class TaskScheduler {
     this.scheduleJobs(now);
   }
 
-  private submit(stages: number[], _now: number): void {
-    stages.sort((a, b) => this.stageIds[a] - this.stageIds[b]);
+  private submit(submitted: number[], _now: number): void {
+    submitted.sort((a, b) => this.stageIds[a] - this.stageIds[b]);
+    const stages = this.outputs ? submitted.filter((s) => !this.waitForLostOutputs(s, _now)) : submitted;
     const delay = this.launchDelay;
     for (const s of stages) {
       this.listener.stageSubmitted(s);
@@ -236,6 +266,56 @@ export class TaskScheduler {
   releaseStage(s: number, now: number): void {
     this.active.push(s);
     this.revive(now);
+  }
+
+  /**
+   * Before a stage is submitted: map outputs it reads that were lost are run again first, as a new attempt of the
+   * stage that wrote them; the stage waits for those as for a parent. True when it has to wait.
+   */
+  private waitForLostOutputs(s: number, now: number): boolean {
+    const outputs = this.outputs as ShuffleOutputs;
+    const reruns: number[] = [];
+    for (const shuffleId of this.stageReads[s] ?? []) {
+      const missing = outputs.missing(shuffleId);
+      const producer = this.shuffleProducer.get(shuffleId);
+      if (missing.length === 0 || producer === undefined) continue;
+      reruns.push(this.addRerun(producer, shuffleId, missing, s));
+    }
+    if (reruns.length === 0) return false;
+    this.stageParentsLeft[s] += reruns.length;
+    this.submit(reruns, now);
+    return true;
+  }
+
+  /** A new stage running the `missing` tasks of `producer` again for `reader`'s job; returns its internal index. */
+  private addRerun(producer: number, shuffleId: number, missing: number[], reader: number): number {
+    const r = this.stageIds.length;
+    const j = this.stageJob[reader];
+    // The executor monitor knows a shuffle of another (earlier) job by the id the reading job registered for it.
+    this.stageIds.push(this.stageJob[producer] === j ? this.stageIds[producer] : -1 - shuffleId);
+    this.stageTasks.push(missing.length);
+    this.stageCached.push(false);
+    const attempt = (this.reruns.get(producer) ?? 0) + 1;
+    this.reruns.set(producer, attempt);
+    this.stageAttempt.push(attempt);
+    this.stageShuffle.push(shuffleId);
+    this.stageReads.push(this.stageReads[producer] ?? []);
+    this.stageJob.push(j);
+    const all = this.stageDurations[producer];
+    const durations = new Int32Array(missing.length);
+    for (let i = 0; i < missing.length; i++) {
+      durations[i] = all[missing[i]];
+      this.recomputedMs += durations[i];
+    }
+    this.recomputedTasks += missing.length;
+    this.stageDurations.push(durations);
+    this.stageTaskIndex.set(r, Int32Array.from(missing));
+    this.stageChildren.push([reader]);
+    this.nextLaunch.push(0);
+    this.finished.push(0);
+    this.stageParentsLeft.push(0);
+    this.jobStagesLeft[j]++;
+    return r;
   }
 
   private completeStage(s: number, now: number): void {
@@ -278,6 +358,21 @@ export class TaskScheduler {
     if (id >= this.killed.length) return;
     this.killed[id] = 1;
     this.offerable.delete(id);
+  }
+
+  /** The executor's shuffle files went with it (none when outputs are not tracked); returns how many map outputs. */
+  loseOutputs(id: number): number {
+    return this.outputs?.lose(id) ?? 0;
+  }
+
+  /** Map outputs the executor holds now (what decommissioning migrates). */
+  outputsHeldBy(id: number): number {
+    return this.outputs?.heldBy(id) ?? 0;
+  }
+
+  /** The executor's shuffle files moved off it before it went. */
+  migrateOutputs(id: number): void {
+    this.outputs?.migrate(id);
   }
 
   removeExecutor(id: number): void {
@@ -369,6 +464,8 @@ export class TaskScheduler {
       const exec = (slot / k) | 0;
       this.busy--;
       this.busyMsTotal += this.stageDurations[s][index];
+      if (this.outputs && this.stageShuffle[s] !== NONE)
+        this.outputs.record(this.stageShuffle[s], this.stageTaskIndex.get(s)?.[index] ?? index, exec);
       this.listener.taskEnd(s, index, exec);
       if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
       if (this.alive[exec] && !this.killed[exec] && this.active.size > 0) {
