@@ -32,10 +32,10 @@ export const WHAT_IF_KEYS = [
 export type WhatIfKey = (typeof WHAT_IF_KEYS)[number];
 export type WhatIfValues = Partial<Record<WhatIfKey, string>>;
 
-/** Simulator knobs that are not Spark keys, with their inclusive ranges and what the setting of the same name holds. */
 /** The advisor's runtime constraint: at most this many percent slower than the file as written. */
 export const MAX_SLOWDOWN_PCT_MAX = 1000;
 
+/** Simulator knobs that are not Spark keys, with their inclusive ranges and what the setting of the same name holds. */
 export const KNOBS = {
   podStartLatencySec: { min: 0, max: 600, setting: 'sparkDra.simulation.podStartLatencySec' },
 } as const;
