@@ -96,6 +96,24 @@
     },
   };
 
+  // High contrast (dark): black background, white text, VS Code's chart colours and a contrast border.
+  THEMES['high-contrast'] = {
+    bodyClass: 'vscode-high-contrast',
+    vars: Object.assign({}, THEMES.dark.vars, {
+      '--vscode-foreground': '#ffffff',
+      '--vscode-editor-foreground': '#ffffff',
+      '--vscode-editor-background': '#000000',
+      '--vscode-descriptionForeground': '#ffffff',
+      '--vscode-panel-border': '#6fc3df',
+      '--vscode-widget-border': '#6fc3df',
+      '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-editorWidget-background': '#0c141f',
+      '--vscode-sideBar-background': '#000000',
+      '--vscode-charts-foreground': '#ffffff',
+      '--vscode-charts-lines': 'rgba(255, 255, 255, 0.6)',
+    }),
+  };
+
   var sent = [];
   var violations = [];
   document.addEventListener('securitypolicyviolation', function (e) {
