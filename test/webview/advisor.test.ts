@@ -13,7 +13,9 @@ const DOC = 'file:///work/jobs/emr-eks-dra.json';
 let harness: Harness;
 const contexts: BrowserContext[] = [];
 
-async function openPanel(theme: 'dark' | 'light' = 'dark'): Promise<{ page: Page; problems: string[] }> {
+async function openPanel(
+  theme: 'dark' | 'light' | 'high-contrast' = 'dark',
+): Promise<{ page: Page; problems: string[] }> {
   const { page, context, problems } = await harness.newPage({ width: 1200, height: 1500 });
   contexts.push(context);
   if (theme !== 'dark') {
@@ -275,6 +277,27 @@ describe('advisor view (Chromium)', { timeout: 180_000 }, () => {
     );
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(problems, []);
+  });
+
+  it('breakdown colours: the seven categories differ in dark, light and high-contrast themes', async () => {
+    for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+      const { page, problems } = await openPanel(theme);
+      await showAdvice(page);
+      const looks = await page.locator('#advisor-breakdown tbody .breakdown-swatch').evaluateAll((swatches) =>
+        swatches.map((x) => {
+          const style = getComputedStyle(x);
+          return `${style.backgroundColor} ${style.backgroundImage}`;
+        }),
+      );
+      assert.equal(looks.length, 7, theme);
+      assert.equal(new Set(looks).size, 7, `${theme}: ${looks.join(' | ')}`);
+      assert.ok(!looks.some((l) => l.startsWith('rgba(0, 0, 0, 0)')), `${theme}: a category has no colour`);
+      if (theme === 'high-contrast') {
+        assert.equal(await page.locator('#advisor-chart').getAttribute('data-theme'), 'high-contrast');
+        await page.screenshot({ path: join(OUTPUT, 'advisor-high-contrast.png'), fullPage: true });
+      }
+      assert.deepEqual(problems, []);
+    }
   });
 
   it('light theme: screenshot', async () => {

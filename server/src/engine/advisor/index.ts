@@ -19,7 +19,6 @@ import { riskNotes } from './risks';
 import { searchSpace } from './search';
 import { CancelledError, createEvaluator, type ThreadOptions } from './threads';
 import type { Evaluated, Figures, SearchTarget } from './types';
-import { emptyBreakdown } from './breakdown';
 
 export type { SearchTarget } from './types';
 export type { ThreadOptions } from './threads';
@@ -153,8 +152,6 @@ async function search(
     `Changes are minimal: each one left would move runtime or cost by more than ${MINIMISE_TOLERANCE * 100}%.`,
   );
   notes.push(...recommendationNotes(recommended, current, heuristicPoints, maxSlowdownPct));
-  const breakdown = emptyBreakdown();
-  notes.push(breakdown.note);
 
   return {
     current: point(current),
@@ -163,8 +160,9 @@ async function search(
     fastest: point(fastest),
     frontier: frontier.map(point),
     heuristics: heuristicPoints,
-    breakdown: breakdown.breakdown,
-    verdict: breakdown.verdict,
+    // Where the file's executor time goes, from its full simulation (the one that keeps the static baseline).
+    breakdown: baseline.dra.breakdown,
+    verdict: baseline.verdict,
     maxSlowdownPct,
     candidates,
     workload: { ...baseline.workload },

@@ -54,7 +54,7 @@ export function riskNotes(changes: Changes, current: AllocationConfig): string[]
   const tracking = ms(`${DA}shuffleTracking.timeout`, 'ms');
   if (tracking !== undefined && tracking < current.shuffleTrackingTimeoutMs) {
     risks.push(
-      `shuffleTracking.timeout ${changes[`${DA}shuffleTracking.timeout`]} lets executors holding shuffle files go: a later stage that reads them fails to fetch and Spark recomputes the lost map output (the simulation does not model that recompute).`,
+      `shuffleTracking.timeout ${changes[`${DA}shuffleTracking.timeout`]} lets executors holding shuffle files go: a later stage that reads them fails to fetch and Spark recomputes the lost map output (included in the simulated runtime and cost).`,
     );
   }
   const cached = ms(`${DA}cachedExecutorIdleTimeout`, 's');
