@@ -312,6 +312,7 @@ export class TaskScheduler {
     this.stageTaskIndex.set(r, Int32Array.from(missing));
     this.stageChildren.push([reader]);
     this.nextLaunch.push(0);
+    this.rerun.push([]);
     this.finished.push(0);
     this.stageParentsLeft.push(0);
     this.jobStagesLeft[j]++;
