@@ -20,7 +20,8 @@ export const description =
   'typed char → diagnostics, first open, completion/hover p95 at 2k–50k lines, vs the JSON service';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUR_SERVER = join(ROOT, 'dist/server.js');
+/** Another build's server can be measured with SPARK_DRA_SERVER=path/to/server.js (before/after comparisons). */
+const OUR_SERVER = process.env.SPARK_DRA_SERVER ?? join(ROOT, 'dist/server.js');
 const DEFAULT_SIZES = [2000, 10000, 50000];
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);

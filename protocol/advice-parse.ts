@@ -1,13 +1,7 @@
-// Validators for the DRA advisor's answer (`Advice`) and for executor-time breakdowns before they reach the webview.
+// Validator for the DRA advisor's answer (`Advice`) before it reaches the webview (breakdowns use breakdown-parse.ts).
 // Each returns a clean copy holding known fields only, or undefined when anything is off. Pure: no DOM, no vscode.
-import {
-  EXECUTOR_TIME_CATEGORIES,
-  type Advice,
-  type AdvicePoint,
-  type ExecutorTimeBreakdown,
-  type ExecutorTimeCategory,
-  type HeuristicPoint,
-} from './advice';
+import type { Advice, AdvicePoint, HeuristicPoint } from './advice';
+import { parseExecutorTimeBreakdown } from './breakdown-parse';
 import { isOneLine, isSettableValue, isSparkKey, PRESET_NAME_MAX, VALUES_MAX } from './limits';
 import { count, finite, isObj, nonNegative } from './value-checks';
 
@@ -60,17 +54,8 @@ function parseHeuristic(x: unknown): HeuristicPoint | undefined {
   return { ...point, name: x.name, meetsConstraint: x.meetsConstraint };
 }
 
-/** A breakdown with every category present and not negative. */
-export function parseBreakdown(x: unknown): ExecutorTimeBreakdown | undefined {
-  if (!isObj(x) || !isObj(x.seconds) || !nonNegative(x.totalSec)) return undefined;
-  const seconds = {} as Record<ExecutorTimeCategory, number>;
-  for (const category of EXECUTOR_TIME_CATEGORIES) {
-    const value = x.seconds[category];
-    if (!nonNegative(value)) return undefined;
-    seconds[category] = value;
-  }
-  return { seconds, totalSec: x.totalSec };
-}
+/** A breakdown with every category present and not negative (the simulation result's validator). */
+export const parseBreakdown = parseExecutorTimeBreakdown;
 
 function parseList<T>(x: unknown, max: number, item: (y: unknown) => T | undefined): T[] | undefined {
   if (!Array.isArray(x) || x.length > max) return undefined;
@@ -116,23 +101,4 @@ export function parseAdvice(x: unknown): Advice | undefined {
     sparkVersion: x.sparkVersion,
     notes,
   };
-}
-
-/** The verdict sentence a simulation result carries (once the simulator writes one), or undefined. */
-export function parseResultVerdict(result: unknown): string | undefined {
-  if (!isObj(result)) return undefined;
-  const verdict = result.verdict;
-  return typeof verdict === 'string' && verdict.length > 0 && verdict.length <= ADVICE_LIMITS.sentence
-    ? verdict
-    : undefined;
-}
-
-/** The DRA and static breakdowns a simulation result carries (once the simulator fills them), or undefined. */
-export function parseRunBreakdowns(
-  result: unknown,
-): { dra: ExecutorTimeBreakdown; static: ExecutorTimeBreakdown } | undefined {
-  if (!isObj(result) || !isObj(result.dra) || !isObj(result.static)) return undefined;
-  const dra = parseBreakdown(result.dra.breakdown);
-  const fixed = parseBreakdown(result.static.breakdown);
-  return dra && fixed ? { dra, static: fixed } : undefined;
 }

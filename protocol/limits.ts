@@ -32,9 +32,16 @@ export const WHAT_IF_KEYS = [
 export type WhatIfKey = (typeof WHAT_IF_KEYS)[number];
 export type WhatIfValues = Partial<Record<WhatIfKey, string>>;
 
-/** Simulator knobs that are not Spark keys, with their inclusive ranges and what the setting of the same name holds. */
+/** The advisor's runtime constraint: at most this many percent slower than the file as written. */
+export const MAX_SLOWDOWN_PCT_MAX = 1000;
+
+/**
+ * Simulator knobs that are not Spark keys: inclusive range, default and the setting of the same name. The default is
+ * declared here once; the engine, the CLI and package.json's setting use it (a unit test holds package.json equal).
+ * `podStartLatencySec` is the whole time from creating an executor pod to the executor registering with the driver.
+ */
 export const KNOBS = {
-  podStartLatencySec: { min: 0, max: 600, setting: 'sparkDra.simulation.podStartLatencySec' },
+  podStartLatencySec: { min: 0, max: 600, default: 8, setting: 'sparkDra.simulation.podStartLatencySec' },
 } as const;
 export type KnobKey = keyof typeof KNOBS;
 export type KnobValues = Partial<Record<KnobKey, number>>;

@@ -61,9 +61,11 @@ export const CALIBRATED_FIELDS = [
   'coldStart',
   'coldRate',
   'addLatency',
+  'firstAddLatency',
   'addRate',
   'removalLag',
   'exitTime',
+  'launchDelay',
 ] as const satisfies readonly (keyof Calibration)[];
 
 export function parseCalibration(x: unknown): Calibration | undefined {
@@ -76,15 +78,27 @@ export function parseCalibration(x: unknown): Calibration | undefined {
   }
   const knobs = parseKnobRecord(x.knobs);
   if (!knobs || !nonNegative(x.appTailSec) || !isOneLine(x.summary, REPLAY_LIMITS.summary)) return undefined;
-  const { coldStart, coldRate, addLatency, addRate, removalLag, exitTime } = values;
-  if (!coldStart || !coldRate || !addLatency || !addRate || !removalLag || !exitTime) return undefined;
+  const { coldStart, coldRate, addLatency, firstAddLatency, addRate, removalLag, exitTime, launchDelay } = values;
+  if (
+    !coldStart ||
+    !coldRate ||
+    !addLatency ||
+    !firstAddLatency ||
+    !addRate ||
+    !removalLag ||
+    !exitTime ||
+    !launchDelay
+  )
+    return undefined;
   return {
     coldStart,
     coldRate,
     addLatency,
+    firstAddLatency,
     addRate,
     removalLag,
     exitTime,
+    launchDelay,
     appTailSec: x.appTailSec,
     knobs,
     summary: x.summary,

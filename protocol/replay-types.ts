@@ -24,12 +24,19 @@ export interface Calibration {
   coldRate: CalibratedValue;
   /** Allocation-manager request → executor registration. */
   addLatency: CalibratedValue;
+  /**
+   * The first ramp's latency: requests made before the first added executor registered. Its own value only when the
+   * log has ramps of both phases; otherwise equal to addLatency.
+   */
+  firstAddLatency: CalibratedValue;
   /** How fast the cluster delivered the executors of one ramp. */
   addRate: CalibratedValue;
   /** Idle deadline → executor removed. */
   removalLag: CalibratedValue;
   /** Told to exit → executor gone (the log cannot tell it apart from the removal lag). */
   exitTime: CalibratedValue;
+  /** Stage submission → first task launch (the driver's scheduling time per stage). */
+  launchDelay: CalibratedValue;
   /** The driver's time after the last job until the application ended (s). */
   appTailSec: number;
   /** The simulator knobs the calibration gives (user knobs win over these). */

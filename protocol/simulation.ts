@@ -1,5 +1,6 @@
 // What a full simulation returns: a timeline for the chart and a summary for the cards.
 // Shared by the simulator, the CLI, the LSP request and the webview (which only renders it).
+import type { ExecutorTimeBreakdown } from './advice';
 import type { Calibration, FidelityReport } from './replay-types';
 
 export type { Calibration, FidelityReport } from './replay-types';
@@ -68,7 +69,8 @@ export interface ExecutorLifetime {
   addedSec: number;
   /** Absent when it was still alive when the run stopped. */
   removedSec?: number;
-  reason: 'idle timeout' | 'alive at the end';
+  /** `lost (as in the log)`: a replay of the logged configuration lost it when the log shows a loss. */
+  reason: 'idle timeout' | 'lost (as in the log)' | 'alive at the end';
 }
 
 /** Per-job times and executor lifetimes (present when SimulateOptions.details is set). */
@@ -83,11 +85,32 @@ export interface RunDetails {
   appWindowExecutorSeconds: number;
 }
 
+/**
+ * Where one run's executor time went, booked while the run happened. Every category but `starting` is registered
+ * executor time, so `breakdown.totalSec` = `summary.executorSeconds` + `breakdown.seconds.starting` (pod creation
+ * until the executor registers; pods deleted before registering count until deleted). A static run has no allocation
+ * manager: its idle executors are all `floor`, and it has no `shuffle-pinned`, `cache-held` or `idle-timeout` time.
+ */
+export interface RunBreakdown {
+  breakdown: ExecutorTimeBreakdown;
+}
+
 export interface SimulationResult {
   /** Dynamic allocation as configured in the file (with any what-if overrides). */
-  dra: { timeline: TimelinePoint[]; summary: SimulationSummary; thinnedFrom?: number } & Partial<RunDetails>;
+  dra: { timeline: TimelinePoint[]; summary: SimulationSummary; thinnedFrom?: number } & RunBreakdown &
+    Partial<RunDetails>;
   /** Static allocation baseline: a fixed executor count on the same workload and scheduler. */
-  static: { executors: number; timeline: TimelinePoint[]; summary: SimulationSummary; thinnedFrom?: number };
+  static: {
+    executors: number;
+    timeline: TimelinePoint[];
+    summary: SimulationSummary;
+    thinnedFrom?: number;
+  } & RunBreakdown;
+  /**
+   * One or two sentences from the DRA run's breakdown (the run as written when DRA is off): the largest avoidable
+   * share of executor time and the change that would release it, or that little is avoidable.
+   */
+  verdict: string;
   /** Plain-language notes about what the simulation assumed or could not model. */
   notes: string[];
   /** Effective simulation inputs after defaults, for display (key → value). */

@@ -16,9 +16,8 @@ import {
 import type { CostBreakdown, SimulationResult, SimulationSummary, TimelinePoint } from './simulation';
 import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 import { parseCalibration, parseFidelity } from './replay-parse';
+import { parseExecutorTimeBreakdown } from './breakdown-parse';
 import { count, finite, isObj, nonNegative, type Obj } from './value-checks';
-import type { ExecutorTimeBreakdown } from './advice';
-import { parseResultVerdict, parseRunBreakdowns } from './advice-parse';
 import {
   ADVISOR_HOST_TYPES,
   ADVISOR_WEBVIEW_TYPES,
@@ -85,10 +84,6 @@ export interface ResultMessage {
   result: SimulationResult;
   /** Present for replays of an event log only. */
   observed?: ObservedRun;
-  /** Where the DRA and the static run's executor time went (advisor), when the result carries it. */
-  breakdowns?: { dra: ExecutorTimeBreakdown; static: ExecutorTimeBreakdown };
-  /** The sentence that says what holds executors (advisor), when the result carries it. */
-  verdict?: string;
 }
 export interface FileValuesMessage {
   type: 'fileValues';
@@ -293,6 +288,9 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
   const staticExecutors = x.static.executors;
   if (!draTimeline || !draSummary || !staticTimeline || !staticSummary || !nonNegative(staticExecutors))
     return undefined;
+  const draBreakdown = parseExecutorTimeBreakdown(x.dra.breakdown);
+  const staticBreakdown = parseExecutorTimeBreakdown(x.static.breakdown);
+  if (!draBreakdown || !staticBreakdown || !str(x.verdict, LIMITS.note)) return undefined;
   if (!Array.isArray(x.notes) || x.notes.length > LIMITS.notes || !x.notes.every((n) => str(n, LIMITS.note)))
     return undefined;
   const inputs = parseStringRecord(x.inputs, LIMITS.inputs, LIMITS.inputKey, LIMITS.note);
@@ -305,8 +303,14 @@ export function parseSimulationResult(x: unknown): SimulationResult | undefined 
     return undefined;
   if (!str(x.sparkVersion, 50)) return undefined;
   const result: SimulationResult = {
-    dra: { timeline: draTimeline, summary: draSummary },
-    static: { executors: staticExecutors, timeline: staticTimeline, summary: staticSummary },
+    dra: { timeline: draTimeline, summary: draSummary, breakdown: draBreakdown },
+    static: {
+      executors: staticExecutors,
+      timeline: staticTimeline,
+      summary: staticSummary,
+      breakdown: staticBreakdown,
+    },
+    verdict: x.verdict,
     notes: [...(x.notes as string[])],
     inputs,
     fileInputs,
@@ -393,11 +397,6 @@ export function parseHostMessage(x: unknown): HostMessage | undefined {
         if (!observed) return undefined;
         msg.observed = observed;
       }
-      // The advisor's breakdowns are optional extras: left out when absent or malformed.
-      const breakdowns = parseRunBreakdowns(x.result);
-      if (breakdowns) msg.breakdowns = breakdowns;
-      const verdict = parseResultVerdict(x.result);
-      if (verdict !== undefined) msg.verdict = verdict;
       return msg;
     }
     case 'fileValues': {

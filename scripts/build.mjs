@@ -23,6 +23,8 @@ const nodeTargets = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The zstd decoder thread of server.js and cli.js, which find it next to themselves (eventlog/decoder-thread.ts).
   { entryPoints: ['server/src/engine/eventlog/decoder-worker.ts'], outfile: 'dist/eventlog-decoder.js' },
+  // The advisor's evaluation threads, found the same way (engine/advisor/threads.ts).
+  { entryPoints: ['server/src/engine/advisor/worker.ts'], outfile: 'dist/advise-worker.js' },
   // The language server's simulation workers (server/src/lsp/work/pool.ts finds it next to dist/server.js).
   { entryPoints: ['server/src/lsp/work/worker.ts'], outfile: 'dist/simulation-worker.js' },
 ];

@@ -56,9 +56,14 @@ const needed = [
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/eventlog-decoder.js',
+  'extension/dist/advise-worker.js',
   'extension/dist/simulation-worker.js',
   'extension/package.json',
   'extension/LICENSE.txt',
+  // What diagnostics link to and what the walkthrough opens and shows.
+  'extension/docs/rules.md',
+  'extension/examples/mistakes/first-job-tour.json',
+  'extension/media/walkthrough/open-example.md',
 ];
 for (const name of needed) {
   if (!files.includes(name)) problems.push(`missing from the .vsix: ${name}`);

@@ -11,6 +11,8 @@ export interface EffectiveViewOptions {
   jobs: number;
   /** The Spark version was chosen with "Select Spark Version". */
   overridden: boolean;
+  /** The job file's path relative to the workspace: line links then read `path:line` (else the line number alone). */
+  relativePath?: string;
 }
 
 /** A table cell: one line, pipes and backticks that would break the table escaped. */
@@ -56,21 +58,24 @@ export function renderEffectiveMarkdown(config: EffectiveConfig, options: Effect
     '',
   ];
   if (written.length === 0) out.push('_The job writes no Spark keys._', '');
-  else out.push(...table(written, options.documentUri, true), '');
+  else out.push(...table(written, options, true), '');
   out.push(`## Not written: fallbacks and defaults (${others.length})`, '');
   if (others.length === 0) out.push('_None._', '');
-  else out.push(...table(others, options.documentUri, false), '');
+  else out.push(...table(others, options, false), '');
   return out.join('\n');
 }
 
-function table(rows: readonly EffectiveConfigRow[], documentUri: string, withLines: boolean): string[] {
+function table(rows: readonly EffectiveConfigRow[], options: EffectiveViewOptions, withLines: boolean): string[] {
+  const { documentUri, relativePath } = options;
+  const label = (line: number): string =>
+    relativePath !== undefined ? `${cell(relativePath).replace(/[[\]]/g, '\\$&')}:${line + 1}` : String(line + 1);
   const lines = [
     `| Key | Value | Source | Default in this version${withLines ? ' | Line' : ''} |`,
     `| --- | --- | --- | ---${withLines ? ' | ---:' : ''} |`,
   ];
   for (const row of rows) {
     const at =
-      row.line !== undefined ? ` | [${row.line + 1}](${lineLink(documentUri, row.line)})` : withLines ? ' | —' : '';
+      row.line !== undefined ? ` | [${label(row.line)}](${lineLink(documentUri, row.line)})` : withLines ? ' | —' : '';
     lines.push(
       `| ${codeCell(row.key)} | ${codeCell(row.value)} | ${cell(row.source)} | ${codeCell(row.defaultValue)}${at} |`,
     );

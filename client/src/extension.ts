@@ -9,12 +9,15 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerCompareVersion } from './commands/compare-version';
+import { registerNewJobFile } from './commands/new-job-file';
+import { registerWalkthrough } from './commands/walkthrough';
 import { registerEffectiveConfig } from './commands/effective-config';
 import { registerReplay } from './commands/replay';
 import { registerSelectVersion, sendRememberedVersions } from './commands/select-version';
 import { registerSimulate } from './commands/simulate';
 import { registerSuggestSettings } from './commands/suggest-settings';
 import { registerStatusMenu } from './status-menu';
+import { registerEmptyFileTemplates } from './empty-file-templates';
 import { JobFileTracker } from './job-file-tracker';
 import { JOB_FILE_LANGUAGES } from './languages';
 import { SimulationPanel } from './panel/simulation-panel';
@@ -78,6 +81,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerStatusMenu(),
     registerCompareVersion(services),
     ...registerEffectiveConfig(services, debounceMs),
+    registerNewJobFile(services),
+    registerEmptyFileTemplates(context),
+    ...registerWalkthrough(services),
     { dispose: () => SimulationPanel.disposeAll() },
     languageClient.onDidChangeState((event) => {
       // A restarted server has forgotten the versions chosen for files.

@@ -207,6 +207,16 @@ export class WhatIfControls {
     return bad;
   }
 
+  /** Shows the file's value in these fields even when one has focus (their what-if values were just dropped). */
+  showFileValues(keys: readonly string[]): void {
+    const s = this.state();
+    for (const f of this.fields) {
+      if (!keys.includes(f.spec.key) || f.input.tagName.toLowerCase() === 'vscode-checkbox') continue;
+      (f.input as VscodeTextfield).value = s.fileValues[f.spec.key] ?? '';
+    }
+    this.refresh();
+  }
+
   /** Brings every control in line with the state (values of unfocused fields, markers, buttons). */
   refresh(hasResult = true): void {
     const s = this.state();

@@ -6,11 +6,13 @@ import { renderCards, renderNotes, workloadLine } from './cards';
 import { TimelineChart } from './chart';
 import { WhatIfControls } from './controls';
 import { exportStem, timelineCsv } from './csv';
+import { editsAfterFileChange, shortKeyNames } from './file-sync';
 import {
   changedValues,
   parseHostMessage,
   type HostMessage,
   type WebviewMessage,
+  type WhatIfValues,
 } from '../../protocol/webview-messages';
 import { emptyState, parseState, persistable, type PanelState } from './state';
 import { observeTheme, readTheme } from './theme';
@@ -52,6 +54,10 @@ class Panel {
   private pending = false;
   private rejected = 0;
   private lastApplied: Record<string, string> | undefined;
+  /** What-if overrides of the latest simulate request: a result is stale if one of them was dropped since. */
+  private lastSentOverrides: Record<string, string> = {};
+  /** Said once on the status line after the file changed under what-if values. */
+  private clearedNotice = '';
 
   constructor() {
     let restored: PanelState;
@@ -122,9 +128,7 @@ class Panel {
         this.run();
         break;
       case 'fileValues':
-        this.state.fileValues = msg.values;
-        this.save();
-        this.controls.refresh(this.state.lastResult !== undefined);
+        this.takeFileValues(msg.values);
         break;
       case 'result':
         if (msg.requestId !== undefined && this.advisor.ownsRequest(msg.requestId)) {
@@ -139,7 +143,10 @@ class Panel {
         delete this.state.lastError;
         this.save();
         this.renderAll();
-        this.advisor.setSimulationBreakdowns(msg.breakdowns, msg.verdict);
+        this.advisor.setSimulationBreakdowns(
+          { dra: msg.result.dra.breakdown, static: msg.result.static.breakdown },
+          msg.result.verdict,
+        );
         break;
       case 'error':
         if (msg.requestId !== undefined && this.advisor.ownsRequest(msg.requestId)) {
@@ -170,6 +177,19 @@ class Panel {
     }
   }
 
+  /** The file's values: what-if values the file changed under are dropped, and a run that used one is redone. */
+  private takeFileValues(values: WhatIfValues): void {
+    const outcome = editsAfterFileChange(this.state.edits, this.state.fileValues, values);
+    this.state.fileValues = values;
+    this.state.edits = outcome.edits;
+    this.save();
+    this.controls.refresh(this.state.lastResult !== undefined);
+    if (outcome.cleared.length === 0) return;
+    this.controls.showFileValues(outcome.cleared);
+    this.clearedNotice = `The file changed: what-if ${shortKeyNames(outcome.cleared)} cleared.`;
+    if (outcome.cleared.some((k) => this.lastSentOverrides[k] !== undefined)) this.run();
+  }
+
   // ---------- intents ----------
 
   private schedule(): void {
@@ -189,10 +209,12 @@ class Panel {
     const requestId = this.state.nextRequestId++;
     this.latestRequest = requestId;
     this.pending = true;
+    const overrides = changedValues(this.state.edits, this.state.fileValues);
+    this.lastSentOverrides = { ...overrides } as Record<string, string>;
     const msg: WebviewMessage = {
       type: 'simulate',
       requestId,
-      overrides: changedValues(this.state.edits, this.state.fileValues),
+      overrides,
       knobs: { ...this.state.knobs },
       ...(this.state.preset !== undefined ? { preset: this.state.preset } : {}),
     };
@@ -285,7 +307,8 @@ class Panel {
     renderCards(byId('cards'), r, observed);
     this.chart.render(r, readTheme(), observed);
     renderNotes(byId('notes'), r);
-    this.setStatus(this.pending ? 'Simulating…' : 'Up to date.');
+    this.setStatus(this.pending ? 'Simulating…' : `Up to date.${this.clearedNotice ? ` ${this.clearedNotice}` : ''}`);
+    if (!this.pending) this.clearedNotice = '';
   }
 }
 

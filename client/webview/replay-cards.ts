@@ -25,9 +25,11 @@ const LABELS: Record<CalibrationRow['id'], string> = {
   coldStart: 'Cold start',
   coldRate: 'Cold-start rate',
   addLatency: 'Add latency',
+  firstAddLatency: 'First ramp latency',
   addRate: 'Add rate',
   removalLag: 'Removal lag',
   exitTime: 'Exit time',
+  launchDelay: 'Stage launch delay',
 };
 
 const SOURCES: Record<CalibratedValue['source'], string> = {
@@ -37,10 +39,19 @@ const SOURCES: Record<CalibratedValue['source'], string> = {
   knob: 'set by a knob',
 };
 
+/** Seconds with one decimal, or whole milliseconds below a second (a stage launch delay is a few ms). */
+function secondsText(s: number): string {
+  return s > 0 && s < 1 ? `${trim(s * 1000, 0)} ms` : `${trim(s, 1)} s`;
+}
+
 function calibratedText(v: CalibratedValue): string {
   if (v.unit === 'executors/s') return v.value === 0 ? 'no limit' : `${trim(v.value, 2)} executors/s`;
   const range = v.min !== undefined && v.max !== undefined && v.max > v.min;
-  return range ? `${trim(v.value, 1)} s (${trim(v.min ?? 0, 1)}–${trim(v.max ?? 0, 1)} s)` : `${trim(v.value, 1)} s`;
+  if (!range) return secondsText(v.value);
+  const lo = v.min ?? 0;
+  const hi = v.max ?? 0;
+  if (lo >= 1 || lo === 0) return `${trim(v.value, 1)} s (${trim(lo, 1)}–${trim(hi, 1)} s)`;
+  return `${secondsText(v.value)} (${secondsText(lo)}–${secondsText(hi)})`;
 }
 
 /** A measured value without a sample count (a rate read off the arrivals) shows a dash rather than a zero. */

@@ -51,7 +51,7 @@ describe('code actions: Suggest DRA settings…', () => {
     );
     const source = await actionsAt('executionRoleArn', ['source']);
     assert.deepEqual(
-      source.actions.map((a) => [a.kind, a.command?.command]),
+      source.actions.filter((a) => a.command !== undefined).map((a) => [a.kind, a.command?.command]),
       [['source', 'sparkDra.suggestSettings']],
     );
   });
@@ -66,7 +66,7 @@ describe('code actions: Suggest DRA settings…', () => {
       });
       const provider = result.capabilities.codeActionProvider;
       assert.ok(typeof provider === 'object' && provider !== null);
-      assert.deepEqual(provider.codeActionKinds, ['quickfix', 'refactor', 'source']);
+      assert.deepEqual(provider.codeActionKinds, ['quickfix', 'refactor', 'source', 'source.fixAll.sparkDra']);
     } finally {
       await probe.stop();
     }

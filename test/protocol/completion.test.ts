@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
+import { emrJobSource } from '../support/job-texts';
 import { caret, TestLspClient } from './lsp-client';
 
 let client: TestLspClient;
@@ -42,15 +43,8 @@ function byLabel(items: CompletionItem[], label: string): CompletionItem {
   return item;
 }
 
-const EMR = (props: string, submit = '--conf spark.executor.cores=4') => `{
-  "releaseLabel": "emr-7.2.0-latest",
-  "jobDriver": { "sparkSubmitJobDriver": { "entryPoint": "s3://b/j.py", "sparkSubmitParameters": "${submit}" } },
-  "configurationOverrides": { "applicationConfiguration": [
-    { "classification": "spark-defaults", "properties": {
-      ${props}
-    } }
-  ] }
-}`;
+const EMR = (propertiesSource: string, submitSource = '--conf spark.executor.cores=4'): string =>
+  emrJobSource({ propertiesSource, submitSource });
 
 describe('completion over LSP', () => {
   it('completes keys inside an EMR properties object, replacing the typed part', async () => {
@@ -147,8 +141,8 @@ spark = SparkSession.builder.config("spark.dynamicAllocation.initial|", "2").get
     assert.equal(sorted[1]?.label, 'emr-7.13.0-latest');
     // The edit covers exactly the text inside the quotes.
     const edit = item.textEdit as TextEdit;
-    assert.equal(edit.range.start.line, 1);
-    assert.equal(text.split('\n')[1]?.slice(edit.range.start.character, edit.range.end.character), 'emr-7.2.0-latest');
+    assert.equal(edit.range.start.line, 4);
+    assert.equal(text.split('\n')[4]?.slice(edit.range.start.character, edit.range.end.character), 'emr-7.2.0-latest');
     assert.match(edited(text, byLabel(items, 'emr-7.13.0-latest')), /"releaseLabel": "emr-7\.13\.0-latest",/);
   });
 

@@ -34,10 +34,11 @@ export class TestLspClient {
   readonly connection: MessageConnection;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
+  private readonly configurationWaiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   stderr = '';
 
-  private constructor(private readonly options: ClientOptions) {
+  private constructor(private options: ClientOptions) {
     this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createMessageConnection(
@@ -53,9 +54,11 @@ export class TestLspClient {
         waiter.resolve(params.diagnostics);
       }
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'sparkDra' ? (this.options.settings ?? {}) : null)),
-    );
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      const answer = params.items.map((item) => (item.section === 'sparkDra' ? (this.options.settings ?? {}) : null));
+      for (const asked of this.configurationWaiters.splice(0)) asked();
+      return answer;
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
@@ -78,6 +81,17 @@ export class TestLspClient {
     await client.connection.sendRequest('initialize', params);
     await client.connection.sendNotification('initialized', {});
     return client;
+  }
+
+  /**
+   * Replaces the sparkDra settings the client answers with, tells the server they changed, and waits until the
+   * server has asked for them (so a request sent afterwards is handled with the new settings).
+   */
+  async setSettings(settings: Record<string, unknown>): Promise<void> {
+    this.options.settings = settings;
+    const asked = new Promise<void>((resolve) => this.configurationWaiters.push(resolve));
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sparkDra: settings } });
+    await asked;
   }
 
   async open(fileName: string, languageId: string, text: string): Promise<string> {

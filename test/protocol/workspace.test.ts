@@ -64,3 +64,73 @@ describe('workspace StorageClasses', () => {
     }
   });
 });
+
+const CLAIM_VOLUME = 'spark.kubernetes.executor.volumes.persistentVolumeClaim.shared';
+const FIXED_CLAIM_JOB = `spark.dynamicAllocation.enabled true
+spark.dynamicAllocation.maxExecutors 10
+spark.dynamicAllocation.shuffleTracking.timeout 5min
+spark.dynamicAllocation.cachedExecutorIdleTimeout 10min
+${CLAIM_VOLUME}.options.claimName team-data
+${CLAIM_VOLUME}.mount.path /data
+`;
+const claimFile = (mode: string) => `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: team-data
+spec:
+  accessModes: [${mode}]
+  resources:
+    requests:
+      storage: 50Gi
+`;
+
+describe('workspace PersistentVolumeClaims', () => {
+  it('executor-pvc-fixed-claim: quiet when a claim file on disk shows the claim ReadWriteMany, warns without it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'spark-dra-claims-'));
+    mkdirSync(join(root, 'k8s'));
+    writeFileSync(join(root, 'k8s', 'claim.yaml'), claimFile('ReadWriteMany'));
+    const withClaim = await TestLspClient.start({ rootUri: pathToFileURL(root).toString() });
+    try {
+      const uri = await withClaim.open('spark-defaults.conf', 'spark-defaults', FIXED_CLAIM_JOB);
+      const codes = (await withClaim.nextDiagnostics(uri)).map((d) => d.code);
+      assert.equal(codes.includes('executor-pvc-fixed-claim'), false, codes.join(', '));
+    } finally {
+      await withClaim.stop();
+    }
+    const empty = await TestLspClient.start({
+      rootUri: pathToFileURL(mkdtempSync(join(tmpdir(), 'spark-dra-'))).toString(),
+    });
+    try {
+      const uri = await empty.open('spark-defaults.conf', 'spark-defaults', FIXED_CLAIM_JOB);
+      const fixed = (await empty.nextDiagnostics(uri)).find((d) => d.code === 'executor-pvc-fixed-claim');
+      assert.ok(fixed, 'executor-pvc-fixed-claim expected without the claim file');
+      assert.equal(fixed.range.start.line, 4);
+    } finally {
+      await empty.stop();
+    }
+  });
+
+  it('an open claim document changing from ReadWriteOnce to ReadWriteMany re-validates the open job', async () => {
+    const client = await TestLspClient.start({});
+    try {
+      const claimUri = await client.open('claim.yaml', 'yaml', claimFile('ReadWriteOnce'));
+      await client.nextDiagnostics(claimUri);
+      const jobUri = await client.open('spark-defaults.conf', 'spark-defaults', FIXED_CLAIM_JOB);
+      const before = (await client.nextDiagnostics(jobUri)).find((d) => d.code === 'executor-pvc-fixed-claim');
+      assert.ok(before, 'a ReadWriteOnce claim warns');
+      assert.match(
+        typeof before.message === 'string' ? before.message : before.message.value,
+        /access modes ReadWriteOnce/,
+      );
+      const next = client.nextDiagnostics(jobUri);
+      await client.change(claimUri, claimFile('ReadWriteMany'));
+      const after = await next;
+      assert.equal(
+        after.some((d) => d.code === 'executor-pvc-fixed-claim'),
+        false,
+      );
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -35,19 +35,3 @@ export function jobOf(
     ...extra,
   };
 }
-
-/** The text of an EMR on EKS StartJobRun request with these Spark properties. */
-export function emrJobText(properties: Record<string, string>, releaseLabel = 'emr-7.2.0-latest'): string {
-  return `${JSON.stringify(
-    {
-      name: 'test-job',
-      virtualClusterId: 'abc123',
-      executionRoleArn: 'arn:aws:iam::123456789012:role/job',
-      releaseLabel,
-      jobDriver: { sparkSubmitJobDriver: { entryPoint: 's3://bucket/job.py' } },
-      configurationOverrides: { applicationConfiguration: [{ classification: 'spark-defaults', properties }] },
-    },
-    null,
-    2,
-  )}\n`;
-}

@@ -3,6 +3,7 @@ import type { Advice, AdvicePoint } from '../../protocol/advice';
 import type { ObservedRun } from '../../protocol/webview-messages';
 import type { Calibration, FidelityReport } from '../../protocol/replay-types';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../protocol/simulation';
+import type { ExecutorTimeBreakdown, ExecutorTimeCategory } from '../../protocol/advice';
 
 function summary(over: Partial<SimulationSummary>): SimulationSummary {
   return {
@@ -45,9 +46,37 @@ export function timeline(peak: number, seconds = 600, step = 5): TimelinePoint[]
   return points;
 }
 
+/** A breakdown whose registered categories add up to `executorSeconds`, plus `starting`. */
+function breakdown(
+  executorSeconds: number,
+  shares: Partial<Record<Exclude<ExecutorTimeCategory, 'starting' | 'busy'>, number>>,
+  starting: number,
+): ExecutorTimeBreakdown {
+  const seconds: Record<ExecutorTimeCategory, number> = {
+    busy: 0,
+    'shuffle-pinned': 0,
+    'cache-held': 0,
+    'idle-timeout': 0,
+    floor: 0,
+    starting,
+    decommissioning: 0,
+  };
+  let held = 0;
+  for (const [category, share] of Object.entries(shares) as Array<[ExecutorTimeCategory, number]>) {
+    seconds[category] = Math.round(executorSeconds * share);
+    held += seconds[category];
+  }
+  seconds.busy = executorSeconds - held;
+  return { seconds, totalSec: executorSeconds + starting };
+}
+
 export function sampleResult(peak = 24, staticCost = 2.4): SimulationResult {
   return {
-    dra: { timeline: timeline(peak), summary: summary({ peakExecutors: peak }) },
+    dra: {
+      timeline: timeline(peak),
+      summary: summary({ peakExecutors: peak }),
+      breakdown: breakdown(9_000, { 'shuffle-pinned': 0.3, 'idle-timeout': 0.1, decommissioning: 0.01 }, 208),
+    },
     static: {
       executors: 20,
       timeline: timeline(20).map((p) => ({ ...p, running: 20, target: 20, pendingPods: 0, livePvcs: 20 })),
@@ -59,7 +88,10 @@ export function sampleResult(peak = 24, staticCost = 2.4): SimulationResult {
         pvcGiBHours: 60,
         cost: { emrUplift: 0.6, compute: 1.74, storage: 0.06, total: staticCost, currency: 'USD' },
       }),
+      breakdown: breakdown(10_800, { floor: 0.35 }, 160),
     },
+    verdict:
+      '30% of executor time is idle executors kept for shuffle files of a running job; no timeout releases them.',
     notes: [
       'Pod start latency is modelled as a fixed 6 s.',
       'Shuffle data is tracked per executor (shuffle tracking on).',
@@ -145,9 +177,27 @@ export function sampleCalibration(): Calibration {
       source: 'log',
       basis: 'first registration after each ramp started',
     },
+    firstAddLatency: {
+      value: 9.1,
+      unit: 's',
+      samples: 3,
+      min: 8,
+      max: 11.2,
+      source: 'log',
+      basis: 'no later ramp to tell the first one apart: the add latency applies',
+    },
     addRate: { value: 0, unit: 'executors/s', samples: 0, source: 'fallback', basis: 'no ramp had two arrivals' },
     removalLag: { value: 12.1, unit: 's', samples: 8, source: 'log', basis: 'idle deadline to removal' },
     exitTime: { value: 12.1, unit: 's', samples: 8, source: 'log', basis: 'the log shows it as the removal lag' },
+    launchDelay: {
+      value: 0.009,
+      unit: 's',
+      samples: 20,
+      min: 0.002,
+      max: 4.1,
+      source: 'log',
+      basis: 'median over 20 stages of submission → first launch',
+    },
     appTailSec: 4.5,
     knobs: { coldStartSec: 71.3, addLatencySec: 9.1, removalLagSec: 12.1 },
     summary: 'cold start 71.3–90.0 s (10 executors), add latency 9.1 s (3 ramps), removal lag 12.1 s (8)',

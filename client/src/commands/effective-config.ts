@@ -63,6 +63,9 @@ class EffectiveConfigDocuments implements vscode.TextDocumentContentProvider, vs
         jobIndex: target.jobIndex,
         jobs: info.jobs,
         overridden: this.services.overrides.get(target.jobUri) !== undefined,
+        relativePath: vscode.workspace.getWorkspaceFolder(jobUri)
+          ? vscode.workspace.asRelativePath(jobUri, false)
+          : undefined,
       });
     } catch (error) {
       return `# Effective configuration\n\nThe language server did not answer: ${errorText(error)}\n`;
@@ -89,7 +92,7 @@ export function registerEffectiveConfig(services: Services, debounceMs: () => nu
   const provider = new EffectiveConfigDocuments(services, debounceMs);
   const openAsDocument: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('open-preview'),
-    tooltip: 'Open as a document',
+    tooltip: 'Open as a table',
   };
   const command = vscode.commands.registerCommand('sparkDra.showEffectiveConfig', async (arg?: unknown) => {
     const target = await jobTarget(services, arg, 'show its effective configuration');
@@ -119,8 +122,10 @@ export function registerEffectiveConfig(services: Services, debounceMs: () => nu
     );
     pick.onDidTriggerButton(async () => {
       pick.hide();
-      const doc = await vscode.workspace.openTextDocument(effectiveDocUri(target.document.uri, jobIndex));
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      // Rendered: the Markdown preview of the read-only table, whose line links open the job file at the line.
+      const uri = effectiveDocUri(target.document.uri, jobIndex);
+      await vscode.workspace.openTextDocument(uri);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     });
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0];

@@ -10,12 +10,22 @@ export interface JobTarget {
 }
 
 function documentFor(arg: unknown): vscode.TextDocument | undefined {
-  if (arg instanceof vscode.Uri) {
-    const key = arg.toString();
+  // A Uri from the editor title or explorer; a URI string from a code lens the language server made.
+  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? parseUri(arg) : undefined;
+  if (uri) {
+    const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
     if (open) return open;
   }
   return vscode.window.activeTextEditor?.document;
+}
+
+function parseUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The target job file, or undefined after telling the user why there is none. */

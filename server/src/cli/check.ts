@@ -41,12 +41,12 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
     }
     const read = readTextFile(path, options.maxFileBytes);
     if (!read.ok) {
-      run.unreadable.push({ path, reason: read.reason });
+      run.unreadable.push({ path, reason: read.problem.message });
       continue;
     }
     loaded.push({
       path,
-      document: service.open({ fileName: path, text: read.text, versionOverride: options.sparkVersion }),
+      document: service.open({ fileName: path, text: read.value, versionOverride: options.sparkVersion }),
     });
   }
   // StorageClasses anywhere among the checked files count, as they do across an editor workspace.

@@ -1,5 +1,6 @@
 // The `spark-dra` command line: check job files, simulate dynamic allocation, diff Spark versions, run the demo.
 import { UsageError } from './args';
+import { runAdviseCommand } from './commands/advise';
 import { runCheckCommand } from './commands/check';
 import { runDemoCommand } from './commands/demo';
 import { runDiffCommand } from './commands/diff';
@@ -24,6 +25,12 @@ Usage:
       What the job does differently on Spark X: defaults and checks that change, written keys one version ignores,
       and the same workload simulated on both versions. Exit 0: diff printed; 2: bad usage, unreadable file, no
       such job or a version spark-dra does not know. --spark-version sets the job's current version.
+  spark-dra advise JOBFILE [--preset NAME | --workload FILE | --eventlog PATH [--app ID]] [--job N]
+                  [--max-slowdown PCT] [--spark-version X] [--knob name=value]... [--json]
+      Search the job's dynamic allocation settings on the workload: the cheapest settings at most PCT% (default 5)
+      slower than the file as written, the cheapest and fastest settings, the cost/runtime frontier, and rules of
+      thumb simulated beside them. Each point is the smallest set of changes; \`simulate JOBFILE\` with the same
+      workload and those changes as --conf gives the same runtime and cost. --json prints the Advice object.
   spark-dra demo [DIR]
       Check every job file in DIR (default: examples) and simulate the first DRA job.
   spark-dra --help | --version
@@ -38,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return runSimulateCommand(rest);
     case 'diff':
       return runDiffCommand(rest);
+    case 'advise':
+      return runAdviseCommand(rest);
     case 'demo':
       return runDemoCommand(rest);
     case '--version':

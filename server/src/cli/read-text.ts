@@ -1,11 +1,13 @@
 // Reads a job file for the CLI: bounded in size, decoded by its byte-order mark (UTF-8, UTF-16 LE/BE), and refused
-// with a reason when it is not text. Reasons never quote the file's contents.
+// with a problem when it is not text. Reasons never quote the file's contents.
 import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
+import { failure, success, type Result } from '../../../protocol/result';
 
 /** Files larger than this are not read unless the user raises the limit (`--max-file-mb`). */
 export const DEFAULT_MAX_FILE_MB = 32;
 
-export type TextRead = { ok: true; text: string } | { ok: false; reason: string };
+/** The text, or why not: `over-budget` past the size limit, `unreadable-input` otherwise. */
+export type TextRead = Result<string>;
 
 export function readTextFile(path: string, maxBytes = DEFAULT_MAX_FILE_MB * 1024 * 1024): TextRead {
   let fd: number | undefined;
@@ -14,10 +16,10 @@ export function readTextFile(path: string, maxBytes = DEFAULT_MAX_FILE_MB * 1024
     const size = fstatSync(fd).size;
     if (size > maxBytes) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
-      return {
-        ok: false,
-        reason: `the file is ${mb(size)} MiB, over the ${mb(maxBytes)} MiB limit for one file (raise it with --max-file-mb)`,
-      };
+      return failure(
+        'over-budget',
+        `the file is ${mb(size)} MiB, over the ${mb(maxBytes)} MiB limit for one file (raise it with --max-file-mb)`,
+      );
     }
     const bytes = Buffer.alloc(size);
     let read = 0;
@@ -29,7 +31,7 @@ export function readTextFile(path: string, maxBytes = DEFAULT_MAX_FILE_MB * 1024
     return decode(bytes.subarray(0, read));
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return { ok: false, reason: code ? `cannot read the file (${code})` : 'cannot read the file' };
+    return failure('unreadable-input', code ? `cannot read the file (${code})` : 'cannot read the file');
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -43,10 +45,10 @@ export function decode(bytes: Buffer): TextRead {
   else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) text = bytes.subarray(3).toString('utf8');
   else text = bytes.toString('utf8');
   if (text.includes('\u0000')) {
-    return {
-      ok: false,
-      reason: 'the file is not text (it holds NUL bytes: binary, or UTF-16 without a byte-order mark)',
-    };
+    return failure(
+      'unreadable-input',
+      'the file is not text (it holds NUL bytes: binary, or UTF-16 without a byte-order mark)',
+    );
   }
-  return { ok: true, text };
+  return success(text);
 }

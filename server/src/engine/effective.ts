@@ -35,8 +35,11 @@ function writtenEntries(job: JobConfig, key: string): ConfigEntry[] {
   return job.entries.filter((entry) => entry.key === key && !isIgnoredByOperator(job, entry));
 }
 
-/** The winning entry: highest rank, and among equal ranks the one later in the document. */
-function pickWinner(entries: readonly ConfigEntry[]): ConfigEntry | undefined {
+/**
+ * Spark's precedence, decided here only: among entries of one key, the one Spark uses is the highest rank, and among
+ * equal ranks the one later in the document.
+ */
+export function pickWinner(entries: readonly ConfigEntry[]): ConfigEntry | undefined {
   let winner: ConfigEntry | undefined;
   for (const entry of entries) {
     if (winner === undefined || entry.rank >= winner.rank) winner = entry;

@@ -13,16 +13,21 @@ import { normalizeVersion } from './version';
 import { openDocument, type OpenInput, type SparkDocument } from './service/document';
 import { replayLog, type ReplayInput } from './service/replay';
 import { upgradeDiff, type UpgradeDiffInput } from './service/upgrade-diff';
+import { adviseJob, type AdviseInput } from './service/advise';
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './service/settings';
 import { failure, success, type Result } from '../../../protocol/result';
 import type { ReplayResult } from '../../../protocol/replay';
 import type { ServerFacts } from '../../../protocol/facts';
 import type { UpgradeDiff } from '../../../protocol/upgrade-diff';
+import type { Advice } from '../../../protocol/advice';
 
 export interface SparkDraService {
   readonly settings: EngineSettings;
-  /** Parses the text once; the document answers every question about it. */
-  open(input: OpenInput): SparkDocument;
+  /**
+   * Parses the text once; the document answers every question about it. `previous`, the document of an earlier
+   * version of the same file, lets a small edit (a character typed in a value) skip most of the parse.
+   */
+  open(input: OpenInput, previous?: SparkDocument): SparkDocument;
   /** True when spark-dra reads files of this name (and language). */
   reads(fileName: string, languageId?: string): boolean;
   /**
@@ -36,6 +41,11 @@ export interface SparkDraService {
   replay(input: ReplayInput): Result<ReplayResult>;
   /** What changes for one job of a file when it runs on another Spark version (values, findings, simulation). */
   upgradeDiff(input: UpgradeDiffInput): Result<UpgradeDiff>;
+  /**
+   * Searches one job's allocation settings on a workload (preset, workload or event log) for the cheapest points at
+   * about the same runtime; simulates on both cores, stops early on `signal`.
+   */
+  advise(input: AdviseInput): Promise<Result<Advice>>;
   /** Reads a workload description (docs/workload-format.md). */
   parseWorkload(raw: unknown): Result<Workload>;
   /** What pickers and labels show: Spark versions, job kinds, workload presets. */
@@ -46,22 +56,23 @@ export function createSparkDraService(settings: Partial<EngineSettings> = {}): S
   const resolved: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, ...settings };
   return {
     settings: resolved,
-    open: (input) => openDocument(input, resolved),
+    open: (input, previous) => openDocument(input, resolved, previous),
     reads: (fileName, languageId) => detectFormat({ fileName, languageId }) !== undefined,
     readEventLog: async (path, options = {}) => logResult(await readEventLog(path, options)),
     parseEventLog: (text, name) => logResult(parseEventLogText(text, name)),
     replay: (input) => replayLog(input, resolved),
     upgradeDiff: (input) => upgradeDiff(input, resolved),
-    parseWorkload: (raw) => {
-      const parsed = parseWorkload(raw);
-      return parsed.ok ? success(parsed.workload) : failure('unreadable-input', parsed.error);
-    },
+    advise: (input) => adviseJob(input, resolved),
+    parseWorkload: (raw) => parseWorkload(raw),
     facts: serverFacts,
   };
 }
 
 function logResult(read: Awaited<ReturnType<typeof readEventLog>>): Result<EventLogReplay> {
-  if (!read.ok) return failure('unreadable-input', read.error);
+  if (!read.ok) {
+    if (read.limit) return { ok: false, problem: { code: 'over-budget', message: read.error, limit: read.limit } };
+    return failure('unreadable-input', read.error);
+  }
   const { ok: _ok, ...log } = read;
   return success(log);
 }
@@ -92,20 +103,25 @@ export type {
   SparkDocument,
 } from './service/document';
 export type { ReplayInput } from './service/replay';
+export type { FixAllResult } from './service/fix-all';
 export type { UpgradeDiffInput } from './service/upgrade-diff';
+export type { AdviseInput } from './service/advise';
+export { DEFAULT_MAX_SLOWDOWN_PCT } from './advisor';
 export type { EventLogReplay, ObservedRun } from './eventlog';
 export type { EngineCompletionItem } from './features/completion';
 export type { HoverResult } from './features/hover';
+export type { StorageClassLink } from './features/storage-class-links';
 export type { JobCommandAction } from './features/job-actions';
 export type { EffectiveRow } from './features/effective-table';
 export type { Finding, Severity, SeveritySetting, FixData } from './rules/types';
 export { RULES, ruleInfo, type RuleInfo } from './rules/registry';
-export type { FileFormat, JobConfig, JobKind, Range, StorageClassInfo } from './model';
+export type { FileFormat, JobConfig, JobKind, PersistentVolumeClaimInfo, Range, StorageClassInfo } from './model';
 export type { Position } from './line-index';
 export type { Prices } from './simulator/prices';
 export type { TraceOutput } from './simulator/trace';
 export type { Workload } from './workload/types';
 export { jobKindLabel } from './job-kinds';
+export { jobLensOffset, jobLensText, type JobLensText } from './features/job-lens';
 export { parseConfAssignments, parseKnobAssignments, KNOB_NAMES } from './simulator/knobs';
 export { observedWindows } from './eventlog/fidelity';
 export { PRESET_NAMES } from './workload/presets';

@@ -72,6 +72,11 @@ export interface ConfigEntry {
    * is not what Spark gets, so that part is not judged. `value` then holds the text as written.
    */
   templated?: 'key' | 'value';
+  /**
+   * In a Helm template: which branch of which `{{ if }}` / `{{ else }}` blocks holds the entry (template-branches.ts).
+   * Entries in different branches of one conditional are never rendered together.
+   */
+  templateBranch?: string;
 }
 
 /** Where the job says which Spark version it runs, and what that resolved to. */

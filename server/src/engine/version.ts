@@ -141,6 +141,15 @@ export function sparkVersionForEmrRelease(label: string): EmrRelease | undefined
   return { release, spark: row[1] };
 }
 
+/**
+ * True for an EMR 5.x label: those releases ship Spark 2.x (AWS "Spark release history"; on EMR on EKS, which starts at
+ * 5.32.0, that is Spark 2.4.7-amzn-0 per the EMR on EKS 5.32.0 release notes), a line spark-dra does not model.
+ */
+export function isSpark2EmrRelease(label: string): boolean {
+  const parts = parseEmrReleaseLabel(label);
+  return parts?.family === 'emr' && parts.release.startsWith('5.');
+}
+
 /** The EMR releases (major.minor, oldest first) whose Spark is exactly `sparkVersion`. */
 export function emrReleasesShipping(sparkVersion: string): string[] {
   return [

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../engine';
 import type { ServerContext } from './context';
 import { toLspRange } from './convert';
+import type { RuleDocs } from './rule-docs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -16,7 +17,10 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly results = new Map<string, { version: number; findings: Finding[] }>();
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly ruleDocs?: RuleDocs,
+  ) {}
 
   schedule(doc: TextDocument, delay = this.ctx.settings().debounceMs): void {
     const pending = this.timers.get(doc.uri);
@@ -60,11 +64,13 @@ export class DiagnosticsPublisher {
   }
 
   publish(doc: TextDocument): void {
-    // The document is parsed here, after the debounce, not on every keystroke. A StorageClass it declares can change
-    // the findings of other open job files.
-    const declared = this.ctx.models.get(doc).storageClasses;
-    if (this.ctx.storageClasses.updateOpenDocument(doc.uri, declared)) this.revalidateAll(doc.uri);
-    const diagnostics = this.findings(doc).map((f) => toDiagnostic(doc, f));
+    // The document is parsed here, after the debounce, not on every keystroke. A StorageClass or a claim it declares
+    // can change the findings of other open job files.
+    const model = this.ctx.models.get(doc);
+    const classesChanged = this.ctx.storageClasses.updateOpenDocument(doc.uri, model.storageClasses);
+    const claimsChanged = this.ctx.claims.updateOpenDocument(doc.uri, model.claims);
+    if (classesChanged || claimsChanged) this.revalidateAll(doc.uri);
+    const diagnostics = this.findings(doc).map((f) => toDiagnostic(doc, f, this.ruleDocs));
     void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
@@ -73,6 +79,7 @@ export class DiagnosticsPublisher {
     try {
       return model.diagnostics({
         workspaceStorageClasses: this.ctx.storageClasses.all(doc.uri),
+        workspaceClaims: this.ctx.claims.all(doc.uri),
         omitSyntax:
           model.format !== undefined && (this.ctx.client().editorShowsSyntaxErrors ?? []).includes(model.format),
       });
@@ -85,7 +92,7 @@ export class DiagnosticsPublisher {
   }
 }
 
-function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
+function toDiagnostic(doc: TextDocument, finding: Finding, ruleDocs: RuleDocs | undefined): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(doc, finding.range),
     severity: SEVERITY[finding.severity],
@@ -93,6 +100,8 @@ function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
     code: finding.ruleId,
     message: finding.message,
   };
+  const href = ruleDocs?.href(finding.ruleId);
+  if (href !== undefined) diagnostic.codeDescription = { href };
   if (finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((r) => ({
       location: { uri: doc.uri, range: toLspRange(doc, r.range) },

@@ -12,7 +12,8 @@ export class DocumentModels {
   get(doc: TextDocument): SparkDocument {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.model;
-    const model = this.service().open(this.openInput(doc));
+    // The previous version's model lets the engine reuse its parse when the edit allows.
+    const model = this.service().open(this.openInput(doc), cached?.model);
     this.cache.set(doc.uri, { version: doc.version, model });
     return model;
   }

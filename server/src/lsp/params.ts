@@ -9,6 +9,7 @@ import {
   isOneLine,
   isSettableValue,
   isSparkKey,
+  MAX_SLOWDOWN_PCT_MAX,
   PATH_MAX,
   PRESET_NAME_MAX,
   VALUE_MAX,
@@ -16,6 +17,7 @@ import {
   type KnobValues,
 } from '../../../protocol/limits';
 import type {
+  AdviseParams,
   EffectiveConfigParams,
   UpgradeDiffParams,
   ReplayEventLogParams,
@@ -84,6 +86,37 @@ export function simulateParams(raw: unknown): SimulateParams {
   }
   if (obj.overrides !== undefined) params.overrides = values(obj.overrides, 'overrides');
   if (obj.knobs !== undefined) params.knobs = knobs(obj.knobs);
+  return params;
+}
+
+export function adviseParams(raw: unknown): AdviseParams {
+  const obj = object(raw, 'The request');
+  const params: AdviseParams = { uri: uri(obj) };
+  const index = jobIndex(obj);
+  if (index !== undefined) params.jobIndex = index;
+  if (obj.preset !== undefined) {
+    if (!isOneLine(obj.preset, PRESET_NAME_MAX)) throw invalid('Invalid workload preset.');
+    params.preset = obj.preset;
+  }
+  if (obj.eventLogPath !== undefined) {
+    if (!isOneLine(obj.eventLogPath, PATH_MAX) || !isAbsolute(obj.eventLogPath))
+      throw invalid('The event log path must be an absolute path.');
+    params.eventLogPath = resolve(obj.eventLogPath);
+  }
+  if (obj.maxSlowdownPct !== undefined) {
+    const pct = obj.maxSlowdownPct;
+    if (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > MAX_SLOWDOWN_PCT_MAX)
+      throw invalid(`maxSlowdownPct must be a number from 0 to ${MAX_SLOWDOWN_PCT_MAX}.`);
+    params.maxSlowdownPct = pct;
+  }
+  if (obj.overrides !== undefined) params.overrides = values(obj.overrides, 'overrides');
+  if (obj.knobs !== undefined) params.knobs = knobs(obj.knobs);
+  if (obj.workDoneToken !== undefined) {
+    const token = obj.workDoneToken;
+    if (!(typeof token === 'number' && Number.isSafeInteger(token)) && !isOneLine(token, PRESET_NAME_MAX))
+      throw invalid('Invalid workDoneToken.');
+    params.workDoneToken = token;
+  }
   return params;
 }
 

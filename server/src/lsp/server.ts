@@ -1,11 +1,13 @@
 // The language server: wires LSP requests to the engine's facade. Holds no Spark knowledge of its own.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
+  type CodeLens,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -13,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createSparkDraService, normalizeVersion, type SparkDraService } from '../engine';
 import {
+  AdviseRequest,
   EffectiveConfigRequest,
   FileInfoRequest,
   ReplayEventLogRequest,
@@ -28,9 +31,20 @@ import { failure } from '../../../protocol/result';
 import { readClientOptions, type ClientOptions } from './client-options';
 import type { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
+import { findRulesDoc, RuleDocs } from './rule-docs';
 import { DocumentModels } from './documents';
+import { adviseHandler } from './handlers/advise';
 import { codeActionHandler } from './handlers/code-actions';
+import { FIX_ALL_KIND } from './handlers/fix-all';
+import {
+  codeLensHandler,
+  codeLensResolveHandler,
+  JobLensRuns,
+  lensArguments,
+  LENS_COMMAND,
+} from './handlers/code-lens';
 import { completionHandler } from './handlers/completion';
+import { documentLinkHandler } from './handlers/document-links';
 import { hoverHandler } from './handlers/hover';
 import { effectiveConfigHandler, fileInfoHandler, serverFactsHandler } from './handlers/info';
 import { replayHandler } from './handlers/replay';
@@ -39,6 +53,8 @@ import { upgradeDiffHandler } from './handlers/upgrade-diff';
 import { valueEditsHandler } from './handlers/value-edits';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { findWorkerBundle, WorkPool } from './work/pool';
+import { WorkspaceClaims } from './workspace-claims';
+import { scanWorkspaceYaml } from './workspace-scan';
 import { WorkspaceStorageClasses } from './workspace-storage-classes';
 
 export function startServer(connection: Connection): void {
@@ -46,6 +62,8 @@ export function startServer(connection: Connection): void {
   let service: SparkDraService = createSparkDraService(settings.engine);
   let clientOptions: ClientOptions = {};
   let canAskConfiguration = false;
+  let canRefreshLenses = false;
+  const lensRuns = new JobLensRuns();
   const documents = new TextDocuments(TextDocument);
   const models = new DocumentModels(() => service);
   const ctx: ServerContext = {
@@ -53,27 +71,33 @@ export function startServer(connection: Connection): void {
     documents,
     models,
     storageClasses: new WorkspaceStorageClasses(),
+    claims: new WorkspaceClaims(),
     service: () => service,
     settings: () => settings,
     client: () => clientOptions,
     work: new WorkPool(findWorkerBundle(), () => settings.work),
   };
-  const diagnostics = new DiagnosticsPublisher(ctx);
+  const diagnostics = new DiagnosticsPublisher(ctx, new RuleDocs(findRulesDoc()));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientOptions = readClientOptions(params.initializationOptions);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
-    if (clientOptions.workspaceTrusted !== false) ctx.storageClasses.scanFolders(folders, service);
+    if (clientOptions.workspaceTrusted !== false) {
+      scanWorkspaceYaml(folders, service, [ctx.storageClasses, ctx.claims]);
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['.', '"', '=', ' ', ':', "'"], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: {
-          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source],
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source, FIX_ALL_KIND],
         },
+        codeLensProvider: { resolveProvider: true },
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'spark-dra', version: PACKAGE_VERSION },
     };
@@ -91,7 +115,9 @@ export function startServer(connection: Connection): void {
     settings = next;
     service = createSparkDraService(settings.engine);
     models.clear();
+    lensRuns.clear();
     diagnostics.revalidateAll();
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   async function refreshSettings(): Promise<void> {
@@ -111,13 +137,18 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document));
   documents.onDidClose((event) => {
     models.forget(event.document.uri);
+    lensRuns.forget(event.document.uri);
     ctx.storageClasses.updateOpenDocument(event.document.uri, undefined);
+    ctx.claims.updateOpenDocument(event.document.uri, undefined);
     diagnostics.clear(event.document.uri);
   });
 
   connection.onCompletion(guard(completionHandler(ctx), []));
   connection.onHover(guard(hoverHandler(ctx), null));
   connection.onCodeAction(guard(codeActionHandler(ctx, diagnostics), []));
+  connection.onCodeLens(guard(codeLensHandler(ctx), []));
+  connection.onDocumentLinks(guard(documentLinkHandler(ctx), []));
+  connection.onCodeLensResolve(guardLens(codeLensResolveHandler(ctx, lensRuns)));
   connection.onRequest(FileInfoRequest, guard(fileInfoHandler(ctx), { jobs: 0 }));
   connection.onRequest(ServerFactsRequest, serverFactsHandler(ctx));
   connection.onRequest(EffectiveConfigRequest, guard(effectiveConfigHandler(ctx), internalFailure));
@@ -125,6 +156,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ValueEditsRequest, guard(valueEditsHandler(ctx), internalFailure));
   connection.onRequest(ReplayEventLogRequest, guardAsync(replayHandler(ctx), internalFailure));
   connection.onRequest(UpgradeDiffRequest, guardAsync(upgradeDiffHandler(ctx), internalFailure));
+  connection.onRequest(AdviseRequest, guardAsync(adviseHandler(ctx), internalFailure));
   connection.onNotification(SetVersionOverrideNotification, (params: SetVersionOverrideParams) => {
     if (!params || typeof params.uri !== 'string') return;
     const version = typeof params.sparkVersion === 'string' ? normalizeVersion(params.sparkVersion) : undefined;
@@ -164,6 +196,18 @@ export function startServer(connection: Connection): void {
         if (error instanceof ResponseError) throw error;
         logError(error);
         return fallback;
+      }
+    };
+  }
+
+  /** A lens that fails to resolve keeps its place with a plain Simulate command. */
+  function guardLens(handler: (lens: CodeLens) => Promise<CodeLens>): (lens: CodeLens) => Promise<CodeLens> {
+    return async (lens) => {
+      try {
+        return await handler(lens);
+      } catch (error) {
+        logError(error);
+        return { ...lens, command: { title: 'Simulate', command: LENS_COMMAND, arguments: lensArguments(lens) } };
       }
     };
   }

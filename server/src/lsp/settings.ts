@@ -15,12 +15,15 @@ export interface ServerSettings {
   debounceMs: number;
   /** Limits of each simulation or replay run in a worker. */
   work: WorkLimits;
+  /** Show the "Simulate · Spark X · DRA vs static" lens above each job (`sparkDra.codeLens.enabled`). */
+  codeLens: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   engine: DEFAULT_ENGINE_SETTINGS,
   debounceMs: 200,
   work: { timeLimitSec: 60, memoryLimitMiB: 2048 },
+  codeLens: true,
 };
 
 /** `sparkDra.simulation.*` names → the cost model's price names. */
@@ -69,5 +72,13 @@ export function readSettings(raw: unknown): ServerSettings {
     engine: { defaultSparkVersion: version ?? DEFAULT_ENGINE_SETTINGS.defaultSparkVersion, rules, prices, knobs },
     debounceMs: inRange('sparkDra.debounceMs', obj.debounceMs) ? obj.debounceMs : DEFAULT_SETTINGS.debounceMs,
     work,
+    codeLens: readCodeLensEnabled(obj.codeLens),
   };
+}
+
+/** `sparkDra.codeLens.enabled`: on unless set to false. */
+function readCodeLensEnabled(raw: unknown): boolean {
+  if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS.codeLens;
+  const enabled = (raw as Record<string, unknown>).enabled;
+  return typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS.codeLens;
 }

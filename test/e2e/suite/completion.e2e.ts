@@ -1,6 +1,7 @@
 // Completion in every format, through VS Code's own completion command (the same path the suggest widget takes).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { emrJobSource } from '../../support/job-texts';
 import {
   activateExtension,
   caret,
@@ -74,27 +75,8 @@ async function accept(
   return doc.getText();
 }
 
-const EMR_JOB = (properties: string, submit: string): string => `{
-  "name": "e2e-completion",
-  "releaseLabel": "emr-7.2.0-latest",
-  "jobDriver": {
-    "sparkSubmitJobDriver": {
-      "entryPoint": "s3://example-bucket/jobs/job.py",
-      "sparkSubmitParameters": "${submit}"
-    }
-  },
-  "configurationOverrides": {
-    "applicationConfiguration": [
-      {
-        "classification": "spark-defaults",
-        "properties": {
-          ${properties}
-        }
-      }
-    ]
-  }
-}
-`;
+const EMR_JOB = (propertiesSource: string, submitSource: string): string =>
+  emrJobSource({ propertiesSource, submitSource });
 
 describe('completion', () => {
   before(activateExtension);

@@ -106,8 +106,14 @@ function findOrPackageVsix() {
   for (const f of ['extension.js', 'server.js']) cpSync(join(EXTENSION_ROOT, 'dist', f), join(stage, 'dist', f));
   if (existsSync(join(EXTENSION_ROOT, 'dist', 'webview')))
     cpSync(join(EXTENSION_ROOT, 'dist', 'webview'), join(stage, 'dist', 'webview'), { recursive: true });
-  for (const d of ['syntaxes', 'snippets'])
+  for (const d of ['syntaxes', 'snippets', 'media/walkthrough'])
     if (existsSync(join(EXTENSION_ROOT, d))) cpSync(join(EXTENSION_ROOT, d), join(stage, d), { recursive: true });
+  // What the walkthrough opens and what diagnostics link to.
+  for (const f of ['docs/rules.md', 'examples/mistakes/first-job-tour.json'])
+    if (existsSync(join(EXTENSION_ROOT, f))) {
+      mkdirSync(dirname(join(stage, f)), { recursive: true });
+      cpSync(join(EXTENSION_ROOT, f), join(stage, f));
+    }
   const { icon } = JSON.parse(readFileSync(join(EXTENSION_ROOT, 'package.json'), 'utf8'));
   if (typeof icon === 'string' && existsSync(join(EXTENSION_ROOT, icon))) {
     mkdirSync(dirname(join(stage, icon)), { recursive: true });
@@ -551,6 +557,56 @@ async function main() {
     assert(await found.frame.locator('canvas').nth(found.index).isVisible(), 'the chart canvas is not visible');
     console.log(
       `      canvas ${Math.round(found.width)}×${Math.round(found.height)} px with ${found.colours}+ colours; simulation.png ${(size / 1024).toFixed(0)} KB`,
+    );
+  });
+
+  await check(
+    'code lens: "Simulate · Spark 3.5.1 · DRA vs static" above the job; clicking it opens the simulation',
+    async () => {
+      // A job no other check edits; the simulation panel of the previous check goes, so the editor has the full width.
+      await runCommand('View: Close Editors in Other Groups');
+      await openFile('emr-serverless-job.json');
+      await page.keyboard.press('Control+Home');
+      const lens = page.locator('.editor-group-container.active .contentWidgets .codelens-decoration a', {
+        hasText: 'DRA vs static',
+      });
+      const text = await until(
+        'the resolved code lens',
+        async () => ((await lens.count()) > 0 ? lens.first().textContent() : undefined),
+        40_000,
+        500,
+      );
+      assert(/^Simulate · Spark 3\.5\.1 · DRA vs static /.test(text ?? ''), `unexpected lens text: ${text}`);
+      const shot = join(outDir, 'codelens.png');
+      await page.screenshot({ path: shot });
+      const size = checkPng(shot);
+      console.log(`      lens "${text}"; codelens.png ${(size / 1024).toFixed(0)} KB`);
+      await lens.first().click();
+      await page
+        .locator('.tab', { hasText: 'Simulation: emr-serverless-job.json' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 20_000 });
+    },
+  );
+
+  await check('walkthrough: F1 "Spark DRA: Get Started" opens the walkthrough with its steps', async () => {
+    await runCommand('View: Close Editors in Other Groups');
+    await runCommand('Spark DRA: Get Started');
+    const title = page.locator('.gettingStartedContainer', { hasText: 'Get Started with Spark DRA' });
+    await title.first().waitFor({ state: 'visible', timeout: 20_000 });
+    const steps = page.locator('.gettingStartedContainer .getting-started-step');
+    await until('the walkthrough steps', async () => (await steps.count()) >= 5, 10_000);
+    const stepTitles = await steps.evaluateAll((els) =>
+      els.map((el) => el.querySelector('.step-title')?.textContent?.trim() ?? ''),
+    );
+    assert(stepTitles.includes('Open an example job'), `steps: ${stepTitles.join(' | ')}`);
+    // Let the step's Markdown media render before the picture.
+    await page.waitForTimeout(1_500);
+    const shot = join(outDir, 'walkthrough.png');
+    await page.screenshot({ path: shot });
+    const size = checkPng(shot);
+    console.log(
+      `      ${stepTitles.length} steps: ${stepTitles.join(' | ')}; walkthrough.png ${(size / 1024).toFixed(0)} KB`,
     );
   });
 

@@ -52,6 +52,11 @@ describe('effective configuration view', () => {
     assert.match(md, /falls back to spark\.dynamicAllocation\.minExecutors \| — \|/);
   });
 
+  it('with a workspace-relative path, line links read path:line and still open the file at the line', () => {
+    const md = renderEffectiveMarkdown(config, { ...options, relativePath: 'jobs/[daily]/job.json' });
+    assert.match(md, /\| \[jobs\/\\\[daily\\\]\/job\.json:23\]\(file:\/\/\/w\/job\.json#L23\) \|/);
+  });
+
   it('says which job of a multi-job file it shows, and when the version was chosen by hand', () => {
     const md = renderEffectiveMarkdown(config, { ...options, jobIndex: 1, jobs: 3, overridden: true });
     assert.match(md, /\(job 2 of 3\)/);

@@ -62,9 +62,23 @@ const summary = {
   tasks: 100,
 };
 
+const breakdown = {
+  seconds: {
+    busy: 7000,
+    'shuffle-pinned': 0,
+    'cache-held': 0,
+    'idle-timeout': 200,
+    floor: 0,
+    starting: 96,
+    decommissioning: 0,
+  },
+  totalSec: 7296,
+};
+
 const result: ReplayResult = {
-  dra: { timeline: [], summary },
-  static: { executors: 4, timeline: [], summary },
+  dra: { timeline: [], summary, breakdown },
+  static: { executors: 4, timeline: [], summary, breakdown },
+  verdict: 'Executors are busy 96% of their time.',
   notes: [],
   inputs: {},
   fileInputs: {},

@@ -160,10 +160,96 @@ test('odd logs never throw: no application start or end, removals before the dea
     const parsed = parseEventLogText(full.filter((_, i) => i !== drop).join('\n'), 'cut');
     if (!parsed.ok) continue;
     const c = calibrateFromLog(parsed);
-    for (const v of [c.coldStart, c.coldRate, c.addLatency, c.addRate, c.removalLag, c.exitTime])
+    for (const v of [
+      c.coldStart,
+      c.coldRate,
+      c.addLatency,
+      c.firstAddLatency,
+      c.addRate,
+      c.removalLag,
+      c.exitTime,
+      c.launchDelay,
+    ])
       assert.ok(Number.isFinite(v.value) && v.value >= 0, `${drop}: ${JSON.stringify(v)}`);
     assert.ok(Number.isFinite(c.appTailSec) && c.appTailSec >= 0);
     // Removed 1 s after its last task, long before its 10 s idle deadline: not an idle removal.
     assert.equal(c.removalLag.source, 'fallback', `${drop}`);
   }
+});
+
+test('stage launch delay: median of stage submission → first task launch; 0 gives no knob', () => {
+  const at = (job: number, start: number, launch: number) =>
+    [job, job, start, tasks(2, '1', launch, launch + 1)] as const;
+  const b = new LogBuilder(STATIC).executor('1', 5, 2);
+  for (const [job, stage, start, list] of [at(0, 10, 10.02), at(1, 12, 12.03), at(2, 14, 18)])
+    b.job(job, stage, start, list);
+  const c = calibrateFromLog(read(b.end(30)));
+  assert.equal(c.launchDelay.value, 0.03, 'the stage that waited 4 s is an outlier the median ignores');
+  assert.deepEqual([c.launchDelay.samples, c.launchDelay.min, c.launchDelay.max], [3, 0.02, 4]);
+  assert.equal(c.knobs.launchDelaySec, 0.03);
+  assert.match(c.summary, /stage launch 30 ms \(3 stages\)$/);
+
+  const instant = calibrateFromLog(
+    read(
+      new LogBuilder(STATIC)
+        .executor('1', 5, 2)
+        .job(0, 0, 10, tasks(2, '1', 10, 11))
+        .end(20),
+    ),
+  );
+  assert.equal(instant.launchDelay.value, 0);
+  assert.equal(instant.knobs.launchDelaySec, undefined);
+  assert.doesNotMatch(instant.summary, /stage launch/);
+});
+
+test('stage launch delay: no stage with both a submission and a launch → the fallback 0', () => {
+  const log = read(
+    new LogBuilder(STATIC)
+      .executor('1', 5, 2)
+      .job(0, 0, 10, tasks(2, '1', 10.5, 11))
+      .end(20),
+  );
+  const c = calibrateFromLog({ ...log, observed: { ...log.observed, launchDelays: [] } });
+  assert.equal(c.launchDelay.source, 'fallback');
+  assert.equal(c.launchDelay.value, 0);
+  assert.equal(c.knobs.launchDelaySec, undefined);
+});
+
+test('add latency by phase: the first ramp (asked before any added executor came) apart from the later ones', () => {
+  // Ramp 1: timer at 31 s, executor 2 at 40 s (9 s). Ramp 2: timer at 61 s, executor 3 at 64 s (3 s). Ramp 3: timer
+  // at 91 s, executor 4 at 95 s (4 s). Every executor idles out before the next job.
+  const b = new LogBuilder(DRA)
+    .executor('1', 5)
+    .executor('2', 40)
+    .job(0, 0, 30, [...tasks(4, '1', 30, 44), ...tasks(4, '2', 40, 44)])
+    .removed('1', 55)
+    .removed('2', 55)
+    .executor('3', 64)
+    .job(1, 1, 60, tasks(4, '3', 64, 70))
+    .removed('3', 81)
+    .executor('4', 95)
+    .job(2, 2, 90, tasks(4, '4', 95, 100));
+  const c = calibrateFromLog(read(b.end(120)));
+  assert.deepEqual([c.addLatency.value, c.addLatency.samples, c.addLatency.min, c.addLatency.max], [3.5, 2, 3, 4]);
+  assert.deepEqual([c.firstAddLatency.value, c.firstAddLatency.samples], [9, 1]);
+  assert.equal(c.knobs.addLatencySec, 3.5);
+  assert.equal(c.knobs.firstAddLatencySec, 9);
+  assert.match(c.summary, /add latency 3\.5 s \(2 later ramps\), first ramp 9\.0 s/);
+});
+
+test('add latency by phase: with one phase only, the first ramp takes the add latency and gets no knob', () => {
+  const c = calibrateFromLog(rampLog());
+  assert.equal(c.firstAddLatency.value, c.addLatency.value);
+  assert.match(c.firstAddLatency.basis, /no later ramp/);
+  assert.equal(c.knobs.firstAddLatencySec, undefined);
+  assert.doesNotMatch(c.summary, /first ramp/);
+  const fallback = calibrateFromLog(
+    read(
+      new LogBuilder(STATIC)
+        .executor('1', 10, 2)
+        .job(0, 0, 20, tasks(2, '1', 20, 25))
+        .end(30),
+    ),
+  );
+  assert.equal(fallback.firstAddLatency.source, 'fallback');
 });

@@ -1,6 +1,6 @@
 // Seeded byte-level fuzzing of the codec readers: each compressed fixture (and a zstd log) is mutated (bytes flipped,
 // spans deleted or duplicated, cut short) and decoded; every mutant must give text or an error naming the file —
-// never an exception — and quickly (a hang guard, not a speed test).
+// never an exception.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,6 @@ const SEED = 0x10c_f022;
 const MUTANTS = 150;
 /** The zstd log decodes to 2 MB: fewer mutants keep the test quick. */
 const ZSTD_MUTANTS = 40;
-const BUDGET_MS = 2000;
 
 function mutate(bytes: Uint8Array, rand: () => number): Uint8Array {
   const at = Math.floor(rand() * bytes.length);
@@ -51,10 +50,7 @@ for (const name of [`${SHELL_APP}.lz4`, `${SHELL_APP}.snappy`, `${SHELL_APP}.lzf
     let errors = 0;
     for (let i = 0; i < mutants; i++) {
       const mutant = mutate(bytes, rand);
-      const start = performance.now();
       const r = decodeEventLogBytes(mutant, name);
-      const ms = performance.now() - start;
-      assert.ok(ms < BUDGET_MS, `mutant ${i}: ${ms} ms`);
       if (!r.ok) {
         errors++;
         assert.ok(r.error.startsWith(`${name}: `), r.error);

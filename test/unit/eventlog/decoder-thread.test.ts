@@ -17,7 +17,7 @@ import {
   replayInDecoderThread,
 } from '../../../server/src/engine/eventlog/decoder-thread';
 import { readRawParts } from '../../../server/src/engine/eventlog/read';
-import { BOMB_BLOCKS, zstdRleBomb } from './bombs';
+import { BOMB_BLOCKS, zstdRleBomb } from '../../support/bombs';
 import { DRA, LOGS, SPARK_SHELL, STATIC_FAILURES } from './logs';
 
 let root = '';
@@ -238,13 +238,10 @@ test('logs read at the same time each get their own result', async () => {
   assert.deepEqual(actual, [...expected, expected[0]]);
 });
 
-test('a zstd bomb handed to the decoder thread ends with the same clear error, fast', async () => {
+test('a zstd bomb handed to the decoder thread ends with the same clear error, within 1 GiB', async () => {
   const path = await write('bomb.zstd', zstdRleBomb(BOMB_BLOCKS, 0x0a));
   configureDecoderThread({ path: bundle, minBytes: 0 });
-  const start = performance.now();
   const r = await readEventLog(path);
-  const seconds = (performance.now() - start) / 1000;
   assert.ok(!r.ok && /^bomb\.zstd: refused as a likely decompression bomb/.test(r.error), JSON.stringify(r));
-  assert.ok(seconds < 10, `${seconds} s`);
   assert.ok(process.resourceUsage().maxRSS * 1024 < 1024 * 1024 * 1024);
 });

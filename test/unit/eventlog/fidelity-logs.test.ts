@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { replayLoggedConfiguration } from '../../../server/src/engine/eventlog/replay-simulation';
 import type { FidelityReport } from '../../../protocol/simulation';
 import type { EventLogReplay } from '../../../server/src/engine/eventlog';
-import { DRA, LINKEDIN_DRA, SPARK_SHELL, load } from './logs';
+import { calibrateFromLog } from '../../../server/src/engine/eventlog/calibrate';
+import { DRA, LINKEDIN_DRA, SPARK_SHELL, STATIC_FAILURES, load } from './logs';
 
 function fidelity(log: EventLogReplay, calibrated = true): FidelityReport {
   const r = replayLoggedConfiguration(log, calibrated ? {} : { calibrate: false, wholeApplication: false });
@@ -30,14 +31,14 @@ test('application_1628…: calibrated cold start 71–90 s meets every target (i
   assert.ok(after.jobs.every(jobWithinTarget), JSON.stringify(after.jobs));
 });
 
-test('job_spark_shell (static): job durations kept (121.1/120.1 s vs 121.4/120.1 s), the app window now matches', async () => {
+test('job_spark_shell (static): job durations kept (121.2/120.1 s vs 121.4/120.1 s, with the 96 ms stage launch delay), the app window now matches', async () => {
   const log = await load(SPARK_SHELL);
   const after = fidelity(log);
   assert.deepEqual(
     after.jobs.map((j) => [j.observedSec, j.simulatedSec]),
     [
-      [121.374, 121.136],
-      [120.062, 120.052],
+      [121.374, 121.232],
+      [120.062, 120.148],
     ],
   );
   assert.ok(Math.abs(after.appWindow.errorPct) <= 1, `app window ${after.appWindow.errorPct}%`);
@@ -65,4 +66,16 @@ test('the calibrated replay is deterministic: byte-identical results on repeated
   const a = replayLoggedConfiguration(log);
   const b = replayLoggedConfiguration(log);
   assert.equal(JSON.stringify(a), JSON.stringify(b));
+});
+
+test('tasks_executors_fail (static, 135 short stages): the measured stage launch delay brings the job window within 10%', async () => {
+  const log = await load(STATIC_FAILURES);
+  const calibration = calibrateFromLog(log);
+  assert.equal(calibration.launchDelay.samples, 135);
+  assert.equal(calibration.launchDelay.value, 0.009);
+  const withDelay = fidelity(log);
+  const without = replayLoggedConfiguration(log, { knobs: { launchDelaySec: 0 } });
+  if (!without.ok || !without.value.fidelity) assert.fail('the replay gave no fidelity');
+  assert.ok(without.value.fidelity.jobWindow.errorPct < -10, `without: ${without.value.fidelity.jobWindow.errorPct}%`);
+  assert.ok(Math.abs(withDelay.jobWindow.errorPct) <= 10, `with: ${withDelay.jobWindow.errorPct}%`);
 });

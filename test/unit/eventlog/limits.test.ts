@@ -10,7 +10,7 @@ import { EVENTLOG_LIMITS, parseEventLogText, readEventLog } from '../../../serve
 import type { EventLogResult } from '../../../server/src/engine/eventlog';
 import { RELEVANT_EVENTS } from '../../../server/src/engine/eventlog/relevant-events';
 import { replayLogInput } from '../../../server/src/engine/eventlog/stream-replay';
-import { BOMB_BLOCKS, zstdRleBomb } from './bombs';
+import { BOMB_BLOCKS, zstdRleBomb } from '../../support/bombs';
 import { expectOk, load, SPARK_SHELL } from './logs';
 
 const GiB = 1024 * 1024 * 1024;
@@ -32,27 +32,20 @@ function errorOf(r: EventLogResult): string {
 /** Peak resident memory of this process so far, in bytes. */
 const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
-  const start = performance.now();
-  const value = await work();
-  return { value, seconds: (performance.now() - start) / 1000 };
-}
-
-test('bomb: 1 MiB of zstd that would give 32 GiB of newlines is refused within 10 s and 1 GiB', async () => {
+// How fast each bomb is refused is measured by `npm run bench` (robustness); here: the error, and memory kept bounded.
+test('bomb: 1 MiB of zstd that would give 32 GiB of newlines is refused within 1 GiB', async () => {
   const path = join(root, 'bomb.zstd');
   await writeFile(path, zstdRleBomb(BOMB_BLOCKS, 0x0a));
-  const { value, seconds } = await timed(() => readEventLog(path));
+  const value = await readEventLog(path);
   assert.match(errorOf(value), /^bomb\.zstd: refused as a likely decompression bomb: 1 MiB of compressed data already/);
-  assert.ok(seconds < 10, `${seconds} s`);
   assert.ok(peakRss() < GiB, `${peakRss()} bytes`);
 });
 
 test('bomb: 1 MiB of zstd that would give 32 GiB of zero bytes stops at the line limit', async () => {
   const path = join(root, 'zeros.zstd');
   await writeFile(path, zstdRleBomb(BOMB_BLOCKS, 0));
-  const { value, seconds } = await timed(() => readEventLog(path));
+  const value = await readEventLog(path);
   assert.match(errorOf(value), /^zeros\.zstd: line 1: no line break in the first 67,108,864 characters/);
-  assert.ok(seconds < 10, `${seconds} s`);
   assert.ok(peakRss() < GiB, `${peakRss()} bytes`);
 });
 
@@ -64,10 +57,9 @@ test('bomb: a zstd frame asking for a 2 GiB window is refused before anything is
   assert.match(errorOf(await readEventLog(path)), /^window\.zstd: the zstd frame asks for a 2,048 MiB window/);
 });
 
-test('/dev/zero given as a log ends with a clear error within 10 s', { skip: !existsSync('/dev/zero') }, async () => {
-  const { value, seconds } = await timed(() => readEventLog('/dev/zero'));
+test('/dev/zero given as a log ends with a clear error within 1 GiB', { skip: !existsSync('/dev/zero') }, async () => {
+  const value = await readEventLog('/dev/zero');
   assert.match(errorOf(value), /^zero: line 1: no line break in the first 67,108,864 characters/);
-  assert.ok(seconds < 10, `${seconds} s`);
   assert.ok(peakRss() < GiB, `${peakRss()} bytes`);
 });
 
@@ -93,23 +85,21 @@ test('a plain log of more than 512 MiB streams through (ignored events skipped w
   const chunks = 520;
   const head = new TextEncoder().encode(shell.slice(0, 5).join('\n') + '\n');
   const tail = new TextEncoder().encode(shell.slice(5).join('\n') + '\n');
-  const { value, seconds } = await timed(() =>
-    replayLogInput({
-      name: 'big',
-      inProgress: false,
-      close: async () => undefined,
-      parts: [
-        {
-          name: 'big',
-          async *open() {
-            yield head;
-            for (let i = 0; i < chunks; i++) yield chunk;
-            yield tail;
-          },
+  const value = await replayLogInput({
+    name: 'big',
+    inProgress: false,
+    close: async () => undefined,
+    parts: [
+      {
+        name: 'big',
+        async *open() {
+          yield head;
+          for (let i = 0; i < chunks; i++) yield chunk;
+          yield tail;
         },
-      ],
-    }),
-  );
+      },
+    ],
+  });
   const r = expectOk(value);
   assert.ok(chunks * chunk.length > 512 * 1024 * 1024);
   const plain = await load(SPARK_SHELL);
@@ -117,7 +107,6 @@ test('a plain log of more than 512 MiB streams through (ignored events skipped w
   assert.deepEqual(r.observed, plain.observed);
   assert.deepEqual(r.workload.jobs, plain.workload.jobs);
   assert.ok(peakRss() < GiB, `${peakRss()} bytes`);
-  assert.ok(seconds < 30, `${seconds} s`);
 });
 
 test('skipped events are counted but not parsed; a damaged event the replay uses is still an error', () => {

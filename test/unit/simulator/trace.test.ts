@@ -29,11 +29,11 @@ describe('trace fixtures', () => {
         assert.equal(result.ok, false, `${name} should be refused`);
         if (result.ok) return;
         for (const part of expected['error'] as string[])
-          assert.ok(result.error.includes(part), `${part} not in: ${result.error}`);
+          assert.ok(result.problem.message.includes(part), `${part} not in: ${result.problem.message}`);
         return;
       }
-      assert.ok(result.ok, result.ok ? '' : result.error);
-      assert.deepEqual(result.output, expected);
+      assert.ok(result.ok, result.ok ? '' : result.problem.message);
+      assert.deepEqual(result.value, expected);
     });
   }
 
@@ -55,7 +55,8 @@ function refused(input: unknown, ...parts: string[]): void {
   const result = runTrace(input);
   assert.equal(result.ok, false, 'expected the trace to be refused');
   if (result.ok) return;
-  for (const part of parts) assert.ok(result.error.includes(part), `"${part}" not in: ${result.error}`);
+  for (const part of parts)
+    assert.ok(result.problem.message.includes(part), `"${part}" not in: ${result.problem.message}`);
 }
 
 describe('trace validation', () => {
@@ -186,7 +187,7 @@ describe('trace output', () => {
     assert.equal(
       a,
       // 1 s: max(0, 1 executor) + 1 = 2 (delta 2 is not the planned 1, so the step stays 1); then 3, 5, 9.
-      '{"ok":true,"output":{"decisions":[{"t":1,"target":2,"delta":2},{"t":2,"target":3,"delta":1},' +
+      '{"ok":true,"value":{"decisions":[{"t":1,"target":2,"delta":2},{"t":2,"target":3,"delta":1},' +
         '{"t":3,"target":5,"delta":2},{"t":4,"target":9,"delta":4}],"removals":[],' +
         '"final":{"target":9,"pendingRemoval":[],"decommissioning":[]}}}',
     );
@@ -200,6 +201,6 @@ describe('trace output', () => {
       }),
     );
     assert.ok(result.ok);
-    if (result.ok) assert.deepEqual(result.output.decisions, []);
+    if (result.ok) assert.deepEqual(result.value.decisions, []);
   });
 });

@@ -1,10 +1,10 @@
 // Validators of the advisor's answer and of the advisor view's messages, both directions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseAdvice, parseBreakdown, parseResultVerdict, parseRunBreakdowns } from '../../../protocol/advice-parse';
+import { parseAdvice, parseBreakdown } from '../../../protocol/advice-parse';
 import { VALUES_MAX } from '../../../protocol/limits';
 import { parseHostMessage, parseWebviewMessage } from '../../../protocol/webview-messages';
-import { sampleAdvice, sampleResult } from '../../webview/fixtures';
+import { sampleAdvice } from '../../webview/fixtures';
 
 const MAX = 'spark.dynamicAllocation.maxExecutors';
 
@@ -61,36 +61,6 @@ describe('breakdowns', () => {
     assert.deepEqual(parseBreakdown(b), b);
     const { starting: _dropped, ...missing } = b.seconds;
     assert.equal(parseBreakdown({ ...b, seconds: missing }), undefined);
-  });
-
-  it('parseRunBreakdowns reads both runs of a result, or nothing when either is missing', () => {
-    const b = sampleAdvice().breakdown;
-    const r = sampleResult();
-    assert.equal(parseRunBreakdowns(r), undefined);
-    assert.equal(parseRunBreakdowns({ ...r, dra: { ...r.dra, breakdown: b } }), undefined);
-    const both = { ...r, dra: { ...r.dra, breakdown: b }, static: { ...r.static, breakdown: b } };
-    assert.deepEqual(parseRunBreakdowns(both), { dra: b, static: b });
-    // Through the result message: kept as `breakdowns`, and the result itself still parses.
-    const msg = parseHostMessage({ type: 'result', requestId: 3, result: both });
-    assert.ok(msg?.type === 'result');
-    assert.deepEqual(msg.breakdowns, { dra: b, static: b });
-    const malformed = parseHostMessage({
-      type: 'result',
-      result: { ...both, static: { ...r.static, breakdown: { totalSec: 1 } } },
-    });
-    assert.ok(malformed?.type === 'result' && malformed.breakdowns === undefined, 'a bad breakdown is left out');
-  });
-});
-
-describe('parseResultVerdict', () => {
-  it('reads a non-empty verdict string of a result; anything else is no verdict', () => {
-    assert.equal(parseResultVerdict({ ...sampleResult(), verdict: 'Mostly busy.' }), 'Mostly busy.');
-    assert.equal(parseResultVerdict(sampleResult()), undefined);
-    assert.equal(parseResultVerdict({ verdict: '' }), undefined);
-    assert.equal(parseResultVerdict({ verdict: 3 }), undefined);
-    assert.equal(parseResultVerdict({ verdict: 'x'.repeat(2_001) }), undefined);
-    const msg = parseHostMessage({ type: 'result', result: { ...sampleResult(), verdict: 'Mostly busy.' } });
-    assert.ok(msg?.type === 'result' && msg.verdict === 'Mostly busy.');
   });
 });
 

@@ -10,8 +10,9 @@ describe('calibrationContent', () => {
     assert.equal(c.summary, sampleCalibration().summary);
     assert.deepEqual(
       c.rows.map((r) => r.id),
-      ['coldStart', 'coldRate', 'addLatency', 'addRate', 'removalLag', 'exitTime'],
+      ['coldStart', 'coldRate', 'addLatency', 'firstAddLatency', 'addRate', 'removalLag', 'exitTime', 'launchDelay'],
     );
+    assert.equal(c.rows.find((r) => r.id === 'launchDelay')?.value, '9 ms (2 ms–4.1 s)', 'under a second in ms');
     const cold = c.rows.find((r) => r.id === 'coldStart');
     assert.equal(cold?.value, '71.3 s (71.3–90 s)');
     assert.equal(cold?.samples, '10');

@@ -6,8 +6,8 @@ import { mixSeed, mulberry32 } from '../../../server/src/engine/workload/prng';
 
 function workload(json: unknown): Workload {
   const r = parseWorkload(json);
-  if (!r.ok) assert.fail(r.error);
-  return r.workload;
+  if (!r.ok) assert.fail(r.problem.message);
+  return r.value;
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -6,13 +6,14 @@ import type { ParseWorkloadResult, Workload } from '../../../server/src/engine/w
 function ok(json: unknown): Workload {
   const r = parseWorkload(json);
   if (!r.ok) assert.fail(`expected a valid workload, got: ${r.errors.join('; ')}`);
-  return r.workload;
+  return r.value;
 }
 
 function errorsOf(json: unknown): string[] {
   const r: ParseWorkloadResult = parseWorkload(json);
   if (r.ok) assert.fail('expected a validation error');
-  assert.equal(r.error, r.errors[0]);
+  assert.equal(r.problem.code, 'unreadable-input');
+  assert.equal(r.problem.message, r.errors[0]);
   return r.errors;
 }
 

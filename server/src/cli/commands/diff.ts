@@ -27,11 +27,11 @@ export function runDiffCommand(argv: string[]): number {
 
   const read = readTextFile(path);
   if (!read.ok) {
-    process.stderr.write(`spark-dra: cannot read ${path}: ${read.reason}\n`);
+    process.stderr.write(`spark-dra: cannot read ${path}: ${read.problem.message}\n`);
     return 2;
   }
   const diff = createSparkDraService().upgradeDiff({
-    text: read.text,
+    text: read.value,
     fileName: path,
     versionOverride,
     toVersion: rawTarget,

@@ -17,6 +17,7 @@ import { problemText, type Result } from '../../../../protocol/result';
 import type { SimulationResult } from '../../../../protocol/simulation';
 import { parseArgs, UsageError } from '../args';
 import { readTextFile } from '../read-text';
+import { readWorkloadFile } from '../workload-file';
 import { formatReplayFigures, formatSimulation, formatTimelines, formatWindows } from '../simulation-report';
 
 interface WhatIf {
@@ -34,10 +35,10 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   );
   const json = args.flags.has('json');
   const conf = parseConfAssignments(args.lists.get('conf') ?? []);
-  if (!conf.ok) throw new UsageError(`--conf: ${conf.error}`);
+  if (!conf.ok) throw new UsageError(`--conf: ${conf.problem.message}`);
   const knobs = parseKnobAssignments(args.lists.get('knob') ?? []);
-  if (!knobs.ok) throw new UsageError(`--knob: ${knobs.error}`);
-  const whatIf: WhatIf = { conf: conf.values, knobs: knobs.values, calibrate: !args.flags.has('no-calibration') };
+  if (!knobs.ok) throw new UsageError(`--knob: ${knobs.problem.message}`);
+  const whatIf: WhatIf = { conf: conf.value, knobs: knobs.value, calibrate: !args.flags.has('no-calibration') };
   const tracePath = args.options.get('trace');
   if (tracePath !== undefined) return runTraceFile(tracePath, json);
 
@@ -79,7 +80,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   let workload: Workload | undefined;
   const workloadPath = args.options.get('workload');
   if (workloadPath) {
-    const parsed = readWorkload(service, workloadPath);
+    const parsed = readWorkloadFile(service, workloadPath);
     if (typeof parsed === 'string') {
       process.stderr.write(`spark-dra: ${parsed}\n`);
       return 2;
@@ -111,25 +112,14 @@ function loadJob(
   versionOverride: string | undefined,
 ): JobTarget | string {
   const read = readTextFile(path);
-  if (!read.ok) return `cannot read ${path}: ${read.reason}`;
-  const document = service.open({ fileName: path, text: read.text, versionOverride });
+  if (!read.ok) return `cannot read ${path}: ${read.problem.message}`;
+  const document = service.open({ fileName: path, text: read.value, versionOverride });
   if (!document.jobs[jobIndex]) {
     return document.jobs.length === 0
       ? `${path} holds no Spark job`
       : `${path} has ${document.jobs.length} job(s); --job ${jobIndex} is out of range`;
   }
   return { document, jobIndex, path };
-}
-
-function readWorkload(service: SparkDraService, path: string): Workload | string {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    return `cannot read workload ${path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  const parsed = service.parseWorkload(raw);
-  return parsed.ok ? parsed.value : `invalid workload ${path}: ${parsed.problem.message}`;
 }
 
 async function replay(
@@ -234,14 +224,14 @@ function runTraceFile(path: string, json: boolean): number {
   }
   const result = runAllocationTrace(input);
   if (!result.ok) {
-    process.stderr.write(`spark-dra: invalid trace ${path}: ${result.error}\n`);
+    process.stderr.write(`spark-dra: invalid trace ${path}: ${result.problem.message}\n`);
     return 2;
   }
   if (json) {
-    process.stdout.write(`${JSON.stringify(result.output, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
     return 0;
   }
-  const out = result.output;
+  const out = result.value;
   const lines = ['    time   target  delta'];
   for (const d of out.decisions)
     lines.push(`${d.t.toFixed(1).padStart(7)}s ${String(d.target).padStart(7)}  ${d.delta > 0 ? '+' : ''}${d.delta}`);

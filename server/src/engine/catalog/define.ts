@@ -22,10 +22,11 @@ export interface KeySpec {
   provider?: { name: string; since?: string };
 }
 
-export function defineKey(key: string, spec: KeySpec): KeyInfo {
+/** A catalog row; the key's literal type is kept, so the catalog's keys form a type (see spark-keys.ts). */
+export function defineKey<K extends string>(key: K, spec: KeySpec): KeyInfo & { readonly key: K } {
   const first: VersionedDefault = { since: spec.since, value: spec.default };
   if (spec.display !== undefined) first.display = spec.display;
-  const info: KeyInfo = {
+  const info: KeyInfo & { key: K } = {
     key,
     type: spec.type,
     defaults: spec.defaults ?? [first],

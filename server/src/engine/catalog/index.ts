@@ -37,6 +37,7 @@ export {
   UNIFFLE_MANAGER,
 } from './keys-remote-shuffle';
 export { FULLY_COVERED_PREFIXES, isOtherKnownKey, MISNAMED_KEYS } from './other-keys';
+export type { CatalogKey, SparkKey } from './spark-keys';
 
 const KEYS: readonly KeyInfo[] = [
   ...DYNAMIC_ALLOCATION_KEYS,

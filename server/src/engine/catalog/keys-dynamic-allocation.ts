@@ -4,7 +4,7 @@ import type { KeyInfo } from './types';
 
 const DA = 'spark.dynamicAllocation.';
 
-export const DYNAMIC_ALLOCATION_KEYS: readonly KeyInfo[] = [
+export const DYNAMIC_ALLOCATION_KEYS = [
   defineKey(`${DA}enabled`, {
     type: 'bool',
     since: '1.2.0',
@@ -188,4 +188,4 @@ export const DYNAMIC_ALLOCATION_KEYS: readonly KeyInfo[] = [
       'Kubernetes only. After Spark asks an executor to shut down, it waits this long and then deletes the pod if ' +
       'it is still running. Raise it if executors need longer to exit cleanly. A bare number is milliseconds.',
   }),
-];
+] as const satisfies readonly KeyInfo[];

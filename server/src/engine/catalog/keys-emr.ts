@@ -12,7 +12,7 @@ const TOGGLE_NOTE =
   'AWS documents the switch both ways: the configuration page sets it as a driver label, the getting-started page ' +
   'as a driver annotation. Which form the operator reads is not confirmed; setting both is harmless.';
 
-export const EMR_VERTICAL_AUTOSCALING_KEYS: readonly KeyInfo[] = [
+export const EMR_VERTICAL_AUTOSCALING_KEYS = [
   defineKey(LABEL, {
     type: 'bool',
     since: '3.0.0',
@@ -39,4 +39,4 @@ export const EMR_VERTICAL_AUTOSCALING_KEYS: readonly KeyInfo[] = [
       'Names the workload whose past memory use vertical autoscaling learns from; runs with the same signature share ' +
       'recommendations. Required when vertical autoscaling is on.',
   }),
-];
+] as const satisfies readonly KeyInfo[];

@@ -8,7 +8,7 @@ const PLUGIN_PACKAGE = 'org.apache.spark.scheduler.cluster.k8s';
 export const EXECUTOR_RESIZE_PLUGIN = `${PLUGIN_PACKAGE}.ExecutorResizePlugin`;
 export const PVC_RESIZE_PLUGIN = `${PLUGIN_PACKAGE}.ExecutorPVCResizePlugin`;
 
-export const KUBERNETES_RESIZE_KEYS: readonly KeyInfo[] = [
+export const KUBERNETES_RESIZE_KEYS = [
   defineKey('spark.plugins', {
     type: 'string',
     since: '3.0.0',
@@ -101,4 +101,4 @@ export const KUBERNETES_RESIZE_KEYS: readonly KeyInfo[] = [
     related: [],
     doc: 'The allowPrivilegeEscalation field of the security context Spark gives driver and executor containers.',
   }),
-];
+] as const satisfies readonly KeyInfo[];

@@ -7,7 +7,7 @@ const AL = 'spark.kubernetes.allocation.';
 
 export const POD_ALLOCATORS = ['direct', 'statefulset', 'deployment'];
 
-export const KUBERNETES_ALLOCATION_KEYS: readonly KeyInfo[] = [
+export const KUBERNETES_ALLOCATION_KEYS = [
   defineKey(`${AL}batch.size`, {
     type: 'int',
     since: '2.3.0',
@@ -112,9 +112,9 @@ export const KUBERNETES_ALLOCATION_KEYS: readonly KeyInfo[] = [
       'Value of the pod-deletion-cost annotation the deployment allocator puts on executors it wants to remove, so ' +
       'Kubernetes scales down those pods first. Required with the deployment allocator and dynamic allocation.',
   }),
-];
+] as const satisfies readonly KeyInfo[];
 
-export const KUBERNETES_PVC_KEYS: readonly KeyInfo[] = [
+export const KUBERNETES_PVC_KEYS = [
   defineKey(`${K}driver.ownPersistentVolumeClaim`, {
     type: 'bool',
     since: '3.2.0',
@@ -168,9 +168,9 @@ export const KUBERNETES_PVC_KEYS: readonly KeyInfo[] = [
       'Internal escape hatch: create on-demand claims with access mode ReadWriteOnce instead of ReadWriteOncePod ' +
       '(the mode used from Spark 4.0.0), for storage drivers that do not support the latter.',
   }),
-];
+] as const satisfies readonly KeyInfo[];
 
-export const KUBERNETES_POD_KEYS: readonly KeyInfo[] = [
+export const KUBERNETES_POD_KEYS = [
   defineKey(`${K}local.dirs.tmpfs`, {
     type: 'bool',
     since: '3.0.0',
@@ -267,4 +267,4 @@ export const KUBERNETES_POD_KEYS: readonly KeyInfo[] = [
       'Prefix of executor pod names (`<prefix>-exec-<id>`) and of on-demand claim names. Defaults to one derived ' +
       'from the application name. Must be a valid DNS subdomain of at most 237 characters.',
   }),
-];
+] as const satisfies readonly KeyInfo[];

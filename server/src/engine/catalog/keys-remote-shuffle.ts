@@ -18,7 +18,7 @@ export const S3_EXPRESS_PLUGIN = 'com.amazonaws.spark.shuffle.io.cloud.ChopperPl
 const CELEBORN = 'spark.celeborn.';
 const FALLBACK_POLICY = `${CELEBORN}client.spark.shuffle.fallback.policy`;
 
-export const SHUFFLE_MANAGER_KEYS: readonly KeyInfo[] = [
+export const SHUFFLE_MANAGER_KEYS = [
   defineKey('spark.shuffle.manager', {
     type: 'string',
     since: '1.1.0',
@@ -33,9 +33,9 @@ export const SHUFFLE_MANAGER_KEYS: readonly KeyInfo[] = [
       "when spark.shuffle.sort.io.plugin.class names the service's ShuffleDataIO class (Spark 3.5+); before 3.5 the " +
       "service's Spark patch is needed instead.",
   }),
-];
+] as const satisfies readonly KeyInfo[];
 
-export const CELEBORN_KEYS: readonly KeyInfo[] = [
+export const CELEBORN_KEYS = [
   defineKey(`${CELEBORN}master.endpoints`, {
     type: 'string',
     since: '2.4.0',
@@ -95,9 +95,9 @@ export const CELEBORN_KEYS: readonly KeyInfo[] = [
     related: [FALLBACK_POLICY],
     doc: 'Checks that Celeborn workers are available before a shuffle is registered with the service.',
   }),
-];
+] as const satisfies readonly KeyInfo[];
 
-export const UNIFFLE_KEYS: readonly KeyInfo[] = [
+export const UNIFFLE_KEYS = [
   defineKey('spark.rss.coordinator.quorum', {
     type: 'string',
     since: '2.3.0',
@@ -127,4 +127,4 @@ export const UNIFFLE_KEYS: readonly KeyInfo[] = [
       'How far between minExecutors and maxExecutors Uniffle assumes a dynamically allocated job will grow when it ' +
       'estimates task concurrency (1.0 = maxExecutors).',
   }),
-];
+] as const satisfies readonly KeyInfo[];

@@ -8,7 +8,7 @@ export const KUBERNETES_SHUFFLE_IO = 'org.apache.spark.shuffle.KubernetesLocalDi
 
 const SD = 'spark.storage.decommission.';
 
-export const SHUFFLE_KEYS: readonly KeyInfo[] = [
+export const SHUFFLE_KEYS = [
   defineKey('spark.shuffle.service.enabled', {
     type: 'bool',
     since: '1.2.0',
@@ -77,9 +77,9 @@ export const SHUFFLE_KEYS: readonly KeyInfo[] = [
       '(`…celeborn.CelebornShuffleDataIO`, `…RssShuffleDataIo` for Uniffle): from Spark 3.5 that class tells ' +
       'dynamic allocation the shuffle data is stored safely, so executors can go without shuffle tracking.',
   }),
-];
+] as const satisfies readonly KeyInfo[];
 
-export const EXECUTOR_KEYS: readonly KeyInfo[] = [
+export const EXECUTOR_KEYS = [
   defineKey('spark.executor.instances', {
     type: 'int',
     since: '1.0.0',
@@ -172,9 +172,9 @@ export const EXECUTOR_KEYS: readonly KeyInfo[] = [
       'volume named `spark-local-dir-1`, `-2`, …, unless a volume you mount is already named `spark-local-dir-*`, in ' +
       'which case its mount paths are used instead. Without it pods use `/var/data/spark-<uuid>`.',
   }),
-];
+] as const satisfies readonly KeyInfo[];
 
-export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
+export const DECOMMISSION_KEYS = [
   defineKey('spark.decommission.enabled', {
     type: 'bool',
     since: '3.1.0',
@@ -336,4 +336,4 @@ export const DECOMMISSION_KEYS: readonly KeyInfo[] = [
     constraint: '> 0',
     doc: 'Internal: pause between rounds of block migration during decommissioning.',
   }),
-];
+] as const satisfies readonly KeyInfo[];

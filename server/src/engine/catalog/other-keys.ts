@@ -1,13 +1,19 @@
 // Real Spark keys inside the namespaces we own that the catalog does not describe (they are not about allocation).
 // Knowing them keeps `unknown-key` from flagging correct configuration such as `spark.kubernetes.container.image`.
 
-const EXACT = new Set<string>([
+/** Known keys the catalog does not describe, written out so they form a type (`OtherKnownKey`). */
+export const OTHER_KNOWN_KEYS = [
   // Outside the namespaces we own, but named by the engine's own code (checked by a unit test).
+  'spark.master',
   'spark.driver.cores',
   'spark.driver.memory',
   'spark.locality.wait',
   'spark.io.encryption.enabled',
   'spark.kubernetes.driver.annotateExitException',
+  // Keys that only matter when executors hold cached blocks (rules/caching.ts).
+  'spark.memory.storageFraction',
+  'spark.storage.replication.proactive',
+  'spark.rdd.compress',
   // spark.executor.*
   'spark.executor.extraJavaOptions',
   'spark.executor.extraClassPath',
@@ -101,7 +107,10 @@ const EXACT = new Set<string>([
   'spark.kubernetes.jars.avoidDownloadSchemes',
   'spark.kubernetes.executor.disableConfigMap',
   'spark.kubernetes.driver.minTasksPerExecutorBeforeRolling',
-]);
+] as const;
+export type OtherKnownKey = (typeof OTHER_KNOWN_KEYS)[number];
+
+const EXACT: ReadonlySet<string> = new Set(OTHER_KNOWN_KEYS);
 
 /** Families of keys whose last parts are user-chosen names (labels, env vars, secrets, resources…). */
 const PREFIXES = [
@@ -129,7 +138,10 @@ const PREFIXES = [
   'spark.kubernetes.driver.secretKeyRef.',
   'spark.kubernetes.executor.secretKeyRef.',
   'spark.kubernetes.driver.resource.',
-];
+] as const;
+
+/** A key of one of those families, e.g. `spark.kubernetes.executor.node.selector.topology.kubernetes.io/zone`. */
+export type FamilyKey = `${(typeof PREFIXES)[number]}${string}`;
 
 /**
  * Keys people write that Spark does not have, with the key they meant when it is too far away for did-you-mean:

@@ -4,6 +4,7 @@
 // documented fallback when the log holds no samples (docs/simulator.md, "Calibration"). Pure: no I/O.
 import { resolveAllocationConfig, type AllocationConfig } from '../simulator/config';
 import { LATENCY_KNOBS } from '../simulator/k8s/latency';
+import { LAUNCH_DELAY_KNOB } from '../simulator/launch-delay';
 import type { CalibratedValue, Calibration } from '../../../../protocol/replay-types';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
 import { highest, lowest } from './extremes';
@@ -17,8 +18,7 @@ export interface CalibrationInput {
 }
 
 /** Creation → registration in the typical pod model, the fallback for both latencies (s). */
-export const TYPICAL_START_SEC =
-  LATENCY_KNOBS.podApiLatencySec + LATENCY_KNOBS.podStartLatencySec + LATENCY_KNOBS.executorRegisterSec;
+export const TYPICAL_START_SEC = LATENCY_KNOBS.podStartLatencySec;
 
 /** A removal this long after the idle deadline is not the idle path (e.g. a later target cut): not a sample. */
 const MAX_REMOVAL_LAG_SEC = 600;
@@ -114,44 +114,97 @@ function ramps(observed: ObservedRun, cold: ReadonlySet<ObservedExecutor>, backl
   return list.filter((ramp) => ramp.added.length > 0);
 }
 
+interface AddLatencies {
+  latency: CalibratedValue;
+  /** The first ramp's latency (requests made before the first added executor registered). */
+  first: CalibratedValue;
+  /** The first ramp has a value of its own (both phases had samples). */
+  split: boolean;
+  rate: CalibratedValue;
+  ramps: number;
+}
+
+/**
+ * Splits request → registration samples into the first ramp (requests made before the first added executor
+ * registered: the cluster had delivered nothing since the start) and later ones. Only when both phases have samples
+ * does the first ramp get its own value; otherwise every sample makes the one add latency.
+ */
+function byPhase(
+  samples: ReadonlyArray<{ requestAt: number; latency: number }>,
+  firstRegistration: number,
+  describe: (count: number, phase: string) => string,
+  source: CalibratedValue['source'],
+): { latency: CalibratedValue; first: CalibratedValue; split: boolean } {
+  const first = samples.filter((x) => x.requestAt < firstRegistration).map((x) => x.latency);
+  const later = samples.filter((x) => x.requestAt >= firstRegistration).map((x) => x.latency);
+  const all = samples.map((x) => x.latency);
+  if (first.length === 0 || later.length === 0) {
+    const latency = { ...measured(all, median(all), 's', describe(all.length, '')), source };
+    const same = { ...latency, basis: 'no later ramp to tell the first one apart: the add latency applies' };
+    return { latency, first: same, split: false };
+  }
+  return {
+    split: true,
+    latency: { ...measured(later, median(later), 's', describe(later.length, ' after the first ramp')), source },
+    first: {
+      ...measured(
+        first,
+        median(first),
+        's',
+        describe(first.length, ' of the first ramp (asked before any added executor came)'),
+      ),
+      source,
+    },
+  };
+}
+
 function addLatency(
   input: CalibrationInput,
   cold: readonly ObservedExecutor[],
   backlogTimeoutSec: number,
   dra: boolean,
-): { latency: CalibratedValue; rate: CalibratedValue; ramps: number } {
+): AddLatencies {
   const coldIds = new Set(cold);
   const requested = input.observed.executors.filter((e) => !coldIds.has(e) && e.requestedAt !== undefined);
   if (requested.length > 0) {
-    const samples = requested.map((e) => Math.max(0, e.addedAt - (e.requestedAt as number)));
-    const latency = measured(
+    const samples = requested.map((e) => ({
+      requestAt: e.requestedAt as number,
+      latency: Math.max(0, e.addedAt - (e.requestedAt as number)),
+    }));
+    const firstRegistration = lowest(requested.map((e) => e.addedAt));
+    const phases = byPhase(
       samples,
-      median(samples),
-      's',
-      'median of Request Time → registration over later executors',
+      firstRegistration,
+      (n, phase) => `median of Request Time → registration over ${n} later executor(s)${phase}`,
+      'request-time',
     );
-    latency.source = 'request-time';
     const found = cleanRamps(ramps(input.observed, coldIds, backlogTimeoutSec));
-    return { latency, rate: rampRate(found), ramps: found.length };
+    return { ...phases, rate: rampRate(found), ramps: found.length };
   }
-  const noRamps = (why: string) => ({
-    latency: fallback(TYPICAL_START_SEC, 's', `${why}: the typical pod start-up is used`),
-    rate: fallback(0, 'executors/s', `${why}: delivery is not limited`),
-    ramps: 0,
-  });
+  const noRamps = (why: string): AddLatencies => {
+    const latency = fallback(TYPICAL_START_SEC, 's', `${why}: the typical pod start-up is used`);
+    return {
+      latency,
+      first: latency,
+      split: false,
+      rate: fallback(0, 'executors/s', `${why}: delivery is not limited`),
+      ramps: 0,
+    };
+  };
   if (!dra) return noRamps('dynamic allocation is off in the log');
   const found = ramps(input.observed, coldIds, backlogTimeoutSec);
   if (found.length === 0) return noRamps('no executor was added after a backlog in the log');
   const clean = cleanRamps(found);
-  const samples = clean.map((ramp) => ramp.added[0] - ramp.requestAt);
-  const latency = measured(
+  const samples = clean.map((ramp) => ({ requestAt: ramp.requestAt, latency: ramp.added[0] - ramp.requestAt }));
+  const phases = byPhase(
     samples,
-    median(samples),
-    's',
-    `median over ${clean.length} of ${found.length} ramp(s) of backlog timer firing → first registration ` +
+    clean[0].added[0],
+    (n, phase) =>
+      `median over ${n} of ${found.length} ramp(s)${phase} of backlog timer firing → first registration ` +
       '(ramps that executors of an earlier request could still reach are left out)',
+    'log',
   );
-  return { latency, rate: rampRate(clean), ramps: clean.length };
+  return { ...phases, rate: rampRate(clean), ramps: clean.length };
 }
 
 /**
@@ -210,6 +263,17 @@ function removalLag(observed: ObservedRun, idleTimeoutSec: number, dra: boolean)
   return measured(samples, median(samples), 's', `median over ${samples.length} idle removal(s) of deadline → removal`);
 }
 
+/**
+ * Stage submission → first task launch, the median over stages: the driver's own scheduling time per stage. The
+ * median keeps out the stages that waited for an executor (a minority in a run that had its executors).
+ */
+function launchDelay(observed: ObservedRun): CalibratedValue {
+  const samples = observed.launchDelays;
+  if (samples.length === 0)
+    return fallback(0, 's', 'no stage launched a task in the log: tasks launch the moment a slot is free');
+  return measured(samples, median(samples), 's', `median over ${samples.length} stage(s) of submission → first launch`);
+}
+
 function lastJobEnd(observed: ObservedRun): number | undefined {
   if (observed.jobs.length === 0) return undefined;
   return highest(observed.jobs.map((j) => j.endedAt));
@@ -217,7 +281,12 @@ function lastJobEnd(observed: ObservedRun): number | undefined {
 
 const fmt = (s: number): string => (Math.abs(s) >= 100 ? s.toFixed(0) : s.toFixed(1));
 
-function describe(c: Omit<Calibration, 'summary' | 'knobs' | 'appTailSec'>, coldCount: number, rampCount: number) {
+function describe(
+  c: Omit<Calibration, 'summary' | 'knobs' | 'appTailSec'>,
+  coldCount: number,
+  rampCount: number,
+  firstSplit: boolean,
+) {
   const parts: string[] = [];
   const cs = c.coldStart;
   if (cs.source === 'fallback') parts.push(`cold start ${fmt(cs.value)} s (typical; no samples)`);
@@ -227,13 +296,20 @@ function describe(c: Omit<Calibration, 'summary' | 'knobs' | 'appTailSec'>, cold
   const al = c.addLatency;
   if (al.source === 'fallback') parts.push(`add latency ${fmt(al.value)} s (typical; no ramps)`);
   else if (al.source === 'request-time') parts.push(`add latency ${fmt(al.value)} s (${al.samples} requests)`);
-  else parts.push(`add latency ${fmt(al.value)} s (${rampCount} ramp${rampCount === 1 ? '' : 's'})`);
+  else {
+    const n = firstSplit ? al.samples : rampCount;
+    parts.push(`add latency ${fmt(al.value)} s (${n} ${firstSplit ? 'later ' : ''}ramp${n === 1 ? '' : 's'})`);
+  }
+  if (firstSplit) parts.push(`first ramp ${fmt(c.firstAddLatency.value)} s`);
   const rl = c.removalLag;
   parts.push(
     rl.source === 'fallback'
       ? `removal lag ${fmt(rl.value)} s (typical; no samples)`
       : `removal lag ${fmt(rl.value)} s (${rl.samples})`,
   );
+  const ld = c.launchDelay;
+  if (ld.source !== 'fallback' && ld.value > 0)
+    parts.push(`stage launch ${Math.round(ld.value * 1000)} ms (${ld.samples} stage${ld.samples === 1 ? '' : 's'})`);
   return parts.join(', ');
 }
 
@@ -245,6 +321,7 @@ export function calibrateFromLog(input: CalibrationInput): Calibration {
   const start = coldStart(cold);
   const add = addLatency(input, cold, alloc.schedulerBacklogTimeoutMs / 1000, dra);
   const lag = removalLag(observed, alloc.executorIdleTimeoutMs / 1000, dra);
+  const delay = launchDelay(observed);
   const exit: CalibratedValue = {
     ...lag,
     basis:
@@ -259,28 +336,36 @@ export function calibrateFromLog(input: CalibrationInput): Calibration {
   if (start.start.source !== 'fallback') knobs.coldStartSec = start.start.value;
   if (start.rate.source !== 'fallback') knobs.coldRatePerSec = start.rate.value;
   if (add.latency.source !== 'fallback') knobs.addLatencySec = add.latency.value;
+  if (add.split) knobs.firstAddLatencySec = add.first.value;
   if (add.rate.source !== 'fallback') knobs.addRatePerSec = add.rate.value;
   if (lag.source !== 'fallback') knobs.removalLagSec = lag.value;
+  // 0 is what the simulator does anyway: no knob for it.
+  if (delay.source !== 'fallback' && delay.value > 0) knobs[LAUNCH_DELAY_KNOB] = delay.value;
 
   const parts = {
     coldStart: start.start,
     coldRate: start.rate,
     addLatency: add.latency,
+    firstAddLatency: add.first,
     addRate: add.rate,
     removalLag: lag,
     exitTime: exit,
+    launchDelay: delay,
   };
-  return { ...parts, appTailSec, knobs, summary: describe(parts, cold.length, add.ramps) };
+  return { ...parts, appTailSec, knobs, summary: describe(parts, cold.length, add.ramps, add.split) };
 }
 
-type ValueField = 'coldStart' | 'coldRate' | 'addLatency' | 'addRate' | 'removalLag';
+type ValueField =
+  'coldStart' | 'coldRate' | 'addLatency' | 'firstAddLatency' | 'addRate' | 'removalLag' | 'launchDelay';
 
 const KNOB_OF: ReadonlyArray<[ValueField, string]> = [
   ['coldStart', 'coldStartSec'],
   ['coldRate', 'coldRatePerSec'],
   ['addLatency', 'addLatencySec'],
+  ['firstAddLatency', 'firstAddLatencySec'],
   ['addRate', 'addRatePerSec'],
   ['removalLag', 'removalLagSec'],
+  ['launchDelay', LAUNCH_DELAY_KNOB],
 ];
 
 /** The calibration as simulated: values the user set by knob replace the measured ones (source `knob`). */

@@ -29,6 +29,8 @@ export interface StageRecord {
   otherEnds: number[];
   /** "Resource Profile Id" of the stage (Spark 3.1+); absent in older logs (the default profile, 0). */
   profileId?: number;
+  /** Earliest launch of any of its task attempts (epoch ms). */
+  firstLaunchMs?: number;
 }
 
 /** What a SparkListenerResourceProfileAdded event asked for. */
@@ -307,6 +309,8 @@ export class EventCollector {
       return;
     }
     if (str(e, 'Task Type') === 'ShuffleMapTask') stage.shuffleMapTasks = true;
+    if (launch !== undefined && (stage.firstLaunchMs === undefined || launch < stage.firstLaunchMs))
+      stage.firstLaunchMs = launch;
     // "Resubmitted" ends repeat an earlier successful attempt; they carry no new run time.
     if (launch === undefined || finish === undefined || reason === 'Resubmitted') return;
     const seconds = Math.max(0, finish - launch) / 1000;

@@ -1,7 +1,12 @@
 // The limits that keep a damaged or hostile event log from taking the process down. One place, exported, so that
 // messages, tests and docs all quote the same numbers.
 
+import type { Problem } from '../../../../protocol/result';
+
 const MiB = 1024 * 1024;
+
+/** Which limit an input went over, in the shape an `over-budget` problem carries. */
+export type LimitBreach = NonNullable<Problem['limit']>;
 
 export const EVENTLOG_LIMITS = {
   /** A stage claiming more tasks than this is refused: the replay keeps one duration per task. */

@@ -12,7 +12,7 @@
 // without JSON.parse: a damaged line among them goes unnoticed unless it is the last one.
 import { isObject, num, obj } from './json';
 import type { JsonObject } from './json';
-import { EVENTLOG_LIMITS, formatCount } from './limits';
+import { EVENTLOG_LIMITS, formatCount, type LimitBreach } from './limits';
 import { skippableEvent } from './relevant-events';
 
 export interface TextSource {
@@ -21,7 +21,8 @@ export interface TextSource {
   text: string;
 }
 
-export type LinesResult = { ok: true; events: number; warnings: string[] } | { ok: false; error: string };
+export type LinesResult =
+  { ok: true; events: number; warnings: string[] } | { ok: false; error: string; limit?: LimitBreach };
 
 function where(source: { readonly name: string }, line: number): string {
   return source.name ? `${source.name}: line ${line}` : `line ${line}`;
@@ -44,6 +45,8 @@ export class LineReader {
   private events = 0;
   private stopped = false;
   private error: string | undefined;
+  /** Set when the error is a limit the input went over (rather than damaged input). */
+  private breach: LimitBreach | undefined;
   private readonly warnings: string[] = [];
 
   constructor(
@@ -96,9 +99,8 @@ export class LineReader {
     if (!this.stopped && this.carry !== '') this.line(this.carry, true);
     this.carry = '';
     this.stopped = true;
-    return this.error !== undefined
-      ? { ok: false, error: this.error }
-      : { ok: true, events: this.events, warnings: this.warnings };
+    if (this.error === undefined) return { ok: true, events: this.events, warnings: this.warnings };
+    return this.breach ? { ok: false, error: this.error, limit: this.breach } : { ok: false, error: this.error };
   }
 
   /** An unfinished line may not grow past the limit. */
@@ -112,18 +114,21 @@ export class LineReader {
       `(limit EVENTLOG_LIMITS.maxLineLength): not a Spark event log, or a damaged one`;
   }
 
-  /** A stage whose task count the replay cannot hold: the message, else undefined. */
-  private tooManyTasks(value: JsonObject, name: string): string | undefined {
+  /** A stage whose task count the replay cannot hold: the message and the limit, else undefined. */
+  private tooManyTasks(value: JsonObject, name: string): { message: string; limit: LimitBreach } | undefined {
     if (name !== 'SparkListenerStageSubmitted') return undefined;
     const info = obj(value, 'Stage Info');
     const tasks = info ? num(info, 'Number of Tasks') : undefined;
     const max = EVENTLOG_LIMITS.maxTasksPerStage;
     if (tasks === undefined || tasks <= max) return undefined;
     const stage = info ? num(info, 'Stage ID') : undefined;
-    return (
+    const message =
       `${where(this.source, this.lineNo)}: stage ${stage ?? '?'} claims ${formatCount(tasks)} tasks; the replay ` +
-      `takes at most ${formatCount(max)} per stage (EVENTLOG_LIMITS.maxTasksPerStage)`
-    );
+      `takes at most ${formatCount(max)} per stage (EVENTLOG_LIMITS.maxTasksPerStage)`;
+    return {
+      message,
+      limit: { name: 'EVENTLOG_LIMITS.maxTasksPerStage', figure: tasks, allowed: max, stage: 'during' },
+    };
   }
 
   /** One line; false when reading stops here (an error, or the tolerated unfinished last line). */
@@ -157,7 +162,8 @@ export class LineReader {
     const tooMany = this.tooManyTasks(value, value.Event);
     if (tooMany !== undefined) {
       this.stopped = true;
-      this.error = tooMany;
+      this.error = tooMany.message;
+      this.breach = tooMany.limit;
       return false;
     }
     this.events++;

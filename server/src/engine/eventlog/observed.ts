@@ -64,6 +64,7 @@ export function buildObserved(c: EventCollector): ObservedRun {
     executorSeconds: round3(executorMs / 1000),
     jobs: observedJobs(c, rel),
     backlogs: backlogSpans(c, rel),
+    launchDelays: launchDelays(c),
   };
   if (c.appEndMs !== undefined) run.appEnd = c.appEndMs;
   return run;
@@ -101,4 +102,15 @@ function backlogSpans(c: EventCollector, rel: (ms: number) => number): ObservedB
     spans.push(open);
   }
   return spans;
+}
+
+/** Stage submission → first task launch, per stage that has both (the driver's own delay before a stage runs). */
+function launchDelays(c: EventCollector): number[] {
+  const out: number[] = [];
+  for (const sid of c.stageOrder) {
+    const stage = c.stages.get(sid);
+    if (stage?.submittedMs === undefined || stage.firstLaunchMs === undefined) continue;
+    out.push(round3(Math.max(0, stage.firstLaunchMs - stage.submittedMs) / 1000));
+  }
+  return out;
 }

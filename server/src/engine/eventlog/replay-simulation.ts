@@ -5,6 +5,7 @@ import type { JobConfig, StorageClassInfo } from '../model';
 import { simulateConf, simulateJob, type SimulateJobResult, type SimulateOptions } from '../simulator/simulate-job';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
 import { calibrateFromLog, withKnobOverrides } from './calibrate';
+import { executorLosses } from './executor-losses';
 import { computeFidelity } from './fidelity';
 import type { EventLogReplay } from './types';
 import { unmodelledNotes } from './unmodelled';
@@ -23,7 +24,8 @@ export interface ReplayOptions {
   prices?: SimulateOptions['prices'];
 }
 
-function simulateOptions(log: EventLogReplay, options: ReplayOptions, version: string): SimulateOptions {
+/** How a replay simulates the log's workload: calibrated knobs, the application's tail, `options.conf` as overrides. */
+export function replaySimulateOptions(log: EventLogReplay, options: ReplayOptions, version: string): SimulateOptions {
   const calibration = options.calibrate === false ? undefined : calibrateFromLog(log);
   const knobs = { ...(calibration?.knobs ?? {}), ...(options.knobs ?? {}) };
   const out: SimulateOptions = { sparkVersion: version, workload: log.workload, knobs, details: true };
@@ -37,9 +39,14 @@ function simulateOptions(log: EventLogReplay, options: ReplayOptions, version: s
 }
 
 /** Adds the calibration (unless turned off) and what the log shows that is not modelled to the notes. */
-function withCalibration(outcome: SimulateJobResult, log: EventLogReplay, options: ReplayOptions): SimulateJobResult {
+function withCalibration(
+  outcome: SimulateJobResult,
+  log: EventLogReplay,
+  options: ReplayOptions,
+  lossesReplayed = false,
+): SimulateJobResult {
   if (!outcome.ok) return outcome;
-  const notes = [...outcome.value.notes, ...unmodelledNotes(log)];
+  const notes = [...outcome.value.notes, ...unmodelledNotes(log, { lossesReplayed })];
   if (options.calibrate === false) return { ok: true, value: { ...outcome.value, notes } };
   const calibration = withKnobOverrides(calibrateFromLog(log), options.knobs ?? {});
   notes.unshift(`Calibrated from the log: ${calibration.summary}.`);
@@ -49,10 +56,14 @@ function withCalibration(outcome: SimulateJobResult, log: EventLogReplay, option
 /** The log's workload under the logged configuration (with `options.conf` over it). */
 export function replayLoggedConfiguration(log: EventLogReplay, options: ReplayOptions = {}): SimulateJobResult {
   const version = options.sparkVersion ?? normalizeVersion(log.sparkVersion) ?? DEFAULT_SPARK_VERSION;
-  const outcome = withCalibration(simulateConf(log.conf, simulateOptions(log, options, version)), log, options);
-  if (!outcome.ok) return outcome;
-  // Fidelity compares like with like: only the unchanged logged configuration.
+  // Only the unchanged logged configuration replays the log's executor losses (a what-if has other executors) and
+  // gets a fidelity report (like with like).
   const unchanged = !options.conf || Object.keys(options.conf).length === 0;
+  const simOptions = replaySimulateOptions(log, options, version);
+  const losses = unchanged ? executorLosses(log.observed.executors) : [];
+  if (losses.length > 0) simOptions.executorLosses = losses;
+  const outcome = withCalibration(simulateConf(log.conf, simOptions), log, options, losses.length > 0);
+  if (!outcome.ok) return outcome;
   if (!unchanged) return outcome;
   return { ok: true, value: { ...outcome.value, fidelity: computeFidelity(log.observed, outcome.value) } };
 }
@@ -65,6 +76,6 @@ export function replayWithJobFile(
   storageClasses: StorageClassInfo[],
   options: ReplayOptions = {},
 ): SimulateJobResult {
-  const simOptions = { ...simulateOptions(log, options, options.sparkVersion ?? jobVersion), storageClasses };
+  const simOptions = { ...replaySimulateOptions(log, options, options.sparkVersion ?? jobVersion), storageClasses };
   return withCalibration(simulateJob(job, simOptions), log, options);
 }

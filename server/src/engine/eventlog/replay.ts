@@ -2,6 +2,7 @@
 import { EventCollector } from './collect';
 import { LineReader } from './lines';
 import type { TextSource } from './lines';
+import type { LimitBreach } from './limits';
 import { buildObserved } from './observed';
 import { profileUsage } from './profiles';
 import { waitingWithFreeSlots } from './slot-waits';
@@ -17,6 +18,7 @@ export class LogReplay {
   private readonly warnings: string[] = [];
   private events = 0;
   private error: string | undefined;
+  private breach: LimitBreach | undefined;
   private reader: LineReader | undefined;
 
   /** `name` names the log in messages and is the fallback workload name. */
@@ -44,6 +46,7 @@ export class LogReplay {
     const res = reader.end();
     if (!res.ok) {
       this.error = res.error;
+      this.breach = res.limit;
       return;
     }
     this.events += res.events;
@@ -51,7 +54,9 @@ export class LogReplay {
   }
 
   finish(): EventLogResult {
-    if (this.error !== undefined) return { ok: false, error: this.error };
+    if (this.error !== undefined) {
+      return this.breach ? { ok: false, error: this.error, limit: this.breach } : { ok: false, error: this.error };
+    }
     return finishReplay(this.collector, this.events, this.warnings, this.name);
   }
 }

@@ -148,13 +148,13 @@ export function buildWorkload(c: EventCollector, fallbackName: string): Workload
 
   const json: Record<string, unknown> = { name: c.appName ?? fallbackName, executor: executorHints(c), jobs };
   const parsed = parseWorkload(json);
-  if (!parsed.ok) return { ok: false, error: `could not build a workload from the log: ${parsed.error}` };
+  if (!parsed.ok) return { ok: false, error: `could not build a workload from the log: ${parsed.problem.message}` };
 
   let listed = 0;
   const allListed = new Set<number>();
   for (const job of c.jobs.values()) for (const sid of job.listedStages) allListed.add(sid);
   for (const sid of allListed) if (!c.stages.has(sid)) listed++;
-  return { ok: true, workload: parsed.workload, skippedStages: listed };
+  return { ok: true, workload: parsed.value, skippedStages: listed };
 }
 
 function positiveInt(s: string | undefined): number | undefined {

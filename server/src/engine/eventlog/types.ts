@@ -1,6 +1,7 @@
 // What reading a Spark event log gives: the workload to replay, the logged configuration, what the real cluster did,
 // and counts. Times in `observed` are seconds from SparkListenerApplicationStart unless the field says epoch.
 import type { Workload } from '../workload/types';
+import type { LimitBreach } from './limits';
 
 /** One executor as the log saw it. */
 export interface ObservedExecutor {
@@ -60,6 +61,8 @@ export interface ObservedRun {
   jobs: ObservedJob[];
   /** Spans with tasks waiting for a slot, in time order (100 ms resolution). */
   backlogs: ObservedBacklog[];
+  /** Per submitted stage with a launched task, in submission order: stage submission → its first task launch (s). */
+  launchDelays: number[];
 }
 
 export interface EventLogStats {
@@ -124,4 +127,5 @@ export interface EventLogReplay {
   warnings: string[];
 }
 
-export type EventLogResult = ({ ok: true } & EventLogReplay) | { ok: false; error: string };
+/** A failure names the limit when the log went over one (rather than being damaged or unreadable). */
+export type EventLogResult = ({ ok: true } & EventLogReplay) | { ok: false; error: string; limit?: LimitBreach };

@@ -1,7 +1,7 @@
 // What the log shows that the replay does not model, each with its size, for the replay's notes: work under other
 // resource profiles, speculative copies, failed or killed attempts, executors lost.
 import type { EventLogReplay } from './types';
-import { isDriverRemoval } from './removal-reasons';
+import { wasLost } from './executor-losses';
 
 const secs = (s: number): string => `${s >= 100 ? s.toFixed(0) : s.toFixed(1)} s`;
 const share = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%');
@@ -13,7 +13,12 @@ function profileText(p: EventLogReplay['profiles'][number]): string {
   return `profile ${p.id}${asked.length > 0 ? ` (${asked.join(', ')})` : ''}`;
 }
 
-export function unmodelledNotes(log: EventLogReplay): string[] {
+export interface UnmodelledOptions {
+  /** The replay lost the log's lost executors at their logged times (the logged configuration's replay). */
+  lossesReplayed?: boolean;
+}
+
+export function unmodelledNotes(log: EventLogReplay, options: UnmodelledOptions = {}): string[] {
   const notes: string[] = [];
   const total = log.stats.successfulTaskSeconds;
   const others = log.profiles.filter((p) => p.id !== 0 && p.stages > 0);
@@ -54,12 +59,16 @@ export function unmodelledNotes(log: EventLogReplay): string[] {
         `slots: ${why}. The simulation launches a task as soon as a slot is free.`,
     );
   }
-  const lost = log.observed.executors.filter(
-    (e) => e.removedAt !== undefined && e.reason !== undefined && !isDriverRemoval(e.reason),
-  );
+  const lost = log.observed.executors.filter(wasLost);
   if (lost.length > 0) {
     const reasons = [...new Set(lost.map((e) => e.reason as string))].slice(0, 3).join('; ');
-    notes.push(`${lost.length} executor(s) were lost (${reasons}); the simulation loses none and recomputes nothing.`);
+    notes.push(
+      options.lossesReplayed
+        ? `${lost.length} executor(s) were lost (${reasons}); the replay loses them at the logged times and re-runs ` +
+            'their running tasks, but recomputes no shuffle output they held.'
+        : `${lost.length} executor(s) were lost (${reasons}); this simulation loses none and recomputes nothing ` +
+            '(only the replay of the logged configuration loses them).',
+    );
   }
   return notes;
 }

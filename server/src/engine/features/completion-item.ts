@@ -17,4 +17,6 @@ export interface EngineCompletionItem {
   sortText?: string;
   /** Offered but newer than the job's Spark version. */
   newerThanJob?: boolean;
+  /** A value that is the key's default on the job's Spark version (lists show it marked). */
+  isDefault?: boolean;
 }

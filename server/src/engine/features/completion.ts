@@ -224,19 +224,29 @@ function completeValues(context: ValueContext, version: string, storageClasses: 
   if (volume?.suffix === 'options.storageClass') {
     for (const name of storageClasses) suggestions.unshift({ value: name, detail: 'StorageClass in this workspace' });
   }
+  // The default for the job's version is always in the list, and marked (infinite sentinels are not values to pick).
+  const fallback = defaultFor(info, version).value;
+  const offerDefault = fallback !== undefined && fallback !== '' && !/^(2147483647|9223372036854775807)/.test(fallback);
+  if (offerDefault && !volume && !suggestions.some((s) => s.value === fallback)) {
+    suggestions.push({ value: fallback, detail: `default in Spark ${version}` });
+  }
   const seen = new Set<string>();
   return suggestions
     .filter((s) => (seen.has(s.value) ? false : (seen.add(s.value), true)))
-    .map((s, index) => ({
-      label: s.value,
-      kind: 'value' as const,
-      insertText: s.value,
-      snippet: false,
-      replace: context.replace,
-      detail: s.detail,
-      filterText: s.value,
-      sortText: String(index).padStart(3, '0'),
-    }));
+    .map((s, index) => {
+      const isDefault = offerDefault && !volume && s.value === fallback;
+      return {
+        label: s.value,
+        kind: 'value' as const,
+        insertText: s.value,
+        snippet: false,
+        replace: context.replace,
+        detail: isDefault ? `default in Spark ${version}` : s.detail,
+        filterText: s.value,
+        sortText: String(index).padStart(3, '0'),
+        isDefault: isDefault ? true : undefined,
+      };
+    });
 }
 
 /** True when the key appeared after the job's Spark version. */

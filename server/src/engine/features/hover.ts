@@ -7,6 +7,7 @@ import { rangeContains } from '../model';
 import { parseDuration, parseSize } from '../values';
 import { describeOrigin, lineOf } from './describe';
 import { keyDocumentation, showDefault } from './key-docs';
+import { sparkDocsLink } from './spark-docs-link';
 import { storageClassSection } from './storage-class-hover';
 
 export interface HoverInput {
@@ -88,6 +89,8 @@ function entryHover(text: string, job: JobConfig, entry: ConfigEntry, version: s
   parts.push('', effectiveLine(text, job, entry, version, info));
   const reading = info ? valueReading(info, entry.value, version) : undefined;
   if (reading) parts.push('', reading);
+  const docs = info || isOtherKnownKey(entry.key) ? sparkDocsLink(entry.key, version, info) : undefined;
+  if (docs) parts.push('', `[${docs.label}](${docs.url})`);
   return parts.join('\n');
 }
 

@@ -15,6 +15,7 @@ import { fieldCompletion } from './yaml/field-completion';
 import { DYNAMIC_ALLOCATION_FIELD_DOCS } from './yaml/operator-fields';
 import { isStorageClass, readStorageClass } from './yaml/storage-class';
 import { maskTemplateActions, overlapsTemplate } from './yaml/template-mask';
+import { apiVersionTemplated } from './yaml/templated-api-version';
 import { markTemplatedJob, markTemplatedStorageClass } from './yaml/templated-results';
 import { mayHoldSparkDefaults, readSparkDefaultsBlock, sparkDefaultsBlocks } from './yaml/spark-defaults-blocks';
 import { confBodyCompletion } from './spark-defaults';
@@ -69,8 +70,9 @@ export function readYamlFile(original: string, options: YamlReadOptions): Parsed
     }
     if (next.done) break;
     const doc = next.value;
-    const appKind = sparkApplicationKind(doc.contents);
-    const apacheApp = !appKind && isApacheSparkApplication(doc.contents);
+    const templatedApi = apiVersionTemplated(text, doc.contents, spans);
+    const appKind = sparkApplicationKind(doc.contents, templatedApi);
+    const apacheApp = !appKind && isApacheSparkApplication(doc.contents, templatedApi);
     const storageClass = !appKind && !apacheApp && isStorageClass(doc.contents);
     const claim = !appKind && !apacheApp && !storageClass && isPersistentVolumeClaim(doc.contents);
     const recognised = appKind !== undefined || apacheApp || storageClass || claim;

@@ -1,11 +1,13 @@
 // Start-up checks: what ExecutorAllocationManager, the scheduler backend and the Kubernetes allocator reject.
+import type { SparkKey } from '../catalog/index';
 import type { TimeUnit } from '../catalog/types';
 import type { Range } from '../model';
 import { versionAtLeast } from '../version';
 import type { RuleContext } from './context';
 import { jobAnchor, valueSpan } from './context';
 import { setValueFix } from './fixes';
-import { INT_MAX, readDouble, readDuration, readInt, readString } from './read';
+import { readDouble, readDuration, readInt, readString } from './read';
+import { INT_MAX } from '../spark-constants';
 import { finding, type Check } from './report';
 import type { Finding, FixData, RelatedInfo } from './types';
 
@@ -18,12 +20,12 @@ const SUSTAINED = 'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout';
 const RATIO = 'spark.dynamicAllocation.executorAllocationRatio';
 
 /** Where a problem with `key`'s effective value is reported: its winning entry's value, else the job anchor. */
-function at(ctx: RuleContext, key: string): Range {
+function at(ctx: RuleContext, key: SparkKey): Range {
   const entry = ctx.winner(key);
   return entry ? valueSpan(entry) : jobAnchor(ctx);
 }
 
-function relatedTo(ctx: RuleContext, key: string, message: string): RelatedInfo[] {
+function relatedTo(ctx: RuleContext, key: SparkKey, message: string): RelatedInfo[] {
   const entry = ctx.winner(key);
   return entry ? [{ message, range: valueSpan(entry) }] : [];
 }
@@ -89,7 +91,7 @@ export const executorCountBounds: Check = (ctx) => {
       ),
     );
   }
-  const culprits: Array<[string, number | undefined]> = [
+  const culprits: Array<[SparkKey, number | undefined]> = [
     [INITIAL, initialEntry ? initial : undefined],
     [INSTANCES, instances],
   ];
@@ -108,7 +110,7 @@ export const executorCountBounds: Check = (ctx) => {
   return findings;
 };
 
-function fixTo(ctx: RuleContext, key: string, value: string): FixData[] {
+function fixTo(ctx: RuleContext, key: SparkKey, value: string): FixData[] {
   const entry = ctx.winner(key);
   return entry ? [setValueFix(entry, value)] : [];
 }
@@ -184,7 +186,7 @@ export const taskCpus: Check = (ctx) => {
 };
 
 interface RangeRule {
-  key: string;
+  key: SparkKey;
   /** Smallest allowed value. */
   min: number;
   /** Only on Kubernetes. */

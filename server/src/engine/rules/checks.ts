@@ -1,4 +1,5 @@
 // Every rule family's checks, by family name: analyze() runs them all, and the fuzz test runs each bare.
+import { apacheOperatorInitUnreachable } from './apache-operator-init';
 import { boundsChecks } from './bounds';
 import { costChecks } from './cost';
 import { decommissionChecks } from './decommission';
@@ -13,18 +14,19 @@ import { resizeChecks } from './resize';
 import { shuffleChecks } from './shuffle';
 import { storageClassChecks } from './storage-class';
 import { valueChecks } from './values';
+import { sparkVersionUnknown } from './version-unknown';
 import { volumeChecks } from './volumes';
 
 export const CHECK_FAMILIES: Readonly<Record<string, readonly Check[]>> = {
   keys: [...keyChecks, operatorDeniedSparkConfKey],
-  values: valueChecks,
+  values: [sparkVersionUnknown, ...valueChecks],
   bounds: boundsChecks,
   shuffle: [...shuffleChecks, ...decommissionChecks],
   'remote-shuffle': remoteShuffleChecks,
   volumes: [...volumeChecks, executorFixedClaim],
   'storage-class': [...storageClassChecks, draPvcReuseOnEbs],
   resize: resizeChecks,
-  cost: costChecks,
+  cost: [...costChecks, apacheOperatorInitUnreachable],
   'emr-limits': emrLimitChecks,
 };
 

@@ -1,6 +1,7 @@
 // Everything a rule looks at for one job: the file, the job, its Spark version and its effective configuration.
+import type { SparkKey } from '../catalog/index';
 import type { ConfigEntry, JobConfig, ParsedFile, PersistentVolumeClaimInfo, Range, StorageClassInfo } from '../model';
-import { effectiveValue, isIgnoredByOperator, type EffectiveValue } from '../effective';
+import { effectiveValue, isIgnoredByOperator, pickWinner, type EffectiveValue } from '../effective';
 import { LineIndex } from '../line-index';
 import { rankStorageClasses } from '../storage-class-lookup';
 import { parseSparkBoolean } from '../values';
@@ -31,11 +32,11 @@ export interface RuleContext {
   /** The job is an EMR request or configuration. */
   emr: boolean;
   /** Effective value of a key (entry, fallback or default for the version). */
-  get(key: string): EffectiveValue;
+  get(key: SparkKey): EffectiveValue;
   /** All entries of a key that Spark receives, in document order (operator fields the operator drops are left out). */
-  entries(key: string): ConfigEntry[];
+  entries(key: SparkKey): ConfigEntry[];
   /** The entry Spark uses for a key (highest rank, later wins on ties), if written. */
-  winner(key: string): ConfigEntry | undefined;
+  winner(key: SparkKey): ConfigEntry | undefined;
   /**
    * The keys Spark receives more than once, each with its entries (what `entries` returns), in the order the keys first
    * appear in `job.entries`.
@@ -137,15 +138,6 @@ export function buildContext(
 export function lazyLineIndex(text: string): () => LineIndex {
   let index: LineIndex | undefined;
   return () => (index ??= new LineIndex(text));
-}
-
-/** Among entries of one key, the one Spark uses: highest rank, the later one on a tie. */
-export function pickWinner(list: readonly ConfigEntry[]): ConfigEntry | undefined {
-  let best: ConfigEntry | undefined;
-  for (const entry of list) {
-    if (!best || entry.rank >= best.rank) best = entry;
-  }
-  return best;
 }
 
 /** Spark's own test: enabled=true, and the master is not local unless testing is on. */

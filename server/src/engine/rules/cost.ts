@@ -1,10 +1,12 @@
 // Behaviour and cost: executors held too long, unbounded scale-out, thrashing, ramp-up time, spark-operator quirks.
-import type { TimeUnit } from '../catalog/types';
 import { versionAtLeast } from '../version';
 import type { RuleContext } from './context';
 import { jobAnchor, valueSpan } from './context';
+import { cachingEvidence } from './caching';
 import { setKeyFix } from './fixes';
-import { INT_MAX, readDuration, readInt } from './read';
+import { readDuration, readInt } from './read';
+import { INT_MAX } from '../spark-constants';
+import { podCreationSeconds, podPacing } from './pod-pacing';
 import { finding, type Check } from './report';
 import { shuffleState } from './shuffle';
 import type { Finding } from './types';
@@ -31,7 +33,7 @@ export const shuffleTrackingTimeout: Check = (ctx) => {
   return [
     finding(
       'shuffle-tracking-no-timeout',
-      'Shuffle tracking is on without spark.dynamicAllocation.shuffleTracking.timeout: an idle executor holding shuffle files is kept (and paid for) until that shuffle is garbage-collected, which may be the end of the job.',
+      'Shuffle tracking is on without spark.dynamicAllocation.shuffleTracking.timeout: an idle executor holding shuffle files of jobs that have ended is kept (and paid for) until that shuffle is garbage-collected. The timeout only helps applications that run several jobs: while a job runs, executors holding its shuffle files stay whatever the timeout.',
       trackingAnchor(ctx),
       { fixes: setKeyFix(ctx, TRACKING_TIMEOUT, '30min', 'Add shuffleTracking.timeout=30min', true) },
     ),
@@ -43,10 +45,14 @@ export const cachedIdleTimeout: Check = (ctx) => {
   const seconds = readDuration(ctx, CACHED, 's');
   if (seconds === undefined || seconds < INT_MAX) return [];
   const entry = ctx.winner(CACHED);
+  // Left at its default, the timeout matters only to a job that caches: say so only when the file shows it does.
+  const evidence = entry ? undefined : cachingEvidence(ctx);
+  if (!entry && !evidence) return [];
+  const why = evidence ? ` This job caches data (${evidence}).` : ' Set a limit if the job caches data.';
   return [
     finding(
       'cached-idle-timeout-infinite',
-      'cachedExecutorIdleTimeout is infinite: an executor holding cached data is never released, even when idle for hours. Set a limit if the job caches data.',
+      `cachedExecutorIdleTimeout is infinite: an executor holding cached data is never released, even when idle for hours.${why}`,
       entry ? valueSpan(entry) : jobAnchor(ctx),
       { fixes: setKeyFix(ctx, CACHED, '30min', 'Set cachedExecutorIdleTimeout=30min') },
     ),
@@ -101,14 +107,12 @@ export const rampUpTime: Check = (ctx) => {
   if (initial >= max) return [];
   const backlog = readDuration(ctx, BACKLOG, 's') ?? 1;
   const sustained = readDuration(ctx, SUSTAINED, 's') ?? backlog;
-  const batchSize = Math.max(1, readInt(ctx, 'spark.kubernetes.allocation.batch.size') ?? 5);
-  const delayMs = Math.max(1, readDuration(ctx, 'spark.kubernetes.allocation.batch.delay', 'ms' as TimeUnit) ?? 1000);
+  const pacing = podPacing(ctx);
+  const { batchSize, delayMs } = pacing;
   // Dynamic allocation adds 1, 2, 4 … executors per round: after k rounds the target is initial + 2^k - 1.
   const rounds = Math.ceil(Math.log2(max - initial + 1));
   const requestSeconds = backlog + Math.max(0, rounds - 1) * sustained;
-  // The Kubernetes allocator creates at most batch.size pods per batch, one batch per batch.delay at best.
-  const batches = Math.ceil(max / batchSize);
-  const podSeconds = (batches * delayMs) / 1000;
+  const { batches, seconds: podSeconds } = podCreationSeconds(pacing, max);
   const total = Math.max(requestSeconds, podSeconds);
   if (total < 60) return [];
   const limiter =

@@ -1,4 +1,5 @@
 // Quick-fix builders shared by the rule families.
+import type { SparkKey } from '../catalog/index';
 import type { ConfigEntry, Range } from '../model';
 import { insertKeyEdit } from '../edits/insert-key';
 import { jsonEscape, setValueEdit } from '../edits/set-value';
@@ -29,7 +30,13 @@ export function insertKeyFix(
 }
 
 /** Sets a key: edits the entry Spark uses when there is one, else adds the key. */
-export function setKeyFix(ctx: RuleContext, key: string, value: string, title?: string, preferred = false): FixData[] {
+export function setKeyFix(
+  ctx: RuleContext,
+  key: SparkKey,
+  value: string,
+  title?: string,
+  preferred = false,
+): FixData[] {
   const winner = ctx.winner(key);
   if (winner) return [setValueFix(winner, value, title ?? `Set ${key} to ${value}`, preferred)];
   return insertKeyFix(ctx, key, value, title ?? `Set ${key} to ${value}`, preferred);

@@ -2,14 +2,17 @@
 import { resolveSparkVersion } from '../effective';
 import type { FileFormat, JobConfig, ParsedFile, PersistentVolumeClaimInfo, StorageClassInfo } from '../model';
 import { suppressionEdit, startOfLine } from '../edits/suppression';
+import type { LineIndex } from '../line-index';
 import { buildContext, lazyLineIndex, type AnalyzeSettings, type RuleContext } from './context';
 import { ALL_CHECKS } from './checks';
+import { sharedInputsKey, type JobFindingsMemo } from './job-memo';
 import { finding } from './report';
 import type { Finding, FixData, Severity } from './types';
 
 export type { Finding, FixData, RelatedInfo, Severity, SeveritySetting } from './types';
 export { RULES, ruleInfo, type RuleInfo, type RuleFamily } from './registry';
 export type { AnalyzeSettings } from './context';
+export { JobFindingsMemo } from './job-memo';
 
 export interface AnalyzeInput {
   text: string;
@@ -21,6 +24,8 @@ export interface AnalyzeInput {
   workspaceStorageClasses?: StorageClassInfo[];
   /** PersistentVolumeClaims found elsewhere in the workspace, matched by name to fixed executor claims. */
   workspaceClaims?: PersistentVolumeClaimInfo[];
+  /** Findings of unchanged jobs from the analysis of an earlier version of the file (files of several jobs only). */
+  memo?: JobFindingsMemo;
 }
 
 /** Every finding for the file, sorted by position. Never throws: a failing rule is skipped. */
@@ -39,35 +44,56 @@ export function analyze(input: AnalyzeInput): Finding[] {
         defaultSparkVersion: settings.defaultSparkVersion,
         override: settings.versionOverride,
       }).version);
-  for (const job of input.parsed.jobs) {
-    let ctx: RuleContext;
-    try {
-      ctx = buildContext(
-        input.text,
-        input.parsed,
-        job,
-        versionOf(job),
-        input.workspaceStorageClasses ?? [],
-        lines,
-        input.workspaceClaims,
-      );
-    } catch {
+  const jobs = input.parsed.jobs;
+  const memo = jobs.length > 1 ? input.memo : undefined;
+  const shared = memo
+    ? sharedInputsKey(input.parsed, input.workspaceStorageClasses ?? [], input.workspaceClaims ?? [])
+    : '';
+  for (const job of jobs) {
+    const key = memo?.key(input.text, job, versionOf(job), lines().positionAt(job.range.start).line, shared);
+    const remembered = key === undefined ? undefined : memo?.lookup(key, job.range.start);
+    if (remembered) {
+      findings.push(...remembered);
       continue;
     }
-    for (const check of ALL_CHECKS) {
-      try {
-        findings.push(...check(ctx));
-      } catch {
-        // A rule that fails on unexpected input is skipped; the others still report.
-      }
-    }
+    const jobFindings = checkJob(input, job, versionOf(job), lines);
+    if (key !== undefined) memo?.store(key, job, jobFindings);
+    findings.push(...jobFindings);
   }
+  memo?.finish();
   const kept = dedupe(findings)
     .filter((item) => !suppressed(input.parsed, item))
     .flatMap((item) => applySeverity(item, settings.severities));
   return kept.sort(
     (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+/** The findings of every check on one job; a job whose context cannot be built has none. */
+function checkJob(input: AnalyzeInput, job: JobConfig, version: string, lines: () => LineIndex): Finding[] {
+  let ctx: RuleContext;
+  try {
+    ctx = buildContext(
+      input.text,
+      input.parsed,
+      job,
+      version,
+      input.workspaceStorageClasses ?? [],
+      lines,
+      input.workspaceClaims,
+    );
+  } catch {
+    return [];
+  }
+  const findings: Finding[] = [];
+  for (const check of ALL_CHECKS) {
+    try {
+      findings.push(...check(ctx));
+    } catch {
+      // A rule that fails on unexpected input is skipped; the others still report.
+    }
+  }
+  return findings;
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -3,12 +3,13 @@ import { allKeys, FULLY_COVERED_PREFIXES, isOtherKnownKey, lookupKey, MISNAMED_K
 import type { ConfigEntry } from '../model';
 import { compareVersions } from '../version';
 import type { RuleContext } from './context';
-import { pickWinner } from './context';
+import { pickWinner } from '../effective';
 import { closest } from './did-you-mean';
 import { replaceKeyFix } from './fixes';
 import { finding, type Check } from './report';
 import type { Finding } from './types';
 import { keyPartRange, knownSuffixes, splitVolumeKey, suffixSince, VOLUME_TYPES, volumeTypeSpec } from './volume-keys';
+import { exclusiveBranches } from '../locators/yaml/template-branches';
 
 /** An entry whose key the user typed (flags and operator fields write known keys; a templated key is not final). */
 function isTyped(entry: ConfigEntry): boolean {
@@ -173,6 +174,8 @@ export const duplicateKeys: Check = (ctx) => {
     const where = `line ${ctx.lineOf(winner.keyRange.start)}`;
     for (const loser of list) {
       if (loser === winner) continue;
+      // `{{ if }} key a {{ else }} key b {{ end }}`: Helm renders one of the two.
+      if (exclusiveBranches(loser.templateBranch, winner.templateBranch)) continue;
       const same = loser.value.trim() === winner.value.trim();
       const why = precedence(winner, loser);
       const message = same

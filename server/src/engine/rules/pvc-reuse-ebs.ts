@@ -16,7 +16,7 @@ const ZONE_LABELS = [
   'topology.ebs.csi.aws.com/zone',
   'failure-domain.beta.kubernetes.io/zone',
 ];
-const SELECTOR_PREFIXES = ['spark.kubernetes.node.selector.', 'spark.kubernetes.executor.node.selector.'];
+const SELECTOR_PREFIXES = ['spark.kubernetes.node.selector.', 'spark.kubernetes.executor.node.selector.'] as const;
 
 /**
  * Reuse the user asked for: written true, with the driver owning the claims. Reuse that is only Spark 3.4's default is

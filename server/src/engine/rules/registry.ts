@@ -78,6 +78,13 @@ const RULE_LIST = [
   },
 
   {
+    id: 'spark-version-unknown',
+    family: 'values',
+    severity: 'warning',
+    description:
+      'The Spark version the file states (EMR release label, spec version, comment) cannot be resolved; checks use another version.',
+  },
+  {
     id: 'invalid-value',
     family: 'values',
     severity: 'error',
@@ -380,13 +387,14 @@ const RULE_LIST = [
     family: 'cost',
     severity: 'warning',
     description:
-      'Shuffle tracking without shuffleTracking.timeout keeps idle executors until their shuffle data is garbage-collected.',
+      'Shuffle tracking without shuffleTracking.timeout keeps idle executors holding shuffle data of ended jobs until it is garbage-collected.',
   },
   {
     id: 'cached-idle-timeout-infinite',
     family: 'cost',
     severity: 'info',
-    description: 'cachedExecutorIdleTimeout is left at infinity; executors holding cached data are never released.',
+    description:
+      'cachedExecutorIdleTimeout is infinite in a job that shows caching; executors holding cached data are never released.',
   },
   {
     id: 'max-executors-unbounded',
@@ -407,6 +415,13 @@ const RULE_LIST = [
     severity: 'info',
     description:
       "How long reaching maxExecutors takes at the version's allocation batch size and the backlog timeouts.",
+  },
+  {
+    id: 'apache-operator-init-unreachable',
+    family: 'cost',
+    severity: 'warning',
+    description:
+      "The Apache operator's instanceConfig.initExecutors is more than Spark starts with (or can create in time): the operator shuts the app down.",
   },
   {
     id: 'operator-dra-in-spark-conf',

@@ -2,7 +2,8 @@
 // Volume types and their options come from the catalog; this module adds key-part offsets and grouping by volume.
 import { volumeSuffixes, volumeSuffixFor, volumeTypes } from '../catalog';
 import type { ConfigEntry, Range } from '../model';
-import { pickWinner, type RuleContext } from './context';
+import { pickWinner } from '../effective';
+import type { RuleContext } from './context';
 
 export type VolumeRole = 'driver' | 'executor';
 

@@ -122,7 +122,7 @@ export const pvcReuse: Check = (ctx) => {
   if (!ctx.kubernetes) return [];
   const findings: Finding[] = [];
   if (versionAtLeast(ctx.version, '3.2.0') && !versionAtLeast(ctx.version, '3.4.0')) {
-    for (const key of [OWN, REUSE]) {
+    for (const key of [OWN, REUSE] as const) {
       const entry = ctx.winner(key);
       if (!isTrue(entry) || !entry) continue;
       findings.push(

@@ -5,10 +5,12 @@ import { matchLineBreaks, spanEdit, writeValues } from '../edits/write-values';
 import { complete, type EngineCompletionItem } from '../features/completion';
 import { effectiveRows, type EffectiveRow } from '../features/effective-table';
 import { hover, type HoverResult } from '../features/hover';
+import { storageClassLinks, type StorageClassLink } from '../features/storage-class-links';
 import { jobCommandActions, type JobCommandAction } from '../features/job-actions';
 import { jobKindLabel } from '../job-kinds';
 import { LineIndex, type Position } from '../line-index';
-import { detectFormat, parseFile, type SourceFile } from '../locators';
+import { detectFormat, type SourceFile } from '../locators';
+import { reparseFile, type PreviousParse } from '../locators/incremental';
 import type {
   FileFormat,
   JobConfig,
@@ -18,12 +20,13 @@ import type {
   SparkVersionSource,
   StorageClassInfo,
 } from '../model';
-import { analyze, suppressionFix } from '../rules';
+import { analyze, JobFindingsMemo, suppressionFix } from '../rules';
 import type { Finding, FixData } from '../rules/types';
 import { simulateJob } from '../simulator/simulate-job';
 import type { Workload } from '../workload/types';
 import { failure, success, type Result } from '../../../../protocol/result';
 import type { SimulationResult } from '../../../../protocol/simulation';
+import { fixAll, type FixAllResult } from './fix-all';
 import type { EngineSettings } from './settings';
 
 export interface OpenInput {
@@ -95,9 +98,13 @@ export interface SparkDocument {
   /** Hover at an offset; `workspaceStorageClasses` lets a storageClass value name the class it resolves to. */
   hover(offset: number, workspaceStorageClasses?: readonly StorageClassInfo[]): HoverResult | undefined;
   complete(offset: number, storageClassNames?: string[]): EngineCompletionItem[];
+  /** The `options.storageClass` values that name a known StorageClass, with the class each resolves to. */
+  storageClassLinks(workspaceStorageClasses?: readonly StorageClassInfo[]): StorageClassLink[];
   diagnostics(input?: DiagnosticsInput): Finding[];
   /** The fixes of the findings that touch `range`. */
   codeActions(range: Range, findings: readonly Finding[]): CodeAction[];
+  /** Every unambiguous fix of the document applied, as one edit (see service/fix-all.ts). */
+  fixAll(input?: DiagnosticsInput): FixAllResult;
   /** Command actions on the jobs `range` touches (the DRA advisor); empty outside jobs. */
   commandActions(range: Range): JobCommandAction[];
   fileInfo(): FileInfo;
@@ -107,9 +114,14 @@ export interface SparkDocument {
   valueEdits(jobIndex: number, values: readonly [string, string][]): Result<{ range: Range; newText: string }[]>;
 }
 
-export function openDocument(input: OpenInput, settings: EngineSettings): SparkDocument {
+/**
+ * Opens a file. `previous`, an earlier version of the same file opened by this engine, lets the parse start from
+ * that version's when the edit between them allows; the document is the same either way.
+ */
+export function openDocument(input: OpenInput, settings: EngineSettings, previous?: SparkDocument): SparkDocument {
   const source: SourceFile = { fileName: input.fileName, languageId: input.languageId, text: input.text };
-  return new ParsedDocument(source, settings, input.versionOverride);
+  const earlier = previous instanceof ParsedDocument ? previous : undefined;
+  return new ParsedDocument(source, settings, input.versionOverride, earlier?.parse(), earlier?.findingsMemo);
 }
 
 class ParsedDocument implements SparkDocument {
@@ -122,9 +134,17 @@ class ParsedDocument implements SparkDocument {
     private readonly source: SourceFile,
     private readonly settings: EngineSettings,
     private readonly versionOverride: string | undefined,
+    previous: PreviousParse | undefined,
+    /** Findings of unchanged jobs, shared along the versions of one file (see rules/job-memo.ts). */
+    readonly findingsMemo: JobFindingsMemo = new JobFindingsMemo(),
   ) {
     this.format = detectFormat(source);
-    this.parsed = parseFile(source);
+    this.parsed = reparseFile(previous, source);
+  }
+
+  /** The text and what reading it gave, for opening the next version from. */
+  parse(): PreviousParse {
+    return { file: this.source, parsed: this.parsed };
   }
 
   get text(): string {
@@ -182,6 +202,10 @@ class ParsedDocument implements SparkDocument {
     });
   }
 
+  storageClassLinks(workspaceStorageClasses: readonly StorageClassInfo[] = []): StorageClassLink[] {
+    return storageClassLinks(this.parsed, workspaceStorageClasses);
+  }
+
   diagnostics(input: DiagnosticsInput = {}): Finding[] {
     if (this.format === undefined) return [];
     const findings = analyze({
@@ -191,6 +215,7 @@ class ParsedDocument implements SparkDocument {
       settings: { severities: this.settings.rules },
       workspaceStorageClasses: [...(input.workspaceStorageClasses ?? [])],
       workspaceClaims: [...(input.workspaceClaims ?? [])],
+      memo: this.findingsMemo,
     });
     return input.omitSyntax ? findings.filter((f) => f.ruleId !== 'syntax') : findings;
   }
@@ -204,6 +229,17 @@ class ParsedDocument implements SparkDocument {
       if (suppress) actions.push({ ...suppress, finding });
     }
     return actions;
+  }
+
+  fixAll(input: DiagnosticsInput = {}): FixAllResult {
+    if (this.format === undefined) return { fixed: [] };
+    return fixAll(this.text, (text) =>
+      text === this.text
+        ? this.diagnostics(input)
+        : new ParsedDocument({ ...this.source, text }, this.settings, this.versionOverride, undefined).diagnostics(
+            input,
+          ),
+    );
   }
 
   commandActions(range: Range): JobCommandAction[] {

@@ -3,6 +3,7 @@
 // simulation with a problem that names the limit, the figure that went over it and how to raise it: never a crash,
 // an out-of-memory or a frozen server.
 import { MIN_TIMELINE_POINTS } from './timeline';
+import { failure, success, type Result } from '../../../../protocol/result';
 
 export interface SimulationBudget {
   /** Tasks in the workload: every run keeps a duration per task. */
@@ -68,11 +69,9 @@ export function budgetExceeded(
 }
 
 /** The defaults with the given overrides; a value that is not a positive number is a problem, not a silent default. */
-export function resolveBudget(
-  given: Readonly<Partial<Record<string, unknown>>> | undefined,
-): { ok: true; budget: SimulationBudget } | { ok: false; error: string } {
+export function resolveBudget(given: Readonly<Partial<Record<string, unknown>>> | undefined): Result<SimulationBudget> {
   const budget: SimulationBudget = { ...DEFAULT_BUDGET };
-  if (given === undefined) return { ok: true, budget };
+  if (given === undefined) return success(budget);
   const problems: string[] = [];
   for (const [name, value] of Object.entries(given)) {
     if (value === undefined) continue;
@@ -88,8 +87,8 @@ export function resolveBudget(
     budget[name] = Math.floor(value);
   }
   return problems.length > 0
-    ? { ok: false, error: `Invalid simulation budget: ${problems.join(' ')}` }
-    : { ok: true, budget };
+    ? failure('invalid-params', `Invalid simulation budget: ${problems.join(' ')}`)
+    : success(budget);
 }
 
 function isLimit(name: string): name is BudgetLimit {

@@ -19,6 +19,7 @@ import type { TimelinePoint } from '../../../../protocol/simulation';
 import { EventHeap } from './scheduler/heap';
 import { TaskScheduler, type SchedulerListener } from './scheduler/task-scheduler';
 import { TimelineRecorder } from './timeline';
+import { ExecutorTimeLedger, type ExecutorTimeSplit } from './time-ledger';
 
 export { TICK_MS };
 
@@ -48,6 +49,16 @@ export interface ClusterRunSpec {
   appTailMs?: number;
   /** Work, executor and timeline budgets checked while the run goes (defaults: DEFAULT_BUDGET). */
   budget?: RunBudget;
+  /** Stage submission → first task launch, as a replayed log measured it (ms; absent or 0: at once). */
+  launchDelayMs?: number;
+  /** Executors lost at given times, as a replayed log shows them (see ExecutorLoss). */
+  losses?: readonly ExecutorLoss[];
+}
+
+/** The `ordinal`-th executor to register (from 1) is lost at `atMs`, unless it is gone by then. */
+export interface ExecutorLoss {
+  atMs: number;
+  ordinal: number;
 }
 
 /** A job's simulated submission and end (ms). */
@@ -62,8 +73,8 @@ export interface SimulatedExecutorLife {
   id: number;
   addedMs: number;
   removedMs?: number;
-  /** Why it went: `idle` (killed by the allocation manager). */
-  reason?: 'idle';
+  /** Why it went: `idle` (killed by the allocation manager) or `lost` (a loss the replayed log shows). */
+  reason?: 'idle' | 'lost';
 }
 
 export interface ClusterRunOutput {
@@ -94,6 +105,10 @@ export interface ClusterRunOutput {
   work: number;
   /** Set when the run stopped because it went over a budget (its other figures then cover a part only). */
   budgetExceeded?: BudgetExceeded;
+  /** Where the executor time went: registered time (executorMs) plus pod start-up time, split by category. */
+  timeSplit: ExecutorTimeSplit;
+  /** Of spec.losses: executors lost, losses that found their executor already gone, tasks that ran again. */
+  losses?: { applied: number; missed: number; tasksRerun: number };
 }
 
 type SimEvent =
@@ -102,6 +117,8 @@ type SimEvent =
   | { kind: 'register'; id: number }
   | { kind: 'exit'; id: number }
   | { kind: 'job'; job: number }
+  | { kind: 'release'; stage: number }
+  | { kind: 'lose'; ordinal: number }
   | { kind: 'allocate' }
   | { kind: 'poll' };
 
@@ -134,6 +151,9 @@ class ClusterSim {
   private readonly registeredAt = new Map<number, number>();
   private readonly runningSince = new Map<number, number>();
   private readonly killed = new Set<number>();
+  /** Executor ids in registration order (what an ExecutorLoss's ordinal counts). */
+  private readonly registrationOrder: number[] = [];
+  private readonly lossCount = { applied: 0, missed: 0, tasksRerun: 0 };
   private executorMs = 0;
   private podRunningMs = 0;
   private running = 0;
@@ -146,6 +166,7 @@ class ClusterSim {
   private lastBucket = -1;
 
   private readonly meter: WorkMeter;
+  private readonly ledger: ExecutorTimeLedger;
 
   constructor(private readonly spec: ClusterRunSpec) {
     if (spec.calibrated) this.planner = new StartPlanner(spec.calibrated, spec.latency.registerMs);
@@ -164,13 +185,23 @@ class ClusterSim {
       this.monitor = new ExecutorMonitor(spec.mode.config, this.clock);
       this.manager = new AllocationManager(spec.mode.config, this.monitor, this.clock, this.client());
       if (!spec.mode.config.pollingEnabled) this.nextTick = Infinity;
+      const monitor = this.monitor;
+      this.ledger = new ExecutorTimeLedger((id, into) => monitor.readHold(this.text(id), into), spec.mode.config);
+      monitor.onPinChange = (id) => this.ledger.touch(Number(id), this.now);
     } else {
+      this.ledger = new ExecutorTimeLedger();
       this.nextTick = Infinity;
       this.staticTarget = spec.mode.executors;
     }
     // After the manager and monitor exist: the listener forwards to them.
-    this.scheduler = new TaskScheduler(spec.workload, spec.tasksPerExecutor, this.listener(), (at, job) =>
-      this.events.push(at, { kind: 'job', job }),
+    for (const loss of spec.losses ?? []) this.events.push(loss.atMs, { kind: 'lose', ordinal: loss.ordinal });
+    const delay = spec.launchDelayMs ?? 0;
+    this.scheduler = new TaskScheduler(
+      spec.workload,
+      spec.tasksPerExecutor,
+      this.listener(),
+      (at, job) => this.events.push(at, { kind: 'job', job }),
+      delay > 0 ? { ms: delay, timer: (at, stage) => this.events.push(at, { kind: 'release', stage }) } : undefined,
     );
   }
 
@@ -201,8 +232,12 @@ class ClusterSim {
         jobEnd: (jobId) => this.jobEnded(jobId),
         stageSubmitted: noop,
         stageCompleted: noop,
-        taskStart: noop,
-        taskEnd: noop,
+        taskStart: (_s, _index, exec) => this.ledger.taskStarted(exec, this.now),
+        taskEnd: (_s, _index, exec) => this.ledger.taskEnded(exec, this.now),
+        taskLost: (_s, _index, exec) => {
+          this.lossCount.tasksRerun++;
+          this.ledger.taskEnded(exec, this.now);
+        },
       };
     }
     const manager = this.manager;
@@ -232,6 +267,7 @@ class ClusterSim {
         this.dirty = true;
         manager.onTaskStart(ref(s), index);
         monitor.onTaskStart(this.text(exec));
+        this.ledger.taskStarted(exec, this.now);
       },
       taskEnd: (s, index, exec) => {
         this.dirty = true;
@@ -239,6 +275,14 @@ class ClusterSim {
         manager.onTaskEnd(ref(s), index, 'success');
         monitor.onTaskEnd(id, sch().stageIds[s], true);
         if (sch().stageCached[s]) monitor.onBlockUpdated(id, sch().stageIds[s], true);
+        this.ledger.taskEnded(exec, this.now);
+      },
+      taskLost: (s, index, exec) => {
+        this.dirty = true;
+        this.lossCount.tasksRerun++;
+        manager.onTaskEnd(ref(s), index, 'failed');
+        monitor.onTaskEnd(this.text(exec), sch().stageIds[s], false);
+        this.ledger.taskEnded(exec, this.now);
       },
     };
   }
@@ -262,6 +306,7 @@ class ClusterSim {
         if (!this.registeredAt.has(id) || this.killed.has(id)) continue;
         if (this.scheduler.runningOn(id) > 0) continue; // Spark does not kill busy executors unless forced
         this.killed.add(id);
+        this.ledger.leaving(id, this.now);
         this.scheduler.markKilled(id);
         const lag = this.spec.calibrated?.removalLagMs;
         const delay = lag ?? Math.min(this.spec.latency.exitMs, this.spec.pods.deleteGracePeriodMs);
@@ -290,10 +335,12 @@ class ClusterSim {
 
   private createPod(id: number, now: number): void {
     this.store.add(id, now);
+    this.ledger.podCreated(id, now);
     this.events.push(now + this.spec.latency.apiMs, { kind: 'visible', id });
   }
 
   private deletePod(id: number, now: number): void {
+    this.ledger.podGone(id, now);
     const since = this.runningSince.get(id);
     if (since !== undefined) {
       this.podRunningMs += now - since;
@@ -335,10 +382,12 @@ class ClusterSim {
       case 'register':
         if (this.store.phase(e.id) !== 'running') return;
         this.registeredAt.set(e.id, now);
+        this.registrationOrder.push(e.id);
         this.recordLife(e.id, now);
         this.running++;
         if (this.running > this.peak) this.peak = this.running;
         this.monitor?.onExecutorAdded(this.text(e.id), DEFAULT_PROFILE_ID);
+        this.ledger.registered(e.id, now);
         this.dirty = true;
         this.scheduler.addExecutor(e.id, now);
         return;
@@ -349,6 +398,12 @@ class ClusterSim {
       case 'job':
         this.scheduler.startJob(e.job, now);
         return;
+      case 'release':
+        this.scheduler.releaseStage(e.stage, now);
+        return;
+      case 'lose':
+        this.lose(e.ordinal, now);
+        return;
       case 'allocate':
         this.allocator.run(now);
         return;
@@ -357,6 +412,21 @@ class ClusterSim {
         if (this.spec.pods.apiPollingIntervalMs > 0) this.events.push(now + this.spec.pods.apiPollingIntervalMs, e);
         return;
     }
+  }
+
+  /** A loss the log shows: the executor goes at once, its running tasks re-run elsewhere; its pod is replaced. */
+  private lose(ordinal: number, now: number): void {
+    const id = this.registrationOrder[ordinal - 1];
+    // Gone already, or killed and on its way out: the loss finds nothing to take.
+    if (id === undefined || !this.registeredAt.has(id) || this.killed.has(id)) {
+      this.lossCount.missed++;
+      return;
+    }
+    this.lossCount.applied++;
+    this.scheduler.loseExecutor(id, now);
+    const life = this.lifeOf.get(id);
+    if (life) life.reason = 'lost';
+    this.deletePod(id, now);
   }
 
   private runningAt(id: number, visibleAt: number): number {
@@ -535,6 +605,7 @@ class ClusterSim {
       timelineThinned: timeline.thinned,
       work: this.meter.workDone,
       ...(this.meter.exceeded ? { budgetExceeded: this.meter.exceeded } : {}),
+      ...(this.spec.losses && this.spec.losses.length > 0 ? { losses: { ...this.lossCount } } : {}),
       endMs: end,
       completed,
       jobsEndMs,
@@ -549,6 +620,7 @@ class ClusterSim {
       pvc: this.pvcs.totals(end),
       tasks: this.scheduler.totalTasks,
       notes: this.notes,
+      timeSplit: this.ledger.finish(end),
     };
   }
 }

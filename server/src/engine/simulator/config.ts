@@ -1,16 +1,19 @@
 // The allocation settings Spark's ExecutorAllocationManager and ExecutorMonitor read at start-up, resolved for one
 // Spark version: given properties win, every other key takes the catalog's default for that version.
-import { defaultFor, lookupKey } from '../catalog/index';
+import { defaultFor, lookupKey, type SparkKey } from '../catalog/index';
 import { parseDuration, parseSparkBoolean, parseSparkDouble, parseSparkInt } from '../values/index';
 import type { ParseResult } from '../values/index';
+import type { Severity } from '../rules/severity';
+import { INT_MAX } from '../spark-constants';
 import { compareVersions, versionAtLeast } from '../version';
+import { shuffleStorageMode, type ShuffleStorageMode } from './shuffle-storage';
 
 /** A reason Spark would refuse (error) or warn about (warning) these settings while it starts. */
 export interface StartupIssue {
   /** `parse`, `task-cpus`, `initial-range`, `V1`…`V8`, `timeout` */
   id: string;
   /** Errors stop the application from starting; warnings are only logged. */
-  severity: 'error' | 'warning';
+  severity: Extract<Severity, 'error' | 'warning'>;
   /** The condition Spark checks, written over the config keys. */
   condition: string;
   /** What goes wrong, in our own words. */
@@ -56,7 +59,11 @@ export interface AllocationConfig {
   shuffleTrackingActive: boolean;
   decommissionEnabled: boolean;
   storageDecommissionShuffleBlocksEnabled: boolean;
+  /** `spark.storage.decommission.enabled`: without it no block migrates (spark-facts-2026 §3.5). */
+  storageDecommissionEnabled: boolean;
   shuffleIoPluginClass: string;
+  /** Where shuffle files live, and what an executor's removal does to them (shuffle-storage.ts). */
+  shuffleStorage: ShuffleStorageMode;
   executorCores: number;
   taskCpus: number;
   /** floor(executorCores / taskCpus). */
@@ -86,21 +93,26 @@ class Reader {
   ) {}
 
   /** The text Spark sees for a key: given, else the version default; undefined when unset or not yet in Spark. */
-  raw(key: string): string | undefined {
+  raw(key: SparkKey): string | undefined {
+    return this.rawOf(key);
+  }
+
+  /** `raw` for any key, so a catalog row's fallback key (plain text in the catalog) can be followed. */
+  private rawOf(key: string): string | undefined {
     const info = lookupKey(key);
     if (info && compareVersions(this.version, info.since) < 0) return undefined; // the key does not exist yet
     if (Object.prototype.hasOwnProperty.call(this.props, key)) return this.props[key];
     if (!info) return undefined;
     const value = defaultFor(info, this.version).value;
-    if (value === undefined && info.fallbackKey !== undefined) return this.raw(info.fallbackKey);
+    if (value === undefined && info.fallbackKey !== undefined) return this.rawOf(info.fallbackKey);
     return value;
   }
 
-  given(key: string): boolean {
+  given(key: SparkKey): boolean {
     return Object.prototype.hasOwnProperty.call(this.props, key);
   }
 
-  read<T>(key: string, parse: (text: string) => ParseResult<T>, fallback: T, kind: string): T {
+  read<T>(key: SparkKey, parse: (text: string) => ParseResult<T>, fallback: T, kind: string): T {
     const text = this.raw(key);
     if (text === undefined) return fallback;
     const result = parse(text);
@@ -114,32 +126,39 @@ class Reader {
     return fallback;
   }
 
-  bool(key: string, fallback: boolean): boolean {
+  bool(key: SparkKey, fallback: boolean): boolean {
     return this.read(key, parseSparkBoolean, fallback, 'boolean');
   }
-  int(key: string, fallback: number): number {
+  /** A boolean the allocation manager does not read at start-up: a bad value falls back without a start-up error
+   * (the rules report it as an invalid value). */
+  lenientBool(key: SparkKey, fallback: boolean): boolean {
+    const text = this.raw(key);
+    const result = text === undefined ? undefined : parseSparkBoolean(text);
+    return result?.ok ? result.value : fallback;
+  }
+  int(key: SparkKey, fallback: number): number {
     return this.read(key, parseSparkInt, fallback, 'integer');
   }
-  optionalInt(key: string): number | undefined {
+  optionalInt(key: SparkKey): number | undefined {
     return this.raw(key) === undefined ? undefined : this.int(key, 0);
   }
-  double(key: string, fallback: number): number {
+  double(key: SparkKey, fallback: number): number {
     return this.read(key, parseSparkDouble, fallback, 'number');
   }
   /** A seconds-typed duration, returned in milliseconds (whole seconds, as Spark truncates). */
-  seconds(key: string, fallbackSeconds: number): number {
+  seconds(key: SparkKey, fallbackSeconds: number): number {
     return toMs(
       this.read(key, (t) => parseDuration(t, 's'), fallbackSeconds, 'duration'),
       1000,
     );
   }
-  millis(key: string, fallbackMs: number): number {
+  millis(key: SparkKey, fallbackMs: number): number {
     return toMs(
       this.read(key, (t) => parseDuration(t, 'ms'), fallbackMs, 'duration'),
       1,
     );
   }
-  string(key: string, fallback: string): string {
+  string(key: SparkKey, fallback: string): string {
     return this.raw(key)?.trim() ?? fallback;
   }
 }
@@ -161,7 +180,7 @@ export function resolveAllocationConfig(
   const r = new Reader(props, sparkVersion);
   const enabled = r.bool(`${DA}enabled`, false);
   const minExecutors = r.int(`${DA}minExecutors`, 0);
-  const maxExecutors = r.int(`${DA}maxExecutors`, 2147483647);
+  const maxExecutors = r.int(`${DA}maxExecutors`, INT_MAX);
   const initialExecutorsSetting = r.given(`${DA}initialExecutors`)
     ? r.int(`${DA}initialExecutors`, minExecutors)
     : minExecutors;
@@ -175,6 +194,10 @@ export function resolveAllocationConfig(
   const executorCores = r.int('spark.executor.cores', 1);
   const taskCpus = r.int('spark.task.cpus', 1);
   const testing = r.bool(`${DA}testing`, false);
+  const decommissionEnabled = r.bool('spark.decommission.enabled', false);
+  const storageDecommissionEnabled = r.lenientBool('spark.storage.decommission.enabled', false);
+  const storageDecommissionShuffleBlocksEnabled = r.bool('spark.storage.decommission.shuffleBlocks.enabled', false);
+  const shuffleIoPluginClass = r.string('spark.shuffle.sort.io.plugin.class', LOCAL_DISK_SHUFFLE_IO);
   const scheduleEnabled = r.bool('spark.testing.dynamicAllocation.schedule.enabled', true);
   const config: AllocationConfig = {
     sparkVersion,
@@ -189,15 +212,26 @@ export function resolveAllocationConfig(
     schedulerBacklogTimeoutMs: backlog,
     sustainedSchedulerBacklogTimeoutMs: sustained,
     executorIdleTimeoutMs: r.seconds(`${DA}executorIdleTimeout`, 60),
-    cachedExecutorIdleTimeoutMs: r.seconds(`${DA}cachedExecutorIdleTimeout`, 2147483647),
+    cachedExecutorIdleTimeoutMs: r.seconds(`${DA}cachedExecutorIdleTimeout`, INT_MAX),
     shuffleTrackingTimeoutMs: r.millis(`${DA}shuffleTracking.timeout`, Infinity),
     shuffleServiceEnabled,
     fetchRddFromShuffleService: r.bool('spark.shuffle.service.fetch.rdd.enabled', false),
     shuffleTrackingEnabled,
     shuffleTrackingActive: shuffleTrackingEnabled && !shuffleServiceEnabled,
-    decommissionEnabled: r.bool('spark.decommission.enabled', false),
-    storageDecommissionShuffleBlocksEnabled: r.bool('spark.storage.decommission.shuffleBlocks.enabled', false),
-    shuffleIoPluginClass: r.string('spark.shuffle.sort.io.plugin.class', LOCAL_DISK_SHUFFLE_IO),
+    decommissionEnabled,
+    storageDecommissionShuffleBlocksEnabled,
+    storageDecommissionEnabled,
+    shuffleIoPluginClass,
+    shuffleStorage: shuffleStorageMode({
+      sparkVersion,
+      shuffleServiceEnabled,
+      decommissionEnabled,
+      storageDecommissionEnabled,
+      storageDecommissionShuffleBlocksEnabled,
+      shuffleManager: r.string('spark.shuffle.manager', ''),
+      shuffleIoPluginClass,
+      celebornForceFallback: r.lenientBool('spark.celeborn.client.spark.shuffle.forceFallback.enabled', false),
+    }),
     executorCores,
     taskCpus,
     tasksPerExecutor: taskCpus > 0 ? Math.floor(executorCores / taskCpus) : 0,

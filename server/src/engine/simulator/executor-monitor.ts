@@ -2,6 +2,7 @@
 // blocks, shuffle files), when each times out, and which ones are already on their way out.
 import type { AllocationConfig } from './config';
 import { DEFAULT_PROFILE_ID, UNKNOWN_PROFILE_ID, type Clock } from './clock';
+import type { HoldView } from './time-ledger';
 
 export type ExecutorMonitorSettings = Pick<
   AllocationConfig,
@@ -65,6 +66,8 @@ class Tracker {
     private readonly clock: Clock,
     /** Told every new deadline, so the monitor can keep a lower bound of all deadlines. */
     private readonly onDeadline: (at: number) => void,
+    /** Told when the executor starts or stops holding shuffle files a running job needs. */
+    private readonly onPinChange: () => void = () => {},
   ) {
     this.shuffleIds = tracking ? new Set() : null;
   }
@@ -124,8 +127,10 @@ class Tracker {
   removeShuffle(id: number): void {
     if (this.shuffleIds === null) return;
     if (this.shuffleIds.delete(id) && this.shuffleIds.size === 0) {
+      const had = this.hasActiveShuffle;
       this.hasActiveShuffle = false;
       if (this.isIdle) this.updateTimeout();
+      if (had) this.onPinChange();
     }
   }
 
@@ -142,6 +147,7 @@ class Tracker {
     }
     this.hasActiveShuffle = any;
     if (had && this.isIdle) this.updateTimeout();
+    if (had !== any) this.onPinChange();
   }
 
   /** updateActiveShuffles with the answer known: whether any shuffle it holds is in use. */
@@ -149,6 +155,7 @@ class Tracker {
     const had = this.hasActiveShuffle;
     this.hasActiveShuffle = any;
     if (had && this.isIdle) this.updateTimeout();
+    if (had !== any) this.onPinChange();
   }
 }
 
@@ -181,6 +188,11 @@ export class ExecutorMonitor {
   private readonly noteDeadline = (at: number): void => {
     if (at < this.earliestDeadline) this.earliestDeadline = at;
   };
+  /**
+   * Told, with the executor's id, when a job start or end (or a cleaned shuffle) makes an executor start or stop
+   * holding shuffle files a running job needs: the time ledger re-reads what holds it (time-ledger.ts).
+   */
+  onPinChange: ((id: string) => void) | undefined;
 
   constructor(
     private readonly settings: ExecutorMonitorSettings,
@@ -200,6 +212,7 @@ export class ExecutorMonitor {
         this.settings,
         this.clock,
         this.noteDeadline,
+        () => this.onPinChange?.(id),
       );
       this.executors.set(id, tracker);
     } else if (tracker.profileId === UNKNOWN_PROFILE_ID && profileId !== UNKNOWN_PROFILE_ID) {
@@ -436,6 +449,18 @@ export class ExecutorMonitor {
     const t = this.executors.get(id);
     if (!t || t.pendingRemoval || t.decommissioning || t.hasActiveShuffle) return undefined;
     return t.timeoutAt;
+  }
+
+  /** What holds an idle executor, written into `into` (no allocation); false when it is not tracked or not idle. */
+  readHold(id: string, into: HoldView): boolean {
+    const t = this.executors.get(id);
+    if (!t || t.idleStart < 0) return false;
+    into.idleSinceMs = t.idleStart;
+    into.pinned = t.hasActiveShuffle;
+    into.deadlineMs = t.timeoutAt;
+    into.holdsCache = t.cachedBlocks.size > 0;
+    into.holdsShuffle = t.holdsShuffle();
+    return true;
   }
 
   state(id: string): ExecutorState | undefined {

@@ -1,16 +1,20 @@
 // Every simulator knob by name, and reading `name=value` assignments (the CLI's --knob and --conf) without throwing.
 import { CALIBRATION_KNOBS } from './k8s/calibrated-start';
 import { LATENCY_KNOBS } from './k8s/latency';
+import { LAUNCH_DELAY_KNOB } from './launch-delay';
+import { failure, success, type Result } from '../../../../protocol/result';
 
 /** Knob names SimulateOptions.knobs understands. */
 export const KNOB_NAMES: readonly string[] = [
   ...Object.keys(LATENCY_KNOBS),
   ...CALIBRATION_KNOBS,
+  LAUNCH_DELAY_KNOB,
   'maxSimHours',
   'maxSteps',
 ];
 
-export type Assignments<T> = { ok: true; values: Record<string, T> } | { ok: false; error: string };
+/** The assignments by name, or an `invalid-params` problem naming the first bad one. */
+export type Assignments<T> = Result<Record<string, T>>;
 
 function split(text: string): [string, string] | undefined {
   const eq = text.indexOf('=');
@@ -23,10 +27,10 @@ export function parseConfAssignments(list: readonly string[]): Assignments<strin
   const values: Record<string, string> = {};
   for (const text of list) {
     const pair = split(text);
-    if (!pair || pair[0] === '') return { ok: false, error: `expected key=value, got '${text}'` };
+    if (!pair || pair[0] === '') return failure('invalid-params', `expected key=value, got '${text}'`);
     values[pair[0]] = pair[1];
   }
-  return { ok: true, values };
+  return success(values);
 }
 
 /** `knob=number` pairs; the knob must exist and the number be finite and not negative. */
@@ -34,14 +38,14 @@ export function parseKnobAssignments(list: readonly string[]): Assignments<numbe
   const values: Record<string, number> = {};
   for (const text of list) {
     const pair = split(text);
-    if (!pair) return { ok: false, error: `expected name=number, got '${text}'` };
+    if (!pair) return failure('invalid-params', `expected name=number, got '${text}'`);
     const [name, raw] = pair;
     if (!KNOB_NAMES.includes(name))
-      return { ok: false, error: `unknown knob '${name}'; knobs are: ${KNOB_NAMES.join(', ')}` };
+      return failure('invalid-params', `unknown knob '${name}'; knobs are: ${KNOB_NAMES.join(', ')}`);
     const value = raw === '' ? Number.NaN : Number(raw);
     if (!Number.isFinite(value) || value < 0)
-      return { ok: false, error: `knob ${name} needs a number of 0 or more, got '${raw}'` };
+      return failure('invalid-params', `knob ${name} needs a number of 0 or more, got '${raw}'`);
     values[name] = value;
   }
-  return { ok: true, values };
+  return success(values);
 }

@@ -18,7 +18,8 @@ export function runDetails(run: ClusterRunOutput): RunDetails {
       id: String(e.id),
       profile: DEFAULT_PROFILE_ID,
       addedSec: sec(e.addedMs),
-      reason: e.removedMs === undefined ? 'alive at the end' : 'idle timeout',
+      reason:
+        e.removedMs === undefined ? 'alive at the end' : e.reason === 'lost' ? 'lost (as in the log)' : 'idle timeout',
     };
     if (e.removedMs !== undefined) life.removedSec = sec(e.removedMs);
     return life;

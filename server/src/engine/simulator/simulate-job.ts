@@ -1,6 +1,7 @@
 // The simulator's front door: from a job file (or a conf from an event log) and a workload to a SimulationResult with
 // a dynamic-allocation run and a static baseline on the same workload, scheduler and pod latency.
 import { INT_MAX } from '../spark-constants';
+import type { SparkKey } from '../catalog/index';
 import type { JobConfig, StorageClassInfo } from '../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../version';
 import { expandWorkload } from '../workload/expand';
@@ -13,6 +14,7 @@ import {
   type ClusterLimits,
   type ClusterRunOutput,
   type ClusterRunSpec,
+  type ExecutorLoss,
 } from './cluster-sim';
 import { budgetExceeded, resolveBudget, type BudgetExceeded, type SimulationBudget } from './budget';
 import { resolveAllocationConfig, type AllocationConfig } from './config';
@@ -22,12 +24,16 @@ import { ConfReader } from './k8s/conf-reader';
 import { CALIBRATION_KNOBS, resolveCalibratedStart, type CalibratedStart } from './k8s/calibrated-start';
 import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
 import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
+import { LAUNCH_DELAY_KNOB, launchDelayMs } from './launch-delay';
 import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
 import { failure, success, type Problem, type Result } from '../../../../protocol/result';
 import type { SimulationResult, SimulationSummary } from '../../../../protocol/simulation';
 import { runDetails } from './run-details';
+import { toBreakdown } from './breakdown';
+import { EXECUTOR_TIME_CATEGORIES, type ExecutorTimeCategory } from '../../../../protocol/advice';
+import { runVerdict } from '../advisor/verdict';
 import { writtenProperties } from './written-properties';
 
 export interface SimulateOptions {
@@ -51,6 +57,13 @@ export interface SimulateOptions {
   details?: boolean;
   /** Work budgets over the defaults (DEFAULT_BUDGET); going over one is a refusal that names it. */
   budget?: Partial<SimulationBudget>;
+  /**
+   * false: skip the static baseline (the advisor compares DRA runs only); `static` is then an empty run of 0
+   * executors and a note says it was not simulated.
+   */
+  baseline?: boolean;
+  /** Executors a replayed log shows lost (not killed by the driver), lost again in both runs at the same times. */
+  executorLosses?: readonly ExecutorLoss[];
 }
 
 /** A refusal for going over a work budget is an `over-budget` problem whose message names the budget. */
@@ -120,8 +133,8 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   if (!picked.ok) return picked;
   const workload = picked.value;
   const budgetOption = resolveBudget(options.budget);
-  if (!budgetOption.ok) return failure('invalid-params', budgetOption.error);
-  const budget = budgetOption.budget;
+  if (!budgetOption.ok) return budgetOption;
+  const budget = budgetOption.value;
 
   // ---- what Spark reads at start-up ----
   const alloc = resolveAllocationConfig(conf, version);
@@ -186,6 +199,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ? resolveCalibratedStart(knobs)
     : undefined;
   const tail = options.appTailSec;
+  const launchDelay = launchDelayMs(knobs);
   const spec = (mode: AllocationMode): ClusterRunSpec => ({
     workload: expanded,
     mode,
@@ -197,6 +211,8 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     limits,
     ...(calibrated ? { calibrated: withColdCount(calibrated, mode, knobs) } : {}),
     ...(tail !== undefined && Number.isFinite(tail) && tail > 0 ? { appTailMs: Math.round(tail * 1000) } : {}),
+    ...(launchDelay > 0 ? { launchDelayMs: launchDelay } : {}),
+    ...(options.executorLosses && options.executorLosses.length > 0 ? { losses: options.executorLosses } : {}),
     budget,
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
@@ -216,31 +232,43 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     );
     return overBudget(over);
   }
-  const staticRun = runCluster(spec({ kind: 'static', executors: staticCount }));
-  if (staticRun.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
+  const staticRun =
+    options.baseline === false ? undefined : runCluster(spec({ kind: 'static', executors: staticCount }));
+  if (staticRun?.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
+  if (draRun.losses) notes.push(lossNote(draRun.losses, options.executorLosses?.length ?? 0));
   notes.push(...draRun.notes.map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)));
-  notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
-  if (draOn) notes.push(staticCountNote(alloc, staticCount));
-  notes.push(
-    ...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget),
-    ...thinningNotes(staticRun, 'Static run', budget),
-  );
+  if (staticRun) notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
+  else notes.push('The static baseline was not simulated.');
+  if (draOn && staticRun) notes.push(staticCountNote(alloc, staticCount));
+  notes.push(...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget));
+  if (staticRun) notes.push(...thinningNotes(staticRun, 'Static run', budget));
 
   let stageCount = 0;
   for (const job of expanded.jobs) stageCount += job.stages.length;
+  const draBreakdown = toBreakdown(draRun.timeSplit);
   const result: SimulationResult = {
     dra: {
       timeline: draRun.timeline,
       summary: summarize(draRun, shape, alloc.taskCpus, prices),
+      breakdown: draBreakdown,
       ...(options.details ? runDetails(draRun) : {}),
       ...thinnedFrom(draRun),
     },
-    static: {
-      executors: staticCount,
-      timeline: staticRun.timeline,
-      summary: summarize(staticRun, shape, alloc.taskCpus, prices),
-      ...thinnedFrom(staticRun),
-    },
+    static: staticRun
+      ? {
+          executors: staticCount,
+          timeline: staticRun.timeline,
+          summary: summarize(staticRun, shape, alloc.taskCpus, prices),
+          breakdown: toBreakdown(staticRun.timeSplit),
+          ...thinnedFrom(staticRun),
+        }
+      : {
+          executors: 0,
+          timeline: [],
+          summary: summarize(NO_RUN, shape, alloc.taskCpus, prices),
+          breakdown: toBreakdown(NO_RUN.timeSplit),
+        },
+    verdict: runVerdict(draRun.timeSplit, draBreakdown, draOn, alloc),
     notes,
     inputs: inputs(reader, alloc, shape, knobs, prices),
     fileInputs: fileInputs(base, version),
@@ -311,6 +339,19 @@ function thinningNotes(run: ClusterRunOutput, label: string, budget: SimulationB
   ];
 }
 
+function lossNote(losses: NonNullable<ClusterRunOutput['losses']>, asked: number): string {
+  let missed =
+    losses.missed > 0
+      ? `; ${losses.missed} found their executor already gone or leaving in the simulation, so nothing was lost`
+      : '';
+  const late = asked - losses.applied - losses.missed;
+  if (late > 0) missed += `; ${late} came after the simulated run had ended`;
+  return (
+    `Executor losses from the log: ${losses.applied} of ${asked} executor(s) lost at the logged time ` +
+    `(the k-th executor to register in the log is the k-th here), ${losses.tasksRerun} running task(s) re-run${missed}.`
+  );
+}
+
 function staticCountNote(alloc: AllocationConfig, count: number): string {
   if (alloc.executorInstances !== undefined) return `Static baseline: ${count} executors (spark.executor.instances).`;
   if (alloc.maxExecutors < INT_MAX)
@@ -366,8 +407,9 @@ function behaviourNotes(workload: ExpandedWorkload, alloc: AllocationConfig, dra
     );
   } else if (shuffles && alloc.shuffleTrackingActive && alloc.shuffleTrackingTimeoutMs === Infinity) {
     notes.push(
-      'Shuffle tracking keeps executors that hold shuffle files until the shuffle is garbage-collected; the simulation never ' +
-        'collects shuffles, so with no shuffleTracking.timeout those executors stay until the job ends.',
+      'Shuffle tracking keeps an idle executor holding shuffle files for as long as a running job reads them, whatever ' +
+        'shuffleTracking.timeout says. Once no running job uses them, the timeout counts; with none set they stay until ' +
+        'the shuffle is garbage-collected, which the simulation never does.',
     );
   }
   if (cached) {
@@ -375,6 +417,36 @@ function behaviourNotes(workload: ExpandedWorkload, alloc: AllocationConfig, dra
   }
   return notes;
 }
+
+/** The figures of a run that did not happen (a baseline left out). */
+const NO_RUN: ClusterRunOutput = {
+  timeline: [],
+  endMs: 0,
+  completed: false,
+  jobsEndMs: 0,
+  jobs: [],
+  executors: [],
+  executorMs: 0,
+  podRunningMs: 0,
+  busyTaskMs: 0,
+  peakExecutors: 0,
+  podsCreated: 0,
+  executorsRemoved: 0,
+  pvc: { created: 0, reused: 0, gibHours: 0, gibLeftBehind: 0, peakLive: 0 },
+  tasks: 0,
+  notes: [],
+  timelineSamples: 0,
+  timelineThinned: false,
+  work: 0,
+  timeSplit: {
+    ms: Object.fromEntries(EXECUTOR_TIME_CATEGORIES.map((category) => [category, 0])) as Record<
+      ExecutorTimeCategory,
+      number
+    >,
+    inactiveShuffleMs: 0,
+    cacheWithShuffleMs: 0,
+  },
+};
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -396,7 +468,7 @@ function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number
   };
 }
 
-const INPUT_KEYS = [
+const INPUT_KEYS: readonly SparkKey[] = [
   'spark.dynamicAllocation.enabled',
   'spark.dynamicAllocation.minExecutors',
   'spark.dynamicAllocation.maxExecutors',
@@ -446,7 +518,7 @@ function inputs(
     const v = knobs[name];
     out[`knob ${name}`] = String(typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name]);
   }
-  for (const name of CALIBRATION_KNOBS) {
+  for (const name of [...CALIBRATION_KNOBS, LAUNCH_DELAY_KNOB]) {
     const v = knobs[name];
     if (typeof v === 'number' && Number.isFinite(v)) out[`knob ${name}`] = String(v);
   }

@@ -3,12 +3,13 @@
 // highest value (so peaks and troughs survive), and bucket widths double as the run goes on. The first and the last
 // sample are always kept as they were. The output depends only on the samples, so it is deterministic.
 import type { TimelinePoint } from '../../../../protocol/simulation';
+import { TICK_MS } from '../spark-constants';
 
 type Series = 'running' | 'target' | 'pendingPods' | 'busySlots' | 'pendingTasks' | 'livePvcs';
 const SERIES: readonly Series[] = ['running', 'target', 'pendingPods', 'busySlots', 'pendingTasks', 'livePvcs'];
 
 /** The raw samples' resolution (ms): one sample per allocation tick at most. */
-const RAW_STEP_MS = 100;
+const RAW_STEP_MS = TICK_MS;
 
 /** The fewest points a thinned timeline may be given: the two endpoints and one bucket's two points. */
 export const MIN_TIMELINE_POINTS = 4;

@@ -7,6 +7,7 @@ import { ManualClock } from './clock';
 import { resolveAllocationConfig, type AllocationConfig } from './config';
 import { validateAllocationConfig } from './startup-checks';
 import { ExecutorMonitor } from './executor-monitor';
+import { failure, success, type Result } from '../../../../protocol/result';
 import { parseTraceInput, type TraceEvent } from './trace-input';
 
 export interface TraceDecision {
@@ -33,7 +34,8 @@ export interface TraceOutput {
   };
 }
 
-export type TraceResult = { ok: true; output: TraceOutput } | { ok: false; error: string };
+/** Bad input is `unreadable-input`; a configuration Spark rejects at start-up is `spark-would-not-start`. */
+export type TraceResult = Result<TraceOutput>;
 
 export { TICK_MS };
 
@@ -193,24 +195,24 @@ function startupProblem(cfg: AllocationConfig, version: string): string | undefi
 
 /**
  * Runs a trace (trace format v1). Invalid input — bad shape or types, unknown event types, events that cannot
- * happen (a task of a stage never submitted), or a configuration Spark rejects at start-up — gives `ok: false` with
- * a message naming the problem. The same input always gives the same output.
+ * happen (a task of a stage never submitted), or a configuration Spark rejects at start-up — gives a problem whose
+ * message names it. The same input always gives the same output.
  */
 export function runTrace(input: unknown): TraceResult {
   const parsed = parseTraceInput(input);
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return failure('unreadable-input', parsed.error);
   const trace = parsed.value;
 
   const requested = trace.sparkVersion ?? DEFAULT_SPARK_VERSION;
   const version = normalizeVersion(requested);
   if (version === undefined)
-    return { ok: false, error: `"sparkVersion" ${JSON.stringify(requested)} is not a Spark version` };
+    return failure('unreadable-input', `"sparkVersion" ${JSON.stringify(requested)} is not a Spark version`);
   if (compareVersions(version, OLDEST_SPARK) < 0) {
-    return { ok: false, error: `Spark ${version} is older than the oldest version modelled (${OLDEST_SPARK})` };
+    return failure('unreadable-input', `Spark ${version} is older than the oldest version modelled (${OLDEST_SPARK})`);
   }
   const cfg = resolveAllocationConfig(trace.conf, version);
   const problem = startupProblem(cfg, version);
-  if (problem !== undefined) return { ok: false, error: problem };
+  if (problem !== undefined) return failure('spark-would-not-start', problem);
 
   const clock = new ManualClock(0);
   const monitor = new ExecutorMonitor(cfg, clock);
@@ -248,7 +250,7 @@ export function runTrace(input: unknown): TraceResult {
     }
     applyUpTo(trace.untilMs);
   } catch (e) {
-    if (e instanceof TraceError) return { ok: false, error: e.message };
+    if (e instanceof TraceError) return failure('unreadable-input', e.message);
     throw e;
   }
   clock.setTime(trace.untilMs);
@@ -257,5 +259,5 @@ export function runTrace(input: unknown): TraceResult {
     pendingRemoval: monitor.pendingRemovalIds(),
     decommissioning: monitor.decommissioningIds(),
   };
-  return { ok: true, output };
+  return success(output);
 }

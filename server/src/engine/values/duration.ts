@@ -2,6 +2,7 @@
 import type { TimeUnit } from '../catalog/types';
 import { memoize } from '../memo';
 import { fail, ok, show, type ParseResult } from './result';
+import { LONG_MAX } from '../spark-constants';
 
 /** Length of each suffix in microseconds. `m` and `min` both mean minutes. */
 export const SUFFIX_MICROS: Readonly<Record<string, bigint>> = {
@@ -14,7 +15,6 @@ export const SUFFIX_MICROS: Readonly<Record<string, bigint>> = {
   d: 86_400_000_000n,
 };
 
-const LONG_MAX = 9223372036854775807n;
 const LONG_MIN = -9223372036854775808n;
 
 /** How we write a unit after a number in notes. */

@@ -1,9 +1,9 @@
 // Booleans, 32-bit integers and doubles, read as Spark's typed config entries read them (the text is trimmed first).
 import { memoize } from '../memo';
 import { fail, ok, show, type ParseResult } from './result';
+import { INT_MAX } from '../spark-constants';
 
 const INT_MIN = -2147483648;
-const INT_MAX = 2147483647;
 
 /** `true` / `false` in any letter case. Anything else (`yes`, `1`, `on`) is an error in Spark. */
 export function parseSparkBoolean(text: string): ParseResult<boolean> {

@@ -2,6 +2,7 @@
 import type { ByteUnit } from '../catalog/types';
 import { compareVersions } from '../version';
 import { fail, ok, show, type ParseResult } from './result';
+import { LONG_MAX } from '../spark-constants';
 
 const POWER: Readonly<Record<ByteUnit, number>> = { b: 0, k: 1, m: 2, g: 3, t: 4, p: 5 };
 
@@ -35,8 +36,6 @@ const IEC_SUFFIXES: Readonly<Record<string, number>> = {
 };
 
 export const IEC_SIZE_SUFFIXES_SINCE = '4.2.0';
-
-const LONG_MAX = 9223372036854775807n;
 
 /** How a byte unit is named in notes. */
 export const BYTE_UNIT_NAME: Readonly<Record<ByteUnit, string>> = {

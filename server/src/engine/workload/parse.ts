@@ -1,9 +1,11 @@
 // Validates a user-written workload (JSON, see docs/workload-format.md) into the normalised `Workload`.
 // Never throws: every problem is reported with the path of the offending value.
+import type { Problem } from '../../../../protocol/result';
 import { topoSort } from './dag';
 import type { DistributionKind, ExecutorHints, Job, JobStart, Stage, TaskDurations, Workload } from './types';
 
-export type ParseWorkloadResult = { ok: true; workload: Workload } | { ok: false; error: string; errors: string[] };
+/** A Result (the problem is the first error, `unreadable-input`) that also lists every error found. */
+export type ParseWorkloadResult = { ok: true; value: Workload } | { ok: false; problem: Problem; errors: string[] };
 
 type Obj = Record<string, unknown>;
 
@@ -80,9 +82,9 @@ export function parseWorkload(json: unknown): ParseWorkloadResult {
   const workload = readWorkload(json, c);
   if (workload === undefined || c.errors.length > 0) {
     const errors = c.errors.length > 0 ? c.errors : ['workload is not valid'];
-    return { ok: false, error: errors[0], errors };
+    return { ok: false, problem: { code: 'unreadable-input', message: errors[0] ?? 'workload is not valid' }, errors };
   }
-  return { ok: true, workload };
+  return { ok: true, value: workload };
 }
 
 function readWorkload(json: unknown, c: Checker): Workload | undefined {

@@ -146,7 +146,7 @@ export function workloadPresets(): readonly WorkloadPreset[] {
     cache = [];
     for (const src of SOURCES) {
       const parsed = parseWorkload(src.json);
-      if (parsed.ok) cache.push({ name: src.name, description: src.description, workload: parsed.workload });
+      if (parsed.ok) cache.push({ name: src.name, description: src.description, workload: parsed.value });
     }
   }
   return cache;

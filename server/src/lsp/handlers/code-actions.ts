@@ -4,11 +4,14 @@ import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-l
 import type { ServerContext } from '../context';
 import { fromLspRange, toLspRange } from '../convert';
 import type { DiagnosticsPublisher } from '../diagnostics';
+import { fixAllAction, wantsFixAll } from './fix-all';
 
 export function codeActionHandler(ctx: ServerContext, diagnostics: DiagnosticsPublisher) {
   return (params: CodeActionParams): CodeAction[] => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
+    // Fix all is offered only when asked for by kind (source, source.fixAll…), as VS Code does on save.
+    const fixAll = wantsFixAll(params.context.only) ? fixAllAction(ctx, params) : undefined;
     const model = ctx.models.get(doc);
     const range = fromLspRange(doc, params.range);
     const only = params.context.only;
@@ -23,6 +26,7 @@ export function codeActionHandler(ctx: ServerContext, diagnostics: DiagnosticsPu
         kind: action.kind === 'refactor' ? CodeActionKind.Refactor : CodeActionKind.Source,
         command: { title: action.title, command: action.command, arguments: [doc.uri, action.jobIndex] },
       }));
+    if (fixAll) commands.push(fixAll);
     if (!wanted(CodeActionKind.QuickFix)) return commands;
     const actions = model.codeActions(range, diagnostics.findings(doc));
     const fixes = actions.map((action) => {

@@ -22,6 +22,7 @@ export function completionHandler(ctx: ServerContext) {
     const items = ctx.models.get(doc).complete(doc.offsetAt(params.position), ctx.storageClasses.names());
     return items.map((item) => ({
       label: item.label,
+      labelDetails: item.isDefault ? { description: 'default' } : undefined,
       kind: KIND[item.kind],
       detail: item.detail,
       documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,

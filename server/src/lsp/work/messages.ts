@@ -2,6 +2,7 @@
 // crosses a worker_threads boundary by structured clone.
 import type { EngineSettings, OpenInput, SimulateInput, UpgradeDiffInput } from '../../engine';
 import type { UpgradeDiff } from '../../../../protocol/upgrade-diff';
+import type { Advice } from '../../../../protocol/advice';
 import type { Result } from '../../../../protocol/result';
 import type { ReplayResult } from '../../../../protocol/replay';
 import type { SimulationResult } from '../../../../protocol/simulation';
@@ -29,13 +30,39 @@ export interface UpgradeDiffJob {
   input: UpgradeDiffInput;
 }
 
-export type WorkerJob = SimulateJob | ReplayJob | UpgradeDiffJob;
+export interface AdviseJob {
+  kind: 'advise';
+  settings: EngineSettings;
+  document: OpenInput;
+  /** Search on this log's workload (on disk, or its text when it is open in the editor) instead of a preset. */
+  log?: { path: string } | { text: string; name: string };
+  input: {
+    jobIndex?: number;
+    preset?: string;
+    overrides?: Record<string, string>;
+    knobs?: Record<string, number>;
+    maxSlowdownPct?: number;
+    workspaceStorageClasses?: SimulateInput['workspaceStorageClasses'];
+  };
+}
+
+export type WorkerJob = SimulateJob | ReplayJob | UpgradeDiffJob | AdviseJob;
 
 export type JobAnswer<J extends WorkerJob> = J extends SimulateJob
   ? Result<SimulationResult>
   : J extends UpgradeDiffJob
     ? Result<UpgradeDiff>
-    : Result<ReplayResult>;
+    : J extends AdviseJob
+      ? Result<Advice>
+      : Result<ReplayResult>;
+
+export type AnyAnswer = Result<SimulationResult> | Result<ReplayResult> | Result<UpgradeDiff> | Result<Advice>;
+
+/** How far a long job has come (the advisor's simulations so far, of about `total`). */
+export interface JobProgress {
+  done: number;
+  total: number;
+}
 
 export interface WorkerRequest {
   id: number;
@@ -44,5 +71,11 @@ export interface WorkerRequest {
 
 export interface WorkerResponse {
   id: number;
-  answer: Result<SimulationResult> | Result<ReplayResult> | Result<UpgradeDiff>;
+  answer: AnyAnswer;
+}
+
+/** Sent by a worker while a job runs, before its response. */
+export interface WorkerProgress {
+  id: number;
+  progress: JobProgress;
 }

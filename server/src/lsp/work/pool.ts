@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { failure } from '../../../../protocol/result';
-import type { JobAnswer, WorkerJob, WorkerRequest, WorkerResponse } from './messages';
+import type { JobAnswer, JobProgress, WorkerJob, WorkerProgress, WorkerRequest, WorkerResponse } from './messages';
 import { LogMemory, runJob, stampOf } from './run-job';
 
 /** The worker bundle, next to the running server bundle (dist/). */
@@ -46,12 +46,16 @@ export class WorkPool {
     private readonly size = 2,
   ) {}
 
-  async run<J extends WorkerJob>(job: J, token?: Cancellation): Promise<JobAnswer<J>> {
+  async run<J extends WorkerJob>(
+    job: J,
+    token?: Cancellation,
+    onProgress?: (progress: JobProgress) => void,
+  ): Promise<JobAnswer<J>> {
     if (token?.isCancellationRequested) return failure('cancelled', 'The request was cancelled.') as JobAnswer<J>;
-    if (!this.workerPath) return (await runJob(job, this.localLogs, stampOf)) as JobAnswer<J>;
+    if (!this.workerPath) return (await this.inThisThread(job, token, onProgress)) as JobAnswer<J>;
     await this.slot();
     try {
-      return (await this.inWorker(job, this.workerPath, token)) as JobAnswer<J>;
+      return (await this.inWorker(job, this.workerPath, token, onProgress)) as JobAnswer<J>;
     } finally {
       this.running--;
       this.waiting.shift()?.();
@@ -75,7 +79,27 @@ export class WorkPool {
     );
   }
 
-  private inWorker(job: WorkerJob, path: string, token: Cancellation | undefined): Promise<WorkerResponse['answer']> {
+  /** Without a worker bundle: the job runs here, and a cancellation reaches it as an abort signal. */
+  private async inThisThread(
+    job: WorkerJob,
+    token: Cancellation | undefined,
+    onProgress: ((progress: JobProgress) => void) | undefined,
+  ): Promise<WorkerResponse['answer']> {
+    const controller = new AbortController();
+    const cancelled = token?.onCancellationRequested(() => controller.abort());
+    try {
+      return await runJob(job, this.localLogs, stampOf, { signal: controller.signal, onProgress });
+    } finally {
+      cancelled?.dispose();
+    }
+  }
+
+  private inWorker(
+    job: WorkerJob,
+    path: string,
+    token: Cancellation | undefined,
+    onProgress: ((progress: JobProgress) => void) | undefined,
+  ): Promise<WorkerResponse['answer']> {
     const limits = this.limits();
     const worker =
       this.idle.pop() ?? new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMiB } });
@@ -94,8 +118,10 @@ export class WorkPool {
         else void worker.terminate();
         resolve(answer);
       };
-      const onMessage = (response: WorkerResponse) => {
-        if (response.id === id) finish(response.answer, true);
+      const onMessage = (response: WorkerResponse | WorkerProgress) => {
+        if (response.id !== id) return;
+        if ('progress' in response) onProgress?.(response.progress);
+        else finish(response.answer, true);
       };
       const onError = (error: Error & { code?: string }) => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {

@@ -4,9 +4,14 @@ import { stat } from 'node:fs/promises';
 import { createSparkDraService, type EventLogReplay, type SparkDraService } from '../../engine';
 import type { Result } from '../../../../protocol/result';
 import type { ReplayResult } from '../../../../protocol/replay';
-import type { SimulationResult } from '../../../../protocol/simulation';
-import type { UpgradeDiff } from '../../../../protocol/upgrade-diff';
-import type { ReplayJob, WorkerJob } from './messages';
+import type { Advice } from '../../../../protocol/advice';
+import type { AdviseJob, AnyAnswer, JobProgress, ReplayJob, WorkerJob } from './messages';
+
+/** What a running job may use besides its input: a cancellation signal and a progress callback. */
+export interface JobHooks {
+  signal?: AbortSignal;
+  onProgress?: (progress: JobProgress) => void;
+}
 
 /** The last logs read from disk, so what-if re-runs of a replay do not read a large log again. */
 export class LogMemory {
@@ -37,11 +42,38 @@ export async function runJob(
   job: WorkerJob,
   logs: LogMemory,
   stampOf: (path: string) => Promise<string | undefined>,
-): Promise<Result<SimulationResult> | Result<ReplayResult> | Result<UpgradeDiff>> {
+  hooks: JobHooks = {},
+): Promise<AnyAnswer> {
   const service = createSparkDraService(job.settings);
   if (job.kind === 'simulate') return service.open(job.document).simulate(job.input);
   if (job.kind === 'upgrade-diff') return service.upgradeDiff(job.input);
+  if (job.kind === 'advise') return advise(service, job, logs, stampOf, hooks);
   return replay(service, job, logs, stampOf);
+}
+
+async function advise(
+  service: SparkDraService,
+  job: AdviseJob,
+  logs: LogMemory,
+  stampOf: (path: string) => Promise<string | undefined>,
+  hooks: JobHooks,
+): Promise<Result<Advice>> {
+  let log: EventLogReplay | undefined;
+  if (job.log) {
+    const read =
+      'path' in job.log
+        ? await logs.read(service, job.log.path, undefined, await stampOf(job.log.path))
+        : service.parseEventLog(job.log.text, job.log.name);
+    if (!read.ok) return read;
+    log = read.value;
+  }
+  return service.advise({
+    document: service.open(job.document),
+    ...job.input,
+    log,
+    signal: hooks.signal,
+    onProgress: hooks.onProgress ? (done, total) => hooks.onProgress?.({ done, total }) : undefined,
+  });
 }
 
 async function replay(

@@ -2,13 +2,17 @@
 // a time, and answers each. The server ends a worker to cancel its job or when it runs out of time or memory.
 import { parentPort } from 'node:worker_threads';
 import { failure } from '../../../../protocol/result';
-import type { WorkerRequest, WorkerResponse } from './messages';
+import type { WorkerProgress, WorkerRequest, WorkerResponse } from './messages';
 import { LogMemory, runJob, stampOf } from './run-job';
 
 const logs = new LogMemory(2);
 
 parentPort?.on('message', (request: WorkerRequest) => {
-  void runJob(request.job, logs, stampOf)
+  const onProgress = (progress: WorkerProgress['progress']): void => {
+    const message: WorkerProgress = { id: request.id, progress };
+    parentPort?.postMessage(message);
+  };
+  void runJob(request.job, logs, stampOf, { onProgress })
     .catch((error: unknown) =>
       failure('internal', `The simulation failed: ${error instanceof Error ? error.message : String(error)}`),
     )

@@ -9,6 +9,8 @@ import type { ShellWord, WordChar } from '../spark-submit/words';
 export interface ScriptWord extends ShellWord {
   /** When the whole word is one single-quoted string: the span between the quotes (its text is taken literally). */
   singleQuoted?: Range;
+  /** Every single-quoted part of the word, in order (between the quotes), when it has any. */
+  singleQuotedParts?: Range[];
 }
 
 export interface HereDocument {
@@ -61,6 +63,7 @@ export function lexScript(text: string): Script {
   let chars: WordChar[] = [];
   let wordStart = -1;
   let singleQuoted: Range | undefined;
+  let singleQuotedParts: Range[] = [];
   let partsInWord = 0;
   let pending: PendingHereDocument[] = [];
 
@@ -68,7 +71,9 @@ export function lexScript(text: string): Script {
     if (wordStart < 0) return;
     const word: ScriptWord = { value: chars.map((c) => c.ch).join(''), chars, start: wordStart, end };
     if (singleQuoted && partsInWord === 1) word.singleQuoted = singleQuoted;
+    if (singleQuotedParts.length > 0) word.singleQuotedParts = singleQuotedParts;
     words.push(word);
+    singleQuotedParts = [];
     chars = [];
     wordStart = -1;
     singleQuoted = undefined;
@@ -122,6 +127,7 @@ export function lexScript(text: string): Script {
       const stop = close < 0 ? text.length : close;
       literal(i + 1, stop);
       if (partsInWord === 1) singleQuoted = { start: i + 1, end: stop };
+      singleQuotedParts.push({ start: i + 1, end: stop });
       i = close < 0 ? text.length : close + 1;
     } else if (ch === '"') {
       startWord(i);
@@ -230,6 +236,9 @@ export function expansionEnd(text: string, at: number): number {
       const ch = text[i];
       if (ch === '\\') {
         i++;
+      } else if (open === '(' && (ch === "'" || ch === '"')) {
+        // A quoted string inside a command substitution may hold parentheses (JSON, messages): skip it whole.
+        i = quotedStringEnd(text, i) - 1;
       } else if (ch === open) {
         depth++;
       } else if (ch === close) {
@@ -248,6 +257,14 @@ export function expansionEnd(text: string, at: number): number {
   }
   if (SPECIAL_PARAMETER.test(next)) return at + 2;
   return at + 1;
+}
+
+/** The offset after the quoted string opening at `at` (its end of text when unclosed). */
+function quotedStringEnd(text: string, at: number): number {
+  const quote = text[at];
+  let i = at + 1;
+  while (i < text.length && text[i] !== quote) i += quote === '"' && text[i] === '\\' ? 2 : 1;
+  return Math.min(i + 1, text.length);
 }
 
 /** Reads `<<[-] DELIM` starting at the first `<`: the pending here-document and where reading continues. */

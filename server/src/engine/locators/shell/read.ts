@@ -3,7 +3,8 @@
 import { emptyParsedFile, type ParsedFile } from '../../model';
 import { readDirectives } from '../comment-directives';
 import { readHereDocumentJob } from './here-document-job';
-import { lexScript } from './lex';
+import { lexScript, type Script } from './lex';
+import { maskOutside } from './mask';
 import { readSparkSubmit } from './spark-submit-job';
 import { readStartJobRun } from './start-job-run';
 import type { ShellJobView } from './view';
@@ -14,17 +15,13 @@ export interface ShellReading {
   views: ShellJobView[];
 }
 
+/** How deep command substitutions inside command substitutions are read. */
+const MAX_SUBSTITUTION_DEPTH = 3;
+
 export function readShellScript(text: string): ShellReading {
   const script = lexScript(text);
   const views: ShellJobView[] = [];
-  for (const document of script.hereDocuments) {
-    const view = readHereDocumentJob(text, document, script.expansions);
-    if (view) views.push(view);
-  }
-  for (const command of script.commands) {
-    const view = readStartJobRun(text, command, script.expansions) ?? readSparkSubmit(text, command, script.expansions);
-    if (view) views.push(view);
-  }
+  collectJobs(text, script, views, 0);
   views.sort((a, b) => a.job.range.start - b.job.range.start);
 
   const parsed = emptyParsedFile('shell');
@@ -37,4 +34,24 @@ export function readShellScript(text: string): ShellReading {
   }
   parsed.suppressions.push(...directives.suppressions);
   return { parsed, views };
+}
+
+function collectJobs(text: string, script: Script, views: ShellJobView[], depth: number): void {
+  for (const document of script.hereDocuments) {
+    const view = readHereDocumentJob(text, document, script.expansions);
+    if (view) views.push(view);
+  }
+  for (const command of script.commands) {
+    const view = readStartJobRun(text, command, script.expansions) ?? readSparkSubmit(text, command, script.expansions);
+    if (view) views.push(view);
+  }
+  if (depth >= MAX_SUBSTITUTION_DEPTH) return;
+  // `JOB_ID=$(aws emr-containers start-job-run …)`: the command inside `$(…)` is read on its own, at its own offsets
+  // (the rest of the script blanked), with the expansions found inside it.
+  for (const expansion of script.expansions) {
+    if (text[expansion.start] !== '$' || text[expansion.start + 1] !== '(' || text[expansion.end - 1] !== ')') continue;
+    const inner = { start: expansion.start + 2, end: expansion.end - 1 };
+    if (inner.end <= inner.start) continue;
+    collectJobs(text, lexScript(maskOutside(text, [inner]).join('')), views, depth + 1);
+  }
 }

@@ -10,7 +10,8 @@ import { parseJsonDocument } from '../json/parse';
 import { syntaxProblems, trailingCommaProblems } from '../json/syntax';
 import { member } from '../json/tree';
 import type { ScriptCommand, ScriptWord } from './lex';
-import { maskOutside, touchesExpansion } from './mask';
+import { fillSplices, jsonArgumentSpans } from './json-argument';
+import { maskOutside, quoteBareExpansions, touchesExpansion } from './mask';
 import { flagDynamicEntries } from './dynamic';
 import type { ShellJobView } from './view';
 
@@ -52,14 +53,13 @@ export function readStartJobRun(
   const kind = SERVICES[(words[service] as ScriptWord).value] as RecognizedJob['kind'];
   const options = optionArguments(words.slice(service + 2));
 
-  const fragments = options.filter((o) => JSON_OPTIONS[o.name] !== undefined && o.argument.singleQuoted);
+  const fragments = jsonFragments(options, expansions);
   if (fragments.length === 0) return undefined;
   const problems: SyntaxProblem[] = [];
   const members: Array<{ name: string; key: ScriptWord; value: Node }> = [];
   let base: Node | undefined;
   for (const fragment of fragments) {
-    const range = fragment.argument.singleQuoted as Range;
-    const masked = maskOutside(text, [range]).join('');
+    const masked = maskFragments(text, [fragment], expansions).join('');
     const document = parseJsonDocument(masked);
     problems.push(
       ...syntaxProblems(masked, document.errors, document.errorBreaks),
@@ -71,10 +71,7 @@ export function readStartJobRun(
     else members.push({ name: memberName, key: fragment.option, value: document.root });
   }
 
-  const chars = maskOutside(
-    text,
-    fragments.map((f) => f.argument.singleQuoted as Range),
-  );
+  const chars = maskFragments(text, fragments, expansions);
   for (const option of options) {
     const memberName = STRING_OPTIONS[option.name];
     if (memberName === undefined) continue;
@@ -105,6 +102,36 @@ export function readStartJobRun(
   return { job, kind: 'json', text: masked, completionRange: { ...command.range }, problems };
 }
 
+interface JsonFragment extends OptionArgument {
+  /** The parts of the script that make up the JSON (see json-argument.ts). */
+  spans: Range[];
+}
+
+function jsonFragments(options: readonly OptionArgument[], expansions: readonly Range[]): JsonFragment[] {
+  const fragments: JsonFragment[] = [];
+  for (const option of options) {
+    if (JSON_OPTIONS[option.name] === undefined) continue;
+    const spans = jsonArgumentSpans(option.argument, expansions);
+    if (spans) fragments.push({ ...option, spans });
+  }
+  return fragments;
+}
+
+/** The script blank except for the fragments' JSON; a spliced expansion outside a JSON string reads as a string. */
+function maskFragments(text: string, fragments: readonly JsonFragment[], expansions: readonly Range[]): string[] {
+  const chars = maskOutside(
+    text,
+    fragments.flatMap((fragment) => fragment.spans),
+  );
+  for (const fragment of fragments) {
+    if (fragment.spans.length < 2 && fragment.argument.singleQuoted) continue;
+    const region = { start: fragment.argument.start, end: fragment.argument.end };
+    fillSplices(text, chars, fragment.spans, expansions);
+    quoteBareExpansions(chars, region, expansions);
+  }
+  return chars;
+}
+
 /** `--name value` and `--name=value` pairs, in order. */
 function optionArguments(words: readonly ScriptWord[]): OptionArgument[] {
   const found: OptionArgument[] = [];
@@ -121,6 +148,9 @@ function optionArguments(words: readonly ScriptWord[]): OptionArgument[] {
         start: chars[0]?.at ?? word.end,
         end: word.end,
       };
+      // `--job-driver='{…}'`: the quoted parts after the `=` belong to the argument.
+      const parts = word.singleQuotedParts?.filter((part) => part.start >= argument.start);
+      if (parts && parts.length > 0) argument.singleQuotedParts = parts;
       found.push({ name: word.value.slice(0, eq), option: word, argument });
       continue;
     }

@@ -16,13 +16,18 @@ import { versionField } from './spark-application';
 import type { YamlDocument } from './syntax/documents';
 import { innerRange, nodeAt, outerRange, pairOf, stringValue } from './syntax/nodes';
 import { isScalarNode, type TreeNode } from './syntax/tree';
+import { hasApacheOnlySpec } from './templated-api-version';
 
 /** What the operator waits for executors by default (ApplicationTimeoutConfig.executorStartTimeoutMillis). */
 export const DEFAULT_EXECUTOR_START_TIMEOUT_MS = 300_000;
 
-/** True for `kind: SparkApplication` in the `spark.apache.org` group (v1, v1beta1, v1alpha1 and later). */
-export function isApacheSparkApplication(root: TreeNode | null): boolean {
+/**
+ * True for `kind: SparkApplication` in the `spark.apache.org` group (v1, v1beta1, v1alpha1 and later), or with a
+ * templated apiVersion and a spec only the Apache operator has (see templated-api-version.ts).
+ */
+export function isApacheSparkApplication(root: TreeNode | null, apiVersionTemplated = false): boolean {
   if (stringValue(nodeAt(root, ['kind'])) !== 'SparkApplication') return false;
+  if (apiVersionTemplated) return hasApacheOnlySpec(root);
   const apiVersion = stringValue(nodeAt(root, ['apiVersion']));
   return apiVersion !== undefined && apiVersion.startsWith('spark.apache.org/');
 }

@@ -7,6 +7,7 @@ import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../../version';
 import type { YamlDocument } from './syntax/documents';
 import { innerRange, nodeAt, outerRange, pairOf, stringValue, type ScalarKeyPair } from './syntax/nodes';
 import { isMapNode, isScalarNode, type TreeNode } from './syntax/tree';
+import { hasApacheOnlySpec } from './templated-api-version';
 
 export type SparkApplicationKind = 'SparkApplication' | 'ScheduledSparkApplication';
 
@@ -43,10 +44,17 @@ export function dynamicAllocationField(key: string): string | undefined {
   return DYNAMIC_ALLOCATION_FIELDS.find(([, written]) => written === key)?.[0];
 }
 
-/** The spark-operator kind of a document root, when it is one (apiVersion must be the operator's group if given). */
-export function sparkApplicationKind(root: TreeNode | null): SparkApplicationKind | undefined {
+/**
+ * The spark-operator kind of a document root, when it is one (apiVersion must be the operator's group if given). With
+ * a templated apiVersion, a SparkApplication whose spec has Apache-only fields is left to the Apache reader.
+ */
+export function sparkApplicationKind(
+  root: TreeNode | null,
+  apiVersionTemplated = false,
+): SparkApplicationKind | undefined {
   const kind = stringValue(nodeAt(root, ['kind']));
   if (kind !== 'SparkApplication' && kind !== 'ScheduledSparkApplication') return undefined;
+  if (apiVersionTemplated) return kind === 'SparkApplication' && hasApacheOnlySpec(root) ? undefined : kind;
   const apiVersion = stringValue(nodeAt(root, ['apiVersion']));
   if (apiVersion !== undefined && apiVersion !== '' && !apiVersion.startsWith('sparkoperator.k8s.io')) return undefined;
   return kind;

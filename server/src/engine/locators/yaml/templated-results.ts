@@ -1,11 +1,17 @@
 // After a Helm template was read with its actions masked (template-mask.ts): marks what the actions render, so that
 // no rule judges text Helm replaces, and puts the text as written back where the mask stood.
 import type { ConfigEntry, JobConfig, Range, StorageClassInfo } from '../../model';
+import { branchAt, templateBranches } from './template-branches';
 import { overlapsTemplate } from './template-mask';
 
 /** Marks the entries of `job` whose key or value overlaps an action; drops a version that an action renders. */
 export function markTemplatedJob(job: JobConfig, original: string, spans: readonly Range[]): void {
-  job.entries = job.entries.map((entry) => markEntry(entry, original, spans));
+  const branches = templateBranches(original, spans);
+  job.entries = job.entries.map((entry) => {
+    const marked = markEntry(entry, original, spans);
+    const branch = entry.implied ? '' : branchAt(branches, entry.keyRange.start);
+    return branch === '' ? marked : { ...marked, templateBranch: branch };
+  });
   const version = job.sparkVersion;
   // A rendered version is unknown here: the job falls back to the settings, as when none is written.
   if (version?.range && overlapsTemplate(spans, version.range)) delete job.sparkVersion;

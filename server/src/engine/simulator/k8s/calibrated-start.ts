@@ -1,7 +1,9 @@
 // Calibrated executor start-up: when a replay measured how long its cluster took to deliver executors, pods reach
 // registration after that measured time instead of the typical pod latency, and no faster than the measured delivery
 // rate. Executors 1…coldExecutors are the ones asked for at application start (the cold start); later ones answer
-// a request of the allocation manager (the add latency). Without calibration knobs nothing here applies.
+// a request of the allocation manager (the add latency). The first of those requests can meet a colder cluster than
+// later ones (nodes given back since the start, containers localised anew): pods created before the first added
+// executor registered take the first-ramp latency when it is set. Without calibration knobs nothing here applies.
 
 /** Knob names (see docs/simulator.md, "Calibration"); none has a default: an absent knob keeps the typical model. */
 export const CALIBRATION_KNOBS = [
@@ -9,6 +11,7 @@ export const CALIBRATION_KNOBS = [
   'coldExecutors',
   'coldRatePerSec',
   'addLatencySec',
+  'firstAddLatencySec',
   'addRatePerSec',
   'removalLagSec',
 ] as const;
@@ -23,6 +26,8 @@ export interface CalibratedStart {
   coldIntervalMs: number;
   /** Pod creation → executor registration for every later executor (ms). */
   addLatencyMs?: number;
+  /** As addLatencyMs for pods created before the first later executor registered (the first ramp); absent: the same. */
+  firstAddLatencyMs?: number;
   /** Least time between two later registrations (ms); 0 = no limit. */
   addIntervalMs: number;
   /** Idle deadline (kill) → executor gone (ms); replaces the pod exit time, unbounded by the grace period. */
@@ -48,9 +53,11 @@ export function resolveCalibratedStart(knobs: Readonly<Record<string, number>> =
   };
   const cold = toMs(knob(knobs, 'coldStartSec'));
   const add = toMs(knob(knobs, 'addLatencySec'));
+  const firstAdd = toMs(knob(knobs, 'firstAddLatencySec'));
   const lag = toMs(knob(knobs, 'removalLagSec'));
   if (cold !== undefined) start.coldStartMs = cold;
   if (add !== undefined) start.addLatencyMs = add;
+  if (firstAdd !== undefined) start.firstAddLatencyMs = firstAdd;
   if (lag !== undefined) start.removalLagMs = lag;
   return start;
 }
@@ -62,6 +69,8 @@ export function resolveCalibratedStart(knobs: Readonly<Record<string, number>> =
 export class StartPlanner {
   private lastColdMs = -Infinity;
   private lastAddMs = -Infinity;
+  /** When the first later (non-cold) executor registers, once planned; pods created before it are the first ramp. */
+  private firstAddRegisterMs = Infinity;
 
   constructor(
     private readonly start: CalibratedStart,
@@ -71,13 +80,17 @@ export class StartPlanner {
   runningAt(executorId: number, createdAtMs: number, visibleAtMs: number): number | undefined {
     const s = this.start;
     const cold = executorId <= s.coldExecutors;
-    const total = cold ? s.coldStartMs : s.addLatencyMs;
+    const firstRamp = !cold && createdAtMs < this.firstAddRegisterMs;
+    const total = cold ? s.coldStartMs : firstRamp ? (s.firstAddLatencyMs ?? s.addLatencyMs) : s.addLatencyMs;
     if (total === undefined) return undefined;
     const gap = cold ? s.coldIntervalMs : s.addIntervalMs;
     const last = cold ? this.lastColdMs : this.lastAddMs;
     const registerAt = Math.max(createdAtMs + total, visibleAtMs + this.registerMs, last + gap);
     if (cold) this.lastColdMs = registerAt;
-    else this.lastAddMs = registerAt;
+    else {
+      this.lastAddMs = registerAt;
+      this.firstAddRegisterMs = Math.min(this.firstAddRegisterMs, registerAt);
+    }
     return registerAt - this.registerMs;
   }
 }

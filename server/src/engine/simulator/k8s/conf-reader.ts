@@ -1,7 +1,7 @@
 // Reads Spark properties for the simulator's Kubernetes, volume and sizing settings: a given value wins, otherwise
 // the catalog's default for the Spark version (a key newer than the version reads as unset). Bad values fall back
 // to the default and are reported, the simulator never throws on them.
-import { defaultFor, lookupKey } from '../../catalog/index';
+import { defaultFor, lookupKey, type SparkKey } from '../../catalog/index';
 import {
   parseDuration,
   parseK8sQuantity,
@@ -22,22 +22,27 @@ export class ConfReader {
     readonly version: string,
   ) {}
 
-  given(key: string): boolean {
+  given(key: SparkKey): boolean {
     return Object.prototype.hasOwnProperty.call(this.props, key);
   }
 
   /** The text Spark sees for the key, or undefined when unset (or not yet in this Spark version). */
-  raw(key: string): string | undefined {
+  raw(key: SparkKey): string | undefined {
+    return this.rawOf(key);
+  }
+
+  /** `raw` for any key, so a catalog row's fallback key (plain text in the catalog) can be followed. */
+  private rawOf(key: string): string | undefined {
     const info = lookupKey(key);
     if (info && compareVersions(this.version, info.since) < 0) return undefined;
-    if (this.given(key)) return this.props[key];
+    if (Object.prototype.hasOwnProperty.call(this.props, key)) return this.props[key];
     if (!info) return undefined;
     const value = defaultFor(info, this.version).value;
-    if (value === undefined && info.fallbackKey !== undefined) return this.raw(info.fallbackKey);
+    if (value === undefined && info.fallbackKey !== undefined) return this.rawOf(info.fallbackKey);
     return value;
   }
 
-  private read<T>(key: string, parse: (text: string) => ParseResult<T>, fallback: T): T {
+  private read<T>(key: SparkKey, parse: (text: string) => ParseResult<T>, fallback: T): T {
     const text = this.raw(key);
     if (text === undefined) return fallback;
     const result = parse(text);
@@ -46,30 +51,30 @@ export class ConfReader {
     return fallback;
   }
 
-  bool(key: string, fallback: boolean): boolean {
+  bool(key: SparkKey, fallback: boolean): boolean {
     return this.read(key, parseSparkBoolean, fallback);
   }
-  int(key: string, fallback: number): number {
+  int(key: SparkKey, fallback: number): number {
     return this.read(key, parseSparkInt, fallback);
   }
-  double(key: string, fallback: number): number {
+  double(key: SparkKey, fallback: number): number {
     return this.read(key, parseSparkDouble, fallback);
   }
   /** A millisecond-typed duration key, in milliseconds. */
-  millis(key: string, fallbackMs: number): number {
+  millis(key: SparkKey, fallbackMs: number): number {
     return this.read(key, (t) => parseDuration(t, 'ms'), fallbackMs);
   }
   /** A MiB-typed size key, in MiB; undefined when unset. */
-  mebibytes(key: string): number | undefined {
+  mebibytes(key: SparkKey): number | undefined {
     if (this.raw(key) === undefined) return undefined;
     return this.read<number | undefined>(key, (t) => parseSize(t, 'm', this.version), undefined);
   }
   /** A Kubernetes quantity (CPU `500m`, size `100Gi`); undefined when unset or unreadable. */
-  quantity(key: string): number | undefined {
+  quantity(key: SparkKey): number | undefined {
     if (this.raw(key) === undefined) return undefined;
     return this.read<number | undefined>(key, (t) => parseK8sQuantity(t), undefined);
   }
-  string(key: string): string | undefined {
+  string(key: SparkKey): string | undefined {
     return this.raw(key)?.trim();
   }
 }

@@ -1,11 +1,14 @@
 // How long an executor pod takes to come up: creation → visible in the API as Pending → Running → executor
 // registered with the driver. Typical figures, not measurements (see docs/simulator.md); all overridable by knobs.
+// `podStartLatencySec` is the whole creation → registered time (what the editor setting of that name promises); the
+// API and registration parts are carved out of it, so no fixed time is added on top.
+import { KNOBS } from '../../../../../protocol/limits';
 import { mixSeed, mulberry32 } from '../../workload/prng';
 
 export interface PodLatency {
   /** Pod creation until the pod shows up in a snapshot (Pending). */
   apiMs: number;
-  /** Pending until Running: scheduling, node scale-up if any, image pull, container start. */
+  /** Pending until Running: scheduling, node scale-up if any, image pull, container start (the total less the parts). */
   startMs: number;
   /** Extra start time drawn per pod, uniform in [0, startJitterMs). */
   startJitterMs: number;
@@ -19,7 +22,8 @@ export interface PodLatency {
 /** Knob names (seconds, except the seed) and their defaults. */
 export const LATENCY_KNOBS = {
   podApiLatencySec: 1,
-  podStartLatencySec: 5,
+  /** Creation → executor registered, in total; the API and registration parts below are included in it. */
+  podStartLatencySec: KNOBS.podStartLatencySec.default,
   podStartJitterSec: 0,
   executorRegisterSec: 2,
   executorExitSec: 1,
@@ -37,11 +41,15 @@ export function resolvePodLatency(knobs: Readonly<Record<string, number>> = {}):
     const v = knobs[name];
     return typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name];
   };
+  // The parts never exceed the total: a total shorter than the typical parts shortens them, first registration.
+  const totalMs = ms(k('podStartLatencySec'));
+  const apiMs = Math.min(ms(k('podApiLatencySec')), totalMs);
+  const registerMs = Math.min(ms(k('executorRegisterSec')), totalMs - apiMs);
   return {
-    apiMs: ms(k('podApiLatencySec')),
-    startMs: ms(k('podStartLatencySec')),
+    apiMs,
+    startMs: totalMs - apiMs - registerMs,
     startJitterMs: ms(k('podStartJitterSec')),
-    registerMs: ms(k('executorRegisterSec')),
+    registerMs,
     exitMs: ms(k('executorExitSec')),
     seed: Math.trunc(k('seed')),
   };

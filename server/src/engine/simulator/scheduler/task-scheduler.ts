@@ -16,10 +16,21 @@ export interface SchedulerListener {
   stageCompleted(stage: number): void;
   taskStart(stage: number, index: number, executorId: number): void;
   taskEnd(stage: number, index: number, executorId: number): void;
+  /** A running task was lost with its executor; it is pending again and will re-run elsewhere. */
+  taskLost?(stage: number, index: number, executorId: number): void;
 }
 
 /** The scheduler asks its driver to call `startJob(job)` at time `at` (ms). */
 export type JobTimer = (at: number, job: number) => void;
+
+/**
+ * The driver's delay between submitting a stage and launching its first task (measured in a replayed log; 0 launches
+ * at once). With a delay, the scheduler asks its driver to call `releaseStage(stage)` at time `at` (ms).
+ */
+export interface LaunchDelay {
+  ms: number;
+  timer: (at: number, stage: number) => void;
+}
 
 const NONE = -1;
 
@@ -34,6 +45,8 @@ export class TaskScheduler {
   private readonly stageChildren: number[][] = [];
   private readonly nextLaunch: number[] = [];
   private readonly finished: number[] = [];
+  /** Task indices of each stage to run again (their executor was lost), taken before the stage's next new index. */
+  private readonly rerun: number[][] = [];
   /** Submitted stages with tasks not yet launched; the head is the least (job, stage id). */
   private readonly active: StageQueue;
 
@@ -57,6 +70,8 @@ export class TaskScheduler {
   private freeStack: Int32Array<ArrayBuffer>;
   private slotStage: Int32Array<ArrayBuffer>;
   private slotTask: Int32Array<ArrayBuffer>;
+  /** 1 for a slot whose running task was lost with its executor: its pending end is dropped. */
+  private slotLost: Uint8Array<ArrayBuffer>;
   private readonly offerable = new Set<number>();
   private readonly ends = new SlotHeap(64);
 
@@ -70,12 +85,14 @@ export class TaskScheduler {
     slotsPerExecutor: number,
     private readonly listener: SchedulerListener,
     private readonly timer: JobTimer,
+    private readonly launchDelay?: LaunchDelay,
   ) {
     this.slotsPerExecutor = Math.max(0, slotsPerExecutor);
     const slots = 16 * Math.max(1, this.slotsPerExecutor);
     this.freeStack = new Int32Array(slots);
     this.slotStage = new Int32Array(slots);
     this.slotTask = new Int32Array(slots);
+    this.slotLost = new Uint8Array(slots);
     let total = 0;
     workload.jobs.forEach((job, j) => {
       const local = new Map<number, number>();
@@ -91,6 +108,7 @@ export class TaskScheduler {
         this.stageDurations.push(durationsMs(stage));
         this.stageChildren.push([]);
         this.nextLaunch.push(0);
+        this.rerun.push([]);
         this.finished.push(0);
         this.stageParentsLeft.push(0);
         total += stage.tasks;
@@ -201,13 +219,23 @@ export class TaskScheduler {
 
   private submit(stages: number[], _now: number): void {
     stages.sort((a, b) => this.stageIds[a] - this.stageIds[b]);
+    const delay = this.launchDelay;
     for (const s of stages) {
       this.listener.stageSubmitted(s);
       this.pendingCount += this.stageTasks[s];
-      if (this.stageTasks[s] > 0) this.active.push(s);
+      if (this.stageTasks[s] === 0) continue;
+      // The tasks are pending (the allocation manager sees them) from submission; they launch after the delay.
+      if (delay !== undefined && delay.ms > 0) delay.timer(_now + delay.ms, s);
+      else this.active.push(s);
     }
     for (const s of stages) if (this.stageTasks[s] === 0) this.completeStage(s, _now);
     this.revive(_now);
+  }
+
+  /** A submitted stage's launch delay is over: its tasks are offered to free slots. */
+  releaseStage(s: number, now: number): void {
+    this.active.push(s);
+    this.revive(now);
   }
 
   private completeStage(s: number, now: number): void {
@@ -232,6 +260,7 @@ export class TaskScheduler {
     this.freeStack = resize32(this.freeStack, cap * k);
     this.slotStage = resize32(this.slotStage, cap * k);
     this.slotTask = resize32(this.slotTask, cap * k);
+    this.slotLost = resize8(this.slotLost, cap * k);
   }
 
   /** An executor registered: its slots are free and offered at once. */
@@ -255,6 +284,32 @@ export class TaskScheduler {
     if (id >= this.alive.length) return;
     this.alive[id] = 0;
     this.offerable.delete(id);
+  }
+
+  /**
+   * The executor was lost (not killed by the allocation manager): it gets no more tasks, its running tasks are pending
+   * again (reported through taskLost) and are offered to the other executors at once.
+   */
+  loseExecutor(id: number, now: number): void {
+    if (id >= this.alive.length || !this.alive[id]) return;
+    const k = this.slotsPerExecutor;
+    const free = new Set<number>();
+    for (let i = 0; i < this.freeTop[id]; i++) free.add(this.freeStack[id * k + i]);
+    this.alive[id] = 0;
+    this.offerable.delete(id);
+    for (let slot = id * k; slot < (id + 1) * k; slot++) {
+      if (free.has(slot)) continue;
+      const s = this.slotStage[slot];
+      const index = this.slotTask[slot];
+      this.slotLost[slot] = 1;
+      this.busy--;
+      this.pendingCount++;
+      // Still in the launch queue while it has new indices or earlier re-runs; otherwise it goes back in.
+      if (this.nextLaunch[s] === this.stageTasks[s] && this.rerun[s].length === 0) this.active.push(s);
+      this.rerun[s].push(index);
+      this.listener.taskLost?.(s, index, id);
+    }
+    this.revive(now);
   }
 
   /** Tasks running on the executor now. */
@@ -284,8 +339,9 @@ export class TaskScheduler {
   /** Starts the next task on `slot`; `onTop` when the slot is the heap's top entry (its previous task just ended). */
   private launch(slot: number, now: number, onTop = false): void {
     const s = this.active.peek();
-    const index = this.nextLaunch[s]++;
-    if (this.nextLaunch[s] === this.stageTasks[s]) this.active.pop();
+    const again = this.rerun[s];
+    const index = again.length > 0 ? (again.shift() as number) : this.nextLaunch[s]++;
+    if (this.nextLaunch[s] === this.stageTasks[s] && again.length === 0) this.active.pop();
     this.pendingCount--;
     this.busy++;
     this.slotStage[slot] = s;
@@ -303,6 +359,11 @@ export class TaskScheduler {
     while (ends.peekTime() === now) {
       // The slot stays at the top while its end is processed: anything pushed meanwhile ends later.
       const slot = ends.peekId();
+      if (this.slotLost[slot]) {
+        this.slotLost[slot] = 0;
+        ends.pop();
+        continue;
+      }
       const s = this.slotStage[slot];
       const index = this.slotTask[slot];
       const exec = (slot / k) | 0;

@@ -1,0 +1,34 @@
+// Reading a new version of a file from the previous version's parse where the change allows it (see
+// json-value-edit.ts), else in full. The result is always what a full parse of the new text gives.
+import type { ParsedFile } from '../../model';
+import { detectFormat, parseFile, type SourceFile } from '../index';
+import { reparseJsonValueEdit } from './json-value-edit';
+import { findTextChange } from './text-change';
+
+/** A file as read before, with what reading it gave. */
+export interface PreviousParse {
+  file: SourceFile;
+  parsed: ParsedFile;
+}
+
+/** Reads `file`, reusing `previous` when it is the same file and the change keeps its structure. Never throws. */
+export function reparseFile(previous: PreviousParse | undefined, file: SourceFile): ParsedFile {
+  if (previous) {
+    try {
+      const reused = reuse(previous, file);
+      if (reused) return reused;
+    } catch {
+      // A bug in the shortcut must cost only time: the full parse below gives the right answer.
+    }
+  }
+  return parseFile(file);
+}
+
+function reuse(previous: PreviousParse, file: SourceFile): ParsedFile | undefined {
+  const before = previous.file;
+  if (before.fileName !== file.fileName || before.languageId !== file.languageId) return undefined;
+  const change = findTextChange(before.text, file.text);
+  if (!change) return previous.parsed;
+  if (detectFormat(file) !== 'json' || previous.parsed.format !== 'json') return undefined;
+  return reparseJsonValueEdit(before.text, previous.parsed, file.text, change);
+}

@@ -1,0 +1,67 @@
+// Executor losses from the log: which removals count as losses, how they are matched to simulated executors (by
+// registration order), and the replay of the logged configuration losing them at the logged time.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseEventLogText } from '../../../server/src/engine/eventlog';
+import { executorLosses } from '../../../server/src/engine/eventlog/executor-losses';
+import { replayLoggedConfiguration } from '../../../server/src/engine/eventlog/replay-simulation';
+import { LogBuilder } from './build-log';
+import { expectOk } from './logs';
+
+const STATIC = { 'spark.master': 'yarn', 'spark.executor.instances': '2', 'spark.executor.cores': '1' };
+
+/** Executors 1 (5 s) and 2 (6 s); a 2-task job at 10 s; executor 2 is lost at 15 s and its task re-runs on 1. */
+function lossLog(reason = 'Executor Process Lost'): string {
+  return new LogBuilder(STATIC)
+    .executor('1', 5, 1)
+    .executor('2', 6, 1)
+    .job(0, 0, 10, [
+      { exec: '1', launch: 10, end: 30 },
+      { exec: '1', launch: 30, end: 50 },
+    ])
+    .attempt(0, { exec: '2', launch: 10, end: 15 }, 'ExecutorLostFailure')
+    .removed('2', 15, reason)
+    .end(60);
+}
+
+test('executor losses: removals the driver did not ask for, named by registration order', () => {
+  const log = expectOk(parseEventLogText(lossLog(), 'hand-built'));
+  assert.deepEqual(executorLosses(log.observed.executors), [{ atMs: 15_000, ordinal: 2 }]);
+  const killed = expectOk(parseEventLogText(lossLog('Executor killed by driver.'), 'hand-built'));
+  assert.deepEqual(executorLosses(killed.observed.executors), []);
+});
+
+test('executor losses: the logged configuration loses the executor at the logged time and re-runs its task', () => {
+  const log = expectOk(parseEventLogText(lossLog(), 'hand-built'));
+  const r = replayLoggedConfiguration(log);
+  if (!r.ok) assert.fail(r.problem.message);
+  const lives = r.value.dra.executors ?? [];
+  const lost = lives.filter((e) => e.reason === 'lost (as in the log)');
+  assert.equal(lost.length, 1);
+  assert.equal(lost[0].removedSec, 15);
+  assert.equal(lost[0].addedSec, 6, 'the second executor to register, as in the log');
+  assert.ok(
+    r.value.notes.some((n) =>
+      /^Executor losses from the log: 1 of 1 executor\(s\) lost at the logged time .* 1 running task\(s\) re-run\.$/.test(
+        n,
+      ),
+    ),
+    r.value.notes.join('\n'),
+  );
+  // The lost task (20 s) started again later, so the job ends later than a run that loses nothing would.
+  const job = (r.value.dra.jobs ?? [])[0];
+  assert.ok(job.endSec !== undefined && job.endSec > 30, `job ended at ${job.endSec}`);
+  // A replacement was asked for (the fixed target stays 2): a third executor registers after the loss.
+  assert.ok(
+    lives.some((e) => e.addedSec > 15),
+    JSON.stringify(lives),
+  );
+});
+
+test('executor losses: a what-if configuration loses nothing', () => {
+  const log = expectOk(parseEventLogText(lossLog(), 'hand-built'));
+  const r = replayLoggedConfiguration(log, { conf: { 'spark.executor.instances': '3' } });
+  if (!r.ok) assert.fail(r.problem.message);
+  assert.equal((r.value.dra.executors ?? []).filter((e) => e.reason === 'lost (as in the log)').length, 0);
+  assert.ok(!r.value.notes.some((n) => n.startsWith('Executor losses from the log')));
+});
