@@ -1,9 +1,9 @@
-// Validator for the DRA advisor's answer (`Advice`) before it reaches the webview (breakdowns: breakdown-parse.ts).
+// Validator for the DRA advisor's answer (`Advice`) before it reaches the webview (breakdowns use breakdown-parse.ts).
 // Each returns a clean copy holding known fields only, or undefined when anything is off. Pure: no DOM, no vscode.
 import type { Advice, AdvicePoint, HeuristicPoint } from './advice';
+import { parseExecutorTimeBreakdown } from './breakdown-parse';
 import { isOneLine, isSettableValue, isSparkKey, PRESET_NAME_MAX, VALUES_MAX } from './limits';
 import { count, finite, isObj, nonNegative } from './value-checks';
-import { parseExecutorTimeBreakdown } from './breakdown-parse';
 
 export const ADVICE_LIMITS = {
   /** Points on the frontier (the search simulates a few hundred configurations; the frontier is a fraction). */
@@ -54,7 +54,8 @@ function parseHeuristic(x: unknown): HeuristicPoint | undefined {
   return { ...point, name: x.name, meetsConstraint: x.meetsConstraint };
 }
 
-/** A breakdown with every category present and not negative. */
+/** A breakdown with every category present and not negative (the simulation result's validator). */
+export const parseBreakdown = parseExecutorTimeBreakdown;
 
 function parseList<T>(x: unknown, max: number, item: (y: unknown) => T | undefined): T[] | undefined {
   if (!Array.isArray(x) || x.length > max) return undefined;
@@ -75,7 +76,7 @@ export function parseAdvice(x: unknown): Advice | undefined {
   const fastest = parseAdvicePoint(x.fastest);
   const frontier = parseList(x.frontier, ADVICE_LIMITS.frontier, parseAdvicePoint);
   const heuristics = parseList(x.heuristics, ADVICE_LIMITS.heuristics, parseHeuristic);
-  const breakdown = parseExecutorTimeBreakdown(x.breakdown);
+  const breakdown = parseBreakdown(x.breakdown);
   const notes = parseSentences(x.notes, ADVICE_LIMITS.notes);
   if (!current || recommended === undefined || !cheapest || !fastest || !frontier || !heuristics || !breakdown)
     return undefined;

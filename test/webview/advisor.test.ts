@@ -227,7 +227,7 @@ describe('advisor view (Chromium)', { timeout: 180_000 }, () => {
     for (const msg of bad) await send(page, msg);
     await page.waitForFunction((n) => document.body.dataset.rejected === String(n), bad.length);
     assert.equal(await page.locator('#advisor').isVisible(), false, 'nothing switched to the advisor view');
-    assert.equal(await page.locator('#verdict').isVisible(), false);
+    assert.equal(await page.locator('#verdict').textContent(), sampleResult().verdict, "still the result's verdict");
 
     // A search that fails says why; then a good answer still renders.
     await send(page, { type: 'adviceStatus', state: 'failed', message: 'the workload preset "x" does not exist' });
@@ -275,6 +275,10 @@ describe('advisor view (Chromium)', { timeout: 180_000 }, () => {
       await page.locator('#simulation-breakdown tr[data-category="shuffle-pinned"] td').allTextContents(),
       ['4,100 s', '24%', '5,000 s', '27%'],
     );
+    // The next result brings its own breakdowns and verdict.
+    await send(page, { type: 'result', result: sampleResult() });
+    await page.waitForFunction((v) => document.querySelector('#verdict')?.textContent === v, sampleResult().verdict);
+    assert.equal(await page.locator('#simulation-breakdown .breakdown-row').count(), 2);
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(problems, []);
   });

@@ -1,7 +1,7 @@
 // Validators of the advisor's answer and of the advisor view's messages, both directions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseAdvice } from '../../../protocol/advice-parse';
+import { parseAdvice, parseBreakdown } from '../../../protocol/advice-parse';
 import { VALUES_MAX } from '../../../protocol/limits';
 import { parseHostMessage, parseWebviewMessage } from '../../../protocol/webview-messages';
 import { sampleAdvice } from '../../webview/fixtures';
@@ -52,6 +52,15 @@ describe('parseAdvice', () => {
       { ...a, notes: 'none' },
     ];
     bad.forEach((x, i) => assert.equal(parseAdvice(x), undefined, `case ${i} should be rejected`));
+  });
+});
+
+describe('breakdowns', () => {
+  it('parseBreakdown needs every category', () => {
+    const b = sampleAdvice().breakdown;
+    assert.deepEqual(parseBreakdown(b), b);
+    const { starting: _dropped, ...missing } = b.seconds;
+    assert.equal(parseBreakdown({ ...b, seconds: missing }), undefined);
   });
 });
 
