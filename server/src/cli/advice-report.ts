@@ -1,10 +1,14 @@
 // `spark-dra advise` as text: one row per point (runtime, cost, executor-seconds, changes), then risks and notes.
 import type { Advice, AdvicePoint } from '../../../protocol/advice';
+import { formatSparkValue } from '../../../protocol/text-format';
 
 function changesText(point: AdvicePoint): string {
   const entries = Object.entries(point.changes);
   if (entries.length === 0) return '(as written)';
-  return entries.map(([key, value]) => `${key.replace(/^spark\.dynamicAllocation\./, '')}=${value}`).join(' ');
+  // "No limit" values read as ∞ here; the JSON keeps Spark's own text, which is what a user writes back.
+  return entries
+    .map(([key, value]) => `${key.replace(/^spark\.dynamicAllocation\./, '')}=${formatSparkValue(value)}`)
+    .join(' ');
 }
 
 function row(label: string, point: AdvicePoint, current: AdvicePoint): string[] {
