@@ -129,25 +129,20 @@ export function searchKnobs(ctx: KnobContext): Knob[] {
     !(cfg.decommissionEnabled && cfg.storageDecommissionShuffleBlocksEnabled)
   ) {
     knobs.push(
-      // With shuffle tracking on, an executor holding shuffle files of a running job is never released, so migration
-      // only changes something with tracking off (Spark starts with DRA on and decommissioning migrating shuffle blocks).
       knob('decommission with shuffle migration', 0, [
-        [1, MIGRATION],
-        ...(cfg.shuffleTrackingEnabled
-          ? [[2, { ...MIGRATION, 'spark.dynamicAllocation.shuffleTracking.enabled': 'false' }] as [number, Changes]]
-          : []),
+        [
+          1,
+          {
+            'spark.decommission.enabled': 'true',
+            'spark.storage.decommission.enabled': 'true',
+            'spark.storage.decommission.shuffleBlocks.enabled': 'true',
+          },
+        ],
       ]),
     );
   }
   return knobs;
 }
-
-/** Storage decommissioning that migrates shuffle blocks off an executor before it leaves. */
-const MIGRATION: Changes = {
-  'spark.decommission.enabled': 'true',
-  'spark.storage.decommission.enabled': 'true',
-  'spark.storage.decommission.shuffleBlocks.enabled': 'true',
-};
 
 /** maxExecutors as a number to scale from: the file's, or the current run's peak when the file sets no limit. */
 export function effectiveMax(ctx: KnobContext): number {

@@ -71,11 +71,6 @@ export function riskNotes(changes: Changes, current: AllocationConfig): string[]
       'Decommissioning with shuffle migration copies shuffle blocks to other executors before one leaves: it needs spare disk on them and time per GiB moved.',
     );
   }
-  if (changes[`${DA}shuffleTracking.enabled`] === 'false') {
-    risks.push(
-      'Shuffle tracking off: executors holding shuffle files of a running job can be released; their blocks migrate first (a failed migration means recompute).',
-    );
-  }
   const batch = count('spark.kubernetes.allocation.batch.size');
   if (batch !== undefined && batch > 20) {
     risks.push(
