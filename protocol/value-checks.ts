@@ -15,6 +15,21 @@ export function nonNegative(x: unknown): x is number {
   return finite(x) && x >= 0;
 }
 
+/**
+ * A clean copy of `fields` of `x` (nothing else), when every one is a finite number of 0 or more; else undefined.
+ * One list of field names then serves as both the check and the copy.
+ */
+export function nonNegativeFields<K extends string>(x: unknown, fields: readonly K[]): Record<K, number> | undefined {
+  if (!isObj(x)) return undefined;
+  const out = {} as Record<K, number>;
+  for (const field of fields) {
+    const value = x[field];
+    if (!nonNegative(value)) return undefined;
+    out[field] = value;
+  }
+  return out;
+}
+
 /** A whole number of 0 or more. */
 export function count(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;

@@ -25,7 +25,7 @@ import { parseRunTimes } from './run-times-parse';
 import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 import { parseCalibration, parseFidelity } from './replay-parse';
 import { parseExecutorTimeBreakdown } from './breakdown-parse';
-import { count, finite, isObj, nonNegative, type Obj } from './value-checks';
+import { count, finite, isObj, nonNegative, nonNegativeFields, type Obj } from './value-checks';
 import {
   ADVISOR_HOST_TYPES,
   ADVISOR_WEBVIEW_TYPES,
@@ -205,17 +205,7 @@ function fileName(x: unknown): x is string {
 const POINT_FIELDS = ['t', 'running', 'target', 'pendingPods', 'busySlots', 'pendingTasks', 'livePvcs'] as const;
 
 function parsePoint(x: unknown): TimelinePoint | undefined {
-  if (!isObj(x)) return undefined;
-  for (const f of POINT_FIELDS) if (!nonNegative(x[f])) return undefined;
-  return {
-    t: x.t as number,
-    running: x.running as number,
-    target: x.target as number,
-    pendingPods: x.pendingPods as number,
-    busySlots: x.busySlots as number,
-    pendingTasks: x.pendingTasks as number,
-    livePvcs: x.livePvcs as number,
-  };
+  return nonNegativeFields(x, POINT_FIELDS);
 }
 
 export function parseTimeline(x: unknown): TimelinePoint[] | undefined {
@@ -264,25 +254,10 @@ const SUMMARY_FIELDS = [
 ] as const;
 
 function parseSummary(x: unknown): SimulationSummary | undefined {
-  if (!isObj(x)) return undefined;
-  for (const f of SUMMARY_FIELDS) if (!nonNegative(x[f])) return undefined;
-  const cost = parseCost(x.cost);
-  if (!cost) return undefined;
-  return {
-    runtimeSec: x.runtimeSec as number,
-    executorSeconds: x.executorSeconds as number,
-    busyCoreSeconds: x.busyCoreSeconds as number,
-    idleCoreSeconds: x.idleCoreSeconds as number,
-    peakExecutors: x.peakExecutors as number,
-    podsCreated: x.podsCreated as number,
-    pvcsCreated: x.pvcsCreated as number,
-    pvcGiBHours: x.pvcGiBHours as number,
-    pvcGiBLeftBehind: x.pvcGiBLeftBehind as number,
-    cost,
-    tasks: x.tasks as number,
-    recomputedTasks: x.recomputedTasks as number,
-    recomputeSec: x.recomputeSec as number,
-  };
+  const figures = nonNegativeFields(x, SUMMARY_FIELDS);
+  const cost = isObj(x) ? parseCost(x.cost) : undefined;
+  if (!figures || !cost) return undefined;
+  return { ...figures, cost };
 }
 
 function parseStringRecord(
