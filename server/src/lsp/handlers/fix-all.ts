@@ -15,7 +15,11 @@ export function wantsFixAll(only: readonly string[] | undefined): boolean {
 export function fixAllAction(ctx: ServerContext, params: CodeActionParams): CodeAction | undefined {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc) return undefined;
-  const result = ctx.models.get(doc).fixAll({ workspaceStorageClasses: ctx.storageClasses.all(doc.uri) });
+  // The same workspace inputs as the diagnostics, so Fix all judges the file as the Problems view does.
+  const result = ctx.models.get(doc).fixAll({
+    workspaceStorageClasses: ctx.storageClasses.all(doc.uri),
+    workspaceClaims: ctx.claims.all(doc.uri),
+  });
   if (!result.edit) return undefined;
   const count = result.fixed.length;
   return {
