@@ -36,6 +36,17 @@ export interface LaunchDelay {
 
 const NONE = -1;
 
+/** What the scheduler needs to know of a stage when it is added (see `addStage`). */
+interface NewStage {
+  id: number;
+  job: number;
+  durations: Int32Array;
+  cached: boolean;
+  attempt: number;
+  shuffle: number;
+  children: number[];
+}
+
 export class TaskScheduler {
   // ---- stages (internal index s) ----
   readonly stageIds: number[] = [];
@@ -116,26 +127,22 @@ export class TaskScheduler {
       const local = new Map<number, number>();
       const mine: number[] = [];
       for (const stage of job.stages) {
-        const s = this.stageIds.length;
+        const shuffleId = stage.shuffleMap ? (stage.shuffleId ?? stage.id) : NONE;
+        const s = this.addStage({
+          id: stage.id,
+          job: j,
+          durations: durationsMs(stage),
+          cached: stage.cached,
+          attempt: 0,
+          shuffle: shuffleId,
+          children: [],
+        });
         local.set(stage.id, s);
         mine.push(s);
-        this.stageIds.push(stage.id);
-        this.stageTasks.push(stage.tasks);
-        this.stageCached.push(stage.cached);
-        this.stageAttempt.push(0);
-        const shuffleId = stage.shuffleMap ? (stage.shuffleId ?? stage.id) : NONE;
-        this.stageShuffle.push(shuffleId);
         if (shuffleId !== NONE) {
           if (!this.shuffleProducer.has(shuffleId)) this.shuffleProducer.set(shuffleId, s);
           outputs?.register(shuffleId, stage.tasks);
         }
-        this.stageJob.push(j);
-        this.stageDurations.push(durationsMs(stage));
-        this.stageChildren.push([]);
-        this.nextLaunch.push(0);
-        this.rerun.push([]);
-        this.finished.push(0);
-        this.stageParentsLeft.push(0);
         total += stage.tasks;
       }
       for (const stage of job.stages) {
@@ -289,18 +296,7 @@ export class TaskScheduler {
 
   /** A new stage running the `missing` tasks of `producer` again for `reader`'s job; returns its internal index. */
   private addRerun(producer: number, shuffleId: number, missing: number[], reader: number): number {
-    const r = this.stageIds.length;
     const j = this.stageJob[reader];
-    // The executor monitor knows a shuffle of another (earlier) job by the id the reading job registered for it.
-    this.stageIds.push(this.stageJob[producer] === j ? this.stageIds[producer] : -1 - shuffleId);
-    this.stageTasks.push(missing.length);
-    this.stageCached.push(false);
-    const attempt = (this.reruns.get(producer) ?? 0) + 1;
-    this.reruns.set(producer, attempt);
-    this.stageAttempt.push(attempt);
-    this.stageShuffle.push(shuffleId);
-    this.stageReads.push(this.stageReads[producer] ?? []);
-    this.stageJob.push(j);
     const all = this.stageDurations[producer];
     const durations = new Int32Array(missing.length);
     for (let i = 0; i < missing.length; i++) {
@@ -308,15 +304,44 @@ export class TaskScheduler {
       this.recomputedMs += durations[i];
     }
     this.recomputedTasks += missing.length;
-    this.stageDurations.push(durations);
+    const attempt = (this.reruns.get(producer) ?? 0) + 1;
+    this.reruns.set(producer, attempt);
+    const r = this.addStage({
+      // The executor monitor knows a shuffle of another (earlier) job by the id the reading job registered for it.
+      id: this.stageJob[producer] === j ? this.stageIds[producer] : -1 - shuffleId,
+      job: j,
+      durations,
+      cached: false,
+      attempt,
+      shuffle: shuffleId,
+      children: [reader],
+    });
+    this.stageReads[r] = this.stageReads[producer] ?? [];
     this.stageTaskIndex.set(r, Int32Array.from(missing));
-    this.stageChildren.push([reader]);
-    this.nextLaunch.push(0);
-    this.rerun.push([]);
-    this.finished.push(0);
-    this.stageParentsLeft.push(0);
     this.jobStagesLeft[j]++;
     return r;
+  }
+
+  /**
+   * Appends a stage to every per-stage array (the one place that does, so they stay in step) and returns its internal
+   * index. Its reads and parent count are filled in by the caller once its parents are known.
+   */
+  private addStage(stage: NewStage): number {
+    const s = this.stageIds.length;
+    this.stageIds.push(stage.id);
+    this.stageTasks.push(stage.durations.length);
+    this.stageCached.push(stage.cached);
+    this.stageAttempt.push(stage.attempt);
+    this.stageShuffle.push(stage.shuffle);
+    this.stageReads.push([]);
+    this.stageJob.push(stage.job);
+    this.stageDurations.push(stage.durations);
+    this.stageChildren.push(stage.children);
+    this.stageParentsLeft.push(0);
+    this.nextLaunch.push(0);
+    this.finished.push(0);
+    this.rerun.push([]);
+    return s;
   }
 
   private completeStage(s: number, now: number): void {
