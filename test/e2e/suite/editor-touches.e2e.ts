@@ -88,14 +88,24 @@ describe('editor touches and onboarding', () => {
     await waitForDiagnostics(uri, 'the example’s mistakes', (l) =>
       ['unknown-key', 'backlog-timeout-not-positive'].every((id) => l.some((d) => ruleOf(d).id === id)),
     );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      new vscode.Range(0, 0, 0, 0),
-      'source.fixAll.sparkDra',
-    );
-    const fixAll = (actions ?? []).find((a) => a.kind?.value === 'source.fixAll.sparkDra');
-    assert.ok(fixAll?.edit, `no Fix all action: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
+    // Asked again while the answer is empty: diagnostics can arrive from the debounced validation before the
+    // language client has settled the untitled document (seen once in a loaded full run).
+    let offered: string[] = [];
+    const deadline = Date.now() + 20_000;
+    let fixAll: vscode.CodeAction | undefined;
+    while (!fixAll?.edit) {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        new vscode.Range(0, 0, 0, 0),
+        'source.fixAll.sparkDra',
+      );
+      offered = (actions ?? []).map((a) => a.title);
+      fixAll = (actions ?? []).find((a) => a.kind?.value === 'source.fixAll.sparkDra');
+      if (fixAll?.edit) break;
+      if (Date.now() > deadline) assert.fail(`no Fix all action within 20 s: ${offered.join(' | ') || 'no actions'}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
     assert.equal(fixAll.edit.get(uri).length, 1, 'one edit, one undo step');
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     await waitForDiagnostics(uri, 'no errors or warnings after Fix all', (l) =>
