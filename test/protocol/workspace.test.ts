@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import type { ReplayEventLogResponse } from '../../protocol/requests';
 import { TestLspClient } from './lsp-client';
 
 const STORAGE_CLASS = `apiVersion: storage.k8s.io/v1
@@ -62,6 +63,44 @@ describe('workspace StorageClasses', () => {
     } finally {
       await client.stop();
     }
+  });
+});
+
+/** The shared public DRA event log (../shared/eventlogs beside the repository; tests run from its root). */
+const DRA_LOG = resolve(process.cwd(), '../shared/eventlogs/eventlog_4nodes_8cores_dynamic_alloc.zstd');
+
+/** A Kubernetes job (so its executors get volumes) whose class keep-forever is defined in k8s/storage.yaml. */
+const K8S_JOB = `${JOB}spark.master k8s://https://kubernetes.default.svc\n`;
+
+async function replayLeftBehind(rootUri: string): Promise<{ gib: number; notes: string[] }> {
+  const client = await TestLspClient.start({ rootUri });
+  try {
+    const uri = await client.open('spark-defaults.conf', 'spark-defaults', K8S_JOB);
+    const answer = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: DRA_LOG, uri });
+    if (!answer.ok) assert.fail(answer.problem.message);
+    return { gib: answer.value.dra.summary.pvcGiBLeftBehind, notes: answer.value.notes };
+  } finally {
+    await client.stop();
+  }
+}
+
+describe('replay with workspace StorageClasses', () => {
+  it("a job file's replay uses the Retain class of another workspace file: its volumes are left behind", async () => {
+    const found = await replayLeftBehind(pathToFileURL(workspace()).toString());
+    assert.ok(found.gib > 0, `GiB left behind: ${found.gib}`);
+    assert.equal(found.gib % 100, 0, 'whole 100Gi volumes');
+    assert.equal(
+      found.notes.some((n) => /not found/.test(n)),
+      false,
+      found.notes.join('\n'),
+    );
+    // The same job without the class on disk: assumed Delete, and said so.
+    const missing = await replayLeftBehind(pathToFileURL(mkdtempSync(join(tmpdir(), 'spark-dra-'))).toString());
+    assert.equal(missing.gib, 0);
+    assert.ok(
+      missing.notes.some((n) => /keep-forever not found: assumed Delete/.test(n)),
+      missing.notes.join('\n'),
+    );
   });
 });
 

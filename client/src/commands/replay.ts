@@ -2,6 +2,10 @@
 // eventlog_v2_* directory, has the language server read and replay it (progress notification, cancellable), and
 // shows the simulation of the logged workload in the simulation panel beside what really ran (the observed executors
 // on the chart and an "Observed" card), with the comparison also written to the output channel.
+//
+// Arguments (all optional; the palette passes none): `sparkDra.replayEventLog(log?: Uri, options?: { job?: Uri |
+// string })`. With a log URI nothing is asked: the log's own configuration is simulated, or with `options.job` that
+// job file's (opened in the background when needed). For tests and other extensions.
 import * as vscode from 'vscode';
 import { problemText } from '../../../protocol/result';
 import type { ReplayEventLogParams, ReplayEventLogResponse } from '../../../protocol/requests';
@@ -72,15 +76,45 @@ async function showFailure(message: string): Promise<void> {
   void vscode.window.showErrorMessage(message);
 }
 
+/** The `options.job` argument as a URI, undefined when absent or not a URI. */
+function jobArgument(options: unknown): vscode.Uri | undefined {
+  if (!options || typeof options !== 'object') return undefined;
+  const job = (options as { job?: unknown }).job;
+  if (job instanceof vscode.Uri) return job;
+  if (typeof job !== 'string' || job === '') return undefined;
+  try {
+    return vscode.Uri.parse(job, true);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whose configuration a replay given a log URI simulates: the job file of `options.job` (opened so the language
+ * server has it), else the log's own. Undefined after telling the user the job file cannot be opened.
+ */
+async function configurationFromArgument(options: unknown): Promise<{ jobUri?: string } | undefined> {
+  const job = jobArgument(options);
+  if (!job) return {};
+  try {
+    await vscode.workspace.openTextDocument(job);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Spark DRA could not open ${basename(job)}: ${errorText(error)}`);
+    return undefined;
+  }
+  return { jobUri: job.toString() };
+}
+
 export function registerReplay(services: Services, panels: PanelHost): vscode.Disposable {
-  return vscode.commands.registerCommand('sparkDra.replayEventLog', async (arg?: unknown) => {
+  return vscode.commands.registerCommand('sparkDra.replayEventLog', async (arg?: unknown, options?: unknown) => {
     const log = arg instanceof vscode.Uri ? arg : await pickLog();
     if (!log) return;
     if (log.scheme !== 'file') {
       void vscode.window.showErrorMessage('Spark DRA replays event logs from the local file system only.');
       return;
     }
-    const conf = arg instanceof vscode.Uri ? {} : await pickConfiguration(services);
+    const conf =
+      arg instanceof vscode.Uri ? await configurationFromArgument(options) : await pickConfiguration(services);
     if (!conf) return;
     const target: ReplayTarget =
       conf.jobUri === undefined ? { path: log.fsPath } : { path: log.fsPath, jobUri: conf.jobUri };

@@ -290,3 +290,23 @@ describe('commands', () => {
     await simulationTab('Replay: eventlog_4nodes_8cores_dynamic_alloc.zstd · logged conf', 60_000);
   });
 });
+
+describe('replay with a job file whose StorageClass is in another workspace file', () => {
+  before(activateExtension);
+  after(closeAllEditors);
+
+  it("sparkDra.replayEventLog(log, { job }) replays with the job file's configuration, no pickers", async function () {
+    this.timeout(90_000);
+    const path = join(eventLogsFolder(), 'eventlog_4nodes_8cores_dynamic_alloc.zstd');
+    assert.ok(existsSync(path), `the shared event log is missing: ${path}`);
+    await closeAllEditors();
+    const job = workspaceUri('fixtures/replay-retain/retain-job.yaml');
+    // The Retain class lives in fixtures/k8s/: the server's workspace scan found it when the job warns about it.
+    await openInEditor(job);
+    await waitForDiagnostics(job, 'storage-class-retain from the StorageClass in fixtures/k8s/', (list) =>
+      list.some((d) => codeOf(d) === 'storage-class-retain'),
+    );
+    await vscode.commands.executeCommand('sparkDra.replayEventLog', vscode.Uri.file(path), { job });
+    await simulationTab('Replay: eventlog_4nodes_8cores_dynamic_alloc.zstd · retain-job.yaml', 60_000);
+  });
+});

@@ -12,6 +12,7 @@
 // Environment: SPARK_DRA_CACHE, SPARK_DRA_E2E_VERBOSE=1, SPARK_DRA_E2E_KEEP=1 (as run-offline.mjs),
 //   SPARK_DRA_UI_TIMEOUT_MS   limit for the whole UI run after setup (default 150000)
 //   SPARK_DRA_VSIX            a .vsix to install instead of packaging one
+//   SPARK_DRA_E2E_EVENTLOGS   folder of the public Spark event logs the replay check uses (default ../shared/eventlogs)
 import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -42,6 +43,7 @@ const outDir = join(repoRoot, 'test-output', 'e2e', 'ui');
 /** Where the extension to package lives (as run-offline.mjs: SPARK_DRA_E2E_EXTENSION, else this repository). */
 const EXTENSION_ROOT = resolve(process.env.SPARK_DRA_E2E_EXTENSION || repoRoot);
 const EXTENSION_ID = 'spark-dra.spark-dra';
+const EVENT_LOGS = resolve(process.env.SPARK_DRA_E2E_EVENTLOGS || join(repoRoot, '..', 'shared', 'eventlogs'));
 /** A screenshot smaller than this is taken to be blank (an empty 1440×900 PNG is ~10 KB; the workbench is 60 KB+). */
 const MIN_PNG_BYTES = 20_000;
 
@@ -262,6 +264,28 @@ async function runCommand(title) {
   );
   await page.keyboard.press('Enter');
   await quickInput().waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/** The webview frame holding `selector` (the panel's page is an iframe inside an iframe). */
+async function webviewFrameWith(selector, what, timeoutMs = 20_000) {
+  return until(
+    what,
+    async () => {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        if (
+          (await frame
+            .locator(selector)
+            .count()
+            .catch(() => 0)) > 0
+        )
+          return frame;
+      }
+      return undefined;
+    },
+    timeoutMs,
+    300,
+  );
 }
 
 /** A suggest row of one of our key completions: its aria-label is "<key>, Property" (words from the file are Text). */
@@ -642,6 +666,95 @@ async function main() {
         .locator('.tab', { hasText: 'Simulation: emr-serverless-job.json' })
         .first()
         .waitFor({ state: 'visible', timeout: 20_000 });
+    },
+  );
+
+  await check(
+    'replay: F1 "Replay Event Log…" with the job file\'s configuration finds its Retain StorageClass in another file',
+    async () => {
+      const logPath = join(EVENT_LOGS, 'eventlog_4nodes_8cores_dynamic_alloc.zstd');
+      assert(existsSync(logPath), `the shared event log is missing: ${logPath} (set SPARK_DRA_E2E_EVENTLOGS)`);
+      // The pointer away from the tabs: a tab's hover can sit over what the check clicks or types into.
+      await page.mouse.move(900, 760);
+      await runCommand('View: Close Editors in Other Groups');
+      // The job names the StorageClass keep-volumes-retain, defined in fixtures/k8s/keep-volumes-storageclass.yaml.
+      await openFile('retain-job.yaml');
+      // F1 → the command; it answers with a pick (what the log looks like), so the palette's runCommand does not fit.
+      await until(
+        'the replay command in the command palette',
+        async () => {
+          if (await quickInput().isVisible()) {
+            await page.keyboard.press('Escape');
+            await quickInput().waitFor({ state: 'hidden', timeout: 5_000 });
+          }
+          await page.keyboard.press('F1');
+          if (await typeInQuickInput('Spark DRA: Replay Event Log', 'Replay Event Log', '>')) return true;
+          await page.keyboard.press('Escape');
+          return false;
+        },
+        20_000,
+        500,
+      );
+      await page.keyboard.press('Enter');
+      const row = (text) => page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text });
+      await until('the "Event-log file" choice', async () => (await row('Event-log file').count()) > 0, 10_000, 100);
+      await page.keyboard.press('Enter');
+      // The open dialog of a remote workbench is a path in the quick input: replace it with the log's path.
+      await until(
+        'the open dialog to show a path',
+        async () => (await quickInputBox().isVisible()) && (await quickInputBox().inputValue()).startsWith('/'),
+        10_000,
+        100,
+      );
+      // It lists its start folder first and may set its value again when that is done: retype until it holds.
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await until(
+        'the dialog to read the log path',
+        async () => {
+          if ((await quickInputBox().inputValue()) === logPath) return true;
+          await page.keyboard.press('Control+A');
+          await page.keyboard.insertText(logPath);
+          await page.waitForTimeout(500);
+          return (await quickInputBox().inputValue()) === logPath;
+        },
+        15_000,
+        200,
+      );
+      await page.keyboard.press('Enter');
+      // Whose configuration: the job file is the first choice.
+      await until(
+        'the job file as the first choice',
+        async () => (await row('retain-job.yaml').count()) > 0,
+        15_000,
+        100,
+      );
+      await page.keyboard.press('Enter');
+      const title = 'Replay: eventlog_4nodes_8cores_dynamic_alloc.zstd · retain-job.yaml';
+      await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      const frame = await webviewFrameWith('#cards .card', "the replay panel's summary cards", 60_000);
+      const body = frame.locator('body');
+      const text = await until(
+        'the cards to name the volumes Retain leaves behind',
+        async () => {
+          const t = (await body.innerText()) ?? '';
+          return /GiB left behind after the job \(Retain\)/.test(t) ? t : undefined;
+        },
+        30_000,
+        500,
+      );
+      assert(!/not found: assumed Delete/.test(text), 'the panel says the StorageClass was not found');
+      assert(/every month for [\d.]+ GiB of volumes Retain leaves behind/.test(text), 'no monthly cost of the volumes');
+      assert(/Simulated with the job file's configuration/.test(text), 'the replay did not use the job file');
+      const leftBehind = /([\d.]+) GiB left behind after the job \(Retain\)/.exec(text)?.[1];
+      // The replay's notification would cover the volume cards: clear it, and bring the cards into view.
+      await runCommand('Notifications: Clear All Notifications');
+      await frame.locator('[data-card="cost"]').scrollIntoViewIfNeeded();
+      const shot = join(outDir, 'replay-retain.png');
+      await page.screenshot({ path: shot });
+      const size = checkPng(shot);
+      console.log(
+        `      "${title}": ${leftBehind} GiB left behind (Retain); replay-retain.png ${(size / 1024).toFixed(0)} KB`,
+      );
     },
   );
 
