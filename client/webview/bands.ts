@@ -21,10 +21,21 @@ interface Row {
   boxes: HTMLElement[];
 }
 
-const LANE_PX: Record<Row['kind'], number> = { jobs: 12, stages: 8, executors: 6 };
+export type BandKind = Row['kind'];
+
+/** Height of one lane of each row, in CSS pixels (the PNG export draws the same lanes, scaled). */
+export const LANE_PX: Record<BandKind, number> = { jobs: 12, stages: 8, executors: 6 };
+
+/** A row as it stands on screen, for the PNG export. */
+export interface BandRowSnapshot {
+  kind: BandKind;
+  label: string;
+  layout: BandLayout;
+}
 
 export class Bands {
-  private readonly rows: Row[] = [];
+  private readonly rows: (Row & { label: string })[] = [];
+  private lifetimes: HTMLDetailsElement | undefined;
 
   /** Builds the rows for a result under `host`; nothing when the result has no job times. */
   constructor(host: HTMLElement, result: SimulationResult) {
@@ -45,7 +56,16 @@ export class Bands {
       details.append(el('summary', undefined, `Executor lifetimes (${executors.length}${more})`));
       details.append(this.row('executors', 'Executors', executorBands(executors, end, MAX_EXECUTOR_LANES)));
       host.append(details);
+      this.lifetimes = details;
     }
+  }
+
+  /** The rows a reader sees now: jobs and stages, and the executor lanes while the lifetime view is open. */
+  visibleRows(): BandRowSnapshot[] {
+    const open = this.lifetimes?.open === true;
+    return this.rows
+      .filter((r) => r.kind !== 'executors' || open)
+      .map((r) => ({ kind: r.kind, label: r.label, layout: r.layout }));
   }
 
   private row(kind: Row['kind'], label: string, layout: BandLayout): HTMLElement {
@@ -62,7 +82,7 @@ export class Bands {
       return box;
     });
     wrap.append(el('div', 'band-label', label), track);
-    this.rows.push({ kind, layout, track, boxes });
+    this.rows.push({ kind, label, layout, track, boxes });
     return wrap;
   }
 

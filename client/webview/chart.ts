@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import type { SimulationResult, TimelinePoint } from '../../protocol/simulation';
 import { Bands } from './bands';
+import { bandsHeight, drawBands } from './export-bands';
 import { alignTimelines } from './chart-data';
 import { SERIES_HELP } from './series-help';
 import { formatClock, trim } from './format';
@@ -284,7 +285,8 @@ export class TimelineChart {
 
   /**
    * The chart as a PNG data URL at EXPORT_SCALE× its CSS size, redrawn (not stretched) on the theme background, with
-   * the caption's title and figures above a drawn legend; undefined without a chart.
+   * the caption's title and figures above a drawn legend and the job, stage (and, while open, executor) bands below;
+   * undefined without a chart.
    */
   async toPngDataUrl(caption: ExportCaption): Promise<string | undefined> {
     const live = this.plot;
@@ -308,15 +310,17 @@ export class TimelineChart {
       if (min != null && max != null) plot.setScale('x', { min, max });
       // uPlot sizes and draws in a microtask after construction: let it finish first.
       await new Promise((done) => setTimeout(done, 0));
-      return this.compose(plot.ctx.canvas, theme, caption, live);
+      return this.compose(plot, theme, caption, live);
     } finally {
       plot?.destroy();
       box.remove();
     }
   }
 
-  private compose(src: HTMLCanvasElement, theme: ChartTheme, caption: ExportCaption, live: uPlot): string | undefined {
+  private compose(plot: uPlot, theme: ChartTheme, caption: ExportCaption, live: uPlot): string | undefined {
+    const src = plot.ctx.canvas;
     const scale = EXPORT_SCALE;
+    const bandRows = this.bands?.visibleRows() ?? [];
     const measure = document.createElement('canvas').getContext('2d');
     if (!measure) return undefined;
     const font = `${Math.round(theme.fontSizePx * scale)}px ${theme.fontFamily}`;
@@ -343,7 +347,7 @@ export class TimelineChart {
     const pad = legendTop + (row + 1) * rowHeight + margin / 2;
     const out = document.createElement('canvas');
     out.width = src.width;
-    out.height = src.height + pad;
+    out.height = src.height + pad + bandsHeight(bandRows, scale);
     const ctx = out.getContext('2d');
     if (!ctx) return undefined;
     ctx.fillStyle = theme.background;
@@ -371,6 +375,12 @@ export class TimelineChart {
     }
     ctx.setLineDash([]);
     ctx.drawImage(src, 0, pad);
+    if (bandRows.length > 0) {
+      const { left, width } = plot.bbox;
+      const axis = { left, width, toPx: (sec: number) => plot.valToPos(sec, 'x', true) - left };
+      const placed = drawBands(ctx, bandRows, axis, pad + src.height, theme, scale);
+      this.host.dataset.exportBands = JSON.stringify(placed);
+    } else delete this.host.dataset.exportBands;
     return out.toDataURL('image/png');
   }
 }

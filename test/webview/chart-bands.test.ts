@@ -6,47 +6,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { SimulationResult } from '../../protocol/simulation';
-import { sampleResult } from './fixtures';
+import { bandedResult } from './banded-result';
 import { OUTPUT, paintedPixels, startHarness, waitForSent, type Harness } from './harness';
 import { openPanel } from './open-panel';
 
 let harness: Harness;
 const contexts: BrowserContext[] = [];
-
-/** Three jobs, the second running two stages side by side, and six executors, one alive at the end. */
-function bandedResult(): SimulationResult {
-  const r = sampleResult();
-  r.staticRightSized = { ...r.static, executors: 24 };
-  r.workload = {
-    ...r.workload,
-    name: 'wide-then-narrow',
-    source: 'preset',
-    description: 'A wide stage, then a narrow one.',
-  };
-  r.dra.summary.cost = { ...r.dra.summary.cost, computePriced: false };
-  Object.assign(r.dra, {
-    jobs: [
-      { id: 0, startSec: 10, endSec: 200 },
-      { id: 1, startSec: 210, endSec: 420 },
-      { id: 2, startSec: 430 },
-    ],
-    stages: [
-      { id: 0, startSec: 10, endSec: 200 },
-      { id: 1, startSec: 210, endSec: 400 },
-      { id: 2, startSec: 220, endSec: 420 },
-      { id: 3, startSec: 430 },
-    ],
-    executors: [1, 2, 3, 4, 5, 6].map((n) => ({
-      id: String(n),
-      profile: 0,
-      addedSec: 10 + n * 5,
-      ...(n === 6 ? {} : { removedSec: 300 + n * 20 }),
-      reason: n === 6 ? 'alive at the end' : 'idle timeout',
-    })),
-  });
-  return r;
-}
 
 async function boxes(page: Page, kind: string): Promise<{ left: number; width: number; title: string }[]> {
   return page.locator(`#chart .band.band-${kind}`).evaluateAll((els) =>
