@@ -74,7 +74,8 @@ export class LspProcess {
     });
   }
 
-  async initialize(initializationOptions, timeoutMs = 30_000) {
+  /** `textDocument` capabilities beyond publishDiagnostics can be added (e.g. `diagnostic` for pull diagnostics). */
+  async initialize(initializationOptions, timeoutMs = 30_000, textDocumentCapabilities = {}) {
     await withTimeout(
       this.connection.sendRequest('initialize', {
         processId: process.pid,
@@ -82,7 +83,10 @@ export class LspProcess {
         workspaceFolders: null,
         capabilities: {
           workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-          textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+          textDocument: {
+            publishDiagnostics: { relatedInformation: true, versionSupport: true },
+            ...textDocumentCapabilities,
+          },
         },
         initializationOptions,
       }),

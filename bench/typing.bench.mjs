@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { generateEmrJson, generateSparkApplicationYaml } from './generate.mjs';
 import { LspProcess } from './lsp-process.mjs';
 import { jsonPeer, yamlPeer } from './typing-peers.mjs';
+import { measureJsonRpcPeers, printJsonPeerTable, startJsonRpcPeers, stopJsonRpcPeers } from './typing-rpc-peers.mjs';
 
 export const name = 'typing';
 export const description =
@@ -116,6 +117,7 @@ async function measureOverRpc(server, file, versions) {
   await server.open(uri, file.languageId, file.text);
   const firstOpenMs = (await first).at - opened;
   const typing = [];
+  let diagnostics;
   for (let i = 0; i < versions.length; i++) {
     const { position } = versions[i];
     const next = server.next((e) => e.type === 'diagnostics' && e.uri === uri, 120_000, 'typing diagnostics');
@@ -124,7 +126,9 @@ async function measureOverRpc(server, file, versions) {
       textDocument: { uri, version: i + 2 },
       contentChanges: [{ range: { start: position, end: position }, text: '7' }],
     });
-    typing.push((await next).at - sent);
+    const published = await next;
+    typing.push(published.at - sent);
+    diagnostics = published.count;
   }
   const text = versions.length > 0 ? versions[versions.length - 1].text : file.text;
   const completion = [];
@@ -144,6 +148,7 @@ async function measureOverRpc(server, file, versions) {
   return {
     firstOpenMs,
     typingMs: median(typing),
+    diagnostics,
     completionP95Ms: p95(completion),
     hoverP95Ms: p95(hover),
     serverPeakRssMiB: peak === undefined ? undefined : peak / MiB,
@@ -204,6 +209,9 @@ export async function run(options = {}) {
   const engine = await bundleEngine();
   const peers = { json: jsonPeer(), yaml: yamlPeer() };
   const server = await startOurs();
+  const rpcPeers = await startJsonRpcPeers(log);
+  // SPARK_DRA_BENCH_FORMATS=json (a list of language ids) measures only those files, e.g. while iterating.
+  const formats = process.env.SPARK_DRA_BENCH_FORMATS?.split(',');
   const rows = [];
   try {
     for (const lines of sizes) {
@@ -212,17 +220,27 @@ export async function run(options = {}) {
         { name: `apps-${lines}.yaml`, languageId: 'yaml', text: generateSparkApplicationYaml(lines) },
         { name: `defaults-${lines}.spark-defaults.conf`, languageId: 'spark-defaults', text: spreadDefaults(lines) },
       ];
-      for (const file of files) {
+      for (const file of files.filter((f) => !formats || formats.includes(f.languageId))) {
         const versions = keystrokes(file.text, repeat);
         const rpc = await measureOverRpc(server, file, versions);
         const local = measureInProcess(engine, file, versions);
         const peerVersions = file.languageId === 'yaml' && lines >= SLOW_PEER_LINES ? versions.slice(0, 3) : versions;
         const peerMs = await measurePeer(peers[file.languageId], file, peerVersions);
-        rows.push({ file: file.name, lines, ...rpc, ...local, peerMs, peerKeystrokes: peerVersions.length });
+        const rpcPeerMs = file.languageId === 'json' ? await measureJsonRpcPeers(rpcPeers, file, versions) : undefined;
+        rows.push({
+          file: file.name,
+          lines,
+          ...rpc,
+          ...local,
+          peerMs,
+          peerKeystrokes: peerVersions.length,
+          rpcPeers: rpcPeerMs,
+        });
       }
     }
   } finally {
     await server.stop();
+    await stopJsonRpcPeers(rpcPeers);
   }
   const ratio = (peer, ours) => (peer === undefined ? '–' : `${(peer / ours).toFixed(2)}×`);
   log(
@@ -237,6 +255,7 @@ export async function run(options = {}) {
     'ms, medians. peer = vscode-json-languageservice for JSON, yaml-language-server for YAML (both in this process).',
   );
   log('ratio = peer / spark-dra for the same keystrokes (≥ 1.0: spark-dra as fast or faster).');
+  printJsonPeerTable(rows, log);
   log('');
   log('file                                  server peak RSS (MiB)  in-process peak heap (MiB)');
   for (const r of rows) {
