@@ -6,26 +6,9 @@
 // StorageClasses and claims of the file and the workspace. Findings are stored relative to the job's start, and only
 // when every range they hold lies inside the job (a finding that points into another document is checked again).
 import type { JobConfig, ParsedFile, PersistentVolumeClaimInfo, Range, StorageClassInfo } from '../model';
+import { isRange, moveRanges } from '../move-ranges';
+import { firstReadOf } from '../moved-jobs';
 import type { Finding } from './types';
-
-/** True for a plain `{ start, end }` object, the shape of every range in the model and in findings. */
-function isRange(value: object): value is Range {
-  return (
-    typeof (value as Partial<Range>).start === 'number' &&
-    typeof (value as Partial<Range>).end === 'number' &&
-    Object.keys(value).length === 2
-  );
-}
-
-/** A deep copy of plain data with every range moved by `delta`. */
-export function moveRanges<T>(value: T, delta: number): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => moveRanges(item, delta)) as T;
-  if (isRange(value)) return { start: value.start + delta, end: value.end + delta } as T;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = moveRanges(item, delta);
-  return out as T;
-}
 
 /** True when every range in `value` lies inside `outer`. */
 function rangesWithin(value: unknown, outer: Range): boolean {
@@ -51,37 +34,85 @@ export function sharedInputsKey(
   );
 }
 
-export class JobFindingsMemo {
-  private last = new Map<string, Finding[]>();
-  private current = new Map<string, Finding[]>();
+/** What a job's text and parse say, relative to its start, worked out once per job as first read (see moved-jobs.ts). */
+const bodies = new WeakMap<JobConfig, string>();
 
-  /** The key of a job's findings; `startLine` is the 0-based line the job starts on. */
-  key(text: string, job: JobConfig, version: string, startLine: number, shared: string): string {
+function bodyOf(text: string, job: JobConfig): string {
+  const first = firstReadOf(job);
+  let body = bodies.get(first);
+  if (body === undefined) {
     const start = job.range.start;
     // Offsets written relative to the job's start, without copying the job first.
     const relative = (key: string, value: unknown): unknown =>
       (key === 'start' || key === 'end') && typeof value === 'number' ? value - start : value;
-    const parse = JSON.stringify(job, relative);
-    return [version, startLine, shared, text.slice(start, job.range.end), parse].join('\u0000');
+    // Joined into one flat string: a slice would keep the whole text of this version alive.
+    body = [text.slice(start, job.range.end), JSON.stringify(job, relative)].join('\u0000');
+    bodies.set(first, body);
+  }
+  return body;
+}
+
+/** Findings remembered for a key: relative to the job's start, and as last placed in a file. */
+interface Remembered {
+  relative: Finding[];
+  start: number;
+  placed: Finding[];
+}
+
+/**
+ * Small numbers for long strings (job bodies, shared inputs), so that keys stay short: a file of a thousand jobs
+ * would otherwise build and hash a key as long as the file on every analysis. Numbers live as long as findings do.
+ */
+class Numbering {
+  private last = new Map<string, number>();
+  private current = new Map<string, number>();
+  private next = 0;
+
+  of(text: string): number {
+    let id = this.current.get(text);
+    if (id === undefined) {
+      id = this.last.get(text) ?? this.next++;
+      this.current.set(text, id);
+    }
+    return id;
   }
 
-  /** The findings remembered under `key`, moved to a job starting at `jobStart`. */
+  finish(): void {
+    this.last = this.current;
+    this.current = new Map();
+  }
+}
+
+export class JobFindingsMemo {
+  private last = new Map<string, Remembered>();
+  private current = new Map<string, Remembered>();
+  private readonly numbers = new Numbering();
+
+  /** The key of a job's findings; `startLine` is the 0-based line the job starts on. */
+  key(text: string, job: JobConfig, version: string, startLine: number, shared: string): string {
+    return `${version}\u0000${startLine}\u0000${this.numbers.of(shared)}\u0000${this.numbers.of(bodyOf(text, job))}`;
+  }
+
+  /** The findings remembered under `key`, moved to a job starting at `jobStart` (shared while the job stays put). */
   lookup(key: string, jobStart: number): Finding[] | undefined {
-    const hit = this.current.get(key) ?? this.last.get(key);
+    let hit = this.current.get(key) ?? this.last.get(key);
     if (hit === undefined) return undefined;
+    if (hit.start !== jobStart) hit = { ...hit, start: jobStart, placed: moveRanges(hit.relative, jobStart) };
     this.current.set(key, hit);
-    return moveRanges(hit, jobStart);
+    return hit.placed;
   }
 
   /** Remembers a job's findings, unless one of them points outside the job or the job's parse reaches outside it. */
   store(key: string, job: JobConfig, findings: readonly Finding[]): void {
     if (!rangesWithin(job.entries, job.range) || !rangesWithin(findings, job.range)) return;
-    this.current.set(key, moveRanges([...findings], -job.range.start));
+    const start = job.range.start;
+    this.current.set(key, { relative: moveRanges([...findings], -start), start, placed: [...findings] });
   }
 
   /** Ends an analysis: what it used or stored is kept for the next one, the rest is forgotten. */
   finish(): void {
     this.last = this.current;
     this.current = new Map();
+    this.numbers.finish();
   }
 }

@@ -1,9 +1,11 @@
 // Reading a new version of a file from the previous version's parse where the change allows it (see
-// json-value-edit.ts), else in full. The result is always what a full parse of the new text gives.
+// json-value-edit.ts, yaml-documents.ts), else in full. The result is always what a full parse of the new text gives.
 import type { ParsedFile } from '../../model';
 import { detectFormat, parseFile, type SourceFile } from '../index';
 import { reparseJsonValueEdit } from './json-value-edit';
 import { findTextChange } from './text-change';
+import { reparseYamlDocuments } from './yaml-documents';
+import { isTemplateFile } from '../yaml/template-mask';
 
 /** A file as read before, with what reading it gave. */
 export interface PreviousParse {
@@ -29,6 +31,11 @@ function reuse(previous: PreviousParse, file: SourceFile): ParsedFile | undefine
   if (before.fileName !== file.fileName || before.languageId !== file.languageId) return undefined;
   const change = findTextChange(before.text, file.text);
   if (!change) return previous.parsed;
-  if (detectFormat(file) !== 'json' || previous.parsed.format !== 'json') return undefined;
-  return reparseJsonValueEdit(before.text, previous.parsed, file.text, change);
+  const format = detectFormat(file);
+  if (format !== previous.parsed.format) return undefined;
+  if (format === 'json') return reparseJsonValueEdit(before.text, previous.parsed, file.text, change);
+  if (format === 'yaml' && !isTemplateFile(file.fileName, file.text) && !isTemplateFile(before.fileName, before.text)) {
+    return reparseYamlDocuments(previous.parsed, file.text, change, file.fileName);
+  }
+  return undefined;
 }

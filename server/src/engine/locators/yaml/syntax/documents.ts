@@ -67,22 +67,28 @@ export function* yamlDocuments(text: string, options: ParseOptions = {}): Genera
   const starts = documentStarts(text);
   for (let index = 0; index < starts.length; index++) {
     const start = starts[index] as number;
-    const range = { start, end: starts[index + 1] ?? text.length };
-    if (options.skip?.(text, range)) {
-      options.onDocument?.('skipped', range);
-      continue;
-    }
-    const fast = options.fastPath === false ? undefined : readBlockDocument(text, range.start, range.end);
-    options.onDocument?.(fast ? 'fast' : 'yaml', range);
-    if (!fast) {
-      yield parseChunk(text, range);
-      continue;
-    }
-    const errors = fast.duplicateKeys.map((at) =>
-      toProblem(DUPLICATE_KEY_MESSAGE, [at - start, at - start + 1], range, text),
-    );
-    yield { range, contents: fast.contents, comments: fast.comments, errors };
+    const doc = readDocumentAt(text, { start, end: starts[index + 1] ?? text.length }, options);
+    if (doc) yield doc;
   }
+}
+
+/**
+ * Parses the one document text[range] (a range between two of `documentStarts`); undefined when `options.skip` leaves
+ * it out. What it gives depends only on the document's own text: the same text elsewhere gives the same result, with
+ * every offset moved.
+ */
+export function readDocumentAt(text: string, range: Range, options: ParseOptions = {}): YamlDocument | undefined {
+  if (options.skip?.(text, range)) {
+    options.onDocument?.('skipped', range);
+    return undefined;
+  }
+  const fast = options.fastPath === false ? undefined : readBlockDocument(text, range.start, range.end);
+  options.onDocument?.(fast ? 'fast' : 'yaml', range);
+  if (!fast) return parseChunk(text, range);
+  const errors = fast.duplicateKeys.map((at) =>
+    toProblem(DUPLICATE_KEY_MESSAGE, [at - range.start, at - range.start + 1], range, text),
+  );
+  return { range, contents: fast.contents, comments: fast.comments, errors };
 }
 
 function parseChunk(text: string, range: Range): YamlDocument {
