@@ -1,11 +1,18 @@
-// A minimal LSP client for benchmarks: spawns a language server over stdio, answers what servers ask of a client,
-// and lets the caller wait for the next publishDiagnostics (or configuration request) of a document, with a timeout.
+// A minimal LSP client for benchmarks: spawns a language server over stdio (or Node IPC, as VS Code runs spark-dra),
+// answers what servers ask of a client, and lets the caller wait for the next publishDiagnostics (or configuration
+// request) of a document, with a timeout.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+} = require('vscode-jsonrpc/node');
 
 /** Rejects after `ms` with a message naming what was awaited. */
 export function withTimeout(promise, ms, what) {
@@ -21,20 +28,24 @@ export class LspProcess {
    * @param {string} label for messages
    * @param {string[]} args node arguments (script and flags)
    * @param {(item: {section?: string, scopeUri?: string}) => unknown} configuration answers workspace/configuration
+   * @param {'stdio' | 'ipc'} transport stdio (args should say --stdio) or Node IPC (args should say --node-ipc)
    */
-  constructor(label, args, configuration) {
+  constructor(label, args, configuration, transport = 'stdio') {
     this.label = label;
     this.stderr = '';
     this.waiters = [];
-    this.process = spawn(process.execPath, args, { stdio: 'pipe' });
+    const ipc = transport === 'ipc';
+    this.process = spawn(process.execPath, args, { stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe' });
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.process.stderr.on('data', (chunk) => {
       if (this.stderr.length < 20_000) this.stderr += chunk.toString();
     });
-    this.connection = createMessageConnection(
-      new StreamMessageReader(this.process.stdout),
-      new StreamMessageWriter(this.process.stdin),
-    );
+    this.connection = ipc
+      ? createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
+      : createMessageConnection(
+          new StreamMessageReader(this.process.stdout),
+          new StreamMessageWriter(this.process.stdin),
+        );
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
       this.fire({ type: 'diagnostics', uri: params.uri, count: params.diagnostics.length, at: performance.now() });
     });

@@ -13,10 +13,12 @@
 //   --repeat N       runs per measurement (median reported); default chosen by each benchmark
 //   --sizes a,b,c    line counts for benchmarks that generate files (diagnostics: 2000,10000,50000)
 //   --skip-yaml-ls   diagnostics: do not run yaml-language-server
+// At the end it prints issue 12's targets with their peers and floors from this run (bench/issue-12-summary.mjs).
 // Exit code: 0 when every benchmark ran (missed targets are reported, not failed), 1 when one threw, 2 on bad usage.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { issue12Summary } from './issue-12-summary.mjs';
 
 const BENCH_DIR = import.meta.dirname;
 const ROOT = resolve(BENCH_DIR, '..');
@@ -90,6 +92,7 @@ async function main() {
   mkdirSync(OUT_DIR, { recursive: true });
 
   let failed = 0;
+  const summaries = {};
   for (const file of files) {
     if (options.only && !options.only.includes(fileName(file))) continue;
     const mod = await import(pathToFileURL(join(BENCH_DIR, file)).href);
@@ -105,6 +108,7 @@ async function main() {
     try {
       const summary = await run({ ...options, log: (line) => console.log(line) });
       if (summary !== undefined) {
+        summaries[name] = summary;
         const out = join(OUT_DIR, `${name}.json`);
         writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
         console.log(`(figures written to ${out.slice(ROOT.length + 1)})`);
@@ -116,6 +120,11 @@ async function main() {
         `bench: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     }
+  }
+  const targets = issue12Summary(summaries);
+  if (targets.length > 0) {
+    console.log("\n=== issue 12's targets, from this run ===");
+    for (const line of targets) console.log(line);
   }
   process.exitCode = failed === 0 ? 0 : 1;
 }

@@ -191,20 +191,31 @@ export function manyConfJobText(count: number): string {
 
 export interface LargeRun {
   ms: number;
+  /** CPU time of the process (all its threads, GC included) over the same span as `ms`: what a busy machine does not inflate. */
+  cpuMs?: number;
   ok: boolean;
   detail: string;
   /** Length of the result as `simulate --json` prints it; -1 when it cannot be serialised. */
   jsonBytes?: number;
+  /** Time to serialise it (JSON.stringify, indented as the CLI prints it). */
+  serialiseMs?: number;
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** Parses the many-keys job (not timed) and times simulateJob on the first preset. */
 export function runManyConf(text: string): LargeRun {
   const job = parseFile({ fileName: 'bench-many-conf.json', text }).jobs[0];
   if (!job) return { ms: NaN, ok: false, detail: 'the generated file holds no job' };
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const res = simulateJob(job, { sparkVersion: '3.5.1' });
   const ms = performance.now() - t0;
-  return { ms, ok: res.ok, detail: res.ok ? `${job.entries.length} entries` : res.problem.message };
+  const cpuMs = cpuMsSince(cpu0);
+  return { ms, cpuMs, ok: res.ok, detail: res.ok ? `${job.entries.length} entries` : res.problem.message };
 }
 
 /** `count` one-stage jobs of 4 one-second tasks; the start rules cycle through at, withPrevious and afterPrevious. */
@@ -265,19 +276,25 @@ export function manyTasksWorkload(tasks: number): Workload {
 /** simulateConf of a workload with DRA capped at `maxExecutors`; reports the JSON size of the result too. */
 export function runWorkload(workload: Workload, maxExecutors: number): LargeRun {
   const conf = { ...BIG_CONF, 'spark.dynamicAllocation.maxExecutors': String(maxExecutors) };
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const res = simulateConf(conf, { sparkVersion: '3.5.1', workload });
   const ms = performance.now() - t0;
-  if (!res.ok) return { ms, ok: false, detail: res.problem.message };
+  const cpuMs = cpuMsSince(cpu0);
+  if (!res.ok) return { ms, cpuMs, ok: false, detail: res.problem.message };
   let jsonBytes: number;
+  const serialiseStart = performance.now();
   try {
     jsonBytes = JSON.stringify(res.value, null, 2).length;
   } catch {
     jsonBytes = -1; // too large to serialise
   }
+  const serialiseMs = performance.now() - serialiseStart;
   const { dra } = res.value;
   return {
     ms,
+    cpuMs,
+    serialiseMs,
     ok: true,
     detail: `${res.value.workload.tasks} tasks, ${res.value.workload.jobs} jobs, runtime ${dra.summary.runtimeSec} s, ${dra.timeline.length} DRA timeline points`,
     jsonBytes,

@@ -101,6 +101,21 @@ describe('sparkDra/replayEventLog (trusted workspace)', () => {
     assert.equal(plain.sparkVersion, '3.4.1');
   });
 
+  it('a file that is not a log (a private key) → unreadable-input whose message quotes nothing of it', async () => {
+    const secret = join(temp, 'id_rsa');
+    const firstLine = '-----BEGIN OPENSSH PRIVATE KEY-----';
+    writeFileSync(
+      secret,
+      `${firstLine}\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n`,
+    );
+    const answer = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', { path: secret });
+    assert.equal(answer.ok ? 'ok' : answer.problem.code, 'unreadable-input');
+    const message = answer.ok ? '' : answer.problem.message;
+    assert.match(message, /line 1: not valid JSON/);
+    for (const piece of ['BEGIN', 'OPENSSH', 'PRIVATE', '-----', 'b3Blbn'])
+      assert.ok(!message.includes(piece), message);
+  });
+
   it('answers errors with a message, not a failure', async () => {
     const missing = await client.request<ReplayEventLogResponse>('sparkDra/replayEventLog', {
       path: join(temp, 'nope'),

@@ -45,6 +45,31 @@ describe('sparkDra/simulate', () => {
     assert.match(res.ok ? '' : res.problem.message, /minExecutors|initial/);
   });
 
+  it('executor counts the panel accepts (up to 10 digits) → refused with the limit named, and the server stays up', async () => {
+    // Issue 12: 10,000,000 executors ran the server out of memory after 117 s; 1,000,000 froze it for 75 s.
+    const keys = ['spark.dynamicAllocation.maxExecutors', 'spark.dynamicAllocation.minExecutors'];
+    const simulate = (key: string, count: string) =>
+      client.request<SimulateResponse>('sparkDra/simulate', {
+        uri,
+        overrides: { 'spark.dynamicAllocation.maxExecutors': count, [key]: count },
+      });
+    for (const count of ['1000000', '10000000']) {
+      for (const key of keys) {
+        const res = await simulate(key, count);
+        assert.equal(res.ok ? 'ok' : res.problem.code, 'over-budget', `${key}=${count}`);
+        assert.match(res.ok ? '' : res.problem.message, /budget\.maxExecutors/);
+      }
+    }
+    // Ten digits is past Spark's 32-bit integer: Spark itself would not start.
+    for (const key of keys) {
+      const res = await simulate(key, '9999999999');
+      assert.equal(res.ok ? 'ok' : res.problem.code, 'spark-would-not-start', key);
+      assert.match(res.ok ? '' : res.problem.message, /32-bit integer/);
+    }
+    const normal = await client.request<SimulateResponse>('sparkDra/simulate', { uri, preset: 'steady' });
+    assert.ok(normal.ok, normal.ok ? '' : normal.problem.message);
+  });
+
   it('rejects malformed parameters', async () => {
     for (const params of [
       null,

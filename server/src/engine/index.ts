@@ -131,7 +131,14 @@ export type { Prices } from './simulator/prices';
 export type { TraceOutput } from './simulator/trace';
 export type { Workload } from './workload/types';
 export { jobKindLabel } from './job-kinds';
-export { jobLensOffset, jobLensText, type JobLensText } from './features/job-lens';
+export {
+  jobLensOffset,
+  jobLensOutcome,
+  jobLensText,
+  jobLensTextOf,
+  type JobLensOutcome,
+  type JobLensText,
+} from './features/job-lens';
 export { parseConfAssignments, parseKnobAssignments, KNOB_NAMES } from './simulator/knobs';
 export { observedWindows } from './eventlog/fidelity';
 export { PRESET_NAMES } from './workload/presets';

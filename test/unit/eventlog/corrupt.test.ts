@@ -35,7 +35,7 @@ test('a garbage line in the middle is an error naming that line', () => {
   const lines = shell.split('\n');
   lines[24] = 'this is not json';
   const err = errorOf(parseEventLogText(lines.join('\n'), 'log'));
-  assert.equal(err, 'log: line 25: not valid JSON (starts with "this is not json")');
+  assert.equal(err, 'log: line 25: not valid JSON (an event log holds one JSON object per line)');
   assert.match(errorOf(parseEventLogText(lines.join('\n'))), /^line 25: not valid JSON/);
 });
 
@@ -79,7 +79,7 @@ test('binary garbage is an error, not a crash', async () => {
   const file = join(root, 'garbage.bin');
   await writeFile(file, bytes);
   const err = errorOf(await readEventLog(file));
-  assert.match(err, /^garbage\.bin: line 1: not valid JSON \(starts with "/);
+  assert.match(err, /^garbage\.bin: line 1: not valid JSON \(an event log holds one JSON object per line\)$/);
 });
 
 test('an empty file, a blank file and empty text are errors', async () => {

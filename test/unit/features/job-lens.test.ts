@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { createSparkDraService, jobLensOffset, jobLensText } from '../../../server/src/engine';
+import {
+  createSparkDraService,
+  jobLensOffset,
+  jobLensOutcome,
+  jobLensText,
+  jobLensTextOf,
+} from '../../../server/src/engine';
 import { failure, success } from '../../../protocol/result';
 import type { SimulationResult } from '../../../protocol/simulation';
 
@@ -40,6 +46,21 @@ test('job lens: a configuration Spark refuses → the problem heading in the tit
   const text = jobLensText('3.5.1', failure('spark-would-not-start', 'minExecutors 50 is above maxExecutors 20.'));
   assert.equal(text.title, 'Simulate · Spark 3.5.1 · Spark would not start');
   assert.equal(text.tooltip, 'minExecutors 50 is above maxExecutors 20.');
+});
+
+test('job lens: the small outcome a worker sends → the same lens text as the whole result gives', () => {
+  const cases = [
+    success(withExecutorSeconds(77, 100)),
+    success(withExecutorSeconds(10, 0)),
+    failure('spark-would-not-start', 'minExecutors 50 is above maxExecutors 20.'),
+  ];
+  for (const simulated of cases) {
+    const outcome = jobLensOutcome(simulated);
+    // It crosses from the worker as JSON text: what arrives is what the lens is written from.
+    const arrived = JSON.parse(JSON.stringify(outcome)) as typeof outcome;
+    assert.deepEqual(jobLensTextOf('3.5.1', arrived), jobLensText('3.5.1', simulated));
+    assert.ok(JSON.stringify(outcome).length < 1000, 'the outcome is small');
+  }
 });
 
 test('job lens: before the figure is known → only the command and the version', () => {

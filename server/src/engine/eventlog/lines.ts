@@ -28,12 +28,6 @@ function where(source: { readonly name: string }, line: number): string {
   return source.name ? `${source.name}: line ${line}` : `line ${line}`;
 }
 
-/** A short, printable preview of a bad line, so the message shows what was found. */
-function preview(line: string): string {
-  const printable = line.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
-  return line.length > 40 ? `${printable}…` : printable;
-}
-
 /**
  * Splits text that arrives in pieces (one part of a log, in order) into events. A line may be split across pieces.
  * `mayBeTruncated` allows the incomplete-last-line exception (true for the last part of a log). `eventsBefore` is how
@@ -150,7 +144,8 @@ export class LineReader {
           `${where(this.source, this.lineNo)}: incomplete last line ignored (the log may still be being written)`,
         );
       } else {
-        this.error = `${where(this.source, this.lineNo)}: not valid JSON (starts with "${preview(line)}")`;
+        // Never quote the line: the file named may be anything readable (a key, a password file), not a log.
+        this.error = `${where(this.source, this.lineNo)}: not valid JSON (an event log holds one JSON object per line)`;
       }
       return false;
     }

@@ -1,7 +1,7 @@
 // The line a code lens shows above each job: "Simulate · Spark 3.5.1 · DRA vs right-sized static −23%". The figure is the one
 // place that says what dynamic allocation is compared against, so changing the baseline is a change here only.
 import type { Result } from '../../../../protocol/result';
-import { problemHeading } from '../../../../protocol/result';
+import { problemHeading, success } from '../../../../protocol/result';
 import type { SimulationResult } from '../../../../protocol/simulation';
 
 export interface JobLensFigure {
@@ -44,14 +44,29 @@ export interface JobLensText {
   tooltip: string;
 }
 
+/**
+ * What a lens needs of a simulation: the figure, null when there is nothing to compare, or the problem. A few hundred
+ * bytes, so a worker sends this instead of the whole result (hundreds of KB) for the server's thread to copy.
+ */
+export type JobLensOutcome = Result<JobLensFigure | null>;
+
+export function jobLensOutcome(simulated: Result<SimulationResult>): JobLensOutcome {
+  return simulated.ok ? success(draVsStatic(simulated.value) ?? null) : simulated;
+}
+
 /** The lens of one job: its Spark version, and the simulated figure (or why there is none) once it is known. */
 export function jobLensText(sparkVersion: string, simulated?: Result<SimulationResult>): JobLensText {
+  return jobLensTextOf(sparkVersion, simulated && jobLensOutcome(simulated));
+}
+
+/** The lens of one job from what its simulation gave ({@link jobLensOutcome}); no outcome yet → just the command. */
+export function jobLensTextOf(sparkVersion: string, outcome?: JobLensOutcome): JobLensText {
   const head = `Simulate · Spark ${sparkVersion}`;
-  if (!simulated) return { title: head, tooltip: 'Simulate dynamic allocation for this job.' };
-  if (!simulated.ok) {
-    return { title: `${head} · ${problemHeading(simulated.problem.code)}`, tooltip: simulated.problem.message };
+  if (!outcome) return { title: head, tooltip: 'Simulate dynamic allocation for this job.' };
+  if (!outcome.ok) {
+    return { title: `${head} · ${problemHeading(outcome.problem.code)}`, tooltip: outcome.problem.message };
   }
-  const figure = draVsStatic(simulated.value);
+  const figure = outcome.value;
   if (!figure) return { title: head, tooltip: 'The simulation gave no executor time to compare.' };
   return { title: `${head} · DRA vs ${figure.baseline} ${signedPercent(figure.percent)}`, tooltip: figure.explanation };
 }

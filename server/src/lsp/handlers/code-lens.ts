@@ -1,10 +1,9 @@
 // textDocument/codeLens → one "Simulate · Spark X" lens above each job; codeLens/resolve → the simulated figure,
 // computed in the worker pool on the default workload, once per document model (a new version, version override or
-// settings change makes a new model). Typing never waits: a newer model cancels the runs of the older one.
+// settings change makes a new model). Typing never waits: a newer model cancels the runs of the older one. Lens runs
+// are background work: they wait while a requested simulation runs, and answer with the figure only.
 import { CancellationTokenSource, type CodeLens, type CodeLensParams } from 'vscode-languageserver';
-import { jobLensOffset, jobLensText, type SparkDocument } from '../../engine';
-import type { Result } from '../../../../protocol/result';
-import type { SimulationResult } from '../../../../protocol/simulation';
+import { jobLensOffset, jobLensTextOf, type JobLensOutcome, type SparkDocument } from '../../engine';
 import type { ServerContext } from '../context';
 
 /** What a lens carries from codeLens to codeLens/resolve. */
@@ -33,10 +32,10 @@ export const LENS_COMMAND = 'sparkDra.simulate';
 export class JobLensRuns {
   private readonly byUri = new Map<
     string,
-    { model: SparkDocument; cancel: CancellationTokenSource; jobs: Map<number, Promise<Result<SimulationResult>>> }
+    { model: SparkDocument; cancel: CancellationTokenSource; jobs: Map<number, Promise<JobLensOutcome>> }
   >();
 
-  figure(ctx: ServerContext, uri: string, model: SparkDocument, jobIndex: number): Promise<Result<SimulationResult>> {
+  figure(ctx: ServerContext, uri: string, model: SparkDocument, jobIndex: number): Promise<JobLensOutcome> {
     let entry = this.byUri.get(uri);
     if (!entry || entry.model !== model) {
       entry?.cancel.cancel();
@@ -50,7 +49,7 @@ export class JobLensRuns {
         return Promise.resolve({ ok: false, problem: { code: 'not-open', message: 'The document is closed.' } });
       run = ctx.work.run(
         {
-          kind: 'simulate',
+          kind: 'lens',
           settings: ctx.settings().engine,
           document: ctx.models.openInput(doc),
           input: { jobIndex, workspaceStorageClasses: ctx.storageClasses.all(uri) },
@@ -103,7 +102,7 @@ export function codeLensResolveHandler(ctx: ServerContext, runs: JobLensRuns) {
     // A lens of an older version is about to be replaced: name the command, skip the run.
     const simulated = doc.version === version ? await runs.figure(ctx, uri, model, jobIndex) : undefined;
     const cancelled = simulated !== undefined && !simulated.ok && simulated.problem.code === 'cancelled';
-    const text = jobLensText(sparkVersion, cancelled ? undefined : simulated);
+    const text = jobLensTextOf(sparkVersion, cancelled ? undefined : simulated);
     return {
       ...lens,
       command: { title: text.title, tooltip: text.tooltip, command: LENS_COMMAND, arguments: lensArguments(lens) },

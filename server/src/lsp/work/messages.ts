@@ -1,6 +1,6 @@
-// What the language server's main thread asks its simulation workers, and what they answer. Plain data only: it
-// crosses a worker_threads boundary by structured clone.
-import type { EngineSettings, OpenInput, SimulateInput, UpgradeDiffInput } from '../../engine';
+// What the language server's main thread asks its simulation workers, and what they answer. Plain data only: a job
+// crosses the worker_threads boundary by structured clone, an answer as JSON text (see WorkerResponse).
+import type { EngineSettings, JobLensOutcome, OpenInput, SimulateInput, UpgradeDiffInput } from '../../engine';
 import type { UpgradeDiff } from '../../../../protocol/upgrade-diff';
 import type { Advice } from '../../../../protocol/advice';
 import type { Result } from '../../../../protocol/result';
@@ -46,17 +46,28 @@ export interface AdviseJob {
   };
 }
 
-export type WorkerJob = SimulateJob | ReplayJob | UpgradeDiffJob | AdviseJob;
+/** A code lens's figure: the job simulated on the default workload, answered with only what the lens shows. */
+export interface LensJob {
+  kind: 'lens';
+  settings: EngineSettings;
+  document: OpenInput;
+  input: Pick<SimulateInput, 'jobIndex' | 'workspaceStorageClasses'>;
+}
+
+export type WorkerJob = SimulateJob | ReplayJob | UpgradeDiffJob | AdviseJob | LensJob;
 
 export type JobAnswer<J extends WorkerJob> = J extends SimulateJob
   ? Result<SimulationResult>
-  : J extends UpgradeDiffJob
-    ? Result<UpgradeDiff>
-    : J extends AdviseJob
-      ? Result<Advice>
-      : Result<ReplayResult>;
+  : J extends LensJob
+    ? JobLensOutcome
+    : J extends UpgradeDiffJob
+      ? Result<UpgradeDiff>
+      : J extends AdviseJob
+        ? Result<Advice>
+        : Result<ReplayResult>;
 
-export type AnyAnswer = Result<SimulationResult> | Result<ReplayResult> | Result<UpgradeDiff> | Result<Advice>;
+export type AnyAnswer =
+  Result<SimulationResult> | Result<ReplayResult> | Result<UpgradeDiff> | Result<Advice> | JobLensOutcome;
 
 /** How far a long job has come (the advisor's simulations so far, of about `total`). */
 export interface JobProgress {
@@ -69,9 +80,13 @@ export interface WorkerRequest {
   job: WorkerJob;
 }
 
+/**
+ * A job's answer as JSON text. A string crosses to the server's thread as one copy, where a cloned object graph of
+ * a large result (a megabyte of timeline) would be rebuilt there in one long step while hovers wait.
+ */
 export interface WorkerResponse {
   id: number;
-  answer: AnyAnswer;
+  answerJson: string;
 }
 
 /** Sent by a worker while a job runs, before its response. */

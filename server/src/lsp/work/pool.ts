@@ -1,12 +1,24 @@
 // Runs simulations and replays off the server's main thread, so hover, completion and diagnostics never wait for
 // them. Each job gets a worker of its own from a small pool; cancelling a job, or a job running past its time or
 // memory limit, ends that worker and answers with a problem naming the limit and the setting that raises it.
+// What is left on this thread is kept in short steps: code-lens work waits while a requested job runs (slots.ts),
+// and an answer arrives as JSON text that is parsed one turn of the event loop later and handed on one turn after
+// that, so a hover that came in meanwhile is answered between the copy, the parse and the reply's serialisation.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { failure } from '../../../../protocol/result';
-import type { JobAnswer, JobProgress, WorkerJob, WorkerProgress, WorkerRequest, WorkerResponse } from './messages';
+import type {
+  AnyAnswer,
+  JobAnswer,
+  JobProgress,
+  WorkerJob,
+  WorkerProgress,
+  WorkerRequest,
+  WorkerResponse,
+} from './messages';
 import { LogMemory, runJob, stampOf } from './run-job';
+import { WorkSlots } from './slots';
 
 /** The worker bundle, next to the running server bundle (dist/). */
 export const WORKER_BUNDLE = 'simulation-worker.js';
@@ -32,10 +44,11 @@ export function findWorkerBundle(): string | undefined {
   return path && existsSync(path) ? path : undefined;
 }
 
+const cancelled = () => failure('cancelled', 'The request was cancelled.');
+
 export class WorkPool {
   private readonly idle: Worker[] = [];
-  private readonly waiting: (() => void)[] = [];
-  private running = 0;
+  private readonly slots: WorkSlots;
   private nextId = 1;
   /** Logs remembered for jobs run in this thread (no worker bundle). */
   private readonly localLogs = new LogMemory(2);
@@ -44,21 +57,24 @@ export class WorkPool {
     private readonly workerPath: string | undefined,
     private readonly limits: () => WorkLimits,
     private readonly size = 2,
-  ) {}
+  ) {
+    this.slots = new WorkSlots(size);
+  }
 
   async run<J extends WorkerJob>(
     job: J,
     token?: Cancellation,
     onProgress?: (progress: JobProgress) => void,
   ): Promise<JobAnswer<J>> {
-    if (token?.isCancellationRequested) return failure('cancelled', 'The request was cancelled.') as JobAnswer<J>;
+    if (token?.isCancellationRequested) return cancelled() as JobAnswer<J>;
     if (!this.workerPath) return (await this.inThisThread(job, token, onProgress)) as JobAnswer<J>;
-    await this.slot();
+    const release = await this.slots.acquire(job.kind === 'lens' ? 'background' : 'request');
     try {
+      // A lens run may have waited behind requests long enough for its document to change.
+      if (token?.isCancellationRequested) return cancelled() as JobAnswer<J>;
       return (await this.inWorker(job, this.workerPath, token, onProgress)) as JobAnswer<J>;
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      release();
     }
   }
 
@@ -66,25 +82,12 @@ export class WorkPool {
     for (const worker of this.idle.splice(0)) void worker.terminate();
   }
 
-  private slot(): Promise<void> {
-    if (this.running < this.size) {
-      this.running++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) =>
-      this.waiting.push(() => {
-        this.running++;
-        resolve();
-      }),
-    );
-  }
-
   /** Without a worker bundle: the job runs here, and a cancellation reaches it as an abort signal. */
   private async inThisThread(
     job: WorkerJob,
     token: Cancellation | undefined,
     onProgress: ((progress: JobProgress) => void) | undefined,
-  ): Promise<WorkerResponse['answer']> {
+  ): Promise<AnyAnswer> {
     const controller = new AbortController();
     const cancelled = token?.onCancellationRequested(() => controller.abort());
     try {
@@ -99,18 +102,18 @@ export class WorkPool {
     path: string,
     token: Cancellation | undefined,
     onProgress: ((progress: JobProgress) => void) | undefined,
-  ): Promise<WorkerResponse['answer']> {
+  ): Promise<AnyAnswer> {
     const limits = this.limits();
     const worker =
       this.idle.pop() ?? new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMiB } });
     const id = this.nextId++;
     return new Promise((resolve) => {
       let settled = false;
-      const finish = (answer: WorkerResponse['answer'], keepWorker: boolean) => {
+      const finish = (answer: AnyAnswer | Promise<AnyAnswer>, keepWorker: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        cancelled?.dispose();
+        onCancel?.dispose();
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -121,7 +124,7 @@ export class WorkPool {
       const onMessage = (response: WorkerResponse | WorkerProgress) => {
         if (response.id !== id) return;
         if ('progress' in response) onProgress?.(response.progress);
-        else finish(response.answer, true);
+        else finish(parseInLaterTurns(response.answerJson), true);
       };
       const onError = (error: Error & { code?: string }) => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -146,9 +149,7 @@ export class WorkPool {
           ),
         limits.timeLimitSec * 1000,
       );
-      const cancelled = token?.onCancellationRequested(() =>
-        finish(failure('cancelled', 'The request was cancelled.'), false),
-      );
+      const onCancel = token?.onCancellationRequested(() => finish(cancelled(), false));
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -156,4 +157,19 @@ export class WorkPool {
       worker.postMessage(request);
     });
   }
+}
+
+/** A worker's answer, parsed one event-loop turn after it arrived and resolved one turn after the parse. */
+function parseInLaterTurns(json: string): Promise<AnyAnswer> {
+  return new Promise((resolve) => {
+    setImmediate(() => {
+      let answer: AnyAnswer;
+      try {
+        answer = JSON.parse(json) as AnyAnswer;
+      } catch {
+        answer = failure('internal', 'The simulation worker sent an answer that could not be read.');
+      }
+      setImmediate(() => resolve(answer));
+    });
+  });
 }

@@ -1,7 +1,7 @@
 // Runs one simulation job through the engine facade: in a worker thread normally, in the server's own thread when
 // no worker bundle is there (tests that run the sources).
 import { stat } from 'node:fs/promises';
-import { createSparkDraService, type EventLogReplay, type SparkDraService } from '../../engine';
+import { createSparkDraService, jobLensOutcome, type EventLogReplay, type SparkDraService } from '../../engine';
 import type { Result } from '../../../../protocol/result';
 import type { ReplayResult } from '../../../../protocol/replay';
 import type { Advice } from '../../../../protocol/advice';
@@ -46,6 +46,7 @@ export async function runJob(
 ): Promise<AnyAnswer> {
   const service = createSparkDraService(job.settings);
   if (job.kind === 'simulate') return service.open(job.document).simulate(job.input);
+  if (job.kind === 'lens') return jobLensOutcome(service.open(job.document).simulate(job.input));
   if (job.kind === 'upgrade-diff') return service.upgradeDiff(job.input);
   if (job.kind === 'advise') return advise(service, job, logs, stampOf, hooks);
   return replay(service, job, logs, stampOf);

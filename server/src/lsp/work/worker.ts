@@ -1,5 +1,6 @@
 // Entry of a simulation worker thread (bundled as dist/simulation-worker.js): runs the jobs the server sends, one at
-// a time, and answers each. The server ends a worker to cancel its job or when it runs out of time or memory.
+// a time, and answers each as JSON text, serialised here rather than on the server's thread. The server ends a
+// worker to cancel its job or when it runs out of time or memory.
 import { parentPort } from 'node:worker_threads';
 import { failure } from '../../../../protocol/result';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './messages';
@@ -17,7 +18,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       failure('internal', `The simulation failed: ${error instanceof Error ? error.message : String(error)}`),
     )
     .then((answer) => {
-      const response: WorkerResponse = { id: request.id, answer };
+      const response: WorkerResponse = { id: request.id, answerJson: JSON.stringify(answer) };
       parentPort?.postMessage(response);
     });
 });
