@@ -6,6 +6,7 @@ import type { Advice } from '../../protocol/advice';
 import type { AdvisorEntry, PointRole } from './advisor-points';
 import { runtimeLimit } from './advisor-points';
 import { placeLabels } from './advisor-labels';
+import { composeExport, EXPORT_SCALE, type ExportCaption } from './export-canvas';
 import { formatDuration, formatUsd } from './format';
 import type { ChartTheme } from './theme';
 
@@ -102,6 +103,8 @@ export class AdvisorChart {
   private theme: ChartTheme | undefined;
   private selectedId: string | undefined;
   private placed: Placed[] = [];
+  private series: MarkerSeries[] = [];
+  private data: uPlot.AlignedData | undefined;
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -146,33 +149,58 @@ export class AdvisorChart {
     const theme = this.theme;
     this.plot?.destroy();
     this.plot = undefined;
+    this.data = undefined;
     this.host.replaceChildren();
     if (!advice || !theme) return;
-    const series = markerSeries(this.entries, theme);
+    this.series = markerSeries(this.entries, theme);
     // One x slot per point, in runtime order: points of different series never share a slot.
     const all: { entry: AdvisorEntry; series: number }[] = [];
-    series.forEach((s, i) => s.entries.forEach((entry) => all.push({ entry, series: i })));
+    this.series.forEach((s, i) => s.entries.forEach((entry) => all.push({ entry, series: i })));
     all.sort((a, b) => a.entry.point.runtimeSec - b.entry.point.runtimeSec);
     const xs = all.map((a) => a.entry.point.runtimeSec);
-    const ys = series.map(() => new Array<number | null>(all.length).fill(null));
+    const ys = this.series.map(() => new Array<number | null>(all.length).fill(null));
     this.placed = all.map((a, index) => {
       const column = ys[a.series];
       if (column) column[index] = a.entry.point.costUsd;
       return { entry: a.entry, index, series: a.series + 1 };
     });
+    this.data = [xs, ...ys];
+    this.plot = new uPlot(this.options(advice, theme, this.width(), HEIGHT, 1, true), this.data, this.host);
+    this.plot.over.addEventListener('click', (e) => this.click(e));
+    this.host.dataset.points = String(all.length);
+    this.host.dataset.series = String(this.series.length);
+    this.host.dataset.limit = String(Math.round(runtimeLimit(advice) * 10) / 10);
+    this.host.dataset.selected = this.selectedId ?? '';
+    this.host.dataset.theme = theme.kind;
+  }
+
+  /**
+   * uPlot options at scale `k`: fonts, markers and lines grow with it (the PNG export draws at k > 1). Only the
+   * `live` chart on screen records its marker positions.
+   */
+  private options(
+    advice: Advice,
+    theme: ChartTheme,
+    width: number,
+    height: number,
+    k: number,
+    live: boolean,
+  ): uPlot.Options {
     const limit = runtimeLimit(advice);
-    const font = `${theme.fontSizePx}px ${theme.fontFamily}`;
+    const font = `${theme.fontSizePx * k}px ${theme.fontFamily}`;
     const axisBase = {
       stroke: theme.foreground,
       font,
       labelFont: font,
-      grid: { stroke: theme.grid, width: 1 },
-      ticks: { stroke: theme.grid, width: 1 },
+      grid: { stroke: theme.grid, width: k },
+      ticks: { stroke: theme.grid, width: k, size: 10 * k },
+      gap: 5 * k,
+      labelSize: 30 * k,
     };
     const noLine: uPlot.Series.PathBuilder = () => null;
-    const opts: uPlot.Options = {
-      width: this.width(),
-      height: HEIGHT,
+    return {
+      width,
+      height,
       class: 'advisor-chart',
       scales: {
         x: {
@@ -193,16 +221,16 @@ export class AdvisorChart {
       },
       series: [
         { label: 'Runtime', value: (_u, v) => (v == null ? '–' : formatDuration(v)) },
-        ...series.map((s): uPlot.Series => ({
+        ...this.series.map((s): uPlot.Series => ({
           label: s.label,
           stroke: s.colour,
-          width: s.line ? 1.5 : 0,
+          width: s.line ? 1.5 * k : 0,
           spanGaps: true,
           ...(s.line ? {} : { paths: noLine }),
           points: {
             show: true,
-            size: s.size,
-            width: 2,
+            size: s.size * k,
+            width: 2 * k,
             space: 0,
             stroke: s.colour,
             fill: s.line ? theme.background : s.colour,
@@ -211,28 +239,67 @@ export class AdvisorChart {
         })),
       ],
       axes: [
-        { ...axisBase, label: 'runtime', values: (_u, splits) => splits.map((v) => formatDuration(v)) },
-        { ...axisBase, label: 'cost (USD)', size: 64, values: (_u, splits) => splits.map((v) => formatUsd(v)) },
+        {
+          ...axisBase,
+          label: 'runtime',
+          size: 50 * k,
+          space: 50 * k,
+          values: (_u, splits) => splits.map((v) => formatDuration(v)),
+        },
+        {
+          ...axisBase,
+          label: 'cost (USD)',
+          size: 64 * k,
+          space: 30 * k,
+          values: (_u, splits) => splits.map((v) => formatUsd(v)),
+        },
       ],
       legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       hooks: {
-        drawAxes: [(u) => this.drawConstraint(u, limit, theme)],
-        draw: [(u) => this.drawLabels(u, series, theme)],
+        drawAxes: [(u) => this.drawConstraint(u, limit, theme, k)],
+        draw: [(u) => this.drawLabels(u, theme, k, live)],
       },
     };
-    this.plot = new uPlot(opts, [xs, ...ys], this.host);
-    this.plot.over.addEventListener('click', (e) => this.click(e));
-    this.host.dataset.points = String(all.length);
-    this.host.dataset.series = String(series.length);
-    this.host.dataset.limit = String(Math.round(limit * 10) / 10);
-    this.host.dataset.selected = this.selectedId ?? '';
-    this.host.dataset.theme = theme.kind;
+  }
+
+  /**
+   * The chart as a PNG data URL at EXPORT_SCALE× its CSS size, redrawn on the theme background with the caption's
+   * title and lines above a drawn legend; undefined before the chart is drawn.
+   */
+  async toPngDataUrl(caption: ExportCaption): Promise<string | undefined> {
+    const live = this.plot;
+    const advice = this.advice;
+    const theme = this.theme;
+    const data = this.data;
+    if (!live || !advice || !theme || !data) return undefined;
+    const dpr = live.ctx.canvas.width / Math.max(1, live.width);
+    const k = EXPORT_SCALE / dpr;
+    const box = document.createElement('div');
+    box.className = 'export-box';
+    document.body.append(box);
+    let plot: uPlot | undefined;
+    try {
+      plot = new uPlot(this.options(advice, theme, live.width * k, HEIGHT * k, k, false), data, box);
+      plot.series.forEach((_s, i) => {
+        if (i > 0 && live.series[i]?.show === false) plot?.setSeries(i, { show: false });
+      });
+      // uPlot sizes and draws in a microtask after construction: let it finish first.
+      await new Promise((done) => setTimeout(done, 0));
+      const legend = this.series
+        .filter((_s, i) => live.series[i + 1]?.show !== false)
+        .map((s) => ({ label: s.label, colour: s.colour, ...(s.line ? {} : { dot: true }) }));
+      return composeExport({ chart: plot.ctx.canvas, theme, caption, legend, scale: EXPORT_SCALE });
+    } finally {
+      plot?.destroy();
+      box.remove();
+    }
   }
 
   /** The constraint: a vertical line at the slowest allowed runtime, the slower side lightly shaded. */
-  private drawConstraint(u: uPlot, limit: number, theme: ChartTheme): void {
+  private drawConstraint(u: uPlot, limit: number, theme: ChartTheme, k: number): void {
     const ctx = u.ctx;
+    const px = devicePixelRatio * k;
     const x = Math.round(u.valToPos(limit, 'x', true));
     const { top, height, left, width } = u.bbox;
     const right = left + width;
@@ -243,27 +310,28 @@ export class AdvisorChart {
     ctx.fillRect(x, top, right - x, height);
     ctx.globalAlpha = 1;
     ctx.strokeStyle = theme.series.livePvcs;
-    ctx.lineWidth = 1.5 * devicePixelRatio;
-    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+    ctx.lineWidth = 1.5 * px;
+    ctx.setLineDash([6 * px, 4 * px]);
     ctx.beginPath();
     ctx.moveTo(x, top);
     ctx.lineTo(x, top + height);
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = theme.muted;
-    ctx.font = `${Math.round(theme.fontSizePx * 0.9 * devicePixelRatio)}px ${theme.fontFamily}`;
+    ctx.font = `${Math.round(theme.fontSizePx * 0.9 * px)}px ${theme.fontFamily}`;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'bottom';
-    ctx.fillText('slower than allowed →', x + 4 * devicePixelRatio, top + height - 4 * devicePixelRatio);
+    ctx.fillText('slower than allowed →', x + 4 * px, top + height - 4 * px);
     ctx.restore();
   }
 
-  /** Names beside the labelled markers, a ring around the selected point, and their positions for tests. */
-  private drawLabels(u: uPlot, series: readonly MarkerSeries[], theme: ChartTheme): void {
+  /** Names beside the labelled markers, a ring around the selected point, and (live) their positions for tests. */
+  private drawLabels(u: uPlot, theme: ChartTheme, k: number, live: boolean): void {
+    const series = this.series;
     const ctx = u.ctx;
     const dpr = devicePixelRatio;
     ctx.save();
-    const fontPx = Math.round(theme.fontSizePx * 0.9);
+    const fontPx = Math.round(theme.fontSizePx * 0.9 * k);
     ctx.font = `${fontPx * dpr}px ${theme.fontFamily}`;
     // uPlot leaves its axis text settings on the context.
     ctx.textAlign = 'left';
@@ -272,19 +340,21 @@ export class AdvisorChart {
       x: u.valToPos(p.entry.point.runtimeSec, 'x'),
       y: u.valToPos(p.entry.point.costUsd, 'y'),
     });
-    this.host.dataset.positions = JSON.stringify(
-      this.placed.map((p) => {
-        const { x, y } = at(p);
-        return { id: p.entry.id, x: Math.round(x), y: Math.round(y) };
-      }),
-    );
+    if (live) {
+      this.host.dataset.positions = JSON.stringify(
+        this.placed.map((p) => {
+          const { x, y } = at(p);
+          return { id: p.entry.id, x: Math.round(x), y: Math.round(y) };
+        }),
+      );
+    }
     const selected = this.placed.find((p) => p.entry.id === this.selectedId);
     if (selected) {
       const { x, y } = at(selected);
       ctx.strokeStyle = theme.foreground;
-      ctx.lineWidth = 2 * dpr;
+      ctx.lineWidth = 2 * k * dpr;
       ctx.beginPath();
-      ctx.arc(u.bbox.left + x * dpr, u.bbox.top + y * dpr, 11 * dpr, 0, Math.PI * 2);
+      ctx.arc(u.bbox.left + x * dpr, u.bbox.top + y * dpr, 11 * k * dpr, 0, Math.PI * 2);
       ctx.stroke();
     }
     // Labels in priority order: the named points first, then the heuristics.
@@ -295,9 +365,9 @@ export class AdvisorChart {
     const spots = placeLabels(
       labelled.map((p) => ({
         ...at(p),
-        r: (series[p.series - 1]?.size ?? 8) / 2 + 1,
+        r: ((series[p.series - 1]?.size ?? 8) / 2 + 1) * k,
         width: ctx.measureText(p.entry.label).width / dpr,
-        height: fontPx + 4,
+        height: fontPx + 4 * k,
       })),
       { width: u.bbox.width / dpr, height: u.bbox.height / dpr },
     );
@@ -307,14 +377,14 @@ export class AdvisorChart {
       const colour = series[p.series - 1]?.colour ?? theme.foreground;
       const { x, y } = at(p);
       const width = ctx.measureText(p.entry.label).width / dpr;
-      const height = fontPx + 2;
+      const height = fontPx + 2 * k;
       // A label moved away from its marker gets a thin line back to it.
       const nearX = Math.max(spot.x, Math.min(x, spot.x + width));
       const nearY = Math.max(spot.y, Math.min(y, spot.y + height));
-      if (Math.hypot(nearX - x, nearY - y) > 14) {
+      if (Math.hypot(nearX - x, nearY - y) > 14 * k) {
         ctx.strokeStyle = colour;
         ctx.globalAlpha = 0.6;
-        ctx.lineWidth = dpr;
+        ctx.lineWidth = k * dpr;
         ctx.beginPath();
         ctx.moveTo(u.bbox.left + x * dpr, u.bbox.top + y * dpr);
         ctx.lineTo(u.bbox.left + nearX * dpr, u.bbox.top + nearY * dpr);
@@ -322,7 +392,7 @@ export class AdvisorChart {
         ctx.globalAlpha = 1;
       }
       ctx.fillStyle = colour;
-      ctx.fillText(p.entry.label, u.bbox.left + spot.x * dpr, u.bbox.top + (spot.y + 1) * dpr);
+      ctx.fillText(p.entry.label, u.bbox.left + spot.x * dpr, u.bbox.top + (spot.y + k) * dpr);
     });
     ctx.restore();
   }

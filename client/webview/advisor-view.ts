@@ -6,13 +6,17 @@ import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/
 import type { Advice, ExecutorTimeBreakdown } from '../../protocol/advice';
 import type { AdvisorHostMessage, AdvisorWebviewMessage } from '../../protocol/advisor-messages';
 import type { SimulationResult } from '../../protocol/simulation';
+import type { ExportCsvMessage, ExportPngMessage } from '../../protocol/webview-messages';
 import { renderBreakdown } from './advisor-breakdown';
 import { AdvisorChart } from './advisor-chart';
-import { advisorEntries, pointSummary, runtimeLimit, tableEntries, type AdvisorEntry } from './advisor-points';
+import { recommendationLine, searchLine } from './advisor-lines';
+import { advisorEntries, pointSummary, tableEntries, type AdvisorEntry } from './advisor-points';
 import { advisorTable, selectRow } from './advisor-table';
 import { TimelineChart } from './chart';
+import { exportStem } from './csv';
 import { el } from './dom';
-import { formatDuration, formatUsd, trim } from './format';
+import { advisorCaption, advisorCsv } from './export-advisor';
+import { formatDuration, formatUsd } from './format';
 import type { ChartTheme } from './theme';
 
 export interface AdvisorHost {
@@ -22,6 +26,10 @@ export interface AdvisorHost {
   /** The workload preset the panel shows, if the user picked one. */
   preset(): string | undefined;
   theme(): ChartTheme;
+  /** Hands an exported file to the host to save (the panel's Export PNG / Export CSV messages). */
+  export(message: ExportPngMessage | ExportCsvMessage): void;
+  /** The job file's short name, for export titles and file names. */
+  fileName(): string;
 }
 
 type View = 'simulation' | 'advisor';
@@ -32,21 +40,6 @@ function button(label: string, secondary = false): VscodeButton {
   b.textContent = label;
   if (secondary) b.secondary = true;
   return b;
-}
-
-function recommendationLine(advice: Advice): string {
-  const r = advice.recommended;
-  const limit = `${trim(advice.maxSlowdownPct, 1)}%`;
-  if (!r) return `No configuration costs less than the file as written within ${limit} of its runtime.`;
-  const n = Object.keys(r.changes).length;
-  const saving = advice.current.costUsd - r.costUsd;
-  const pct = advice.current.costUsd > 0 ? Math.round((saving / advice.current.costUsd) * 100) : 0;
-  return `Recommended: ${formatUsd(r.costUsd)} instead of ${formatUsd(advice.current.costUsd)} (${pct}% less) in ${formatDuration(r.runtimeSec)} instead of ${formatDuration(advice.current.runtimeSec)}, with ${n} change${n === 1 ? '' : 's'}.`;
-}
-
-function searchLine(advice: Advice): string {
-  const w = advice.workload;
-  return `${trim(advice.candidates, 0)} configurations simulated on “${w.name}” (${w.jobs} jobs, ${w.stages} stages, ${trim(w.tasks, 0)} tasks), Spark ${advice.sparkVersion}. Limit: at most ${trim(advice.maxSlowdownPct, 1)}% slower than the file (${formatDuration(runtimeLimit(advice))}).`;
 }
 
 export class AdvisorView {
@@ -72,6 +65,7 @@ export class AdvisorView {
   private readonly summary: HTMLElement;
   private readonly chart: AdvisorChart;
   private readonly chartHost: HTMLElement;
+  private readonly exports: HTMLElement;
   private readonly tableHost: HTMLElement;
   private readonly selection: HTMLElement;
   private readonly selectionText: HTMLElement;
@@ -115,6 +109,14 @@ export class AdvisorView {
     this.chartHost = el('div', 'advisor-chart-host');
     this.chartHost.id = 'advisor-chart';
     this.chart = new AdvisorChart(this.chartHost, (entry) => this.pick(entry));
+    this.exports = el('div', 'advisor-exports');
+    const pngButton = button('Export PNG', true);
+    pngButton.id = 'advisor-export-png';
+    pngButton.addEventListener('click', () => void this.exportPng());
+    const csvButton = button('Export CSV', true);
+    csvButton.id = 'advisor-export-csv';
+    csvButton.addEventListener('click', () => this.exportCsv());
+    this.exports.append(pngButton, csvButton);
     this.tableHost = el('div', 'advisor-table-host');
     this.selection = el('div', 'advisor-selection');
     this.selection.hidden = true;
@@ -138,6 +140,7 @@ export class AdvisorView {
       statusRow,
       this.summary,
       this.chartHost,
+      this.exports,
       this.tableHost,
       this.selection,
       this.breakdownHost,
@@ -279,6 +282,21 @@ export class AdvisorView {
     this.host.post({ type: 'advisorApply', changes: { ...entry.point.changes } });
   }
 
+  private async exportPng(): Promise<void> {
+    const advice = this.advice;
+    if (!advice) return;
+    const dataUrl = await this.chart.toPngDataUrl(advisorCaption(this.host.fileName(), advice));
+    if (!dataUrl) return;
+    this.host.export({ type: 'exportPng', fileName: `${exportStem(this.host.fileName())}-advice.png`, dataUrl });
+  }
+
+  private exportCsv(): void {
+    const advice = this.advice;
+    if (!advice) return;
+    const fileName = `${exportStem(this.host.fileName())}-advice-frontier.csv`;
+    this.host.export({ type: 'exportCsv', fileName, text: advisorCsv(advice) });
+  }
+
   // ---------- rendering ----------
 
   private render(): void {
@@ -286,7 +304,7 @@ export class AdvisorView {
     this.renderStatus();
     this.renderVerdict();
     this.tabButtons.advisor.classList.toggle('has-advice', advice !== undefined);
-    for (const part of [this.summary, this.chartHost, this.tableHost, this.notes]) part.hidden = !advice;
+    for (const part of [this.summary, this.chartHost, this.exports, this.tableHost, this.notes]) part.hidden = !advice;
     if (!advice) {
       this.selection.hidden = true;
       renderBreakdown(this.breakdownHost, '', []);

@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 import type { SimulationResult, TimelinePoint } from '../../protocol/simulation';
 import { Bands } from './bands';
 import { bandsHeight, drawBands } from './export-bands';
+import { composeExport, EXPORT_SCALE, type ExportCaption } from './export-canvas';
 import { alignTimelines } from './chart-data';
 import { SERIES_HELP } from './series-help';
 import { formatClock, trim } from './format';
@@ -47,15 +48,6 @@ const SERIES: readonly SimulatedSeries[] = [
 const OBSERVED: SeriesSpec = { key: 'observed', label: 'Observed executors', scale: 'count', width: 2, dash: [10, 5] };
 
 const HEIGHT = 340;
-
-/** A title and lines of figures drawn above the exported chart. */
-export interface ExportCaption {
-  title: string;
-  lines: string[];
-}
-
-/** The exported PNG has twice the chart's CSS pixels, whatever the screen's pixel ratio. */
-export const EXPORT_SCALE = 2;
 
 function upperRange(max: number | null): number {
   const m = max ?? 0;
@@ -318,69 +310,23 @@ export class TimelineChart {
   }
 
   private compose(plot: uPlot, theme: ChartTheme, caption: ExportCaption, live: uPlot): string | undefined {
-    const src = plot.ctx.canvas;
     const scale = EXPORT_SCALE;
+    const legend = this.drawn
+      .filter((_s, i) => live.series[i + 1]?.show !== false)
+      .map((s) => ({ label: s.label, colour: theme.series[s.key], ...(s.dash ? { dash: s.dash } : {}) }));
     const bandRows = this.bands?.visibleRows() ?? [];
-    const measure = document.createElement('canvas').getContext('2d');
-    if (!measure) return undefined;
-    const font = `${Math.round(theme.fontSizePx * scale)}px ${theme.fontFamily}`;
-    const titleFont = `600 ${Math.round(theme.fontSizePx * 1.3 * scale)}px ${theme.fontFamily}`;
-    measure.font = font;
-    const rowHeight = Math.round(22 * scale);
-    const margin = Math.round(10 * scale);
-    // Legend rows that fit the width.
-    const items: { spec: SeriesSpec; x: number; row: number }[] = [];
-    let x = margin;
-    let row = 0;
-    this.drawn.forEach((s, i) => {
-      if (live.series[i + 1]?.show === false) return;
-      const w = 24 * scale + measure.measureText(s.label).width + 16 * scale;
-      if (x > margin && x + w > src.width - margin) {
-        row++;
-        x = margin;
-      }
-      items.push({ spec: s, x, row });
-      x += w;
-    });
-    const captionHeight = margin + Math.round(rowHeight * 1.3) + caption.lines.length * rowHeight;
-    const legendTop = captionHeight + margin / 2;
-    const pad = legendTop + (row + 1) * rowHeight + margin / 2;
-    const out = document.createElement('canvas');
-    out.width = src.width;
-    out.height = src.height + pad + bandsHeight(bandRows, scale);
-    const ctx = out.getContext('2d');
-    if (!ctx) return undefined;
-    ctx.fillStyle = theme.background;
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.textBaseline = 'middle';
-    ctx.fillStyle = theme.foreground;
-    ctx.font = titleFont;
-    ctx.fillText(caption.title, margin, margin + (rowHeight * 1.3) / 2);
-    ctx.font = font;
-    caption.lines.forEach((line, i) => {
-      ctx.fillStyle = i === 0 ? theme.foreground : theme.muted;
-      ctx.fillText(line, margin, margin + rowHeight * 1.3 + i * rowHeight + rowHeight / 2);
-    });
-    for (const item of items) {
-      const y = legendTop + item.row * rowHeight + rowHeight / 2;
-      ctx.strokeStyle = theme.series[item.spec.key];
-      ctx.lineWidth = 2 * scale;
-      ctx.setLineDash((item.spec.dash ?? []).map((d) => d * scale));
-      ctx.beginPath();
-      ctx.moveTo(item.x, y);
-      ctx.lineTo(item.x + 18 * scale, y);
-      ctx.stroke();
-      ctx.fillStyle = theme.foreground;
-      ctx.fillText(item.spec.label, item.x + 24 * scale, y);
-    }
-    ctx.setLineDash([]);
-    ctx.drawImage(src, 0, pad);
-    if (bandRows.length > 0) {
-      const { left, width } = plot.bbox;
-      const axis = { left, width, toPx: (sec: number) => plot.valToPos(sec, 'x', true) - left };
-      const placed = drawBands(ctx, bandRows, axis, pad + src.height, theme, scale);
-      this.host.dataset.exportBands = JSON.stringify(placed);
-    } else delete this.host.dataset.exportBands;
-    return out.toDataURL('image/png');
+    delete this.host.dataset.exportBands;
+    const below =
+      bandRows.length === 0
+        ? undefined
+        : {
+            height: bandsHeight(bandRows, scale),
+            draw: (ctx: CanvasRenderingContext2D, top: number): void => {
+              const { left, width } = plot.bbox;
+              const axis = { left, width, toPx: (sec: number) => plot.valToPos(sec, 'x', true) - left };
+              this.host.dataset.exportBands = JSON.stringify(drawBands(ctx, bandRows, axis, top, theme, scale));
+            },
+          };
+    return composeExport({ chart: plot.ctx.canvas, theme, caption, legend, scale, ...(below ? { below } : {}) });
   }
 }

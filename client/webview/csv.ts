@@ -14,10 +14,10 @@ export const CSV_HEADER = [
 ].join(',');
 
 /** A cell that may hold a comma is quoted. */
-const cell = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+export const csvCell = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 function row(kind: string, p: TimelinePoint): string {
-  return [cell(kind), p.t, p.running, p.target, p.pendingPods, p.busySlots, p.pendingTasks, p.livePvcs]
+  return [csvCell(kind), p.t, p.running, p.target, p.pendingPods, p.busySlots, p.pendingTasks, p.livePvcs]
     .map(String)
     .join(',');
 }

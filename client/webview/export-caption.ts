@@ -1,7 +1,7 @@
 // The title and figures written above an exported chart, so a PNG pasted into a ticket says what it shows.
 import type { SimulationResult } from '../../protocol/simulation';
 import { formatCount } from '../../protocol/text-format';
-import type { ExportCaption } from './chart';
+import type { ExportCaption } from './export-canvas';
 import { formatDuration, formatUsd, trim } from './format';
 
 export function exportCaption(fileName: string, r: SimulationResult): ExportCaption {

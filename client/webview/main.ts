@@ -87,6 +87,8 @@ class Panel {
       },
       preset: () => this.state.preset,
       theme: readTheme,
+      export: (message) => this.api.postMessage(message),
+      fileName: () => this.state.fileName,
     });
     observeTheme(() => {
       this.chart.setTheme(readTheme());

@@ -5,38 +5,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseWebviewMessage } from '../../protocol/webview-messages';
-import { FILE_VALUES, sampleAdvice, sampleResult } from './fixtures';
+import { openAdvisorPanel, showAdvice, type ThemeName } from './advisor-page';
+import { sampleAdvice, sampleResult } from './fixtures';
 import { OUTPUT, send, sent, startHarness, violations, waitForSent, type Harness, type SentMessage } from './harness';
-
-const DOC = 'file:///work/jobs/emr-eks-dra.json';
 
 let harness: Harness;
 const contexts: BrowserContext[] = [];
 
-async function openPanel(
-  theme: 'dark' | 'light' | 'high-contrast' = 'dark',
-): Promise<{ page: Page; problems: string[] }> {
-  const { page, context, problems } = await harness.newPage({ width: 1200, height: 1500 });
-  contexts.push(context);
-  if (theme !== 'dark') {
-    await page.evaluate(
-      (t) => (window as unknown as { __test: { setTheme(x: string): void } }).__test.setTheme(t),
-      theme,
-    );
-  }
-  await waitForSent(page, (m) => m.type === 'ready');
-  await send(page, { type: 'init', documentUri: DOC, fileName: 'emr-eks-dra.json', presets: ['wide-then-narrow'] });
-  const first = await waitForSent(page, (m) => m.type === 'simulate');
-  await send(page, { type: 'fileValues', values: FILE_VALUES });
-  await send(page, { type: 'result', requestId: first.requestId, result: sampleResult() });
-  await page.locator('#chart canvas').waitFor({ state: 'attached' });
-  return { page, problems };
-}
-
-async function showAdvice(page: Page): Promise<void> {
-  await send(page, { type: 'advice', advice: sampleAdvice() });
-  await page.locator('#advisor-chart canvas').waitFor({ state: 'visible' });
-}
+const openPanel = (theme: ThemeName = 'dark'): Promise<{ page: Page; problems: string[] }> =>
+  openAdvisorPanel(harness, contexts, theme);
 
 async function previews(page: Page): Promise<SentMessage[]> {
   return (await sent(page)).filter((m) => m.type === 'advisorPreview');

@@ -1,0 +1,94 @@
+// The advisor view's exports, runtime limit and restore after a reload, in headless Chromium under the page CSP.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { parseWebviewMessage } from '../../protocol/webview-messages';
+import { openAdvisorPanel, showAdvice } from './advisor-page';
+import { sampleAdvice } from './fixtures';
+import { OUTPUT, startHarness, violations, waitForSent, type Harness } from './harness';
+
+let harness: Harness;
+const contexts: BrowserContext[] = [];
+
+/** Pixels of the decoded image within `tolerance` of the colour, in the rows from `fromY` down. */
+async function pixelsOfColour(page: Page, dataUrl: string, colour: string, fromY: number): Promise<number> {
+  return page.evaluate(
+    async ({ url, hex, top }) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d');
+      if (!ctx) return -1;
+      ctx.drawImage(img, 0, 0);
+      const want = [1, 3, 5].map((i) => parseInt(hex.trim().slice(i, i + 2), 16));
+      const data = ctx.getImageData(0, top, c.width, c.height - top).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (want.every((w, j) => Math.abs((data[i + j] ?? 0) - (w ?? 0)) <= 6)) n++;
+      }
+      return n;
+    },
+    { url: dataUrl, hex: colour, top: fromY },
+  );
+}
+
+describe('advisor exports, runtime limit and restore (Chromium)', { timeout: 180_000 }, () => {
+  before(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    harness = await startHarness();
+  });
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await harness?.close();
+  });
+
+  it('exports the advisor chart as a 2× PNG with a caption and its markers, and the frontier as CSV', async () => {
+    const { page, problems } = await openAdvisorPanel(harness, contexts);
+    assert.equal(await page.locator('#advisor-export-png').isVisible(), false, 'no export before there is advice');
+    await showAdvice(page);
+    const width = await page.locator('#advisor-chart .uplot').evaluate((e) => e.getBoundingClientRect().width);
+
+    await page.locator('#advisor-export-png').click();
+    const png = await waitForSent(page, (m) => m.type === 'exportPng');
+    assert.ok(parseWebviewMessage(png), 'a valid exportPng message');
+    assert.equal(png.fileName, 'emr-eks-dra-json-advice.png');
+    const dataUrl = String(png.dataUrl);
+    writeFileSync(join(OUTPUT, 'advisor-export.png'), Buffer.from(dataUrl.split(',')[1] ?? '', 'base64'));
+    const size = await page.evaluate(async (url) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      return { width: img.naturalWidth, height: img.naturalHeight };
+    }, dataUrl);
+    assert.equal(size.width, Math.round(width) * 2, 'twice the CSS width');
+    assert.ok(size.height > 340 * 2, `height ${size.height} holds the 2× chart and the caption`);
+    const css = await page.evaluate(() => {
+      const style = getComputedStyle(document.documentElement);
+      return {
+        foreground: style.getPropertyValue('--vscode-editor-foreground'),
+        green: style.getPropertyValue('--vscode-charts-green'),
+      };
+    });
+    // The title and lines are drawn in the foreground colour above the chart.
+    assert.ok((await pixelsOfColour(page, dataUrl, css.foreground, 0)) > 500, 'the caption has text');
+    // The recommended marker (15 px across, ×2) and its label are green, below the caption and legend.
+    const green = await pixelsOfColour(page, dataUrl, css.green, 150);
+    assert.ok(green > 300, `the recommended marker is drawn (${green} green pixels)`);
+
+    await page.locator('#advisor-export-csv').click();
+    const csv = await waitForSent(page, (m) => m.type === 'exportCsv');
+    assert.ok(parseWebviewMessage(csv), 'a valid exportCsv message');
+    assert.equal(csv.fileName, 'emr-eks-dra-json-advice-frontier.csv');
+    const lines = String(csv.text).trimEnd().split('\n');
+    assert.match(lines[0] ?? '', /^Point,Also,Runtime \(s\),Cost \(USD\),Executor-hours,/);
+    assert.equal(lines.length, 2 + sampleAdvice().frontier.length);
+    assert.match(lines[4] ?? '', /^Frontier point 3,recommended,470,0\.171,/);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
+  });
+});
