@@ -37,6 +37,9 @@ export interface StageRecord {
 export interface ProfileRecord {
   id: number;
   executorCores?: number;
+  /** Executor heap and memory overhead the profile asked for (MiB). */
+  executorMemoryMiB?: number;
+  memoryOverheadMiB?: number;
   taskCpus?: number;
 }
 
@@ -363,9 +366,16 @@ export class EventCollector {
     const id = num(e, 'Resource Profile Id');
     if (id === undefined) return;
     const record: ProfileRecord = { id };
-    const cores = num(obj(obj(e, 'Executor Resource Requests') ?? {}, 'cores') ?? {}, 'Amount');
-    const cpus = num(obj(obj(e, 'Task Resource Requests') ?? {}, 'cpus') ?? {}, 'Amount');
+    // Each request is {"Resource Name", "Amount", …} under its resource name (cores, memory, memoryOverhead, cpus).
+    const executorAsks = obj(e, 'Executor Resource Requests') ?? {};
+    const amount = (asks: JsonObject, name: string): number | undefined => num(obj(asks, name) ?? {}, 'Amount');
+    const cores = amount(executorAsks, 'cores');
+    const memory = amount(executorAsks, 'memory');
+    const overhead = amount(executorAsks, 'memoryOverhead');
+    const cpus = amount(obj(e, 'Task Resource Requests') ?? {}, 'cpus');
     if (cores !== undefined) record.executorCores = cores;
+    if (memory !== undefined) record.executorMemoryMiB = memory;
+    if (overhead !== undefined) record.memoryOverheadMiB = overhead;
     if (cpus !== undefined) record.taskCpus = cpus;
     this.profiles.set(id, record);
   }
