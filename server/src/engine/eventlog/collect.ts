@@ -41,6 +41,8 @@ export interface ProfileRecord {
   executorMemoryMiB?: number;
   memoryOverheadMiB?: number;
   taskCpus?: number;
+  /** Other resources it asked for, per executor or per task (e.g. gpu): the simulation sizes slots by CPUs only. */
+  customResources?: string[];
 }
 
 export interface JobRecord {
@@ -72,6 +74,9 @@ export interface ExecutorRecord {
 
 /** Pending-task changes are kept per 100 ms bucket, so memory grows with the run's length, not its task count. */
 export const PENDING_BUCKET_MS = 100;
+
+/** Executor requests every profile may carry that the simulation models (memory only through cost). */
+const EXECUTOR_MEMORY_AND_CORES = new Set(['cores', 'memory', 'memoryOverhead', 'offHeap', 'pyspark.memory']);
 
 export class EventCollector {
   sparkVersion?: string;
@@ -377,6 +382,10 @@ export class EventCollector {
     if (memory !== undefined) record.executorMemoryMiB = memory;
     if (overhead !== undefined) record.memoryOverheadMiB = overhead;
     if (cpus !== undefined) record.taskCpus = cpus;
+    const custom = new Set<string>();
+    for (const name of Object.keys(executorAsks)) if (!EXECUTOR_MEMORY_AND_CORES.has(name)) custom.add(name);
+    for (const name of Object.keys(obj(e, 'Task Resource Requests') ?? {})) if (name !== 'cpus') custom.add(name);
+    if (custom.size > 0) record.customResources = [...custom].sort();
     this.profiles.set(id, record);
   }
 
