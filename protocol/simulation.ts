@@ -62,6 +62,21 @@ export interface SimulationSummary {
   recomputedTasks: number;
   /** Task time of those re-runs, in seconds. */
   recomputeSec: number;
+  /** Per resource profile, by id, when the run kept executors of more than one profile (stage-level scheduling). */
+  profiles?: ProfileSummary[];
+}
+
+/** One resource profile's share of a run with stage-level scheduling. */
+export interface ProfileSummary {
+  /** 0 is the default profile (the configuration itself). */
+  id: number;
+  executorCores: number;
+  taskCpus: number;
+  /** Most executors of this profile alive at once. */
+  peakExecutors: number;
+  /** Executors of this profile that registered. */
+  executors: number;
+  executorSeconds: number;
 }
 
 /** A job's simulated submission and end, in seconds from application start. */
@@ -83,7 +98,7 @@ export interface SimulatedStage {
 /** One simulated executor's lifetime, in seconds from application start. */
 export interface ExecutorLifetime {
   id: string;
-  /** Resource profile id (the simulator runs the default profile, 0). */
+  /** Resource profile id (0: the default profile). */
   profile: number;
   addedSec: number;
   /** Absent when it was still alive when the run stopped. */

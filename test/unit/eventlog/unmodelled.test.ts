@@ -1,5 +1,6 @@
-// What the replay cannot model is said in its notes, with its size: other resource profiles, speculation, failed
-// attempts, lost executors. A log without any of them gets none of these notes.
+// What the replay cannot model is said in its notes, with its size: resources other than CPUs in a profile,
+// speculation, failed attempts, lost executors. A log without any of them gets none of these notes. Several resource
+// profiles are modelled, so they get no note of their own here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEventLogText } from '../../../server/src/engine/eventlog';
@@ -19,7 +20,7 @@ function profileEvent(id: number, cores: number, cpus: number): Record<string, u
   };
 }
 
-test('a log with a second profile, a speculative copy, a failed attempt and a lost executor gets four sized notes', () => {
+test('a log with a second profile, a speculative copy, a failed attempt and a lost executor gets three sized notes', () => {
   const text = new LogBuilder(CONF)
     .raw(profileEvent(0, 4, 1))
     .raw(profileEvent(1, 8, 2))
@@ -41,7 +42,6 @@ test('a log with a second profile, a speculative copy, a failed attempt and a lo
   assert.equal(log.stats.failedTaskSeconds, 12);
   const notes = unmodelledNotes(log);
   assert.deepEqual(notes, [
-    'The log used stage-level scheduling: profile 1 (8 cores per executor, 2 CPU(s) per task) ran 1 stage(s), 2 task(s), 60% of the task time. The simulation runs every stage on executors of the configured (default) profile, so executor counts and peaks for those stages can be far off.',
     '1 speculative task copy ran (10.0 s, 10% of the task time); speculation is not simulated.',
     '2 task attempt(s) failed or were killed (12.0 s, 12% of the task time); the simulation runs each task once, successfully.',
     '1 executor(s) were lost (Executor Process Lost); this simulation loses none and recomputes nothing (only the replay of the logged configuration loses them).',
@@ -51,13 +51,13 @@ test('a log with a second profile, a speculative copy, a failed attempt and a lo
   // The logged configuration's replay loses the executor the log lost, and says so instead.
   const replayed = unmodelledNotes(log, { lossesReplayed: true });
   assert.equal(
-    replayed[3],
+    replayed[2],
     '1 executor(s) were lost (Executor Process Lost); the replay loses them at the logged times and re-runs their running tasks, but recomputes no shuffle output they held.',
   );
   for (const note of replayed) assert.ok(replay.value.notes.includes(note), note);
   const whatIf = replayLoggedConfiguration(log, { conf: { 'spark.executor.cores': '4' } });
   if (!whatIf.ok) assert.fail(whatIf.problem.message);
-  assert.ok(whatIf.value.notes.includes(notes[3]), 'a what-if loses nothing and says so');
+  assert.ok(whatIf.value.notes.includes(notes[2]), 'a what-if loses nothing and says so');
 });
 
 test('a clean single-profile log gets none of these notes', () => {
@@ -107,4 +107,28 @@ test('locality wait: an executor the driver is removing offers no free slot afte
     .end(50);
   const log = expectOk(parseEventLogText(text, 'hand-built'));
   assert.equal(log.stats.waitingWithFreeSlotSeconds, 0);
+});
+
+test('a profile asking for a GPU gets a note sized by its share of the task time', () => {
+  const text = new LogBuilder(CONF)
+    .raw({
+      Event: 'SparkListenerResourceProfileAdded',
+      'Resource Profile Id': 0,
+      'Executor Resource Requests': {
+        cores: { 'Resource Name': 'cores', Amount: 4 },
+        gpu: { 'Resource Name': 'gpu', Amount: 1 },
+        memory: { 'Resource Name': 'memory', Amount: 4096 },
+      },
+      'Task Resource Requests': {
+        cpus: { 'Resource Name': 'cpus', Amount: 1 },
+        gpu: { 'Resource Name': 'gpu', Amount: 0.25 },
+      },
+    })
+    .executor('1', 5)
+    .job(0, 0, 10, tasks(4, '1', 10, 20))
+    .end(30);
+  const log = expectOk(parseEventLogText(text, 'hand-built'));
+  assert.deepEqual(unmodelledNotes(log), [
+    'Profile 0 also asked for gpu (100% of the task time): the simulation sizes task slots by CPUs only, so where those resources allow fewer tasks per executor it packs more tasks onto each.',
+  ]);
 });

@@ -152,7 +152,7 @@ test('several errors are all reported', () => {
 
 test('unknown fields are rejected so typos do not pass silently', () => {
   assert.deepEqual(errorsOf({ jobs: [{ stages: [stage(0, { task: 3 })] }] }), [
-    'jobs[0].stages[0]: unknown field "task" (allowed: id, name, parents, tasks, duration, shuffleMap, cached, shuffleId)',
+    'jobs[0].stages[0]: unknown field "task" (allowed: id, name, parents, tasks, duration, shuffleMap, cached, shuffleId, profile)',
   ]);
 });
 
@@ -234,4 +234,43 @@ test('the example in docs/workload-format.md is valid', async () => {
   assert.ok(block, 'the doc has a json example');
   const w = ok(JSON.parse(block[1]));
   assert.ok(w.jobs.length >= 2);
+});
+
+test('profiles: declared profiles and stage profile ids are kept; profile 0 stays implicit', () => {
+  const w = ok({
+    profiles: [
+      { id: 2, executorCores: 8, taskCpus: 2, executorMemoryMiB: 16384, memoryOverheadMiB: 2048 },
+      { id: 1, executorCores: 1 },
+    ],
+    jobs: [{ stages: [stage(0), stage(1, { parents: [0], profile: 2 }), stage(2, { profile: 0 })] }],
+  });
+  assert.deepEqual(w.profiles, [
+    { id: 1, executorCores: 1 },
+    { id: 2, executorCores: 8, taskCpus: 2, executorMemoryMiB: 16384, memoryOverheadMiB: 2048 },
+  ]);
+  const byId = new Map(w.jobs[0].stages.map((s) => [s.id, s]));
+  assert.equal(byId.get(0)?.profile, undefined);
+  assert.equal(byId.get(1)?.profile, 2);
+  assert.equal(byId.get(2)?.profile, undefined, 'profile 0 is the default and is not stored');
+});
+
+test('profiles: a workload without profiles has no profiles field', () => {
+  assert.equal(ok({ jobs: [{ stages: [stage(0)] }] }).profiles, undefined);
+});
+
+test('profiles: undeclared, duplicate, default-id and oversized declarations are errors with their paths', () => {
+  const errors = errorsOf({
+    profiles: [{ id: 0 }, { id: 3, executorCores: 2, taskCpus: 4 }, { id: 3 }, { id: 5, gpus: 1 }],
+    jobs: [{ stages: [stage(0, { profile: 7 }), stage(1, { profile: -1 })] }],
+  });
+  assert.ok(errors.includes('profiles[0].id must be a positive integer'), errors.join('\n'));
+  assert.ok(errors.includes('profiles[1].taskCpus (4) must not exceed executorCores (2)'), errors.join('\n'));
+  assert.ok(errors.includes('profiles[2].id (3) is declared twice'), errors.join('\n'));
+  assert.ok(
+    errors.some((e) => e.startsWith('profiles[3]: unknown field "gpus"')),
+    errors.join('\n'),
+  );
+  assert.ok(errors.includes('jobs[0].stages[1].profile must be a non-negative integer'), errors.join('\n'));
+  const undeclared = errorsOf({ jobs: [{ stages: [stage(0, { profile: 7 })] }] });
+  assert.deepEqual(undeclared, ['jobs[0] stage 0: profile (7) is not declared in "profiles"']);
 });

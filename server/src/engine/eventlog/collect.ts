@@ -37,7 +37,12 @@ export interface StageRecord {
 export interface ProfileRecord {
   id: number;
   executorCores?: number;
+  /** Executor heap and memory overhead the profile asked for (MiB). */
+  executorMemoryMiB?: number;
+  memoryOverheadMiB?: number;
   taskCpus?: number;
+  /** Other resources it asked for, per executor or per task (e.g. gpu): the simulation sizes slots by CPUs only. */
+  customResources?: string[];
 }
 
 export interface JobRecord {
@@ -69,6 +74,9 @@ export interface ExecutorRecord {
 
 /** Pending-task changes are kept per 100 ms bucket, so memory grows with the run's length, not its task count. */
 export const PENDING_BUCKET_MS = 100;
+
+/** Executor requests every profile may carry that the simulation models (memory only through cost). */
+const EXECUTOR_MEMORY_AND_CORES = new Set(['cores', 'memory', 'memoryOverhead', 'offHeap', 'pyspark.memory']);
 
 export class EventCollector {
   sparkVersion?: string;
@@ -363,10 +371,21 @@ export class EventCollector {
     const id = num(e, 'Resource Profile Id');
     if (id === undefined) return;
     const record: ProfileRecord = { id };
-    const cores = num(obj(obj(e, 'Executor Resource Requests') ?? {}, 'cores') ?? {}, 'Amount');
-    const cpus = num(obj(obj(e, 'Task Resource Requests') ?? {}, 'cpus') ?? {}, 'Amount');
+    // Each request is {"Resource Name", "Amount", …} under its resource name (cores, memory, memoryOverhead, cpus).
+    const executorAsks = obj(e, 'Executor Resource Requests') ?? {};
+    const amount = (asks: JsonObject, name: string): number | undefined => num(obj(asks, name) ?? {}, 'Amount');
+    const cores = amount(executorAsks, 'cores');
+    const memory = amount(executorAsks, 'memory');
+    const overhead = amount(executorAsks, 'memoryOverhead');
+    const cpus = amount(obj(e, 'Task Resource Requests') ?? {}, 'cpus');
     if (cores !== undefined) record.executorCores = cores;
+    if (memory !== undefined) record.executorMemoryMiB = memory;
+    if (overhead !== undefined) record.memoryOverheadMiB = overhead;
     if (cpus !== undefined) record.taskCpus = cpus;
+    const custom = new Set<string>();
+    for (const name of Object.keys(executorAsks)) if (!EXECUTOR_MEMORY_AND_CORES.has(name)) custom.add(name);
+    for (const name of Object.keys(obj(e, 'Task Resource Requests') ?? {})) if (name !== 'cpus') custom.add(name);
+    if (custom.size > 0) record.customResources = [...custom].sort();
     this.profiles.set(id, record);
   }
 

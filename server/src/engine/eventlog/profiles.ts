@@ -14,6 +14,7 @@ export function profileUsage(c: EventCollector): ProfileUsage[] {
       const asked = c.profiles.get(id);
       if (asked?.executorCores !== undefined) u.executorCores = asked.executorCores;
       if (asked?.taskCpus !== undefined) u.taskCpus = asked.taskCpus;
+      if (asked?.customResources !== undefined) u.customResources = asked.customResources;
       usage.set(id, u);
     }
     u.stages++;

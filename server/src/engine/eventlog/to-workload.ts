@@ -12,10 +12,13 @@
 // - Job timing: the first job starts at its observed offset from application start; a later job that was submitted
 //   after every earlier job ended keeps that gap (`gapAfterPrevious`); one submitted while an earlier job was still
 //   running keeps its offset from the previous submission (`delayAfterPreviousSubmit`).
+// - Resource profiles: each kept stage keeps its "Resource Profile Id"; the profiles those stages name (other than the
+//   default, 0) keep what SparkListenerResourceProfileAdded asked for (see log-profiles.ts).
 import { parseWorkload } from '../workload/parse';
 import type { Workload } from '../workload/types';
 import type { EventCollector, StageRecord } from './collect';
 import { originMs } from './observed';
+import { workloadProfiles } from './log-profiles';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -114,6 +117,7 @@ export function buildWorkload(c: EventCollector, fallbackName: string): Workload
       if (stage.name !== undefined) s.name = stage.name;
       if (stage.shuffleMapTasks) s.shuffleMap = true;
       if (stage.cachesRdd) s.cached = true;
+      if (stage.profileId !== undefined && stage.profileId !== 0) s.profile = stage.profileId;
       stageJson.set(sid, s);
       kept.push(sid);
     }
@@ -147,6 +151,8 @@ export function buildWorkload(c: EventCollector, fallbackName: string): Workload
   });
 
   const json: Record<string, unknown> = { name: c.appName ?? fallbackName, executor: executorHints(c), jobs };
+  const profiles = workloadProfiles(c, stageJson.values());
+  if (profiles.length > 0) json.profiles = profiles;
   const parsed = parseWorkload(json);
   if (!parsed.ok) return { ok: false, error: `could not build a workload from the log: ${parsed.problem.message}` };
 

@@ -105,6 +105,8 @@ export interface ProfileUsage {
   /** Executor cores and CPUs per task the profile asked for, when the log says. */
   executorCores?: number;
   taskCpus?: number;
+  /** Other resources it asked for (e.g. gpu), which the simulation does not size slots by. */
+  customResources?: string[];
   stages: number;
   /** Successful task attempts and their run time (s). */
   tasks: number;

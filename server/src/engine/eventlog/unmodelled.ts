@@ -1,17 +1,12 @@
-// What the log shows that the replay does not model, each with its size, for the replay's notes: work under other
-// resource profiles, speculative copies, failed or killed attempts, executors lost.
+// What the log shows that the replay does not model, each with its size, for the replay's notes: resources other than
+// CPUs that a profile's slots depend on, speculative copies, failed or killed attempts, executors lost. Several resource
+// profiles are modelled (targets, pods, executors and slots per profile; see simulator/profiles.ts); a fixed-count run
+// notes itself that it has default-profile executors only.
 import type { EventLogReplay } from './types';
 import { wasLost } from './executor-losses';
 
 const secs = (s: number): string => `${s >= 100 ? s.toFixed(0) : s.toFixed(1)} s`;
 const share = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%');
-
-function profileText(p: EventLogReplay['profiles'][number]): string {
-  const asked: string[] = [];
-  if (p.executorCores !== undefined) asked.push(`${p.executorCores} cores per executor`);
-  if (p.taskCpus !== undefined) asked.push(`${p.taskCpus} CPU(s) per task`);
-  return `profile ${p.id}${asked.length > 0 ? ` (${asked.join(', ')})` : ''}`;
-}
 
 export interface UnmodelledOptions {
   /** The replay lost the log's lost executors at their logged times (the logged configuration's replay). */
@@ -21,15 +16,13 @@ export interface UnmodelledOptions {
 export function unmodelledNotes(log: EventLogReplay, options: UnmodelledOptions = {}): string[] {
   const notes: string[] = [];
   const total = log.stats.successfulTaskSeconds;
-  const others = log.profiles.filter((p) => p.id !== 0 && p.stages > 0);
-  if (others.length > 0) {
-    const seconds = others.reduce((n, p) => n + p.taskSeconds, 0);
-    const tasks = others.reduce((n, p) => n + p.tasks, 0);
+  const custom = log.profiles.filter((p) => p.stages > 0 && (p.customResources?.length ?? 0) > 0);
+  if (custom.length > 0) {
+    const seconds = custom.reduce((n, p) => n + p.taskSeconds, 0);
     notes.push(
-      `The log used stage-level scheduling: ${others.map(profileText).join('; ')} ran ` +
-        `${others.reduce((n, p) => n + p.stages, 0)} stage(s), ${tasks} task(s), ${share(seconds, total)} of the task time. ` +
-        'The simulation runs every stage on executors of the configured (default) profile, so executor counts and peaks ' +
-        'for those stages can be far off.',
+      `${custom.map((p) => `Profile ${p.id} also asked for ${(p.customResources ?? []).join(', ')}`).join('; ')} ` +
+        `(${share(seconds, total)} of the task time): the simulation sizes task slots by CPUs only, so where those ` +
+        'resources allow fewer tasks per executor it packs more tasks onto each.',
     );
   }
   const st = log.stats;

@@ -100,6 +100,13 @@ export class AllocationManager {
     return this.targets.get(profileId);
   }
 
+  /** The targets summed over profiles (the default profile's alone when no other profile has a stage). */
+  totalTarget(): number {
+    let total = 0;
+    for (const t of this.targets.values()) total += t;
+    return total;
+  }
+
   /** All targets, by profile id ascending. */
   allTargets(): ReadonlyMap<number, number> {
     return new Map([...this.targets].sort((a, b) => a[0] - b[0]));

@@ -1,11 +1,12 @@
 // The simulation driver: one integer-millisecond clock moving from event to event. It runs the allocation manager's
 // schedule every 100 ms (skipping ticks that provably change nothing), the pod allocator every batch.delay, pods
 // through the latency model, executors registering and exiting, and the task scheduler feeding the listener events.
+// With resource profiles besides the default (DRA runs only), targets, pods, executors and slots are per profile.
 import { TICK_MS } from '../spark-constants';
 import type { ExpandedWorkload } from '../workload/types';
 import { AllocationManager, type AllocationClient } from './allocation-manager';
 import { DEFAULT_BUDGET, WorkMeter, type BudgetExceeded, type RunBudget } from './budget';
-import { DEFAULT_PROFILE_ID, ManualClock } from './clock';
+import { ManualClock } from './clock';
 import type { AllocationConfig } from './config';
 import { ExecutorMonitor } from './executor-monitor';
 import { StartPlanner, type CalibratedStart } from './k8s/calibrated-start';
@@ -22,6 +23,7 @@ import { TimelineRecorder } from './timeline';
 import { ExecutorTimeLedger, type ExecutorTimeSplit } from './time-ledger';
 import type { ShuffleLoss, ShuffleLossTotals } from './shuffle-loss';
 import { ShuffleOutputs } from './scheduler/shuffle-outputs';
+import { ProfileTally, type ProfileRunFigures, type ProfileSlots } from './profile-tally';
 
 export { TICK_MS };
 
@@ -57,6 +59,12 @@ export interface ClusterRunSpec {
   losses?: readonly ExecutorLoss[];
   /** What removing an executor does to its shuffle output (absent: nothing is lost or moved). */
   shuffleLoss?: ShuffleLoss;
+  /**
+   * Resource profiles other than the default that stages name, with their task slots per executor. A DRA run keeps
+   * targets, pods and executors per profile; a fixed-count run has default-profile executors only (every stage runs
+   * on them).
+   */
+  profiles?: readonly ProfileSlots[];
 }
 
 /** The `ordinal`-th executor to register (from 1) is lost at `atMs`, unless it is gone by then. */
@@ -86,6 +94,8 @@ export interface SimulatedExecutorLife {
   removedMs?: number;
   /** Why it went: `idle` (killed by the allocation manager) or `lost` (a loss the replayed log shows). */
   reason?: 'idle' | 'lost';
+  /** The resource profile it was started for (0: the default). */
+  profile: number;
 }
 
 export interface ClusterRunOutput {
@@ -123,6 +133,8 @@ export interface ClusterRunOutput {
   losses?: { applied: number; missed: number; tasksRerun: number };
   /** Shuffle output lost, recomputed or migrated because executors were removed. */
   shuffleLoss: ShuffleLossTotals;
+  /** Per resource profile, by id, when the run kept executors of more than one profile. */
+  profiles?: ProfileRunFigures[];
 }
 
 type SimEvent =
@@ -184,6 +196,8 @@ class ClusterSim {
   private readonly meter: WorkMeter;
   private readonly ledger: ExecutorTimeLedger;
   private readonly loss = { lostOutputs: 0, migratedOutputs: 0 };
+  /** Per-profile figures; undefined unless this run keeps several profiles. */
+  private readonly tally: ProfileTally | undefined;
 
   constructor(private readonly spec: ClusterRunSpec) {
     if (spec.calibrated) this.planner = new StartPlanner(spec.calibrated, spec.latency.registerMs);
@@ -194,7 +208,10 @@ class ClusterSim {
     this.allocator = new PodAllocator(
       spec.pods,
       this.store,
-      { createPod: (id, now) => this.createPod(id, now), deletePod: (id, now) => this.deletePod(id, now) },
+      {
+        createPod: (id, now, profile) => this.createPod(id, now, profile),
+        deletePod: (id, now) => this.deletePod(id, now),
+      },
       this.pvcs,
     );
     this.allocator.creationBudget = budget.maxExecutors;
@@ -213,6 +230,9 @@ class ClusterSim {
     // After the manager and monitor exist: the listener forwards to them.
     for (const loss of spec.losses ?? []) this.events.push(loss.atMs, { kind: 'lose', ordinal: loss.ordinal });
     const delay = spec.launchDelayMs ?? 0;
+    const profiles = this.manager ? (spec.profiles ?? []) : [];
+    for (const p of profiles) this.manager?.defineProfile(p.id, p.slots);
+    if (profiles.length > 0) this.tally = new ProfileTally(profiles);
     this.scheduler = new TaskScheduler(
       spec.workload,
       spec.tasksPerExecutor,
@@ -220,7 +240,13 @@ class ClusterSim {
       (at, job) => this.events.push(at, { kind: 'job', job }),
       delay > 0 ? { ms: delay, timer: (at, stage) => this.events.push(at, { kind: 'release', stage }) } : undefined,
       spec.shuffleLoss ? new ShuffleOutputs() : undefined,
+      profiles.length > 0 ? new Map(profiles.map((p) => [p.id, p.slots])) : undefined,
     );
+    if (spec.profiles && spec.profiles.length > 0 && !this.manager) {
+      this.notes.push(
+        `With a fixed executor count there are only default-profile executors: the stages of resource profile(s) ${spec.profiles.map((p) => p.id).join(', ')} ran on them, with the default profile's task slots. Spark itself allows that only for task-only profiles (3.4+ standalone, 3.5.1+ Kubernetes); a profile asking for other executors needs dynamic allocation.`,
+      );
+    }
   }
 
   private text(id: number): string {
@@ -275,7 +301,7 @@ class ClusterSim {
       stageSubmitted: (s) => {
         this.stageStarted(sch().stageIds[s]);
         this.dirty = true;
-        manager.onStageSubmitted(ref(s), sch().stageTasks[s], DEFAULT_PROFILE_ID);
+        manager.onStageSubmitted(ref(s), sch().stageTasks[s], sch().stageProfile[s]);
       },
       stageCompleted: (s) => {
         this.stageEnded(sch().stageIds[s]);
@@ -350,7 +376,7 @@ class ClusterSim {
     };
     return {
       requestTotalExecutors: (targets) => {
-        this.setTarget(targets.get(DEFAULT_PROFILE_ID) ?? 0);
+        if (this.allocator.setTargets(targets)) this.events.push(this.now, ALLOCATE);
         return true;
       },
       killExecutors: kill,
@@ -372,8 +398,8 @@ class ClusterSim {
 
   // ---- pods ------------------------------------------------------------------------------------------------------
 
-  private createPod(id: number, now: number): void {
-    this.store.add(id, now);
+  private createPod(id: number, now: number, profile: number): void {
+    this.store.add(id, now, profile);
     this.ledger.podCreated(id, now);
     this.events.push(now + this.spec.latency.apiMs, { kind: 'visible', id });
   }
@@ -383,6 +409,7 @@ class ClusterSim {
     const since = this.runningSince.get(id);
     if (since !== undefined) {
       this.podRunningMs += now - since;
+      this.tally?.podRan(this.store.profileOf(id), now - since);
       this.runningSince.delete(id);
     }
     if (this.registeredAt.has(id)) this.executorGone(id, now);
@@ -397,6 +424,7 @@ class ClusterSim {
     const life = this.lifeOf.get(id);
     if (life) life.removedMs = now;
     this.executorMs += now - at;
+    this.tally?.executorGone(this.store.profileOf(id), now - at);
     this.running--;
     this.removed++;
     if (this.spec.shuffleLoss?.mode === 'migrated') this.scheduler.migrateOutputs(id);
@@ -422,15 +450,7 @@ class ClusterSim {
         return;
       case 'register':
         if (this.store.phase(e.id) !== 'running') return;
-        this.registeredAt.set(e.id, now);
-        this.registrationOrder.push(e.id);
-        this.recordLife(e.id, now);
-        this.running++;
-        if (this.running > this.peak) this.peak = this.running;
-        this.monitor?.onExecutorAdded(this.text(e.id), DEFAULT_PROFILE_ID);
-        this.ledger.registered(e.id, now);
-        this.dirty = true;
-        this.scheduler.addExecutor(e.id, now);
+        this.registered(e.id, now);
         return;
       case 'exit':
         this.killed.delete(e.id);
@@ -455,6 +475,20 @@ class ClusterSim {
     }
   }
 
+  private registered(id: number, now: number): void {
+    const profile = this.store.profileOf(id);
+    this.registeredAt.set(id, now);
+    this.registrationOrder.push(id);
+    this.recordLife(id, now, profile);
+    this.running++;
+    if (this.running > this.peak) this.peak = this.running;
+    this.tally?.executorAdded(profile);
+    this.monitor?.onExecutorAdded(this.text(id), profile);
+    this.ledger.registered(id, now);
+    this.dirty = true;
+    this.scheduler.addExecutor(id, now, profile);
+  }
+
   /** A loss the log shows: the executor goes at once, its running tasks re-run elsewhere; its pod is replaced. */
   private lose(ordinal: number, now: number): void {
     const id = this.registrationOrder[ordinal - 1];
@@ -475,8 +509,8 @@ class ClusterSim {
     return this.planner?.runningAt(id, created, visibleAt) ?? visibleAt + podStartMs(this.spec.latency, id);
   }
 
-  private recordLife(id: number, now: number): void {
-    const life: SimulatedExecutorLife = { id, addedMs: now };
+  private recordLife(id: number, now: number, profile: number): void {
+    const life: SimulatedExecutorLife = { id, addedMs: now, profile };
     this.lives.push(life);
     this.lifeOf.set(id, life);
   }
@@ -488,9 +522,9 @@ class ClusterSim {
     this.meter.spend(1);
     const wasDirty = this.dirty;
     this.dirty = false;
-    const before = manager.target() ?? 0;
+    const before = manager.totalTarget();
     const result = manager.schedule();
-    const quiet = !wasDirty && result.delta === 0 && result.removed.length === 0 && (manager.target() ?? 0) === before;
+    const quiet = !wasDirty && result.delta === 0 && result.removed.length === 0 && manager.totalTarget() === before;
     this.lastTick = this.now;
     if (!quiet || this.dirty) {
       this.nextTick = this.now + TICK_MS;
@@ -526,7 +560,7 @@ class ClusterSim {
   // ---- timeline --------------------------------------------------------------------------------------------------
 
   private target(): number {
-    return this.manager ? (this.manager.target() ?? 0) : this.staticTarget;
+    return this.manager ? this.manager.totalTarget() : this.staticTarget;
   }
 
   private sample(force: boolean): void {
@@ -624,8 +658,14 @@ class ClusterSim {
 
   private finish(completed: boolean, jobsEndMs: number): ClusterRunOutput {
     const end = this.now;
-    for (const [, at] of this.registeredAt) this.executorMs += end - at;
-    for (const [, since] of this.runningSince) this.podRunningMs += end - since;
+    for (const [id, at] of this.registeredAt) {
+      this.executorMs += end - at;
+      this.tally?.executorGone(this.store.profileOf(id), end - at);
+    }
+    for (const [id, since] of this.runningSince) {
+      this.podRunningMs += end - since;
+      this.tally?.podRan(this.store.profileOf(id), end - since);
+    }
     this.sample(false);
     const last = this.timeline.last();
     if (last === undefined || last.t < end / 1000) this.sample(true);
@@ -668,6 +708,7 @@ class ClusterSim {
         recomputedTasks: this.scheduler.recomputedTasks,
         recomputeMs: this.scheduler.recomputedMs,
       },
+      ...(this.tally ? { profiles: this.tally.figures(this.scheduler.busyMsByProfile) } : {}),
     };
   }
 }

@@ -29,18 +29,7 @@ export function executorShape(r: ConfReader): ExecutorShape {
   const requestText = r.string('spark.kubernetes.executor.request.cores');
   const request = requestText !== undefined ? parseCpuQuantity(requestText) : undefined;
   const heapMiB = r.mebibytes('spark.executor.memory') ?? 1024;
-  const explicit = r.mebibytes('spark.executor.memoryOverhead');
-  let overheadMiB: number;
-  if (explicit !== undefined) overheadMiB = explicit;
-  else {
-    const factorKey =
-      r.given('spark.executor.memoryOverheadFactor') || !r.given('spark.kubernetes.memoryOverheadFactor')
-        ? 'spark.executor.memoryOverheadFactor'
-        : 'spark.kubernetes.memoryOverheadFactor';
-    const factor = r.double(factorKey, 0.1);
-    const floor = versionAtLeast(r.version, '4.0.0') ? (r.mebibytes('spark.executor.minMemoryOverhead') ?? 384) : 384;
-    overheadMiB = Math.max(Math.floor(factor * heapMiB), floor);
-  }
+  const overheadMiB = memoryOverheadMiB(r, heapMiB);
   return {
     cores,
     vcpuRequest: request !== undefined && request > 0 ? request : cores,
@@ -48,6 +37,28 @@ export function executorShape(r: ConfReader): ExecutorShape {
     overheadMiB,
     memoryGb: (heapMiB + overheadMiB) / 1024,
   };
+}
+
+/**
+ * The memory overhead for a heap of `heapMiB`: spark.executor.memoryOverhead when set, else the overhead factor times
+ * the heap with its floor (Spark computes a custom resource profile's overhead the same way from its own heap).
+ */
+export function memoryOverheadMiB(r: ConfReader, heapMiB: number): number {
+  const explicit = r.mebibytes('spark.executor.memoryOverhead');
+  if (explicit !== undefined) return explicit;
+  const factorKey =
+    r.given('spark.executor.memoryOverheadFactor') || !r.given('spark.kubernetes.memoryOverheadFactor')
+      ? 'spark.executor.memoryOverheadFactor'
+      : 'spark.kubernetes.memoryOverheadFactor';
+  const factor = r.double(factorKey, 0.1);
+  const floor = versionAtLeast(r.version, '4.0.0') ? (r.mebibytes('spark.executor.minMemoryOverhead') ?? 384) : 384;
+  return Math.max(Math.floor(factor * heapMiB), floor);
+}
+
+/** Pod running time of executors of one size (ms). */
+export interface ShapedPodTime {
+  podMs: number;
+  shape: ExecutorShape;
 }
 
 export interface Usage {
@@ -64,10 +75,20 @@ const round = (x: number, digits: number): number => {
   return Math.round(x * f) / f;
 };
 
-export function computeCost(usage: Usage, shape: ExecutorShape, prices: Prices): CostBreakdown {
-  const podHours = usage.podMs / 3_600_000;
-  const vcpuHours = podHours * shape.vcpuRequest;
-  const gbHours = podHours * shape.memoryGb;
+/** The run's cost; `byShape` splits the pod time among executor sizes (resource profiles), else all is `shape`'s. */
+export function computeCost(
+  usage: Usage,
+  shape: ExecutorShape,
+  prices: Prices,
+  byShape?: readonly ShapedPodTime[],
+): CostBreakdown {
+  let vcpuHours = 0;
+  let gbHours = 0;
+  for (const part of byShape ?? [{ podMs: usage.podMs, shape }]) {
+    const podHours = part.podMs / 3_600_000;
+    vcpuHours += podHours * part.shape.vcpuRequest;
+    gbHours += podHours * part.shape.memoryGb;
+  }
   const emrUplift = vcpuHours * prices.emrVcpuHour + gbHours * prices.emrGbHour;
   const compute = vcpuHours * prices.instanceVcpuHour;
   const storage = (usage.pvcGibHours / prices.hoursPerMonth) * prices.ebsGibMonth;

@@ -1,6 +1,5 @@
 // Per-job times and executor lifetimes of a cluster run, in the result's units (seconds, string executor ids).
 import type { ClusterRunOutput } from './cluster-sim';
-import { DEFAULT_PROFILE_ID } from './clock';
 import type { ExecutorLifetime, RunDetails, SimulatedJob, SimulatedStage } from '../../../../protocol/simulation';
 import { stepIntegral } from './steps';
 
@@ -21,7 +20,7 @@ export function runDetails(run: ClusterRunOutput): RunDetails {
   const executors = run.executors.map((e): ExecutorLifetime => {
     const life: ExecutorLifetime = {
       id: String(e.id),
-      profile: DEFAULT_PROFILE_ID,
+      profile: e.profile,
       addedSec: sec(e.addedMs),
       reason:
         e.removedMs === undefined ? 'alive at the end' : e.reason === 'lost' ? 'lost (as in the log)' : 'idle timeout',

@@ -20,6 +20,7 @@ import { budgetExceeded, resolveBudget, type BudgetExceeded, type SimulationBudg
 import { resolveAllocationConfig, type AllocationConfig } from './config';
 import { validateAllocationConfig } from './startup-checks';
 import { computeCost, executorShape, type ExecutorShape } from './cost';
+import { otherProfileSlots, profileInputs, resolveProfiles, type ResolvedProfiles } from './profiles';
 import { ConfReader } from './k8s/conf-reader';
 import { CALIBRATION_KNOBS, resolveCalibratedStart, type CalibratedStart } from './k8s/calibrated-start';
 import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
@@ -30,7 +31,13 @@ import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
 import { failure, success, type Problem, type Result } from '../../../../protocol/result';
-import type { SimulationResult, SimulationSummary, StaticRun, WorkloadSource } from '../../../../protocol/simulation';
+import type {
+  ProfileSummary,
+  SimulationResult,
+  SimulationSummary,
+  StaticRun,
+  WorkloadSource,
+} from '../../../../protocol/simulation';
 import { runDetails } from './run-details';
 import { toBreakdown } from './breakdown';
 import { EXECUTOR_TIME_CATEGORIES, type ExecutorTimeCategory } from '../../../../protocol/advice';
@@ -159,8 +166,10 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const k8sPods = resolvePodAllocatorSettings(reader, alloc.executorIdleTimeoutMs);
   const pods = native ? containerAllocatorSettings(k8sPods) : k8sPods;
   const shape = executorShape(reader);
+  const profiles = resolveProfiles(workload.profiles, alloc, shape, reader);
   const problems = [
     ...startup.map((i) => i.message),
+    ...profiles.problems,
     ...validatePodAllocatorSettings(pods, version),
     ...reader.problems.map((p) => `Spark cannot read ${p}`),
   ];
@@ -234,6 +243,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ...(options.executorLosses && options.executorLosses.length > 0 ? { losses: options.executorLosses } : {}),
     budget,
     ...(mode.kind === 'dra' && shuffleLoss ? { shuffleLoss } : {}),
+    ...(profiles.all.length > 1 ? { profiles: otherProfileSlots(profiles) } : {}),
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
   if (draRun.budgetExceeded) return stoppedRun(draRun, draOn ? 'The DRA run' : 'The run');
@@ -278,14 +288,14 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const staticResult = (run: ClusterRunOutput, executors: number): StaticRun => ({
     executors,
     timeline: run.timeline,
-    summary: summarize(run, shape, alloc.taskCpus, prices),
+    summary: summarize(run, profiles, prices),
     breakdown: toBreakdown(run.timeSplit),
     ...thinnedFrom(run),
   });
   const result: SimulationResult = {
     dra: {
       timeline: draRun.timeline,
-      summary: summarize(draRun, shape, alloc.taskCpus, prices),
+      summary: summarize(draRun, profiles, prices),
       breakdown: draBreakdown,
       ...(options.details ? runDetails(draRun) : {}),
       ...thinnedFrom(draRun),
@@ -293,7 +303,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     static: staticRun ? staticResult(staticRun, staticCount) : { ...staticResult(NO_RUN, 0), timeline: [] },
     verdict: runVerdict(draRun.timeSplit, draBreakdown, draOn, alloc),
     notes,
-    inputs: inputs(reader, alloc, shape, knobs, prices),
+    inputs: { ...inputs(reader, alloc, shape, knobs, prices), ...profileInputs(profiles) },
     fileInputs: fileInputs(base, version),
     workload: {
       name: workload.name,
@@ -501,14 +511,25 @@ const NO_RUN: ClusterRunOutput = {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number, prices: Prices): SimulationSummary {
+function summarize(run: ClusterRunOutput, profiles: ResolvedProfiles, prices: Prices): SimulationSummary {
+  const shape = profiles.all[0].shape;
   const executorSeconds = run.executorMs / 1000;
-  const busyCoreSeconds = (run.busyTaskMs / 1000) * taskCpus;
+  let busyCoreSeconds = (run.busyTaskMs / 1000) * profiles.all[0].taskCpus;
+  let coreSeconds = executorSeconds * shape.cores;
+  const perProfile = run.profiles?.map((figures) => {
+    const profile = profiles.all.find((p) => p.id === figures.id) ?? profiles.all[0];
+    return { figures, profile };
+  });
+  if (perProfile) {
+    busyCoreSeconds = perProfile.reduce((n, x) => n + (x.figures.busyTaskMs / 1000) * x.profile.taskCpus, 0);
+    coreSeconds = perProfile.reduce((n, x) => n + (x.figures.executorMs / 1000) * x.profile.executorCores, 0);
+  }
+  const byShape = perProfile?.map((x) => ({ podMs: x.figures.podRunningMs, shape: x.profile.shape }));
   return {
     runtimeSec: round3(run.endMs / 1000),
     executorSeconds: round3(executorSeconds),
     busyCoreSeconds: round3(busyCoreSeconds),
-    idleCoreSeconds: round3(Math.max(0, executorSeconds * shape.cores - busyCoreSeconds)),
+    idleCoreSeconds: round3(Math.max(0, coreSeconds - busyCoreSeconds)),
     peakExecutors: run.peakExecutors,
     podsCreated: run.podsCreated,
     pvcsCreated: run.pvc.created,
@@ -518,10 +539,26 @@ function summarize(run: ClusterRunOutput, shape: ExecutorShape, taskCpus: number
       { podMs: run.podRunningMs, pvcGibHours: run.pvc.gibHours, gibLeftBehind: run.pvc.gibLeftBehind },
       shape,
       prices,
+      byShape,
     ),
     tasks: run.tasks,
     recomputedTasks: run.shuffleLoss.recomputedTasks,
     recomputeSec: round3(run.shuffleLoss.recomputeMs / 1000),
+    ...(perProfile ? { profiles: perProfile.map((x) => profileSummary(x.figures, x.profile)) } : {}),
+  };
+}
+
+function profileSummary(
+  figures: NonNullable<ClusterRunOutput['profiles']>[number],
+  profile: ResolvedProfiles['all'][number],
+): ProfileSummary {
+  return {
+    id: figures.id,
+    executorCores: profile.executorCores,
+    taskCpus: profile.taskCpus,
+    peakExecutors: figures.peakExecutors,
+    executors: figures.executors,
+    executorSeconds: round3(figures.executorMs / 1000),
   };
 }
 

@@ -2,7 +2,16 @@
 // Never throws: every problem is reported with the path of the offending value.
 import type { Problem } from '../../../../protocol/result';
 import { topoSort } from './dag';
-import type { DistributionKind, ExecutorHints, Job, JobStart, Stage, TaskDurations, Workload } from './types';
+import type {
+  DistributionKind,
+  ExecutorHints,
+  Job,
+  JobStart,
+  ResourceProfileSpec,
+  Stage,
+  TaskDurations,
+  Workload,
+} from './types';
 
 /** A Result (the problem is the first error, `unreadable-input`) that also lists every error found. */
 export type ParseWorkloadResult = { ok: true; value: Workload } | { ok: false; problem: Problem; errors: string[] };
@@ -71,9 +80,10 @@ class Checker {
   }
 }
 
-const TOP_KEYS = ['name', 'description', 'seed', 'executor', 'jobs', '$schema'] as const;
+const TOP_KEYS = ['name', 'description', 'seed', 'executor', 'profiles', 'jobs', '$schema'] as const;
 const JOB_KEYS = ['id', 'name', 'submitAt', 'gapAfterPrevious', 'delayAfterPreviousSubmit', 'stages', 'reusesShuffles'];
-const STAGE_KEYS = ['id', 'name', 'parents', 'tasks', 'duration', 'shuffleMap', 'cached', 'shuffleId'];
+const STAGE_KEYS = ['id', 'name', 'parents', 'tasks', 'duration', 'shuffleMap', 'cached', 'shuffleId', 'profile'];
+const PROFILE_KEYS = ['id', 'executorCores', 'executorMemoryMiB', 'memoryOverheadMiB', 'taskCpus'];
 const DISTRIBUTIONS: readonly DistributionKind[] = ['uniform', 'normal', 'lognormal'];
 
 /** Parses and validates a workload. Accepts the already-parsed JSON value. */
@@ -94,6 +104,7 @@ function readWorkload(json: unknown, c: Checker): Workload | undefined {
   const description = json.description === undefined ? undefined : c.string(json.description, 'description');
   const seed = json.seed === undefined ? 1 : c.int(json.seed, 'seed');
   const executor = readExecutor(json.executor, c);
+  const profiles = readProfiles(json.profiles, c);
   if (!Array.isArray(json.jobs) || json.jobs.length === 0) {
     return c.fail('jobs', 'must be a non-empty array of jobs');
   }
@@ -104,10 +115,56 @@ function readWorkload(json: unknown, c: Checker): Workload | undefined {
   });
   if (c.errors.length > 0 || name === undefined || seed === undefined) return undefined;
   checkWorkloadIds(json.jobs as unknown[], jobs, c);
+  checkStageProfiles(jobs, profiles, c);
   if (c.errors.length > 0) return undefined;
   const w: Workload = { name, seed, executor, jobs };
+  if (profiles.length > 0) w.profiles = profiles;
   if (description !== undefined) w.description = description;
   return w;
+}
+
+/** Resource profiles besides the default (id 0 is the simulated configuration itself, so it cannot be declared). */
+function readProfiles(v: unknown, c: Checker): ResourceProfileSpec[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    c.fail('profiles', 'must be an array like [{"id": 1, "executorCores": 8, "taskCpus": 2}]');
+    return [];
+  }
+  const out: ResourceProfileSpec[] = [];
+  v.forEach((p, i) => {
+    const path = `profiles[${i}]`;
+    if (!isObj(p)) return c.fail(path, 'must be an object with an "id"');
+    c.unknownKeys(p, path, PROFILE_KEYS);
+    const id = c.positiveInt(p.id, `${path}.id`);
+    if (id === undefined) return;
+    if (out.some((q) => q.id === id)) return c.fail(`${path}.id`, `(${id}) is declared twice`);
+    const spec: ResourceProfileSpec = { id };
+    for (const key of ['executorCores', 'executorMemoryMiB', 'memoryOverheadMiB', 'taskCpus'] as const) {
+      if (p[key] === undefined) continue;
+      const n =
+        key === 'memoryOverheadMiB'
+          ? c.nonNegativeInt(p[key], `${path}.${key}`)
+          : c.positiveInt(p[key], `${path}.${key}`);
+      if (n !== undefined) spec[key] = n;
+    }
+    if (spec.executorCores !== undefined && spec.taskCpus !== undefined && spec.taskCpus > spec.executorCores) {
+      c.fail(`${path}.taskCpus`, `(${spec.taskCpus}) must not exceed executorCores (${spec.executorCores})`);
+    }
+    out.push(spec);
+  });
+  return out.sort((a, b) => a.id - b.id);
+}
+
+/** Every stage's profile is 0 (the default) or one the workload declares. */
+function checkStageProfiles(jobs: Job[], profiles: ResourceProfileSpec[], c: Checker): void {
+  const declared = new Set(profiles.map((p) => p.id));
+  jobs.forEach((job, ji) => {
+    for (const stage of job.stages) {
+      const id = stage.profile;
+      if (id === undefined || id === 0 || declared.has(id)) continue;
+      c.fail(`jobs[${ji}] stage ${stage.id}: profile`, `(${id}) is not declared in "profiles"`);
+    }
+  });
 }
 
 function readExecutor(v: unknown, c: Checker): ExecutorHints {
@@ -176,17 +233,20 @@ function readStage(v: unknown, path: string, c: Checker): Stage | undefined {
   // shuffleMap is resolved in linkStages (it may be inferred from the DAG); only its type is checked here.
   if (v.shuffleMap !== undefined) c.bool(v.shuffleMap, `${path}.shuffleMap`);
   if (v.shuffleId !== undefined) c.nonNegativeInt(v.shuffleId, `${path}.shuffleId`);
+  const profile = v.profile === undefined ? 0 : c.nonNegativeInt(v.profile, `${path}.profile`);
   if (
     id === undefined ||
     parents === undefined ||
     tasks === undefined ||
     duration === undefined ||
-    cached === undefined
+    cached === undefined ||
+    profile === undefined
   ) {
     return undefined;
   }
   const stage: Stage = { id, parents, tasks, duration, shuffleMap: false, cached };
   if (name !== undefined) stage.name = name;
+  if (profile !== 0) stage.profile = profile;
   return stage;
 }
 

@@ -57,6 +57,11 @@ export interface Stage {
   cached: boolean;
   /** The shuffle this stage writes; present exactly when `shuffleMap` is true (defaults to the stage id). */
   shuffleId?: number;
+  /**
+   * The resource profile its tasks run under (Spark's stage-level scheduling): 0 or absent is the default profile (the
+   * job's own configuration); another id names one of `Workload.profiles`.
+   */
+  profile?: number;
 }
 
 export interface Job {
@@ -81,12 +86,30 @@ export interface ExecutorHints {
   taskCpus?: number;
 }
 
+/**
+ * A resource profile other than the default one (Spark's ResourceProfile, id ≥ 1). What it leaves out is taken from
+ * the default profile, i.e. the simulated job's configuration, as Spark does for the cluster manager's request.
+ */
+export interface ResourceProfileSpec {
+  id: number;
+  /** Executor cores its executors ask for. */
+  executorCores?: number;
+  /** Executor heap (spark.executor.memory of the profile), MiB. */
+  executorMemoryMiB?: number;
+  /** Executor memory overhead, MiB. */
+  memoryOverheadMiB?: number;
+  /** CPUs each of its tasks needs. */
+  taskCpus?: number;
+}
+
 export interface Workload {
   name: string;
   description?: string;
   /** Seed for distributions that do not carry their own (default 1). */
   seed: number;
   executor: ExecutorHints;
+  /** Resource profiles stages name besides the default one, by id ascending (absent: every stage uses profile 0). */
+  profiles?: ResourceProfileSpec[];
   /** In submission order. */
   jobs: Job[];
 }

@@ -2,13 +2,14 @@
 // JobStart rule, a job's stages are submitted (in stage-id order) once their parents are done, and tasks go, in index
 // order, to free executor slots (floor(cores / task.cpus) per executor). A freed slot takes the next task at once; a
 // new executor or a newly submitted stage is offered round-robin over executors. Killed executors get no offers.
+// With several resource profiles, a stage's tasks go only to executors of its profile (profile-slots.ts).
 // With a ShuffleOutputs registry, map outputs lost with an executor are recomputed before a stage reading them is
 // submitted (shuffle-outputs.ts); without one, nothing is lost when an executor goes.
 import type { ShuffleStage } from '../executor-monitor';
 import type { ShuffleOutputs } from './shuffle-outputs';
 import type { ExpandedStage, ExpandedWorkload } from '../../workload/types';
 import { SlotHeap } from './heap';
-import { StageQueue } from './stage-queue';
+import { ProfileQueues, slotStride, type SlotsByProfile } from './profile-slots';
 
 /** What the scheduler reports, in the order Spark's listener bus would. Stages are internal indices. */
 export interface SchedulerListener {
@@ -45,6 +46,8 @@ interface NewStage {
   attempt: number;
   shuffle: number;
   children: number[];
+  /** Resource profile of its tasks (0 unless the scheduler knows the stage's profile). */
+  profile: number;
 }
 
 export class TaskScheduler {
@@ -54,6 +57,8 @@ export class TaskScheduler {
   readonly stageCached: boolean[] = [];
   /** Stage attempt: 0, or 1, 2 … for the re-runs of lost map tasks. */
   readonly stageAttempt: number[] = [];
+  /** Resource profile each stage's tasks run under. */
+  readonly stageProfile: number[] = [];
   /** The shuffle each stage writes, or NONE. */
   private readonly stageShuffle: number[] = [];
   /** The shuffles each stage reads: its parents' and, for a job's source stages, the job's reused shuffles. */
@@ -75,8 +80,8 @@ export class TaskScheduler {
   private readonly finished: number[] = [];
   /** Task indices of each stage to run again (their executor was lost), taken before the stage's next new index. */
   private readonly rerun: number[][] = [];
-  /** Submitted stages with tasks not yet launched; the head is the least (job, stage id). */
-  private readonly active: StageQueue;
+  /** Submitted stages with tasks not yet launched, one queue per profile; a head is the least (job, stage id). */
+  private readonly active: ProfileQueues;
 
   // ---- jobs (index j in workload order) ----
   private readonly jobStages: number[][] = [];
@@ -91,7 +96,13 @@ export class TaskScheduler {
   private readonly readyJobs: number[] = [];
 
   // ---- executors (by numeric id) and slots ----
+  /** Slots per executor; with several profiles, the stride of the slot arrays (the widest profile's slots). */
   private readonly slotsPerExecutor: number;
+  /** Slots by profile, when stages run under more than one profile. */
+  private readonly profileSlots: SlotsByProfile | undefined;
+  private execProfile = new Int32Array(16);
+  /** Task time (ms) of the tasks that ended, by profile (only kept with several profiles). */
+  readonly busyMsByProfile = new Map<number, number>();
   private alive = new Uint8Array(16);
   private killed = new Uint8Array(16);
   private freeTop = new Int32Array(16);
@@ -115,8 +126,12 @@ export class TaskScheduler {
     private readonly timer: JobTimer,
     private readonly launchDelay?: LaunchDelay,
     private readonly outputs?: ShuffleOutputs,
+    otherProfileSlots?: SlotsByProfile,
   ) {
-    this.slotsPerExecutor = Math.max(0, slotsPerExecutor);
+    const bySlots = new Map(otherProfileSlots ?? []);
+    bySlots.set(0, slotsPerExecutor);
+    this.profileSlots = bySlots.size > 1 ? bySlots : undefined;
+    this.slotsPerExecutor = Math.max(0, this.profileSlots ? slotStride(bySlots) : slotsPerExecutor);
     const slots = 16 * Math.max(1, this.slotsPerExecutor);
     this.freeStack = new Int32Array(slots);
     this.slotStage = new Int32Array(slots);
@@ -136,6 +151,7 @@ export class TaskScheduler {
           attempt: 0,
           shuffle: shuffleId,
           children: [],
+          profile: stage.profile !== undefined && bySlots.has(stage.profile) ? stage.profile : 0,
         });
         local.set(stage.id, s);
         mine.push(s);
@@ -165,7 +181,7 @@ export class TaskScheduler {
       this.jobEnded.push(false);
     });
     this.totalTasks = total;
-    this.active = new StageQueue(this.stageJob, this.stageIds);
+    this.active = new ProfileQueues(this.stageJob, this.stageIds, this.stageProfile, bySlots.keys());
     // Every job's rule is known at the start except the ones waiting for the previous job's submission or end.
     workload.jobs.forEach((job, j) => {
       if (j === 0 || job.start.kind === 'at') this.readyJobs.push(j);
@@ -315,6 +331,7 @@ export class TaskScheduler {
       attempt,
       shuffle: shuffleId,
       children: [reader],
+      profile: this.stageProfile[producer],
     });
     this.stageReads[r] = this.stageReads[producer] ?? [];
     this.stageTaskIndex.set(r, Int32Array.from(missing));
@@ -332,6 +349,7 @@ export class TaskScheduler {
     this.stageTasks.push(stage.durations.length);
     this.stageCached.push(stage.cached);
     this.stageAttempt.push(stage.attempt);
+    this.stageProfile.push(stage.profile);
     this.stageShuffle.push(stage.shuffle);
     this.stageReads.push([]);
     this.stageJob.push(stage.job);
@@ -362,6 +380,7 @@ export class TaskScheduler {
     const k = Math.max(1, this.slotsPerExecutor);
     this.alive = resize8(this.alive, cap);
     this.killed = resize8(this.killed, cap);
+    this.execProfile = resize32(this.execProfile, cap);
     this.freeTop = resize32(this.freeTop, cap);
     this.freeStack = resize32(this.freeStack, cap * k);
     this.slotStage = resize32(this.slotStage, cap * k);
@@ -369,14 +388,21 @@ export class TaskScheduler {
     this.slotLost = resize8(this.slotLost, cap * k);
   }
 
-  /** An executor registered: its slots are free and offered at once. */
-  addExecutor(id: number, now: number): void {
+  /** An executor of `profile` registered: its slots are free and offered at once. */
+  addExecutor(id: number, now: number, profile = 0): void {
     this.grow(id);
     this.alive[id] = 1;
-    const k = this.slotsPerExecutor;
-    for (let i = k - 1; i >= 0; i--) this.freeStack[id * k + this.freeTop[id]++] = id * k + i;
+    this.execProfile[id] = profile;
+    const stride = this.slotsPerExecutor;
+    const k = this.slotsOf(id);
+    for (let i = k - 1; i >= 0; i--) this.freeStack[id * stride + this.freeTop[id]++] = id * stride + i;
     if (k > 0) this.offerable.add(id);
     this.offerExecutor(id, now);
+  }
+
+  /** The executor's own slots (its profile's). */
+  private slotsOf(id: number): number {
+    return this.profileSlots ? (this.profileSlots.get(this.execProfile[id]) ?? 0) : this.slotsPerExecutor;
   }
 
   /** The executor was told to go: it gets no more tasks. */
@@ -418,7 +444,7 @@ export class TaskScheduler {
     for (let i = 0; i < this.freeTop[id]; i++) free.add(this.freeStack[id * k + i]);
     this.alive[id] = 0;
     this.offerable.delete(id);
-    for (let slot = id * k; slot < (id + 1) * k; slot++) {
+    for (let slot = id * k; slot < id * k + this.slotsOf(id); slot++) {
       if (free.has(slot)) continue;
       const s = this.slotStage[slot];
       const index = this.slotTask[slot];
@@ -436,12 +462,13 @@ export class TaskScheduler {
   /** Tasks running on the executor now. */
   runningOn(id: number): number {
     if (id >= this.alive.length || !this.alive[id]) return 0;
-    return this.slotsPerExecutor - this.freeTop[id];
+    return this.slotsOf(id) - this.freeTop[id];
   }
 
   private offerExecutor(id: number, now: number): void {
     const k = this.slotsPerExecutor;
-    while (this.active.size > 0 && this.freeTop[id] > 0) this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+    const queue = this.active.of(this.execProfile[id]);
+    while (queue.size > 0 && this.freeTop[id] > 0) this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
     if (this.freeTop[id] === 0) this.offerable.delete(id);
   }
 
@@ -449,20 +476,26 @@ export class TaskScheduler {
   private revive(now: number): void {
     const k = this.slotsPerExecutor;
     while (this.active.size > 0 && this.offerable.size > 0) {
+      let launched = false;
       for (const id of [...this.offerable]) {
         if (this.active.size === 0) break;
+        if (this.active.of(this.execProfile[id]).size === 0) continue; // nothing of its profile to run
         this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+        launched = true;
         if (this.freeTop[id] === 0) this.offerable.delete(id);
       }
+      if (!launched) return; // the free slots all belong to profiles with nothing pending
     }
   }
 
   /** Starts the next task on `slot`; `onTop` when the slot is the heap's top entry (its previous task just ended). */
   private launch(slot: number, now: number, onTop = false): void {
-    const s = this.active.peek();
+    const exec = (slot / this.slotsPerExecutor) | 0;
+    const queue = this.active.of(this.execProfile[exec]);
+    const s = queue.peek();
     const again = this.rerun[s];
     const index = again.length > 0 ? (again.shift() as number) : this.nextLaunch[s]++;
-    if (this.nextLaunch[s] === this.stageTasks[s] && again.length === 0) this.active.pop();
+    if (this.nextLaunch[s] === this.stageTasks[s] && again.length === 0) queue.pop();
     this.pendingCount--;
     this.busy++;
     this.slotStage[slot] = s;
@@ -470,7 +503,7 @@ export class TaskScheduler {
     const end = now + this.stageDurations[s][index];
     if (onTop) this.ends.replaceTop(slot, end);
     else this.ends.push(slot, end);
-    this.listener.taskStart(s, index, (slot / this.slotsPerExecutor) | 0);
+    this.listener.taskStart(s, index, exec);
   }
 
   /** Ends every task due at `now` (they must be the earliest), reusing each freed slot at once. */
@@ -490,11 +523,12 @@ export class TaskScheduler {
       const exec = (slot / k) | 0;
       this.busy--;
       this.busyMsTotal += this.stageDurations[s][index];
+      if (this.profileSlots) addTo(this.busyMsByProfile, this.stageProfile[s], this.stageDurations[s][index]);
       if (this.outputs && this.stageShuffle[s] !== NONE)
         this.outputs.record(this.stageShuffle[s], this.stageTaskIndex.get(s)?.[index] ?? index, exec);
       this.listener.taskEnd(s, index, exec);
       if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
-      if (this.alive[exec] && !this.killed[exec] && this.active.size > 0) {
+      if (this.alive[exec] && !this.killed[exec] && this.active.of(this.execProfile[exec]).size > 0) {
         this.launch(slot, now, true);
         continue;
       }
@@ -520,6 +554,10 @@ function durationsMs(stage: ExpandedStage): Int32Array<ArrayBuffer> {
     DURATIONS.set(stage, ms);
   }
   return ms;
+}
+
+function addTo(map: Map<number, number>, key: number, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value);
 }
 
 function toMs(seconds: number): number {
