@@ -90,7 +90,6 @@ describe('editor touches and onboarding', () => {
     );
     // Asked again while the answer is empty: diagnostics can arrive from the debounced validation before the
     // language client has settled the untitled document (seen once in a loaded full run).
-    let offered: string[] = [];
     const deadline = Date.now() + 20_000;
     let fixAll: vscode.CodeAction | undefined;
     while (!fixAll?.edit) {
@@ -100,7 +99,7 @@ describe('editor touches and onboarding', () => {
         new vscode.Range(0, 0, 0, 0),
         'source.fixAll.sparkDra',
       );
-      offered = (actions ?? []).map((a) => a.title);
+      const offered = (actions ?? []).map((a) => a.title);
       fixAll = (actions ?? []).find((a) => a.kind?.value === 'source.fixAll.sparkDra');
       if (fixAll?.edit) break;
       if (Date.now() > deadline) assert.fail(`no Fix all action within 20 s: ${offered.join(' | ') || 'no actions'}`);
