@@ -2,7 +2,7 @@
 // json-value-edit.ts), else in full. The result is always what a full parse of the new text gives.
 import type { ParsedFile } from '../../model';
 import { detectFormat, parseFile, type SourceFile } from '../index';
-import { reparseJsonValueEdit } from './json-value-edit';
+import { reparseJsonValueEdit, type EntryEdit } from './json-value-edit';
 import { findTextChange } from './text-change';
 
 /** A file as read before, with what reading it gave. */
@@ -11,8 +11,21 @@ export interface PreviousParse {
   parsed: ParsedFile;
 }
 
+export type { EntryEdit } from './json-value-edit';
+
+/** A parse, and the one-entry edit it was made with when it came from the previous version's. */
+export interface Reparse {
+  parsed: ParsedFile;
+  edit?: EntryEdit;
+}
+
 /** Reads `file`, reusing `previous` when it is the same file and the change keeps its structure. Never throws. */
 export function reparseFile(previous: PreviousParse | undefined, file: SourceFile): ParsedFile {
+  return reparseWithEdit(previous, file).parsed;
+}
+
+/** reparseFile, telling which entry changed when the previous parse was moved rather than read again. */
+export function reparseWithEdit(previous: PreviousParse | undefined, file: SourceFile): Reparse {
   if (previous) {
     try {
       const reused = reuse(previous, file);
@@ -21,14 +34,14 @@ export function reparseFile(previous: PreviousParse | undefined, file: SourceFil
       // A bug in the shortcut must cost only time: the full parse below gives the right answer.
     }
   }
-  return parseFile(file);
+  return { parsed: parseFile(file) };
 }
 
-function reuse(previous: PreviousParse, file: SourceFile): ParsedFile | undefined {
+function reuse(previous: PreviousParse, file: SourceFile): Reparse | undefined {
   const before = previous.file;
   if (before.fileName !== file.fileName || before.languageId !== file.languageId) return undefined;
   const change = findTextChange(before.text, file.text);
-  if (!change) return previous.parsed;
+  if (!change) return { parsed: previous.parsed };
   if (detectFormat(file) !== 'json' || previous.parsed.format !== 'json') return undefined;
   return reparseJsonValueEdit(before.text, previous.parsed, file.text, change);
 }
