@@ -16,6 +16,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly results = new Map<string, { version: number; findings: Finding[] }>();
+  /**
+   * Diagnostics built before, by finding. The engine hands the same finding object to a later version of a document
+   * only when the text before every place it names is unchanged (engine/rules/single-job-memo.ts), so its line and
+   * character positions still hold; typing in a large file then converts only the findings at or after the edit.
+   */
+  private readonly built = new WeakMap<Finding, Diagnostic>();
 
   constructor(
     private readonly ctx: ServerContext,
@@ -70,7 +76,17 @@ export class DiagnosticsPublisher {
     const classesChanged = this.ctx.storageClasses.updateOpenDocument(doc.uri, model.storageClasses);
     const claimsChanged = this.ctx.claims.updateOpenDocument(doc.uri, model.claims);
     if (classesChanged || claimsChanged) this.revalidateAll(doc.uri);
-    const diagnostics = this.findings(doc).map((f) => toDiagnostic(doc, f, this.ruleDocs));
+    const findings = this.findings(doc);
+    const diagnostics: Diagnostic[] = new Array<Diagnostic>(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const finding = findings[i] as Finding;
+      let diagnostic = this.built.get(finding);
+      if (diagnostic === undefined) {
+        diagnostic = toDiagnostic(doc, finding, this.ruleDocs);
+        this.built.set(finding, diagnostic);
+      }
+      diagnostics[i] = diagnostic;
+    }
     void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 

@@ -12,7 +12,8 @@ import { reparseFile } from '../../../server/src/engine/locators/incremental';
 import { reparseJsonValueEdit } from '../../../server/src/engine/locators/incremental/json-value-edit';
 import { findTextChange } from '../../../server/src/engine/locators/incremental/text-change';
 import { mulberry32 } from '../../../server/src/engine/workload/prng';
-import { analyze, JobFindingsMemo } from '../../../server/src/engine/rules';
+import { analyze, JobFindingsMemo, SingleJobMemo } from '../../../server/src/engine/rules';
+import type { SingleJobRunStats } from '../../../server/src/engine/rules/single-job-memo';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -200,4 +201,108 @@ test('a new line above a job with a duplicate key: its reused findings name the 
   const again = analyze({ text: typed, parsed: parseFile({ fileName: 'two.yaml', text: typed }), memo });
   assert.equal(memo.hits, 1);
   assert.deepEqual(again, analyze({ text: typed, parsed: parseFile({ fileName: 'two.yaml', text: typed }) }));
+});
+
+/**
+ * An EMR request whose properties feed many rule families: the keys that switch dynamic allocation on (which every
+ * check depends on), bounds, a truncated duration, a typo, executor volumes, and keys set in two classifications.
+ */
+const MIXED_EMR = `{
+  "name": "mixed",
+  "virtualClusterId": "abcdefghijklmnopqrstuvwxyz1",
+  "executionRoleArn": "arn:aws:iam::111122223333:role/emr-eks-job-role",
+  "releaseLabel": "emr-7.2.0-latest",
+  "jobDriver": {
+    "sparkSubmitJobDriver": {
+      "entryPoint": "s3://example-bucket/jobs/etl.py",
+      "sparkSubmitParameters": "--conf spark.executor.cores=4 --conf spark.dynamicAllocation.maxExecutors=40"
+    }
+  },
+  "configurationOverrides": {
+    "applicationConfiguration": [
+      {
+        "classification": "spark-defaults",
+        "properties": {
+          "spark.dynamicAllocation.enabled": "true",
+          "spark.dynamicAllocation.shuffleTracking.enabled": "true",
+          "spark.dynamicAllocation.minExecutors": "2",
+          "spark.dynamicAllocation.maxExecutors": "1",
+          "spark.dynamicAllocation.initialExecutors": "5",
+          "spark.dynamicAllocation.executorIdleTimeout": "60s",
+          "spark.dynamicAllocation.schedulerBacklogTimeout": "500ms",
+          "spark.dynamicAllocation.executorIdleTimout": "30s",
+          "spark.executor.cores": "4",
+          "spark.executor.memory": "8g",
+          "spark.kubernetes.executor.volumes.persistentVolumeClaim.spark-local-dir-1.options.claimName": "OnDemand",
+          "spark.kubernetes.executor.volumes.persistentVolumeClaim.spark-local-dir-1.options.sizeLimit": "100",
+          "spark.kubernetes.executor.volumes.persistentVolumeClaim.spark-local-dir-1.mount.path": "/data",
+          "spark.kubernetes.driver.ownPersistentVolumeClaim": "true",
+          "spark.kubernetes.driver.reusePersistentVolumeClaim": "true",
+          "spark.decommission.enabled": "true",
+          "spark.shuffle.service.enabled": "false",
+          "spark.sql.shuffle.partitions": "200"
+        }
+      },
+      {
+        "classification": "spark-defaults",
+        "properties": { "spark.executor.cores": "2", "spark.dynamicAllocation.maxExecutors": "30", "spark.speculation": "true" }
+      }
+    ]
+  }
+}
+`;
+
+/** Characters typed into keys and values: digits, unit letters, dots, and letters that make or break key names. */
+const TYPED_IN_STRINGS = ['7', '0', 's', 'm', 'g', '.', '-', 'e', 'a', ' '];
+
+/** One random edit inside a property's key or value string (a character typed, or one deleted). */
+function editInsideProperty(text: string, fileName: string, rand: () => number): string {
+  const entries = (parseFile({ fileName, text }).jobs[0]?.entries ?? []).filter((e) => e.origin === 'property');
+  const entry = entries[Math.floor(rand() * entries.length)];
+  assert.ok(entry, 'the file has properties');
+  const range = rand() < 0.25 ? entry.keyRange : entry.valueRange;
+  const at = range.start + Math.floor(rand() * (range.end - range.start + 1));
+  if (rand() < 0.3 && at < range.end) return text.slice(0, at) + text.slice(at + 1);
+  return text.slice(0, at) + (TYPED_IN_STRINGS[Math.floor(rand() * TYPED_IN_STRINGS.length)] ?? '7') + text.slice(at);
+}
+
+/** Opens each version from the previous one and checks its findings against a fresh open; returns the memo's stats. */
+function typeAndCompare(start: string, fileName: string, edits: number, seed: number): SingleJobRunStats[] {
+  const rand = mulberry32(seed);
+  let text = start;
+  let doc = service.open({ text, fileName });
+  doc.diagnostics();
+  const stats: SingleJobRunStats[] = [];
+  for (let i = 0; i < edits; i++) {
+    const after = editInsideProperty(text, fileName, rand);
+    const change = findTextChange(text, after);
+    const shortcut = change ? reparseJsonValueEdit(text, parseFile({ fileName, text }), after, change) : undefined;
+    doc = service.open({ text: after, fileName }, doc);
+    const incremental = doc.diagnostics();
+    assert.deepEqual(incremental, service.open({ text: after, fileName }).diagnostics(), `after edit ${i + 1}`);
+    if (shortcut) stats.push(memoOf(doc).lastRun);
+    text = after;
+  }
+  return stats;
+}
+
+function memoOf(doc: SparkDocument): SingleJobMemo {
+  const memo = (doc as unknown as { singleJobMemo?: unknown }).singleJobMemo;
+  assert.ok(memo instanceof SingleJobMemo, 'a JSON document keeps a single-job memo');
+  return memo;
+}
+
+test('typing in keys and values of a one-job JSON file: checks re-run only where needed, findings as a full run', () => {
+  const stats = typeAndCompare(MIXED_EMR, 'mixed.json', 250, 21);
+  assert.ok(stats.length > 150, `${stats.length} edits took the shortcut`);
+  // Some edits touch keys every check depends on (all re-run), most leave most checks as they were.
+  assert.ok(stats.some((s) => s.kept === 0 && s.partial === 0));
+  assert.ok(stats.filter((s) => s.kept > s.full).length > stats.length / 3);
+});
+
+test('typing in a large generated EMR file keeps almost every check and matches a full run', () => {
+  const stats = typeAndCompare(largeEmr, 'large.json', 40, 5);
+  assert.ok(stats.length > 30, `${stats.length} edits took the shortcut`);
+  const mostlyKept = stats.filter((s) => s.full <= 6);
+  assert.ok(mostlyKept.length > stats.length / 2, JSON.stringify(stats));
 });

@@ -5,6 +5,7 @@ import { effectiveValue, isIgnoredByOperator, pickWinner, type EffectiveValue } 
 import { LineIndex } from '../line-index';
 import { rankStorageClasses } from '../storage-class-lookup';
 import { parseSparkBoolean } from '../values';
+import { watchContext, type ReadTracker } from './read-tracker';
 import type { SeveritySetting } from './severity';
 
 export interface AnalyzeSettings {
@@ -48,6 +49,50 @@ export interface RuleContext {
 
 const EMR_KINDS = new Set(['emr-eks', 'emr-serverless', 'emr-config']);
 
+/**
+ * The entries of a job grouped by key, as indices into `job.entries`, in the order keys first appear. Most keys are
+ * written once: such a key maps to its index (tens of thousands of one-entry lists showed in profiles of large files);
+ * null marks a key written only in entries the operator drops. Indices rather than entries, so that the grouping of
+ * one version serves the next when an edit changed a value only (the entries move, their order and keys stay).
+ */
+export class KeyGroups {
+  readonly byKey = new Map<string, number | number[] | null>();
+  private repeatedList: string[] | undefined;
+  private repeatedCount = 0;
+
+  constructor(job: JobConfig) {
+    // Indexed loops here and in the per-entry rules: they run before the optimiser kicks in, and a for-of then
+    // allocates an iterator result per entry.
+    const all = job.entries;
+    for (let i = 0; i < all.length; i++) {
+      const entry = all[i] as ConfigEntry;
+      const ignored = isIgnoredByOperator(job, entry);
+      const group = this.byKey.get(entry.key);
+      if (group === undefined) this.byKey.set(entry.key, ignored ? null : i);
+      else if (ignored) continue;
+      else if (group === null) this.byKey.set(entry.key, i);
+      else if (typeof group === 'number') {
+        this.byKey.set(entry.key, [group, i]);
+        this.repeatedCount++;
+      } else group.push(i);
+    }
+  }
+
+  /** The keys Spark receives more than once, in the order they first appear. */
+  repeated(): readonly string[] {
+    if (this.repeatedList === undefined) {
+      const found: string[] = [];
+      if (this.repeatedCount > 0) {
+        this.byKey.forEach((group, key) => {
+          if (Array.isArray(group)) found.push(key);
+        });
+      }
+      this.repeatedList = found;
+    }
+    return this.repeatedList;
+  }
+}
+
 export function buildContext(
   text: string,
   parsed: ParsedFile,
@@ -56,60 +101,60 @@ export function buildContext(
   workspaceStorageClasses: readonly StorageClassInfo[],
   lines: () => LineIndex = lazyLineIndex(text),
   workspaceClaims: readonly PersistentVolumeClaimInfo[] = [],
+  /** Records what each check reads (one-job JSON files; see read-tracker.ts). */
+  tracker?: ReadTracker,
+  /** The job's entries grouped by key, when an earlier version's grouping still holds (see KeyGroups). */
+  keyGroups?: KeyGroups,
 ): RuleContext {
-  // One pass groups the entries by key, for every rule. Most keys are written once: such a key maps to its entry and
-  // gets a list only when asked for (tens of thousands of one-entry lists showed in profiles of large files). null
-  // marks a key written only in entries the operator drops. Indexed loops here and in the per-entry rules: they run
-  // before the optimiser kicks in, and a for-of then allocates an iterator result per entry.
-  const byKey = new Map<string, ConfigEntry | ConfigEntry[] | null>();
-  let repeated = 0;
+  const groups = keyGroups ?? new KeyGroups(job);
   const all = job.entries;
-  for (let i = 0; i < all.length; i++) {
-    const entry = all[i] as ConfigEntry;
-    const ignored = isIgnoredByOperator(job, entry);
-    const group = byKey.get(entry.key);
-    if (group === undefined) byKey.set(entry.key, ignored ? null : entry);
-    else if (ignored) continue;
-    else if (group === null) byKey.set(entry.key, entry);
-    else if (Array.isArray(group)) group.push(entry);
-    else {
-      byKey.set(entry.key, [group, entry]);
-      repeated++;
+  // Keys looked up while an effective value is worked out (its fallbacks), so that a later read of the cached value
+  // records them too.
+  let lookups: string[] | undefined;
+  // Kept per key, so that every call for a key returns the same list.
+  const lists = new Map<string, ConfigEntry[]>();
+  const listOf = (key: string): ConfigEntry[] => {
+    let list = lists.get(key);
+    if (list === undefined) {
+      const group = groups.byKey.get(key);
+      if (group === undefined || group === null) return [];
+      list = typeof group === 'number' ? [all[group] as ConfigEntry] : group.map((i) => all[i] as ConfigEntry);
+      lists.set(key, list);
     }
-  }
-  const entries = (key: string): ConfigEntry[] => {
-    const group = byKey.get(key);
-    if (group === undefined || group === null) return [];
-    if (Array.isArray(group)) return group;
-    // Kept, so that every call for the key returns the same list (as when every key had one).
-    const list = [group];
-    byKey.set(key, list);
     return list;
+  };
+  const entries = (key: string): ConfigEntry[] => {
+    tracker?.key(key);
+    lookups?.push(key);
+    return listOf(key);
   };
   let repeatedList: Array<readonly [string, readonly ConfigEntry[]]> | undefined;
   const repeatedKeys = (): ReadonlyArray<readonly [string, readonly ConfigEntry[]]> => {
-    if (repeatedList === undefined) {
-      const found: Array<readonly [string, readonly ConfigEntry[]]> = [];
-      if (repeated > 0) {
-        byKey.forEach((group, key) => {
-          if (Array.isArray(group) && group.length > 1) found.push([key, group]);
-        });
-      }
-      repeatedList = found;
-    }
+    tracker?.everything();
+    repeatedList ??= groups.repeated().map((key) => [key, listOf(key)] as const);
     return repeatedList;
   };
   const cache = new Map<string, EffectiveValue>();
+  const readsOf = new Map<string, string[]>();
   const get = (key: string): EffectiveValue => {
     let value = cache.get(key);
     if (!value) {
-      value = effectiveValue(job, key, version, entries);
+      if (tracker) {
+        const outer = lookups;
+        lookups = [];
+        value = effectiveValue(job, key, version, entries);
+        readsOf.set(key, lookups);
+        outer?.push(...lookups);
+        lookups = outer;
+      } else value = effectiveValue(job, key, version, entries);
       cache.set(key, value);
-    }
+    } else if (tracker) tracker.keys(readsOf.get(key) ?? [key]);
     return value;
   };
   const winner = (key: string): ConfigEntry | undefined => pickWinner(entries(key));
   const platform = job.facts.platform;
+  // A job of unknown platform looks at every entry to tell whether it runs on Kubernetes.
+  if (platform === 'unknown') tracker?.everything();
   const ctx: RuleContext = {
     text,
     parsed,
@@ -128,7 +173,40 @@ export function buildContext(
     lineOf: (offset) => lines().positionAt(offset).line + 1,
   };
   ctx.dra = draEnabled(ctx);
+  if (tracker) watchWholeReads(ctx, tracker);
   return ctx;
+}
+
+/**
+ * Makes reading the text, the parse or the job's entry list count as reading everything. The job becomes a copy whose
+ * entry list is watched, which is why only JSON files are tracked: YAML edits find a job's blocks by its identity.
+ */
+function watchWholeReads(ctx: RuleContext, tracker: ReadTracker): void {
+  const { text, parsed, job } = ctx;
+  watchContext(ctx, tracker, job.entries);
+  const watchedJob: JobConfig = { ...job };
+  Object.defineProperty(watchedJob, 'entries', {
+    enumerable: true,
+    get: () => {
+      tracker.everything();
+      return job.entries;
+    },
+  });
+  Object.defineProperty(ctx, 'text', {
+    enumerable: true,
+    get: () => {
+      tracker.everything();
+      return text;
+    },
+  });
+  Object.defineProperty(ctx, 'parsed', {
+    enumerable: true,
+    get: () => {
+      tracker.everything();
+      return parsed;
+    },
+  });
+  Object.defineProperty(ctx, 'job', { enumerable: true, value: watchedJob });
 }
 
 /**

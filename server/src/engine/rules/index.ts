@@ -6,6 +6,8 @@ import type { LineIndex } from '../line-index';
 import { buildContext, lazyLineIndex, type AnalyzeSettings, type RuleContext } from './context';
 import { ALL_CHECKS } from './checks';
 import { sharedInputsKey, type JobFindingsMemo } from './job-memo';
+import type { SingleJobMemo } from './single-job-memo';
+import type { EntryEdit } from '../locators/incremental';
 import { finding } from './report';
 import type { Finding, FixData, Severity } from './types';
 
@@ -13,6 +15,7 @@ export type { Finding, FixData, RelatedInfo, Severity, SeveritySetting } from '.
 export { RULES, ruleInfo, type RuleInfo, type RuleFamily } from './registry';
 export type { AnalyzeSettings } from './context';
 export { JobFindingsMemo } from './job-memo';
+export { SingleJobMemo } from './single-job-memo';
 
 export interface AnalyzeInput {
   text: string;
@@ -26,6 +29,10 @@ export interface AnalyzeInput {
   workspaceClaims?: PersistentVolumeClaimInfo[];
   /** Findings of unchanged jobs from the analysis of an earlier version of the file (files of several jobs only). */
   memo?: JobFindingsMemo;
+  /** The last analysis of a one-job JSON file, per check (see single-job-memo.ts). */
+  singleJobMemo?: SingleJobMemo;
+  /** How `parsed` was made from the parse the single-job memo last saw, when it was moved rather than read again. */
+  edit?: EntryEdit;
 }
 
 /** Every finding for the file, sorted by position. Never throws: a failing rule is skipped. */
@@ -46,10 +53,11 @@ export function analyze(input: AnalyzeInput): Finding[] {
       }).version);
   const jobs = input.parsed.jobs;
   const memo = jobs.length > 1 ? input.memo : undefined;
+  const single = jobs.length === 1 && input.parsed.format === 'json' ? input.singleJobMemo : undefined;
   const shared = memo
     ? sharedInputsKey(input.parsed, input.workspaceStorageClasses ?? [], input.workspaceClaims ?? [])
     : '';
-  for (const job of jobs) {
+  for (const job of single ? [] : jobs) {
     const key = memo?.key(input.text, job, versionOf(job), lines().positionAt(job.range.start).line, shared);
     const remembered = key === undefined ? undefined : memo?.lookup(key, job.range.start);
     if (remembered) {
@@ -61,6 +69,9 @@ export function analyze(input: AnalyzeInput): Finding[] {
     for (const item of jobFindings) findings.push(item);
   }
   memo?.finish();
+  if (single) {
+    for (const item of checkSingleJob(input, single, versionOf, lines)) findings.push(item);
+  }
   // Plain loops: a file can have tens of thousands of findings, and a small array per finding (flatMap) showed in
   // profiles as garbage-collection time.
   const kept: Finding[] = [];
@@ -74,6 +85,35 @@ export function analyze(input: AnalyzeInput): Finding[] {
   return kept.sort(
     (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+/** The findings of the one job of a JSON file, through the memo; in full if the memo fails. */
+function checkSingleJob(
+  input: AnalyzeInput,
+  memo: SingleJobMemo,
+  versionOf: (job: JobConfig) => string,
+  lines: () => LineIndex,
+): Finding[] {
+  const job = input.parsed.jobs[0] as JobConfig;
+  const version = versionOf(job);
+  const workspaceStorageClasses = input.workspaceStorageClasses ?? [];
+  const workspaceClaims = input.workspaceClaims ?? [];
+  try {
+    return memo.run({
+      text: input.text,
+      parsed: input.parsed,
+      job,
+      version,
+      shared: sharedInputsKey(input.parsed, workspaceStorageClasses, workspaceClaims),
+      workspaceStorageClasses,
+      workspaceClaims,
+      lines,
+      edit: input.edit,
+    });
+  } catch {
+    memo.forget();
+    return checkJob(input, job, version, lines);
+  }
 }
 
 /** The findings of every check on one job; a job whose context cannot be built has none. */
@@ -103,14 +143,23 @@ function checkJob(input: AnalyzeInput, job: JobConfig, version: string, lines: (
   return findings;
 }
 
+/** The findings without repeats (same rule, range and message), the first of each kept. */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((item) => {
-    const id = `${item.ruleId}|${item.range.start}|${item.range.end}|${item.message}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
+  // Grouped by where they start, rather than a string key per finding: a large file has thousands of findings.
+  const byStart = new Map<number, Finding[]>();
+  const kept: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const item = findings[i] as Finding;
+    const same = byStart.get(item.range.start);
+    if (same === undefined) byStart.set(item.range.start, [item]);
+    else if (
+      same.some((o) => o.ruleId === item.ruleId && o.range.end === item.range.end && o.message === item.message)
+    ) {
+      continue;
+    } else same.push(item);
+    kept.push(item);
+  }
+  return kept;
 }
 
 function suppressed(parsed: ParsedFile, item: Finding): boolean {

@@ -4,6 +4,7 @@ import { volumeSuffixes, volumeSuffixFor, volumeTypes } from '../catalog';
 import type { ConfigEntry, Range } from '../model';
 import { pickWinner } from '../effective';
 import type { RuleContext } from './context';
+import { entriesForGroup, VOLUME_KEYS } from './read-tracker';
 
 export type VolumeRole = 'driver' | 'executor';
 
@@ -132,9 +133,11 @@ const volumesByContext = new WeakMap<RuleContext, readonly Volume[]>();
  * each regrouping walks every entry of the job. Callers must not modify what they get.
  */
 export function jobVolumes(ctx: RuleContext): readonly Volume[] {
+  // Read even when the volumes are cached: every caller depends on every volume entry (see read-tracker.ts).
+  const entries = entriesForGroup(ctx, VOLUME_KEYS) ?? ctx.job.entries;
   let volumes = volumesByContext.get(ctx);
   if (volumes === undefined) {
-    volumes = collectVolumes(ctx.job.entries);
+    volumes = collectVolumes(entries);
     volumesByContext.set(ctx, volumes);
   }
   return volumes;

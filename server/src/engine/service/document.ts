@@ -10,7 +10,7 @@ import { jobCommandActions, type JobCommandAction } from '../features/job-action
 import { jobKindLabel } from '../job-kinds';
 import { LineIndex, type Position } from '../line-index';
 import { detectFormat, type SourceFile } from '../locators';
-import { reparseFile, type PreviousParse } from '../locators/incremental';
+import { reparseWithEdit, type EntryEdit, type PreviousParse } from '../locators/incremental';
 import type {
   FileFormat,
   JobConfig,
@@ -20,7 +20,7 @@ import type {
   SparkVersionSource,
   StorageClassInfo,
 } from '../model';
-import { analyze, JobFindingsMemo, suppressionFix } from '../rules';
+import { analyze, JobFindingsMemo, SingleJobMemo, suppressionFix } from '../rules';
 import type { Finding, FixData } from '../rules/types';
 import { simulateJob } from '../simulator/simulate-job';
 import type { Workload } from '../workload/types';
@@ -121,12 +121,21 @@ export interface SparkDocument {
 export function openDocument(input: OpenInput, settings: EngineSettings, previous?: SparkDocument): SparkDocument {
   const source: SourceFile = { fileName: input.fileName, languageId: input.languageId, text: input.text };
   const earlier = previous instanceof ParsedDocument ? previous : undefined;
-  return new ParsedDocument(source, settings, input.versionOverride, earlier?.parse(), earlier?.findingsMemo);
+  return new ParsedDocument(
+    source,
+    settings,
+    input.versionOverride,
+    earlier?.parse(),
+    earlier?.findingsMemo,
+    earlier?.singleJobMemo,
+  );
 }
 
 class ParsedDocument implements SparkDocument {
   readonly format: FileFormat | undefined;
   private readonly parsed: ParsedFile;
+  /** The one entry this version's parse changed from the previous version's, when it was moved rather than read. */
+  private readonly edit: EntryEdit | undefined;
   private readonly versions = new Map<JobConfig, SparkVersionSource>();
   private lineIndex: LineIndex | undefined;
 
@@ -137,9 +146,13 @@ class ParsedDocument implements SparkDocument {
     previous: PreviousParse | undefined,
     /** Findings of unchanged jobs, shared along the versions of one file (see rules/job-memo.ts). */
     readonly findingsMemo: JobFindingsMemo = new JobFindingsMemo(),
+    /** The checks of a one-job JSON file, shared the same way (see rules/single-job-memo.ts). */
+    readonly singleJobMemo: SingleJobMemo = new SingleJobMemo(),
   ) {
     this.format = detectFormat(source);
-    this.parsed = reparseFile(previous, source);
+    const reparse = reparseWithEdit(previous, source);
+    this.parsed = reparse.parsed;
+    this.edit = reparse.edit;
   }
 
   /** The text and what reading it gave, for opening the next version from. */
@@ -216,6 +229,8 @@ class ParsedDocument implements SparkDocument {
       workspaceStorageClasses: [...(input.workspaceStorageClasses ?? [])],
       workspaceClaims: [...(input.workspaceClaims ?? [])],
       memo: this.findingsMemo,
+      singleJobMemo: this.singleJobMemo,
+      edit: this.edit,
     });
     return input.omitSyntax ? findings.filter((f) => f.ruleId !== 'syntax') : findings;
   }

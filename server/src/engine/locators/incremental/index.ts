@@ -2,7 +2,7 @@
 // json-value-edit.ts, yaml-documents.ts), else in full. The result is always what a full parse of the new text gives.
 import type { ParsedFile } from '../../model';
 import { detectFormat, parseFile, type SourceFile } from '../index';
-import { reparseJsonValueEdit } from './json-value-edit';
+import { reparseJsonValueEdit, type EntryEdit } from './json-value-edit';
 import { findTextChange } from './text-change';
 import { reparseYamlDocuments } from './yaml-documents';
 import { isTemplateFile } from '../yaml/template-mask';
@@ -13,8 +13,21 @@ export interface PreviousParse {
   parsed: ParsedFile;
 }
 
+export type { EntryEdit } from './json-value-edit';
+
+/** A parse, and the one-entry edit it was made with when it came from the previous version's. */
+export interface Reparse {
+  parsed: ParsedFile;
+  edit?: EntryEdit;
+}
+
 /** Reads `file`, reusing `previous` when it is the same file and the change keeps its structure. Never throws. */
 export function reparseFile(previous: PreviousParse | undefined, file: SourceFile): ParsedFile {
+  return reparseWithEdit(previous, file).parsed;
+}
+
+/** reparseFile, telling which entry changed when the previous parse was moved rather than read again. */
+export function reparseWithEdit(previous: PreviousParse | undefined, file: SourceFile): Reparse {
   if (previous) {
     try {
       const reused = reuse(previous, file);
@@ -23,19 +36,20 @@ export function reparseFile(previous: PreviousParse | undefined, file: SourceFil
       // A bug in the shortcut must cost only time: the full parse below gives the right answer.
     }
   }
-  return parseFile(file);
+  return { parsed: parseFile(file) };
 }
 
-function reuse(previous: PreviousParse, file: SourceFile): ParsedFile | undefined {
+function reuse(previous: PreviousParse, file: SourceFile): Reparse | undefined {
   const before = previous.file;
   if (before.fileName !== file.fileName || before.languageId !== file.languageId) return undefined;
   const change = findTextChange(before.text, file.text);
-  if (!change) return previous.parsed;
+  if (!change) return { parsed: previous.parsed };
   const format = detectFormat(file);
   if (format !== previous.parsed.format) return undefined;
   if (format === 'json') return reparseJsonValueEdit(before.text, previous.parsed, file.text, change);
   if (format === 'yaml' && !isTemplateFile(file.fileName, file.text) && !isTemplateFile(before.fileName, before.text)) {
-    return reparseYamlDocuments(previous.parsed, file.text, change, file.fileName);
+    const parsed = reparseYamlDocuments(previous.parsed, file.text, change, file.fileName);
+    return parsed ? { parsed } : undefined;
   }
   return undefined;
 }

@@ -19,6 +19,19 @@ function entryBefore(entries: readonly ConfigEntry[], offset: number): number {
   return found;
 }
 
+/** The one entry a value edit changed, and how: what rules need to re-check only what the edit can change. */
+export interface EntryEdit {
+  /** The parse this one was made from. */
+  readonly before: ParsedFile;
+  readonly change: TextChange;
+  /** Index of the changed entry in the job's entries (the same in both parses). */
+  readonly entryIndex: number;
+  /** The key was edited (else the value). */
+  readonly inKey: boolean;
+  /** The entry's key before the edit. */
+  readonly oldKey: string;
+}
+
 const within = (range: Range, change: TextChange): boolean => range.start <= change.start && change.oldEnd <= range.end;
 
 /** Text that a JSON string holds verbatim: no quote, no backslash, no control character. */
@@ -40,7 +53,7 @@ function isPlainString(text: string, range: Range, decoded: string): boolean {
 }
 
 /**
- * The parse of `after`, from the parse of `before`, when `change` lies inside the key or the value string of one
+ * The parse of `after` and the edit that made it, from the parse of `before`, when `change` lies inside the key or the value string of one
  * `properties` entry and both versions of that string are plain (no escapes, quotes or line breaks); otherwise
  * undefined (the caller parses the file in full). Only files whose JSON read without syntax errors qualify.
  */
@@ -49,7 +62,7 @@ export function reparseJsonValueEdit(
   parsed: ParsedFile,
   after: string,
   change: TextChange,
-): ParsedFile | undefined {
+): { parsed: ParsedFile; edit: EntryEdit } | undefined {
   if (parsed.jobs.length !== 1 || parsed.syntaxErrors.some((p) => p.source !== 'submit-parameters')) return undefined;
   const job = parsed.jobs[0];
   if (!job) return undefined;
@@ -68,5 +81,5 @@ export function reparseJsonValueEdit(
   const moved = entries[index];
   if (!moved) return undefined;
   entries[index] = inKey ? { ...moved, key: newText } : { ...moved, value: newText };
-  return next;
+  return { parsed: next, edit: { before: parsed, change, entryIndex: index, inKey, oldKey: entry.key } };
 }

@@ -26,7 +26,7 @@ function isRange(value: object): value is Range {
 }
 
 /** A deep copy of plain data with every range in it shifted. */
-function shiftData<T>(value: T, change: TextChange): T {
+export function shiftData<T>(value: T, change: TextChange): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item: unknown) => shiftData(item, change)) as T;
   if (isRange(value)) return shiftRange(value, change) as T;
