@@ -26,6 +26,8 @@ export interface AnalyzeInput {
   workspaceClaims?: PersistentVolumeClaimInfo[];
   /** Findings of unchanged jobs from the analysis of an earlier version of the file (files of several jobs only). */
   memo?: JobFindingsMemo;
+  /** The line index of `text`, when the caller keeps one (a document does, for hover and positions). */
+  lines?: () => LineIndex;
 }
 
 /** Every finding for the file, sorted by position. Never throws: a failing rule is skipped. */
@@ -36,7 +38,7 @@ export function analyze(input: AnalyzeInput): Finding[] {
     const ruleId = problem.source === 'submit-parameters' ? 'submit-parameters-syntax' : 'syntax';
     findings.push(finding(ruleId, problem.message, problem.range));
   }
-  const lines = lazyLineIndex(input.text);
+  const lines = input.lines ?? lazyLineIndex(input.text);
   const versionOf =
     input.versionOf ??
     ((job: JobConfig) =>
@@ -64,16 +66,19 @@ export function analyze(input: AnalyzeInput): Finding[] {
   // Plain loops: a file can have tens of thousands of findings, and a small array per finding (flatMap) showed in
   // profiles as garbage-collection time.
   const kept: Finding[] = [];
-  const unique = dedupe(findings);
+  const unique = dedupe(findings.sort(byPosition));
   for (let i = 0; i < unique.length; i++) {
     const item = unique[i] as Finding;
     if (suppressed(input.parsed, item)) continue;
     const adjusted = applySeverity(item, settings.severities);
     if (adjusted) kept.push(adjusted);
   }
-  return kept.sort(
-    (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId),
-  );
+  return kept;
+}
+
+/** Findings in file order: by start, then end, then rule id (a stable sort keeps the order checks found them in). */
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** The findings of every check on one job; a job whose context cannot be built has none. */
@@ -103,14 +108,32 @@ function checkJob(input: AnalyzeInput, job: JobConfig, version: string, lines: (
   return findings;
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((item) => {
-    const id = `${item.ruleId}|${item.range.start}|${item.range.end}|${item.message}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
+/**
+ * The findings without repeats (same rule, range and message), the first of each kept. The findings are sorted by
+ * position, so repeats sit in one run of equal rule and range: comparing within runs spares a string key per finding.
+ */
+function dedupe(sorted: readonly Finding[]): Finding[] {
+  const unique: Finding[] = [];
+  let runStart = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const item = sorted[i] as Finding;
+    const first = unique[runStart];
+    if (
+      first === undefined ||
+      first.ruleId !== item.ruleId ||
+      first.range.start !== item.range.start ||
+      first.range.end !== item.range.end
+    ) {
+      runStart = unique.length;
+    } else if (sameMessageIn(unique, runStart, item)) continue;
+    unique.push(item);
+  }
+  return unique;
+}
+
+function sameMessageIn(unique: readonly Finding[], from: number, item: Finding): boolean {
+  for (let i = from; i < unique.length; i++) if ((unique[i] as Finding).message === item.message) return true;
+  return false;
 }
 
 function suppressed(parsed: ParsedFile, item: Finding): boolean {
