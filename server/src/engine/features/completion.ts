@@ -4,6 +4,7 @@ import type { KeyInfo } from '../catalog/types';
 import type { CompletionContext, JobConfig, ParsedFile } from '../model';
 import { completionContextAt, type SourceFile } from '../locators';
 import { compareVersions } from '../version';
+import { JobIndex, volumeId, volumeNamedBy, type NamedVolume } from './job-index';
 import { keyDetail, keyDocumentation } from './key-docs';
 import { completeReleaseLabels } from './release-label-completion';
 import { valueSuggestions } from './value-suggestions';
@@ -19,6 +20,8 @@ export interface CompletionInput {
   sparkVersionOf: (job: JobConfig) => string;
   /** Names of StorageClasses known in the workspace, offered for `options.storageClass`. */
   storageClassNames?: string[];
+  /** What is known of a job for this document version (kept between requests); built for this request without it. */
+  indexOf?: (job: JobConfig) => JobIndex;
 }
 
 export function complete(input: CompletionInput): EngineCompletionItem[] {
@@ -26,7 +29,10 @@ export function complete(input: CompletionInput): EngineCompletionItem[] {
   if (!context) return [];
   if (context.kind === 'release-label') return completeReleaseLabels(context);
   const version = input.sparkVersionOf(context.job);
-  if (context.kind === 'key') return completeKeys(context, input.file.text, version);
+  if (context.kind === 'key') {
+    const index = input.indexOf?.(context.job) ?? new JobIndex(context.job, version);
+    return completeKeys(context, input.file.text, version, index);
+  }
   if (context.kind === 'field') return completeFields(context, version);
   return completeValues(context, version, input.storageClassNames ?? []);
 }
@@ -56,14 +62,17 @@ function completeFields(context: FieldContext, version: string): EngineCompletio
   });
 }
 
-function completeKeys(context: KeyContext, text: string, version: string): EngineCompletionItem[] {
+/** True for a key the job already writes (the key being edited is not counted: it is being replaced). */
+type IsPresent = (key: string) => boolean;
+
+function completeKeys(context: KeyContext, text: string, version: string, index: JobIndex): EngineCompletionItem[] {
   const editedKey = text.slice(context.replace.start, context.replace.end);
   // Keys the platform only implies are still worth offering: writing one is how the job overrides it.
-  const written = context.job.entries.filter((e) => !e.implied).map((e) => e.key);
-  const present = new Set(written.filter((k) => k !== editedKey));
+  const written = index.keysWritten();
+  const present: IsPresent = (key) => key !== editedKey && written.has(key);
   const items: EngineCompletionItem[] = [];
   for (const info of allKeys()) {
-    if (info.internal || present.has(info.key)) continue;
+    if (info.internal || present(info.key)) continue;
     const newer = compareSince(info.since, version);
     items.push({
       label: info.key,
@@ -79,7 +88,7 @@ function completeKeys(context: KeyContext, text: string, version: string): Engin
       newerThanJob: newer,
     });
   }
-  items.push(...namedVolumeOptions(context, text, version, present));
+  items.push(...namedVolumeOptions(context, text, version, present, index));
   items.push(...volumeTemplates(context, text, version));
   return items;
 }
@@ -94,17 +103,14 @@ function namedVolumeOptions(
   context: KeyContext,
   text: string,
   version: string,
-  present: ReadonlySet<string>,
+  present: IsPresent,
+  index: JobIndex,
 ): EngineCompletionItem[] {
-  const volumes = new Map<string, { role: 'driver' | 'executor'; type: string; name: string }>();
-  const note = (key: string): void => {
-    const parts = parseVolumeKey(key);
-    if (!parts || parts.volumeName === '' || !/^[A-Za-z0-9_-]+$/.test(parts.volumeName)) return;
-    const id = `${parts.role}.${parts.volumeType}.${parts.volumeName}`;
-    if (!volumes.has(id)) volumes.set(id, { role: parts.role, type: parts.volumeType, name: parts.volumeName });
-  };
-  note(text.slice(context.replace.start, context.replace.end));
-  for (const entry of context.job.entries) note(entry.key);
+  // The volume being typed first, then those the job names.
+  const volumes = new Map<string, NamedVolume>();
+  const typed = volumeNamedBy(text.slice(context.replace.start, context.replace.end));
+  if (typed) volumes.set(volumeId(typed), typed);
+  for (const [id, volume] of index.namedVolumes()) if (!volumes.has(id)) volumes.set(id, volume);
   const items: EngineCompletionItem[] = [];
   for (const { role, type, name } of volumes.values()) {
     const typeInfo = volumeTypes().find((candidate) => candidate.type === type);
@@ -113,7 +119,7 @@ function namedVolumeOptions(
     for (const suffix of [...new Set(suffixes)]) {
       const key = `spark.kubernetes.${role}.volumes.${type}.${name}.${suffix}`;
       const info = lookupKey(key);
-      if (!info || present.has(key)) continue;
+      if (!info || present(key)) continue;
       const newer = compareSince(info.since, version);
       items.push({
         label: key,

@@ -1,11 +1,11 @@
 // Hover on a key, a value or a version source: our doc, the default for the job's Spark and the effective value.
 import { defaultFor, isOtherKnownKey, lookupKey, OWNED_PREFIXES } from '../catalog';
 import type { KeyInfo } from '../catalog/types';
-import { effectiveValue } from '../effective';
 import type { ConfigEntry, JobConfig, ParsedFile, Range, SparkVersionSource, StorageClassInfo } from '../model';
 import { rangeContains } from '../model';
 import { parseDuration, parseSize } from '../values';
 import { describeOrigin, lineOf } from './describe';
+import { JobIndex } from './job-index';
 import { keyDocumentation, showDefault } from './key-docs';
 import { sparkDocsLink } from './spark-docs-link';
 import { storageClassSection } from './storage-class-hover';
@@ -17,6 +17,10 @@ export interface HoverInput {
   versionOf: (job: JobConfig) => SparkVersionSource;
   /** StorageClasses found outside this file, for hover on `options.storageClass` values. */
   workspaceStorageClasses?: readonly StorageClassInfo[];
+  /** What is known of a job for this document version (kept between requests); built for this request without it. */
+  indexOf?: (job: JobConfig) => JobIndex;
+  /** 1-based line of an offset of `text` (the document's own line index); a shared one without it. */
+  lineOf?: (offset: number) => number;
 }
 
 export interface HoverResult {
@@ -40,7 +44,9 @@ export function hover(input: HoverInput): HoverResult | undefined {
     if (entry?.origin === 'operator-default') return { markdown: operatorDefaultsHover(job), range: entry.keyRange };
     if (entry) {
       const storageClass = storageClassSection(entry, input.parsed, input.workspaceStorageClasses ?? []);
-      const markdown = entryHover(input.text, job, entry, version.version);
+      const index = input.indexOf?.(job) ?? new JobIndex(job, version.version);
+      const lineAt = input.lineOf ?? ((offset: number) => lineOf(input.text, offset));
+      const markdown = entryHover(index, entry, version.version, lineAt);
       return {
         markdown: storageClass !== undefined ? `${markdown}\n\n${storageClass}` : markdown,
         range: hoverRange(entry, input.offset),
@@ -76,7 +82,7 @@ function versionHover(source: SparkVersionSource, used: SparkVersionSource): str
   return `${from} **Spark ${source.version}**. Defaults and checks follow that version.`;
 }
 
-function entryHover(text: string, job: JobConfig, entry: ConfigEntry, version: string): string {
+function entryHover(index: JobIndex, entry: ConfigEntry, version: string, lineAt: (offset: number) => number): string {
   const info = lookupKey(entry.key);
   const title =
     entry.writtenAs && entry.writtenAs !== entry.key ? `\`${entry.writtenAs}\` → **${entry.key}**` : `**${entry.key}**`;
@@ -86,7 +92,7 @@ function entryHover(text: string, job: JobConfig, entry: ConfigEntry, version: s
   else if (OWNED_PREFIXES.some((p) => entry.key.startsWith(p))) {
     parts.push(`Spark ${version} has no such key: it will be ignored. Check the spelling.`);
   } else parts.push('Not a key spark-dra describes.');
-  parts.push('', effectiveLine(text, job, entry, version, info));
+  parts.push('', effectiveLine(index, entry, version, info, lineAt));
   const reading = info ? valueReading(info, entry.value, version) : undefined;
   if (reading) parts.push('', reading);
   const docs = info || isOtherKnownKey(entry.key) ? sparkDocsLink(entry.key, version, info) : undefined;
@@ -96,13 +102,13 @@ function entryHover(text: string, job: JobConfig, entry: ConfigEntry, version: s
 
 /** Where the value Spark uses comes from. */
 function effectiveLine(
-  text: string,
-  job: JobConfig,
+  index: JobIndex,
   entry: ConfigEntry,
   version: string,
   info: KeyInfo | undefined,
+  lineAt: (offset: number) => number,
 ): string {
-  const effective = effectiveValue(job, entry.key, version);
+  const effective = index.effective(entry.key);
   const winner = effective.entry;
   if (winner === entry) {
     const overridden = effective.overridden.length;
@@ -111,7 +117,7 @@ function effectiveLine(
     return `**Effective value:** \`${entry.value}\` from this entry${also}${same}.`;
   }
   if (winner) {
-    return `**Overridden:** Spark uses \`${winner.value}\` from ${describeOrigin(winner)} (line ${lineOf(text, winner.keyRange.start)}), which takes precedence over this entry.`;
+    return `**Overridden:** Spark uses \`${winner.value}\` from ${describeOrigin(winner)} (line ${lineAt(winner.keyRange.start)}), which takes precedence over this entry.`;
   }
   const fallback = effective.default ? showDefault(effective.default) : 'unset';
   return `**Not applied:** this entry is ignored here; Spark uses ${effective.value !== undefined ? `\`${effective.value}\`` : fallback}.`;

@@ -33,6 +33,8 @@ export interface AnalyzeInput {
   singleJobMemo?: SingleJobMemo;
   /** How `parsed` was made from the parse the single-job memo last saw, when it was moved rather than read again. */
   edit?: EntryEdit;
+  /** The line index of `text`, when the caller keeps one (a document does, for hover and positions). */
+  lines?: () => LineIndex;
 }
 
 /** Every finding for the file, sorted by position. Never throws: a failing rule is skipped. */
@@ -43,7 +45,7 @@ export function analyze(input: AnalyzeInput): Finding[] {
     const ruleId = problem.source === 'submit-parameters' ? 'submit-parameters-syntax' : 'syntax';
     findings.push(finding(ruleId, problem.message, problem.range));
   }
-  const lines = lazyLineIndex(input.text);
+  const lines = input.lines ?? lazyLineIndex(input.text);
   const versionOf =
     input.versionOf ??
     ((job: JobConfig) =>
@@ -75,16 +77,19 @@ export function analyze(input: AnalyzeInput): Finding[] {
   // Plain loops: a file can have tens of thousands of findings, and a small array per finding (flatMap) showed in
   // profiles as garbage-collection time.
   const kept: Finding[] = [];
-  const unique = dedupe(findings);
+  const unique = dedupe(findings.sort(byPosition));
   for (let i = 0; i < unique.length; i++) {
     const item = unique[i] as Finding;
     if (suppressed(input.parsed, item)) continue;
     const adjusted = applySeverity(item, settings.severities);
     if (adjusted) kept.push(adjusted);
   }
-  return kept.sort(
-    (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId),
-  );
+  return kept;
+}
+
+/** Findings in file order: by start, then end, then rule id (a stable sort keeps the order checks found them in). */
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** The findings of the one job of a JSON file, through the memo; in full if the memo fails. */
@@ -143,23 +148,32 @@ function checkJob(input: AnalyzeInput, job: JobConfig, version: string, lines: (
   return findings;
 }
 
-/** The findings without repeats (same rule, range and message), the first of each kept. */
-function dedupe(findings: Finding[]): Finding[] {
-  // Grouped by where they start, rather than a string key per finding: a large file has thousands of findings.
-  const byStart = new Map<number, Finding[]>();
-  const kept: Finding[] = [];
-  for (let i = 0; i < findings.length; i++) {
-    const item = findings[i] as Finding;
-    const same = byStart.get(item.range.start);
-    if (same === undefined) byStart.set(item.range.start, [item]);
-    else if (
-      same.some((o) => o.ruleId === item.ruleId && o.range.end === item.range.end && o.message === item.message)
+/**
+ * The findings without repeats (same rule, range and message), the first of each kept. The findings are sorted by
+ * position, so repeats sit in one run of equal rule and range: comparing within runs spares a string key per finding.
+ */
+function dedupe(sorted: readonly Finding[]): Finding[] {
+  const unique: Finding[] = [];
+  let runStart = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const item = sorted[i] as Finding;
+    const first = unique[runStart];
+    if (
+      first === undefined ||
+      first.ruleId !== item.ruleId ||
+      first.range.start !== item.range.start ||
+      first.range.end !== item.range.end
     ) {
-      continue;
-    } else same.push(item);
-    kept.push(item);
+      runStart = unique.length;
+    } else if (sameMessageIn(unique, runStart, item)) continue;
+    unique.push(item);
   }
-  return kept;
+  return unique;
+}
+
+function sameMessageIn(unique: readonly Finding[], from: number, item: Finding): boolean {
+  for (let i = from; i < unique.length; i++) if ((unique[i] as Finding).message === item.message) return true;
+  return false;
 }
 
 function suppressed(parsed: ParsedFile, item: Finding): boolean {

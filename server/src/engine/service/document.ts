@@ -5,6 +5,7 @@ import { matchLineBreaks, spanEdit, writeValues } from '../edits/write-values';
 import { complete, type EngineCompletionItem } from '../features/completion';
 import { effectiveRows, type EffectiveRow } from '../features/effective-table';
 import { hover, type HoverResult } from '../features/hover';
+import { JobIndex } from '../features/job-index';
 import { storageClassLinks, type StorageClassLink } from '../features/storage-class-links';
 import { jobCommandActions, type JobCommandAction } from '../features/job-actions';
 import { jobKindLabel } from '../job-kinds';
@@ -137,6 +138,8 @@ class ParsedDocument implements SparkDocument {
   /** The one entry this version's parse changed from the previous version's, when it was moved rather than read. */
   private readonly edit: EntryEdit | undefined;
   private readonly versions = new Map<JobConfig, SparkVersionSource>();
+  /** Lookups hover and completion make in a job, kept for this version's requests (see features/job-index.ts). */
+  private readonly indexes = new Map<JobConfig, JobIndex>();
   private lineIndex: LineIndex | undefined;
 
   constructor(
@@ -202,6 +205,8 @@ class ParsedDocument implements SparkDocument {
       offset,
       versionOf: (job) => this.sparkVersion(job),
       workspaceStorageClasses,
+      indexOf: (job) => this.jobIndex(job),
+      lineOf: (at) => this.lines().positionAt(at).line + 1,
     });
   }
 
@@ -212,6 +217,7 @@ class ParsedDocument implements SparkDocument {
       offset,
       sparkVersionOf: (job) => this.sparkVersion(job).version,
       storageClassNames,
+      indexOf: (job) => this.jobIndex(job),
     });
   }
 
@@ -231,6 +237,7 @@ class ParsedDocument implements SparkDocument {
       memo: this.findingsMemo,
       singleJobMemo: this.singleJobMemo,
       edit: this.edit,
+      lines: () => this.lines(),
     });
     return input.omitSyntax ? findings.filter((f) => f.ruleId !== 'syntax') : findings;
   }
@@ -316,6 +323,15 @@ class ParsedDocument implements SparkDocument {
     const span = spanEdit(this.text, written.value);
     if (!span) return success([]);
     return success([{ range: span.range, newText: matchLineBreaks(this.text, span.newText) }]);
+  }
+
+  private jobIndex(job: JobConfig): JobIndex {
+    let index = this.indexes.get(job);
+    if (index === undefined) {
+      index = new JobIndex(job, this.sparkVersion(job).version);
+      this.indexes.set(job, index);
+    }
+    return index;
   }
 
   private lines(): LineIndex {

@@ -1,8 +1,10 @@
 // Reading a new version of a file from the previous version's parse where the change allows it (see
-// json-value-edit.ts, yaml-documents.ts), else in full. The result is always what a full parse of the new text gives.
+// json-value-edit.ts, yaml-documents.ts, spark-defaults-line-edit.ts), else in full. The result is always what a full
+// parse of the new text gives.
 import type { ParsedFile } from '../../model';
 import { detectFormat, parseFile, type SourceFile } from '../index';
 import { reparseJsonValueEdit, type EntryEdit } from './json-value-edit';
+import { reparseSparkDefaultsLineEdit } from './spark-defaults-line-edit';
 import { findTextChange } from './text-change';
 import { reparseYamlDocuments } from './yaml-documents';
 import { isTemplateFile } from '../yaml/template-mask';
@@ -47,6 +49,10 @@ function reuse(previous: PreviousParse, file: SourceFile): Reparse | undefined {
   const format = detectFormat(file);
   if (format !== previous.parsed.format) return undefined;
   if (format === 'json') return reparseJsonValueEdit(before.text, previous.parsed, file.text, change);
+  if (format === 'spark-defaults') {
+    const parsed = reparseSparkDefaultsLineEdit(before.text, previous.parsed, file.text, change);
+    return parsed ? { parsed } : undefined;
+  }
   if (format === 'yaml' && !isTemplateFile(file.fileName, file.text) && !isTemplateFile(before.fileName, before.text)) {
     const parsed = reparseYamlDocuments(previous.parsed, file.text, change, file.fileName);
     return parsed ? { parsed } : undefined;
