@@ -5,6 +5,7 @@ import { SUGGEST_SETTINGS_COMMAND } from '../../protocol/commands';
 import type { ReplayEventLogParams, ReplayEventLogResponse, SimulateParams } from '../../protocol/requests';
 import { applyValuesToDocument } from './apply-values';
 import { KeyedDebouncer } from './debounce';
+import { jobIndexOfFragment, jobPanelFragment } from './job-panel';
 import { SimulationPanel, type PanelSimulationResponse, type SimulationPanelCallbacks } from './panel/simulation-panel';
 import { REPLAY_SCHEME, replayForPanel, replayTargetFromQuery, replayUriParts, type ReplayTarget } from './replay-view';
 import type { Services } from './services';
@@ -17,6 +18,12 @@ function asPanelResponse(response: ReplayEventLogResponse): PanelSimulationRespo
 export function replayPanelUri(target: ReplayTarget): vscode.Uri {
   const parts = replayUriParts(target);
   return vscode.Uri.from({ scheme: parts.scheme, path: parts.path, query: parts.query });
+}
+
+/** The panel key of a job of a file: the file's URI for the first job, with a fragment naming any later one. */
+export function jobPanelUri(documentUri: vscode.Uri, jobIndex: number): vscode.Uri {
+  const fragment = jobPanelFragment(jobIndex);
+  return fragment === '' ? documentUri : documentUri.with({ fragment });
 }
 
 export class PanelHost implements vscode.Disposable {
@@ -35,7 +42,11 @@ export class PanelHost implements vscode.Disposable {
         if (event.contentChanges.length === 0) return;
         const uri = event.document.uri;
         const key = uri.toString();
-        if (SimulationPanel.get(uri)) this.debouncer.schedule(key, () => SimulationPanel.refreshFor(uri));
+        // Every job's panel of the file (the first job's is keyed by the file's URI, later ones add a fragment).
+        for (const panel of SimulationPanel.panelsOf(uri)) {
+          const panelUri = panel.documentUri;
+          this.debouncer.schedule(panelUri.toString(), () => SimulationPanel.refreshFor(panelUri));
+        }
         for (const replay of this.replaysByJob.get(key) ?? []) {
           const replayUri = vscode.Uri.parse(replay, true);
           if (SimulationPanel.get(replayUri))
@@ -52,21 +63,29 @@ export class PanelHost implements vscode.Disposable {
       const target = replayTargetFromQuery(uri.query);
       return target ? this.replayCallbacks(target, firstAnswer) : undefined;
     }
+    // A job panel: the file, and which of its jobs (the fragment of the panel's URI).
+    const jobIndex = jobIndexOfFragment(uri.fragment);
+    const documentUri = uri.with({ fragment: '' });
     return {
       runSimulation: async (params: SimulateParams, token): Promise<PanelSimulationResponse> => {
-        const response = await this.services.api.simulate(params, token);
+        const request: SimulateParams = { ...params, uri: documentUri.toString() };
+        if (jobIndex > 0) request.jobIndex = jobIndex;
+        const response = await this.services.api.simulate(request, token);
         return response.ok ? { ok: true, result: response.value } : response;
       },
-      applyValues: (values) => applyValuesToDocument(this.services.api, uri, values),
+      applyValues: (values) => applyValuesToDocument(this.services.api, documentUri, values, jobIndex),
       presets: async () => (await this.services.api.serverFacts()).presets.map((preset) => preset.name),
-      // The panel's "Suggest settings" button: search on the preset the panel shows, without asking.
-      advise: (preset) => void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, uri, undefined, { preset }),
+      // The panel's "Suggest settings" button: search for the panel's job on the preset it shows, without asking.
+      advise: (preset) =>
+        void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, documentUri, jobIndex, { preset }),
     };
   }
 
-  showJob(uri: vscode.Uri): void {
-    const callbacks = this.callbacksFor(uri);
-    if (callbacks) SimulationPanel.show(this.services.context.extensionUri, uri, callbacks);
+  /** Shows the panel of one job of a file (the first by default). */
+  showJob(uri: vscode.Uri, jobIndex = 0): void {
+    const panelUri = jobPanelUri(uri, jobIndex);
+    const callbacks = this.callbacksFor(panelUri);
+    if (callbacks) SimulationPanel.show(this.services.context.extensionUri, panelUri, callbacks);
   }
 
   /** Shows a replay; `firstAnswer` (the run the command already made) answers the panel's first plain request. */

@@ -140,7 +140,8 @@ describe('spark-dra check: text output and exit codes', () => {
   });
 
   it('executor-pvc-fixed-claim: warns on a shared claim name, quiet when a checked file shows it ReadWriteMany', () => {
-    const alone = cli('check', FIXED_CLAIM);
+    // --no-workspace: the claim file is also in the repository, which the CLI would read as the job's workspace.
+    const alone = cli('check', FIXED_CLAIM, '--no-workspace');
     assert.equal(alone.status, 0, alone.stdout);
     const finding = findingAt(textFindings(alone.stdout), 'executor-pvc-fixed-claim');
     assert.equal(finding.severity, 'warning');
@@ -148,12 +149,18 @@ describe('spark-dra check: text output and exit codes', () => {
       { line: finding.line, column: finding.column },
       positionOf(FIXED_CLAIM, 'claimName shared-data', 'claimName '.length),
     );
-    const withClaim = cli('check', FIXED_CLAIM, SHARED_CLAIM);
-    assert.equal(withClaim.status, 0, withClaim.stdout);
-    assert.deepEqual(
-      textFindings(withClaim.stdout).filter((f) => f.ruleId === 'executor-pvc-fixed-claim'),
-      [],
-    );
+    for (const args of [
+      [FIXED_CLAIM, SHARED_CLAIM, '--no-workspace'],
+      [FIXED_CLAIM], // the claim file found in the job file's workspace (this repository)
+    ]) {
+      const withClaim = cli('check', ...args);
+      assert.equal(withClaim.status, 0, withClaim.stdout);
+      assert.deepEqual(
+        textFindings(withClaim.stdout).filter((f) => f.ruleId === 'executor-pvc-fixed-claim'),
+        [],
+        args.join(' '),
+      );
+    }
   });
 });
 

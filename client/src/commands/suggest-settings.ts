@@ -8,7 +8,7 @@ import type { AdviseParams } from '../../../protocol/requests';
 import { problemText } from '../../../protocol/result';
 import type { AdvicePreview, PanelSimulationResponse } from '../panel/simulation-panel';
 import { SimulationPanel } from '../panel/simulation-panel';
-import type { PanelHost } from '../panel-host';
+import { jobPanelUri, type PanelHost } from '../panel-host';
 import { logName, replayForPanel } from '../replay-view';
 import { errorText, type Services } from '../services';
 import { pickLog } from './replay';
@@ -89,8 +89,8 @@ export function registerSuggestSettings(services: Services, panels: PanelHost): 
 
       const documentUri = target.document.uri;
       const uri = documentUri.toString();
-      panels.showJob(documentUri);
-      const panel = (): SimulationPanel | undefined => SimulationPanel.get(documentUri);
+      panels.showJob(documentUri, jobIndex);
+      const panel = (): SimulationPanel | undefined => SimulationPanel.get(jobPanelUri(documentUri, jobIndex));
       panel()?.showAdviceStatus('searching');
       const params: Omit<AdviseParams, 'workDoneToken'> = { uri, jobIndex, ...workload };
       const name = basename(documentUri);
@@ -123,7 +123,7 @@ export function registerSuggestSettings(services: Services, panels: PanelHost): 
           return;
         }
         services.log(`advised ${uri} (${response.value.candidates} configurations) in ${Date.now() - started} ms`);
-        if (!panel()) panels.showJob(documentUri); // closed during the search
+        if (!panel()) panels.showJob(documentUri, jobIndex); // closed during the search
         panel()?.showAdvice(response.value, previewFor(services, uri, jobIndex, workload));
       } catch (error) {
         if (isCancellation(error)) {

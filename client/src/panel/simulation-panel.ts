@@ -18,6 +18,7 @@ import {
   type WebviewMessage,
   type WhatIfValues,
 } from '../../../protocol/webview-messages';
+import { jobTitleSuffix } from '../job-panel';
 import { REPLAY_SCHEME, replayTargetFromQuery, replayTitle } from '../replay-view';
 import { buildPanelHtml } from './html';
 
@@ -53,10 +54,13 @@ function baseName(uri: vscode.Uri): string {
   return parts[parts.length - 1] || uri.toString();
 }
 
-/** The tab title: the job file's name, or for a replay the log's and whose configuration it simulates. */
+/**
+ * The tab title: the job file's name (and which job, from the second of a multi-job file on), or for a replay the
+ * log's and whose configuration it simulates.
+ */
 function panelTitle(uri: vscode.Uri): string {
   const target = uri.scheme === REPLAY_SCHEME ? replayTargetFromQuery(uri.query) : undefined;
-  return target ? replayTitle(target) : `Simulation: ${baseName(uri)}`;
+  return target ? replayTitle(target) : `Simulation: ${baseName(uri)}${jobTitleSuffix(uri.fragment)}`;
 }
 
 /** The what-if keys of a result's effective inputs: what the file gives when nothing is overridden. */
@@ -130,6 +134,15 @@ export class SimulationPanel {
   /** The open panel of a document, if any. */
   static get(documentUri: vscode.Uri): SimulationPanel | undefined {
     return SimulationPanel.open.get(documentUri.toString());
+  }
+
+  /** The open panels of a job file's jobs (keyed by the file's URI, later jobs with a fragment). */
+  static panelsOf(fileUri: vscode.Uri): SimulationPanel[] {
+    const file = fileUri.with({ fragment: '' }).toString();
+    return [...SimulationPanel.open.values()].filter(
+      (panel) =>
+        panel.documentUri.scheme !== REPLAY_SCHEME && panel.documentUri.with({ fragment: '' }).toString() === file,
+    );
   }
 
   /** Re-runs the panel of a document after the document changed (no-op when none is open). */
@@ -335,7 +348,9 @@ export class SimulationPanel {
 
   private async save(fileName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {
     const defaultUri =
-      this.documentUri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(this.documentUri, '..', fileName);
+      this.documentUri.scheme === 'untitled'
+        ? undefined
+        : vscode.Uri.joinPath(this.documentUri.with({ fragment: '' }), '..', fileName);
     const target = await vscode.window.showSaveDialog({
       ...(defaultUri ? { defaultUri } : {}),
       filters,

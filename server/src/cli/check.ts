@@ -1,6 +1,7 @@
 // `spark-dra check`: analyses files as the editor would and reports findings as text, JSON or SARIF.
 import { createSparkDraService, type Finding, type SeveritySetting, type SparkDocument } from '../engine';
 import { readTextFile } from './read-text';
+import { CliWorkspace, type WorkspaceChoice } from './workspace';
 
 export interface CheckedFinding extends Finding {
   /** 1-based. */
@@ -28,6 +29,8 @@ export interface CheckOptions {
   maxFileBytes?: number;
   sparkVersion?: string;
   severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Where StorageClasses and claims beyond the checked files come from (default: none). */
+  workspace?: WorkspaceChoice;
 }
 
 export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
@@ -49,12 +52,16 @@ export function checkFiles(paths: string[], options: CheckOptions): CheckRun {
       document: service.open({ fileName: path, text: read.value, versionOverride: options.sparkVersion }),
     });
   }
-  // StorageClasses anywhere among the checked files count, as they do across an editor workspace.
+  // StorageClasses and claims anywhere among the checked files count, and those of each file's workspace, as they do
+  // across an editor workspace.
+  const workspace = new CliWorkspace(service, options.workspace ?? { kind: 'none' });
+  const loadedPaths = loaded.map((f) => f.path);
   for (const [index, file] of loaded.entries()) {
     const others = loaded.filter((_, i) => i !== index);
+    const around = workspace.resourcesFor(file.path, loadedPaths);
     const findings = file.document.diagnostics({
-      workspaceStorageClasses: others.flatMap((f) => f.document.storageClasses),
-      workspaceClaims: others.flatMap((f) => f.document.claims),
+      workspaceStorageClasses: [...others.flatMap((f) => f.document.storageClasses), ...around.storageClasses],
+      workspaceClaims: [...others.flatMap((f) => f.document.claims), ...around.claims],
     });
     run.files.push({
       path: file.path,

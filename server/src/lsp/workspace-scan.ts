@@ -4,10 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { SparkDocument, SparkDraService } from '../engine';
 import { URI } from './uri';
-import { walkFiles } from '../walk-files';
-
-const MAX_FILES = 3000;
-const MAX_BYTES = 512 * 1024;
+import { isWorkspaceYamlPath, WORKSPACE_SCAN_MAX_BYTES, workspaceYamlFiles } from '../workspace-yaml-files';
 
 export interface WorkspaceYamlIndex {
   /** A cheap look at the text: false skips parsing the file for this index. */
@@ -26,15 +23,8 @@ export function scanWorkspaceYaml(
   service: SparkDraService,
   indexes: readonly WorkspaceYamlIndex[],
 ): void {
-  let budget = MAX_FILES;
-  for (const uri of folderUris) {
-    if (!uri.startsWith('file:') || budget <= 0) continue;
-    const files = walkFiles(URI.path(uri), { maxFiles: budget, maxDepth: 8, skipHidden: true });
-    budget -= files.length;
-    for (const file of files) {
-      if (/\.ya?ml$/i.test(file.path) && file.size <= MAX_BYTES) indexFile(file.path, service, indexes);
-    }
-  }
+  const folders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => URI.path(uri));
+  for (const path of workspaceYamlFiles(folders)) indexFile(path, service, indexes);
 }
 
 /**
@@ -47,13 +37,13 @@ export function reindexWorkspaceFile(
   service: SparkDraService,
   indexes: readonly WorkspaceYamlIndex[],
 ): boolean {
-  if (!uri.startsWith('file:') || !/\.ya?ml$/i.test(uri)) return false;
+  if (!uri.startsWith('file:') || !isWorkspaceYamlPath(uri)) return false;
   const before = indexes.map((index) => index.diskFingerprint(uri));
   for (const index of indexes) index.forgetDisk(uri);
   const path = URI.path(uri);
   if (!deleted) {
     try {
-      if (statSync(path).size <= MAX_BYTES) indexFile(path, service, indexes);
+      if (statSync(path).size <= WORKSPACE_SCAN_MAX_BYTES) indexFile(path, service, indexes);
     } catch {
       // A file gone again or unreadable is simply not indexed.
     }

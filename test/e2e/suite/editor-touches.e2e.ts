@@ -52,6 +52,37 @@ describe('editor touches and onboarding', () => {
     );
   });
 
+  it('code lens of a multi-job file: each job has its lens, and the second job’s opens the second job’s panel', async () => {
+    const uri = workspaceUri('fixtures/two-jobs.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const resolved = await (async () => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const list = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+        const ours = (list ?? []).filter((l) => l.command?.command === 'sparkDra.simulate');
+        if (ours.length === 2 && ours.every((l) => /DRA vs right-sized static/.test(l.command?.title ?? '')))
+          return ours;
+        if (Date.now() > deadline)
+          assert.fail(`expected two resolved lenses; got: ${(list ?? []).map((l) => l.command?.title).join(' | ')}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    })();
+    const [first, second] = [...resolved].sort((a, b) => a.range.start.line - b.range.start.line);
+    // The file's second document starts after the "---" on line 17 (0-based 16).
+    assert.ok(first.range.start.line < 16, `first lens on line ${first.range.start.line}`);
+    assert.equal(second.range.start.line, 17, 'the second job’s lens sits on its first line, under the ---');
+    assert.deepEqual(second.command?.arguments, [uri.toString(), 1]);
+    await vscode.commands.executeCommand('sparkDra.simulate', ...(second.command?.arguments ?? []));
+    const isPanel = (title: string) => (tab: vscode.Tab) =>
+      tab.label === title &&
+      tab.input instanceof vscode.TabInputWebview &&
+      tab.input.viewType.endsWith('sparkDra.simulation');
+    await pollFor('the second job’s panel', () => allTabs().find(isPanel('Simulation: two-jobs.yaml · job 2')));
+    await vscode.commands.executeCommand('sparkDra.simulate', ...(first.command?.arguments ?? []));
+    await pollFor('the first job’s panel beside it', () => allTabs().find(isPanel('Simulation: two-jobs.yaml')));
+    assert.equal(allTabs().filter(isPanel('Simulation: two-jobs.yaml · job 2')).length, 1, 'one panel per job');
+  });
+
   it('a diagnostic’s rule id links to its section of docs/rules.md (codeDescription)', async () => {
     const uri = workspaceUri('fixtures/emr-typo.json');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });

@@ -670,6 +670,45 @@ async function main() {
   );
 
   await check(
+    "code lens of a multi-job file: the second job's lens opens a panel simulating the second job",
+    async () => {
+      await page.mouse.move(900, 760);
+      await runCommand('View: Close Editors in Other Groups');
+      // fixtures/two-jobs.yaml: maxExecutors 7 in the first job, 31 in the second.
+      await openFile('two-jobs.yaml');
+      await page.keyboard.press('Control+Home');
+      const lenses = page.locator('.editor-group-container.active .contentWidgets .codelens-decoration a', {
+        hasText: 'DRA vs right-sized static',
+      });
+      await until("both jobs' resolved lenses", async () => (await lenses.count()) === 2, 40_000, 500);
+      // The lower lens on screen is the second job's.
+      const boxes = await lenses.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+      const second = lenses.nth(boxes[0] > boxes[1] ? 0 : 1);
+      await second.click();
+      const title = 'Simulation: two-jobs.yaml · job 2';
+      await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      const frame = await webviewFrameWith('#f-spark-dynamicAllocation-maxExecutors', "the job 2 panel's what-if form");
+      const field = frame.locator('#f-spark-dynamicAllocation-maxExecutors input');
+      await until(
+        "the second job's maxExecutors (31) in the what-if form",
+        async () => (await field.inputValue()) === '31',
+        20_000,
+      );
+      const peak = await frame.locator('[data-card="peakExecutors"] .card-value').textContent();
+      assert(
+        Number(peak) <= 31 && Number(peak) > 7,
+        `peak executors ${peak}: not the second job's (max 31) simulation`,
+      );
+      await page.mouse.move(900, 760);
+      const shot = join(outDir, 'codelens-second-job.png');
+      await page.screenshot({ path: shot });
+      console.log(
+        `      "${title}": maxExecutors 31, peak ${peak}; codelens-second-job.png ${(checkPng(shot) / 1024).toFixed(0)} KB`,
+      );
+    },
+  );
+
+  await check(
     'replay: F1 "Replay Event Log…" with the job file\'s configuration finds its Retain StorageClass in another file',
     async () => {
       const logPath = join(EVENT_LOGS, 'eventlog_4nodes_8cores_dynamic_alloc.zstd');

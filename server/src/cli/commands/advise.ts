@@ -16,12 +16,13 @@ import { parseArgs, UsageError } from '../args';
 import { formatAdvice } from '../advice-report';
 import { readTextFile } from '../read-text';
 import { readWorkloadFile } from '../workload-file';
+import { CliWorkspace, workspaceChoiceFrom } from '../workspace';
 
 export async function runAdviseCommand(argv: string[]): Promise<number> {
   const args = parseArgs(
     argv,
-    ['workload', 'eventlog', 'app', 'preset', 'job', 'spark-version', 'max-slowdown'],
-    ['json'],
+    ['workload', 'eventlog', 'app', 'preset', 'job', 'spark-version', 'max-slowdown', 'workspace'],
+    ['json', 'no-workspace'],
     ['knob'],
   );
   const json = args.flags.has('json');
@@ -55,6 +56,7 @@ export async function runAdviseCommand(argv: string[]): Promise<number> {
   if (extra.length > 0) throw new UsageError('advise takes one job file');
 
   const service = createSparkDraService();
+  const workspace = new CliWorkspace(service, workspaceChoiceFrom(args.options, args.flags));
   const read = readTextFile(jobPath);
   if (!read.ok) return fail(`cannot read ${jobPath}: ${read.problem.message}`);
   const document = service.open({ fileName: jobPath, text: read.value, versionOverride });
@@ -86,6 +88,7 @@ export async function runAdviseCommand(argv: string[]): Promise<number> {
     log,
     knobs: knobs.value,
     maxSlowdownPct,
+    workspaceStorageClasses: workspace.resourcesFor(jobPath).storageClasses,
   });
   if (!outcome.ok) return fail(problemText(outcome.problem));
   if (json) {

@@ -5,10 +5,12 @@ import { checkFiles, formatJson, formatText, hasErrors } from '../check';
 import { expandFileArgs } from '../files';
 import { DEFAULT_MAX_FILE_MB } from '../read-text';
 import { formatSarif } from '../sarif';
+import { workspaceChoiceFrom } from '../workspace';
 import { PACKAGE_VERSION as VERSION } from '../../../../protocol/build-info';
 
 export function runCheckCommand(argv: string[]): number {
-  const args = parseArgs(argv, ['format', 'spark-version', 'max-file-mb'], []);
+  const args = parseArgs(argv, ['format', 'spark-version', 'max-file-mb', 'workspace'], ['no-workspace']);
+  const workspace = workspaceChoiceFrom(args.options, args.flags);
   const format = args.options.get('format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format))
     throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
@@ -22,7 +24,7 @@ export function runCheckCommand(argv: string[]): number {
 
   const { files, missing } = expandFileArgs(args.positionals);
   for (const m of missing) process.stderr.write(`spark-dra: no such file: ${m}\n`);
-  const run = checkFiles(files, { sparkVersion, maxFileBytes: maxFileMb * 1024 * 1024 });
+  const run = checkFiles(files, { sparkVersion, maxFileBytes: maxFileMb * 1024 * 1024, workspace });
   for (const u of run.unreadable) process.stderr.write(`spark-dra: cannot read ${u.path}: ${u.reason}\n`);
 
   const output = format === 'json' ? formatJson(run) : format === 'sarif' ? formatSarif(run, VERSION) : formatText(run);

@@ -18,6 +18,7 @@ import type { SimulationResult } from '../../../../protocol/simulation';
 import { parseArgs, UsageError } from '../args';
 import { readTextFile } from '../read-text';
 import { readWorkloadFile } from '../workload-file';
+import { CliWorkspace, workspaceChoiceFrom, type WorkspaceResources } from '../workspace';
 import { formatReplayFigures, formatSimulation, formatTimelines, formatWindows } from '../simulation-report';
 
 interface WhatIf {
@@ -29,8 +30,8 @@ interface WhatIf {
 export async function runSimulateCommand(argv: string[]): Promise<number> {
   const args = parseArgs(
     argv,
-    ['trace', 'workload', 'eventlog', 'app', 'preset', 'job', 'spark-version'],
-    ['json', 'no-calibration'],
+    ['trace', 'workload', 'eventlog', 'app', 'preset', 'job', 'spark-version', 'workspace'],
+    ['json', 'no-calibration', 'no-workspace'],
     ['conf', 'knob'],
   );
   const json = args.flags.has('json');
@@ -62,9 +63,10 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     throw new UsageError('simulate needs a job file (or --eventlog PATH, or --trace FILE)');
 
   const service = createSparkDraService();
+  const workspace = new CliWorkspace(service, workspaceChoiceFrom(args.options, args.flags));
   let target: JobTarget | undefined;
   if (jobPath) {
-    const loaded = loadJob(service, jobPath, jobIndex, versionOverride);
+    const loaded = loadJob(service, workspace, jobPath, jobIndex, versionOverride);
     if (typeof loaded === 'string') {
       process.stderr.write(`spark-dra: ${loaded}\n`);
       return 2;
@@ -94,6 +96,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
     workload,
     ...(Object.keys(whatIf.conf).length > 0 ? { overrides: whatIf.conf } : {}),
     knobs: whatIf.knobs,
+    workspaceStorageClasses: target.workspace.storageClasses,
   });
   const kind = target.document.jobs[target.jobIndex]?.kind ?? '';
   return report(outcome, json, `Simulated ${target.path} (${jobKindLabel(kind)})`);
@@ -103,10 +106,13 @@ interface JobTarget {
   document: SparkDocument;
   jobIndex: number;
   path: string;
+  /** What the rest of the job file's workspace declares (StorageClasses the job's volumes may name). */
+  workspace: WorkspaceResources;
 }
 
 function loadJob(
   service: SparkDraService,
+  workspace: CliWorkspace,
   path: string,
   jobIndex: number,
   versionOverride: string | undefined,
@@ -119,7 +125,7 @@ function loadJob(
       ? `${path} holds no Spark job`
       : `${path} has ${document.jobs.length} job(s); --job ${jobIndex} is out of range`;
   }
-  return { document, jobIndex, path };
+  return { document, jobIndex, path, workspace: workspace.resourcesFor(path) };
 }
 
 async function replay(
@@ -152,6 +158,7 @@ async function replay(
         document: target.document,
         jobIndex: target.jobIndex,
         overrides: whatIf.conf,
+        workspaceStorageClasses: target.workspace.storageClasses,
       })
     : undefined;
   const succeeded = logged.ok && (mine?.ok ?? true);
