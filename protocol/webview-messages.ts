@@ -25,6 +25,7 @@ import { parseRunTimes } from './run-times-parse';
 import type { ObservedPoint, ReplayInfo, ReplayObserved } from './replay';
 import { parseCalibration, parseFidelity } from './replay-parse';
 import { parseExecutorTimeBreakdown } from './breakdown-parse';
+import { parseProfileSummaries } from './profile-summary-parse';
 import { count, finite, isObj, nonNegative, nonNegativeFields, type Obj } from './value-checks';
 import {
   ADVISOR_HOST_TYPES,
@@ -256,8 +257,10 @@ const SUMMARY_FIELDS = [
 function parseSummary(x: unknown): SimulationSummary | undefined {
   const figures = nonNegativeFields(x, SUMMARY_FIELDS);
   const cost = isObj(x) ? parseCost(x.cost) : undefined;
-  if (!figures || !cost) return undefined;
-  return { ...figures, cost };
+  if (!figures || !cost || !isObj(x)) return undefined;
+  if (x.profiles === undefined) return { ...figures, cost };
+  const profiles = parseProfileSummaries(x.profiles);
+  return profiles ? { ...figures, cost, profiles } : undefined;
 }
 
 function parseStringRecord(

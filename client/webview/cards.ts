@@ -41,6 +41,12 @@ function savingCard(id: string, label: string, dra: SimulationSummary, base: Sta
   };
 }
 
+/** With several resource profiles, each one's peak ("profile 0: 4 · profile 1: 3 · "), else nothing. */
+function profilePeaks(d: SimulationSummary): string {
+  if (!d.profiles || d.profiles.length < 2) return '';
+  return d.profiles.map((p) => `profile ${p.id}: ${formatCount(p.peakExecutors, (n) => trim(n, 0))} · `).join('');
+}
+
 export function summaryCards(r: SimulationResult): Card[] {
   const d = r.dra.summary;
   // Figures are set beside the right-sized static run when there is one: the fair comparison.
@@ -69,7 +75,7 @@ export function summaryCards(r: SimulationResult): Card[] {
       id: 'peakExecutors',
       label: 'Peak executors',
       value: formatCount(d.peakExecutors, (n) => trim(n, 0)),
-      detail: `static ${formatCount(r.static.executors, (n) => trim(n, 0))} · ${trim(d.podsCreated, 0)} pods created`,
+      detail: `${profilePeaks(d)}static ${formatCount(r.static.executors, (n) => trim(n, 0))} · ${trim(d.podsCreated, 0)} pods created`,
     },
     {
       id: 'pvcsCreated',

@@ -1,5 +1,5 @@
 // Plain-text rendering of simulation results for the terminal.
-import type { ObservedRun } from '../engine';
+import { observedProfilePeaks, type ObservedRun } from '../engine';
 import type { SimulationResult, SimulationSummary, TimelinePoint } from '../../../protocol/simulation';
 import { formatCount, formatDuration } from '../../../protocol/text-format';
 import { formatBreakdown } from './breakdown-report';
@@ -111,11 +111,24 @@ export function formatSimulation(title: string, result: SimulationResult): strin
       ]
     : ['', 'dynamic allocation', `static (${result.static.executors} executors)`, 'DRA − static'];
   const lines = [title, workloadLine(result), '', table(header, rows)];
+  const profiles = profileLine(result);
+  if (profiles) lines.push('', profiles);
   const costs = costLines(result);
   if (costs.length > 0) lines.push('', ...costs);
   lines.push('', formatBreakdown(result));
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));
   return lines.join('\n');
+}
+
+/** With stage-level scheduling: the DRA run's peak executors per resource profile, with each profile's size. */
+function profileLine(result: SimulationResult): string | undefined {
+  const profiles = result.dra.summary.profiles;
+  if (!profiles || profiles.length < 2) return undefined;
+  const each = profiles.map(
+    (p) =>
+      `profile ${p.id} (${p.executorCores} cores, ${p.taskCpus} CPU(s) per task) ${formatCount(p.peakExecutors, num)}`,
+  );
+  return `Peak executors by resource profile (DRA): ${each.join(' · ')}`;
 }
 
 /** Running executors at time t of a step timeline (the last point at or before t). */
@@ -147,7 +160,12 @@ export function formatTimelines(
       ...simulated.map((s) => String(runningAt(s.timeline, t))),
     ]);
   }
-  const summary = `observed: runtime ${formatDuration(observed.runtimeSec)}, peak ${observed.peakExecutors} executors, ${(observed.executorSeconds / 3600).toFixed(2)} executor-hours`;
+  const peaks = observedProfilePeaks(observed.executors);
+  const byProfile =
+    peaks.length > 1
+      ? ` (by resource profile: ${peaks.map((p) => `profile ${p.profile} ${p.peakExecutors}`).join(', ')})`
+      : '';
+  const summary = `observed: runtime ${formatDuration(observed.runtimeSec)}, peak ${observed.peakExecutors} executors${byProfile}, ${(observed.executorSeconds / 3600).toFixed(2)} executor-hours`;
   return [
     'Executors alive over time',
     table(['time', 'observed', ...simulated.map((s) => s.label)], rows),

@@ -141,5 +141,6 @@ export {
 } from './features/job-lens';
 export { parseConfAssignments, parseKnobAssignments, KNOB_NAMES } from './simulator/knobs';
 export { observedWindows } from './eventlog/fidelity';
+export { observedProfilePeaks } from './eventlog/profile-peaks';
 export { PRESET_NAMES } from './workload/presets';
 export { DEFAULT_SPARK_VERSION } from './version';
