@@ -4,11 +4,16 @@
 // new executor or a newly submitted stage is offered round-robin over executors. Killed executors get no offers.
 // With a ShuffleOutputs registry, map outputs lost with an executor are recomputed before a stage reading them is
 // submitted (shuffle-outputs.ts); without one, nothing is lost when an executor goes.
+// With a task history (a replayed log), a task first runs the attempts that failed in the log, and waits on its slot
+// as long as the log shows it waited while a slot was free. With speculation on, slow tasks get a copy
+// (speculation.ts); copies launch only when no regular task waits.
 import type { ShuffleStage } from '../executor-monitor';
 import type { ShuffleOutputs } from './shuffle-outputs';
 import type { ExpandedStage, ExpandedWorkload } from '../../workload/types';
+import type { StageTaskHistory, TaskHistory } from '../task-history';
 import { SlotHeap } from './heap';
 import { StageQueue } from './stage-queue';
+import type { Running, SpeculationTracker } from './speculation';
 
 /** What the scheduler reports, in the order Spark's listener bus would. Stages are internal indices. */
 export interface SchedulerListener {
@@ -16,11 +21,28 @@ export interface SchedulerListener {
   jobEnd(jobId: number): void;
   stageSubmitted(stage: number): void;
   stageCompleted(stage: number): void;
-  taskStart(stage: number, index: number, executorId: number): void;
-  taskEnd(stage: number, index: number, executorId: number): void;
+  taskStart(stage: number, index: number, executorId: number, speculative?: boolean): void;
+  taskEnd(stage: number, index: number, executorId: number, speculative?: boolean): void;
   /** A running task was lost with its executor; it is pending again and will re-run elsewhere. */
   taskLost?(stage: number, index: number, executorId: number): void;
+  /** An attempt failed (a failure the replayed log shows); the task is pending again. */
+  taskFailed?(stage: number, index: number, executorId: number): void;
+  /** The losing side of a speculative race was killed (`speculative`: the copy lost, else the original). */
+  taskKilled?(stage: number, index: number, executorId: number, speculative: boolean): void;
+  /** The task was marked for a speculative copy. */
+  speculativeTaskSubmitted?(stage: number, index: number): void;
 }
+
+/** What a replayed log adds to the scheduler: the task history, speculation (absent: off). */
+export interface SchedulerExtras {
+  history?: TaskHistory;
+  speculation?: SpeculationTracker;
+}
+
+/** How a running attempt ends. */
+const SUCCEEDS = 0;
+const FAILS = 1;
+const KILLED = 2;
 
 /** The scheduler asks its driver to call `startJob(job)` at time `at` (ms). */
 export type JobTimer = (at: number, job: number) => void;
@@ -45,6 +67,8 @@ interface NewStage {
   attempt: number;
   shuffle: number;
   children: number[];
+  /** What the replayed log shows of the stage's tasks (absent for re-runs and workloads without a log). */
+  history: StageTaskHistory | undefined;
 }
 
 export class TaskScheduler {
@@ -75,6 +99,9 @@ export class TaskScheduler {
   private readonly finished: number[] = [];
   /** Task indices of each stage to run again (their executor was lost), taken before the stage's next new index. */
   private readonly rerun: number[][] = [];
+  private readonly stageHistory: Array<StageTaskHistory | undefined> = [];
+  /** Per stage with failed attempts in its history: how many each task has run so far. */
+  private readonly failedRun: Array<Map<number, number> | undefined> = [];
   /** Submitted stages with tasks not yet launched; the head is the least (job, stage id). */
   private readonly active: StageQueue;
 
@@ -100,6 +127,14 @@ export class TaskScheduler {
   private slotTask: Int32Array<ArrayBuffer>;
   /** 1 for a slot whose running task was lost with its executor: its pending end is dropped. */
   private slotLost: Uint8Array<ArrayBuffer>;
+  /** How the slot's attempt ends (SUCCEEDS, FAILS, KILLED), whether it is a speculative copy, and its run time (ms). */
+  private slotOutcome: Uint8Array<ArrayBuffer>;
+  private slotCopy: Uint8Array<ArrayBuffer>;
+  private slotRunMs: Float64Array<ArrayBuffer>;
+  private readonly speculation: SpeculationTracker | undefined;
+  private readonly waitCutMs: number;
+  private readonly stageOrder = (a: number, b: number): number =>
+    this.stageJob[a] - this.stageJob[b] || this.stageIds[a] - this.stageIds[b] || a - b;
   private readonly offerable = new Set<number>();
   private readonly ends = new SlotHeap(64);
 
@@ -115,6 +150,7 @@ export class TaskScheduler {
     private readonly timer: JobTimer,
     private readonly launchDelay?: LaunchDelay,
     private readonly outputs?: ShuffleOutputs,
+    extras: SchedulerExtras = {},
   ) {
     this.slotsPerExecutor = Math.max(0, slotsPerExecutor);
     const slots = 16 * Math.max(1, this.slotsPerExecutor);
@@ -122,6 +158,13 @@ export class TaskScheduler {
     this.slotStage = new Int32Array(slots);
     this.slotTask = new Int32Array(slots);
     this.slotLost = new Uint8Array(slots);
+    this.slotOutcome = new Uint8Array(slots);
+    this.slotCopy = new Uint8Array(slots);
+    this.slotRunMs = new Float64Array(slots);
+    this.speculation = extras.speculation;
+    // The stage's launch delay already covers the first wave's wait; a logged wait counts beyond it.
+    this.waitCutMs = launchDelay?.ms ?? 0;
+    const history = extras.history?.stages;
     let total = 0;
     workload.jobs.forEach((job, j) => {
       const local = new Map<number, number>();
@@ -136,6 +179,7 @@ export class TaskScheduler {
           attempt: 0,
           shuffle: shuffleId,
           children: [],
+          history: history?.[stage.id],
         });
         local.set(stage.id, s);
         mine.push(s);
@@ -261,6 +305,7 @@ export class TaskScheduler {
       this.listener.stageSubmitted(s);
       this.pendingCount += this.stageTasks[s];
       if (this.stageTasks[s] === 0) continue;
+      this.speculation?.stageSubmitted(s, this.stageTasks[s]);
       // The tasks are pending (the allocation manager sees them) from submission; they launch after the delay.
       if (delay !== undefined && delay.ms > 0) delay.timer(_now + delay.ms, s);
       else this.active.push(s);
@@ -315,6 +360,7 @@ export class TaskScheduler {
       attempt,
       shuffle: shuffleId,
       children: [reader],
+      history: undefined,
     });
     this.stageReads[r] = this.stageReads[producer] ?? [];
     this.stageTaskIndex.set(r, Int32Array.from(missing));
@@ -341,10 +387,13 @@ export class TaskScheduler {
     this.nextLaunch.push(0);
     this.finished.push(0);
     this.rerun.push([]);
+    this.stageHistory.push(stage.history);
+    this.failedRun.push(stage.history?.failedMs !== undefined ? new Map() : undefined);
     return s;
   }
 
   private completeStage(s: number, now: number): void {
+    this.speculation?.stageCompleted(s);
     this.listener.stageCompleted(s);
     const ready: number[] = [];
     for (const c of this.stageChildren[s]) if (--this.stageParentsLeft[c] === 0) ready.push(c);
@@ -367,6 +416,11 @@ export class TaskScheduler {
     this.slotStage = resize32(this.slotStage, cap * k);
     this.slotTask = resize32(this.slotTask, cap * k);
     this.slotLost = resize8(this.slotLost, cap * k);
+    this.slotOutcome = resize8(this.slotOutcome, cap * k);
+    this.slotCopy = resize8(this.slotCopy, cap * k);
+    const run = new Float64Array(cap * k);
+    run.set(this.slotRunMs);
+    this.slotRunMs = run;
   }
 
   /** An executor registered: its slots are free and offered at once. */
@@ -424,6 +478,7 @@ export class TaskScheduler {
       const index = this.slotTask[slot];
       this.slotLost[slot] = 1;
       this.busy--;
+      if (this.speculation && this.raceSurvives(slot, s, index, id)) continue;
       this.pendingCount++;
       // Still in the launch queue while it has new indices or earlier re-runs; otherwise it goes back in.
       if (this.nextLaunch[s] === this.stageTasks[s] && this.rerun[s].length === 0) this.active.push(s);
@@ -439,26 +494,43 @@ export class TaskScheduler {
     return this.slotsPerExecutor - this.freeTop[id];
   }
 
+  /** A regular task waits, or (with speculation) a copy does. */
+  private hasWork(): boolean {
+    return this.active.size > 0 || (this.speculation !== undefined && this.speculation.pendingCopies > 0);
+  }
+
   private offerExecutor(id: number, now: number): void {
     const k = this.slotsPerExecutor;
-    while (this.active.size > 0 && this.freeTop[id] > 0) this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+    while (this.hasWork() && this.freeTop[id] > 0) {
+      if (!this.launch(this.freeStack[id * k + this.freeTop[id] - 1], now)) break;
+      this.freeTop[id]--;
+    }
     if (this.freeTop[id] === 0) this.offerable.delete(id);
   }
 
   /** Offers every executor with free slots, one task per executor per round. */
   private revive(now: number): void {
     const k = this.slotsPerExecutor;
-    while (this.active.size > 0 && this.offerable.size > 0) {
+    while (this.hasWork() && this.offerable.size > 0) {
+      let launched = false;
       for (const id of [...this.offerable]) {
-        if (this.active.size === 0) break;
-        this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+        if (!this.hasWork()) break;
+        if (!this.launch(this.freeStack[id * k + this.freeTop[id] - 1], now)) continue;
+        this.freeTop[id]--;
+        launched = true;
         if (this.freeTop[id] === 0) this.offerable.delete(id);
       }
+      // Only copies wait and none may run on the executors with free slots (their originals run there).
+      if (!launched) break;
     }
   }
 
-  /** Starts the next task on `slot`; `onTop` when the slot is the heap's top entry (its previous task just ended). */
-  private launch(slot: number, now: number, onTop = false): void {
+  /**
+   * Starts the next task on `slot` (a regular one, else a speculative copy); `onTop` when the slot is the heap's top
+   * entry (its previous task just ended). False when nothing could start on it.
+   */
+  private launch(slot: number, now: number, onTop = false): boolean {
+    if (this.active.size === 0) return this.launchCopy(slot, now, onTop);
     const s = this.active.peek();
     const again = this.rerun[s];
     const index = again.length > 0 ? (again.shift() as number) : this.nextLaunch[s]++;
@@ -467,10 +539,126 @@ export class TaskScheduler {
     this.busy++;
     this.slotStage[slot] = s;
     this.slotTask[slot] = index;
-    const end = now + this.stageDurations[s][index];
+    this.slotCopy[slot] = 0;
+    let run = this.stageDurations[s][index];
+    let wait = 0;
+    let outcome = SUCCEEDS;
+    const history = this.stageHistory[s];
+    if (history !== undefined) {
+      const failed = history.failedMs?.[index];
+      const done = this.failedRun[s]?.get(index) ?? 0;
+      if (failed !== undefined && done < failed.length) {
+        (this.failedRun[s] as Map<number, number>).set(index, done + 1);
+        run = Math.max(1, failed[done]);
+        outcome = FAILS;
+      } else {
+        const original = history.originalMs?.[index];
+        if (original !== undefined && this.speculation) run = Math.max(1, original);
+        wait = Math.max(0, (history.waitMs?.[index] ?? 0) - this.waitCutMs);
+      }
+    }
+    this.slotOutcome[slot] = outcome;
+    this.slotRunMs[slot] = run;
+    const end = now + wait + run;
     if (onTop) this.ends.replaceTop(slot, end);
     else this.ends.push(slot, end);
-    this.listener.taskStart(s, index, (slot / this.slotsPerExecutor) | 0);
+    const exec = (slot / this.slotsPerExecutor) | 0;
+    if (outcome === SUCCEEDS) this.speculation?.originalStarted(s, index, slot, exec, now + wait, end);
+    this.listener.taskStart(s, index, exec);
+    return true;
+  }
+
+  /**
+   * Starts a waiting speculative copy on `slot`, if one may run on its executor. The race is settled at once: the
+   * copy runs the logged copy's time (a replayed log) or the stage's median successful time; whichever attempt would
+   * end first succeeds, and the other is killed at that instant (on a tie the original wins).
+   */
+  private launchCopy(slot: number, now: number, onTop: boolean): boolean {
+    const exec = (slot / this.slotsPerExecutor) | 0;
+    const picked = this.speculation?.takeCopy(exec, this.stageOrder);
+    if (picked === undefined) return false;
+    const [s, index] = picked;
+    const spec = this.speculation as SpeculationTracker;
+    const original = spec.original(s, index) as Running;
+    const ownRun = Math.max(
+      1,
+      Math.round(this.stageHistory[s]?.copyMs?.[index] ?? spec.medianMs(s) ?? this.stageDurations[s][index]),
+    );
+    const copyEnd = now + ownRun;
+    const copyWins = copyEnd < original.endMs;
+    const end = copyWins ? copyEnd : original.endMs;
+    this.busy++;
+    this.slotStage[slot] = s;
+    this.slotTask[slot] = index;
+    this.slotCopy[slot] = 1;
+    this.slotOutcome[slot] = copyWins ? SUCCEEDS : KILLED;
+    this.slotRunMs[slot] = end - now;
+    // The copy's entry first: `onTop` refers to the heap's current top, which moving the original could change.
+    if (onTop) this.ends.replaceTop(slot, end);
+    else this.ends.push(slot, end);
+    original.copySlot = slot;
+    original.copyNaturalEndMs = copyEnd;
+    if (copyWins) this.endEarly(original, copyEnd);
+    this.listener.taskStart(s, index, exec, true);
+    return true;
+  }
+
+  /** The original will be killed at `at`, when its copy succeeds. */
+  private endEarly(original: Running, at: number): void {
+    original.endMs = at;
+    this.slotOutcome[original.slot] = KILLED;
+    this.slotRunMs[original.slot] = Math.max(0, at - original.startMs);
+    this.ends.retime(original.slot, at);
+  }
+
+  /**
+   * An attempt in a speculative race was lost with its executor: the other attempt now runs to its own end and
+   * succeeds. True when the lost attempt was part of a race (so the task is not pending again).
+   */
+  private raceSurvives(slot: number, s: number, index: number, executor: number): boolean {
+    const spec = this.speculation as SpeculationTracker;
+    const original = spec.original(s, index);
+    if (original === undefined || original.copySlot === undefined) {
+      if (original !== undefined && original.slot === slot) spec.originalStopped(s, index);
+      return false;
+    }
+    const copySlot = original.copySlot;
+    const lostCopy = this.slotCopy[slot] === 1;
+    this.listener.taskKilled?.(s, index, executor, lostCopy);
+    const survivor = lostCopy ? original.slot : copySlot;
+    const survivorEnd = lostCopy ? original.naturalEndMs : (original.copyNaturalEndMs as number);
+    this.slotOutcome[survivor] = SUCCEEDS;
+    this.slotRunMs[survivor] += survivorEnd - original.endMs;
+    original.endMs = survivorEnd;
+    original.copySlot = undefined;
+    this.ends.retime(survivor, survivorEnd);
+    if (!lostCopy) {
+      // The copy carries the task now: it is the one that succeeds.
+      original.slot = copySlot;
+      original.executor = (copySlot / this.slotsPerExecutor) | 0;
+    }
+    return true;
+  }
+
+  /** A failed attempt puts its task back first in its stage's line; a killed one (a race's loser) just stops. */
+  private endUnsuccessful(slot: number, s: number, index: number, exec: number): void {
+    if (this.slotOutcome[slot] === KILLED) {
+      this.listener.taskKilled?.(s, index, exec, this.slotCopy[slot] === 1);
+      return;
+    }
+    this.pendingCount++;
+    if (this.nextLaunch[s] === this.stageTasks[s] && this.rerun[s].length === 0) this.active.push(s);
+    this.rerun[s].push(index);
+    this.listener.taskFailed?.(s, index, exec);
+  }
+
+  /** The periodic speculation check (spark.speculation.interval): marks slow tasks and offers their copies. */
+  checkSpeculation(now: number): void {
+    const spec = this.speculation;
+    if (!spec) return;
+    const marked = spec.check(now);
+    for (const [s, index] of marked) this.listener.speculativeTaskSubmitted?.(s, index);
+    if (marked.length > 0) this.revive(now);
   }
 
   /** Ends every task due at `now` (they must be the earliest), reusing each freed slot at once. */
@@ -489,15 +677,17 @@ export class TaskScheduler {
       const index = this.slotTask[slot];
       const exec = (slot / k) | 0;
       this.busy--;
-      this.busyMsTotal += this.stageDurations[s][index];
-      if (this.outputs && this.stageShuffle[s] !== NONE)
-        this.outputs.record(this.stageShuffle[s], this.stageTaskIndex.get(s)?.[index] ?? index, exec);
-      this.listener.taskEnd(s, index, exec);
-      if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
-      if (this.alive[exec] && !this.killed[exec] && this.active.size > 0) {
-        this.launch(slot, now, true);
-        continue;
+      this.busyMsTotal += this.slotRunMs[slot];
+      if (this.slotOutcome[slot] !== SUCCEEDS) this.endUnsuccessful(slot, s, index, exec);
+      else if (this.speculation && !this.speculation.succeeded(s, index, this.slotRunMs[slot])) {
+        this.listener.taskKilled?.(s, index, exec, this.slotCopy[slot] === 1);
+      } else {
+        if (this.outputs && this.stageShuffle[s] !== NONE)
+          this.outputs.record(this.stageShuffle[s], this.stageTaskIndex.get(s)?.[index] ?? index, exec);
+        this.listener.taskEnd(s, index, exec, this.slotCopy[slot] === 1);
+        if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
       }
+      if (this.alive[exec] && !this.killed[exec] && this.hasWork() && this.launch(slot, now, true)) continue;
       ends.pop();
       if (!this.alive[exec] || this.killed[exec]) continue;
       this.freeStack[exec * k + this.freeTop[exec]++] = slot;
