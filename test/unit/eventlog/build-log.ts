@@ -8,6 +8,8 @@ export interface TaskAt {
   exec: string;
   launch: number;
   end: number;
+  /** The successful attempt was a speculative copy. */
+  speculative?: boolean;
 }
 
 export class LogBuilder {
@@ -52,14 +54,18 @@ export class LogBuilder {
     return this;
   }
 
-  /** A task attempt of `stageId` that did not succeed (or a speculative copy), from `launch` to `end`. */
-  attempt(stageId: number, t: TaskAt, reason: string, speculative = false): this {
+  /**
+   * A task attempt of `stageId` that did not succeed (or a speculative copy), from `launch` to `end`; `index` is its
+   * Task Info "Index" (the task it belongs to), left out when not given.
+   */
+  attempt(stageId: number, t: TaskAt, reason: string, speculative = false, index?: number): this {
     this.events.push({
       Event: 'SparkListenerTaskEnd',
       'Stage ID': stageId,
       'Task Type': 'ResultTask',
       'Task End Reason': { Reason: reason },
       'Task Info': {
+        ...(index === undefined ? {} : { Index: index }),
         'Launch Time': ms(t.launch),
         'Finish Time': ms(t.end),
         'Executor ID': t.exec,
@@ -102,7 +108,7 @@ export class LogBuilder {
           'Launch Time': ms(t.launch),
           'Finish Time': ms(t.end),
           'Executor ID': t.exec,
-          Speculative: false,
+          Speculative: t.speculative === true,
         },
       }),
     );

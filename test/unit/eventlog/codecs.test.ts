@@ -1,5 +1,6 @@
-// Spark's lz4, snappy and lzf event logs, written by the Java stream classes Spark uses (fixtures), read exactly like
-// the plain log they were made from; recognised by name and by content; damaged copies give clear errors.
+// Spark's lz4, snappy and lzf event logs, written by the Java stream classes Spark uses, and a zstd one written by
+// the reference zstd tool (fixtures, see their README), read exactly like the plain log they were made from;
+// recognised by name and by content; damaged copies give clear errors.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { xxhash32 } from '../../../server/src/engine/eventlog/codecs/xxhash32';
 import { fixture, SHELL_APP } from './fixtures';
 import { DRA, expectOk, load, SPARK_SHELL } from './logs';
 
-const CODECS = ['lz4', 'snappy', 'lzf'] as const;
+const CODECS = ['lz4', 'snappy', 'lzf', 'zstd'] as const;
 let root = '';
 
 before(async () => {

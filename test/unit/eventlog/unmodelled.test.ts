@@ -1,6 +1,6 @@
-// What the replay cannot model is said in its notes, with its size: resources other than CPUs in a profile,
-// speculation, failed attempts, lost executors. A log without any of them gets none of these notes. Several resource
-// profiles are modelled, so they get no note of their own here.
+// What the replay cannot model is said in its notes, with its size: resources other than CPUs in a profile, lost
+// executors. A log without any of them gets none of these notes. Several resource profiles are modelled, and
+// speculation, failed attempts and slot waits are replayed (their notes are tested in task-history.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEventLogText } from '../../../server/src/engine/eventlog';
@@ -20,7 +20,7 @@ function profileEvent(id: number, cores: number, cpus: number): Record<string, u
   };
 }
 
-test('a log with a second profile, a speculative copy, a failed attempt and a lost executor gets three sized notes', () => {
+test('a log with a second profile, a speculative copy, a failed attempt and a lost executor gets one sized note', () => {
   const text = new LogBuilder(CONF)
     .raw(profileEvent(0, 4, 1))
     .raw(profileEvent(1, 8, 2))
@@ -42,8 +42,6 @@ test('a log with a second profile, a speculative copy, a failed attempt and a lo
   assert.equal(log.stats.failedTaskSeconds, 12);
   const notes = unmodelledNotes(log);
   assert.deepEqual(notes, [
-    '1 speculative task copy ran (10.0 s, 10% of the task time); speculation is not simulated.',
-    '2 task attempt(s) failed or were killed (12.0 s, 12% of the task time); the simulation runs each task once, successfully.',
     '1 executor(s) were lost (Executor Process Lost); this simulation loses none and recomputes nothing (only the replay of the logged configuration loses them).',
   ]);
   const replay = replayLoggedConfiguration(log);
@@ -51,13 +49,13 @@ test('a log with a second profile, a speculative copy, a failed attempt and a lo
   // The logged configuration's replay loses the executor the log lost, and says so instead.
   const replayed = unmodelledNotes(log, { lossesReplayed: true });
   assert.equal(
-    replayed[2],
+    replayed[0],
     '1 executor(s) were lost (Executor Process Lost); the replay loses them at the logged times and re-runs their running tasks, but recomputes no shuffle output they held.',
   );
   for (const note of replayed) assert.ok(replay.value.notes.includes(note), note);
   const whatIf = replayLoggedConfiguration(log, { conf: { 'spark.executor.cores': '4' } });
   if (!whatIf.ok) assert.fail(whatIf.problem.message);
-  assert.ok(whatIf.value.notes.includes(notes[2]), 'a what-if loses nothing and says so');
+  assert.ok(whatIf.value.notes.includes(notes[0]), 'a what-if loses nothing and says so');
 });
 
 test('a clean single-profile log gets none of these notes', () => {
@@ -70,7 +68,7 @@ test('a clean single-profile log gets none of these notes', () => {
   assert.deepEqual(unmodelledNotes(log), []);
 });
 
-test('locality wait: slot time tasks spent waiting while slots were free, as a sized note', () => {
+test('locality wait: slot time tasks spent waiting while slots were free is measured, and replayed (no unmodelled note)', () => {
   // One 4-core executor; a 2-task stage at 10 s: one task starts at once, the other only at 13 s.
   const text = new LogBuilder({ ...CONF, 'spark.locality.wait': '3s' })
     .executor('1', 5)
@@ -81,10 +79,7 @@ test('locality wait: slot time tasks spent waiting while slots were free, as a s
     .end(30);
   const log = expectOk(parseEventLogText(text, 'hand-built'));
   assert.equal(log.stats.waitingWithFreeSlotSeconds, 3);
-  assert.deepEqual(unmodelledNotes(log), [
-    "Tasks waited 3.0 s of slot time (18% of the task time) while executors had free slots: Spark's locality wait " +
-      '(spark.locality.wait = 3s) holds tasks back for a better-placed slot. The simulation launches a task as soon as a slot is free.',
-  ]);
+  assert.deepEqual(unmodelledNotes(log), []);
 });
 
 test('locality wait: an executor the driver is removing offers no free slot after its idle deadline', () => {

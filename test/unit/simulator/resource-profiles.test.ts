@@ -140,7 +140,7 @@ function place(
     (at, job) => timers.push(at, job),
     undefined,
     undefined,
-    slots,
+    { otherProfileSlots: slots },
   );
   ids.push(...sch.stageIds);
   sch.start(0);

@@ -2,11 +2,10 @@
 // otherwise ignored; missing fields are tolerated (the record just lacks them).
 import { arr, bool, idString, intList, isObject, num, obj, str } from './json';
 import type { JsonObject } from './json';
+import { LaunchWaits } from './launch-waits';
+import type { OtherRun, TaskRun } from './task-run';
 
-export interface TaskRun {
-  launchMs: number;
-  seconds: number;
-}
+export type { OtherRun, TaskRun } from './task-run';
 
 export interface StageRecord {
   id: number;
@@ -27,6 +26,12 @@ export interface StageRecord {
   successes: TaskRun[];
   /** Durations (s) of attempts that ended any other way. */
   otherEnds: number[];
+  /** The same attempts with their index, reason and speculative flag (what task-history.ts reads). */
+  otherRuns: OtherRun[];
+  /** Submission time of each stage attempt (epoch ms), by attempt number. */
+  attemptSubmittedMs: Map<number, number>;
+  /** When the last failed attempt of each task ended (epoch ms), by "stage attempt:index"; absent until one fails. */
+  failedEnds?: Map<string, number>;
   /** "Resource Profile Id" of the stage (Spark 3.1+); absent in older logs (the default profile, 0). */
   profileId?: number;
   /** Earliest launch of any of its task attempts (epoch ms). */
@@ -116,6 +121,8 @@ export class EventCollector {
   executorsAdded = 0;
   executorsRemoved = 0;
   private tasksOfUnknownStages = 0;
+  /** Every attempt by executor, to measure how long each waited while a slot was free (launch-waits.ts). */
+  readonly slotWaits = new LaunchWaits();
   /**
    * Change of the number of tasks waiting for a slot, per PENDING_BUCKET_MS bucket of epoch time: + the task count of
    * each submitted stage attempt, − 1 for each non-speculative task attempt launched.
@@ -251,6 +258,8 @@ export class EventCollector {
         shuffleMapTasks: false,
         successes: [],
         otherEnds: [],
+        otherRuns: [],
+        attemptSubmittedMs: new Map(),
       };
       const name = str(info, 'Stage Name');
       if (name !== undefined) stage.name = name;
@@ -265,6 +274,9 @@ export class EventCollector {
     if (submitted !== undefined && (stage.submittedMs === undefined || submitted < stage.submittedMs)) {
       stage.submittedMs = submitted;
     }
+    const attemptId = num(info, 'Stage Attempt ID') ?? 0;
+    if (submitted !== undefined && !stage.attemptSubmittedMs.has(attemptId))
+      stage.attemptSubmittedMs.set(attemptId, submitted);
     const attemptTasks = num(info, 'Number of Tasks') ?? 0;
     if (submitted !== undefined && attemptTasks > 0) this.addPending(submitted, attemptTasks);
     for (const rdd of arr(info, 'RDD Info')) {
@@ -322,12 +334,28 @@ export class EventCollector {
     // "Resubmitted" ends repeat an earlier successful attempt; they carry no new run time.
     if (launch === undefined || finish === undefined || reason === 'Resubmitted') return;
     const seconds = Math.max(0, finish - launch) / 1000;
-    if (bool(info, 'Speculative')) this.speculativeSeconds += seconds;
+    const speculative = bool(info, 'Speculative');
+    if (speculative) this.speculativeSeconds += seconds;
+    const run: TaskRun = { launchMs: launch, seconds };
+    const index = num(info, 'Index');
+    if (index !== undefined) run.index = index;
+    run.stageAttempt = num(e, 'Stage Attempt ID') ?? 0;
+    if (speculative) run.speculative = true;
+    // A retried task is pending again from its failed attempt's end, not from the stage's submission.
+    const key = `${run.stageAttempt}:${index ?? -1}`;
+    const failedEnd = stage.failedEnds?.get(key);
+    const submittedAt = stage.attemptSubmittedMs.get(run.stageAttempt) ?? stage.submittedMs ?? launch;
+    const pendingSince =
+      failedEnd !== undefined && failedEnd <= launch ? Math.max(submittedAt, failedEnd) : submittedAt;
+    if (!success && !speculative) (stage.failedEnds ??= new Map()).set(key, finish);
+    if (executorId !== undefined) this.slotWaits.attempt(executorId, run, pendingSince);
     if (success) {
-      stage.successes.push({ launchMs: launch, seconds });
+      stage.successes.push(run);
       this.successSeconds += seconds;
     } else {
       stage.otherEnds.push(seconds);
+      (run as OtherRun).reason = reason;
+      stage.otherRuns.push(run as OtherRun);
       this.failedAttempts++;
       this.failedSeconds += seconds;
     }
@@ -350,6 +378,7 @@ export class EventCollector {
     if (profile !== undefined) record.profileId = profile;
     this.executors.push(record);
     this.liveExecutors.set(id, record);
+    this.slotWaits.executorAdded(id, at, record.cores);
   }
 
   private onExecutorRemoved(e: JsonObject): void {

@@ -9,6 +9,10 @@ import { executorLosses } from './executor-losses';
 import { computeFidelity } from './fidelity';
 import type { EventLogReplay } from './types';
 import { unmodelledNotes } from './unmodelled';
+import { historyNotes } from './history-notes';
+import { localityWaitScale } from './locality-scale';
+import { historyFor } from '../simulator/task-history';
+import { writtenProperties } from '../simulator/written-properties';
 
 export interface ReplayOptions {
   /** The Spark version to simulate; defaults to the log's. */
@@ -24,8 +28,17 @@ export interface ReplayOptions {
   prices?: SimulateOptions['prices'];
 }
 
-/** How a replay simulates the log's workload: calibrated knobs, the application's tail, `options.conf` as overrides. */
-export function replaySimulateOptions(log: EventLogReplay, options: ReplayOptions, version: string): SimulateOptions {
+/**
+ * How a replay simulates the log's workload: calibrated knobs, the application's tail, `options.conf` as overrides,
+ * and the log's task history with its slot waits scaled to the target's spark.locality.wait (`targetConf`: the
+ * configuration replayed before `options.conf`).
+ */
+export function replaySimulateOptions(
+  log: EventLogReplay,
+  options: ReplayOptions,
+  version: string,
+  targetConf: Readonly<Record<string, string>> = log.conf,
+): SimulateOptions {
   const calibration = options.calibrate === false ? undefined : calibrateFromLog(log);
   const knobs = { ...(calibration?.knobs ?? {}), ...(options.knobs ?? {}) };
   const out: SimulateOptions = {
@@ -41,7 +54,23 @@ export function replaySimulateOptions(log: EventLogReplay, options: ReplayOption
     if (tail > 0) out.appTailSec = tail;
   }
   if (options.conf && Object.keys(options.conf).length > 0) out.overrides = { ...options.conf };
+  const history = log.taskHistory;
+  if (history && Object.keys(history.stages).length > 0) {
+    const scale = waitScaleOf(log, options, targetConf);
+    // Only the logged configuration replays the logged races' run times; a what-if's copies take the median.
+    const logged = targetConf === log.conf && (!options.conf || Object.keys(options.conf).length === 0);
+    out.taskHistory = historyFor(history, scale, logged);
+  }
   return out;
+}
+
+/** The factor on the log's slot waits when `targetConf`, with `options.conf` over it, is replayed. */
+function waitScaleOf(
+  log: EventLogReplay,
+  options: ReplayOptions,
+  targetConf: Readonly<Record<string, string>>,
+): number {
+  return localityWaitScale(log.conf, { ...targetConf, ...(options.conf ?? {}) });
 }
 
 /** Adds the calibration (unless turned off) and what the log shows that is not modelled to the notes. */
@@ -49,10 +78,16 @@ function withCalibration(
   outcome: SimulateJobResult,
   log: EventLogReplay,
   options: ReplayOptions,
+  simOptions: SimulateOptions,
+  targetConf: Readonly<Record<string, string>>,
   lossesReplayed = false,
 ): SimulateJobResult {
   if (!outcome.ok) return outcome;
-  const notes = [...outcome.value.notes, ...unmodelledNotes(log, { lossesReplayed })];
+  const notes = [
+    ...outcome.value.notes,
+    ...historyNotes(log, simOptions.taskHistory, waitScaleOf(log, options, targetConf)),
+    ...unmodelledNotes(log, { lossesReplayed }),
+  ];
   if (options.calibrate === false) return { ok: true, value: { ...outcome.value, notes } };
   const calibration = withKnobOverrides(calibrateFromLog(log), options.knobs ?? {});
   notes.unshift(`Calibrated from the log: ${calibration.summary}.`);
@@ -70,7 +105,14 @@ export function replayLoggedConfiguration(log: EventLogReplay, options: ReplayOp
   if (losses.length > 0) simOptions.executorLosses = losses;
   // The log's own cluster manager (YARN, standalone) when the configuration still names it; a job file is Kubernetes.
   simOptions.nativeClusterManager = true;
-  const outcome = withCalibration(simulateConf(log.conf, simOptions), log, options, losses.length > 0);
+  const outcome = withCalibration(
+    simulateConf(log.conf, simOptions),
+    log,
+    options,
+    simOptions,
+    log.conf,
+    losses.length > 0,
+  );
   if (!outcome.ok) return outcome;
   if (!unchanged) return outcome;
   return { ok: true, value: { ...outcome.value, fidelity: computeFidelity(log.observed, outcome.value) } };
@@ -84,6 +126,8 @@ export function replayWithJobFile(
   storageClasses: StorageClassInfo[],
   options: ReplayOptions = {},
 ): SimulateJobResult {
-  const simOptions = { ...replaySimulateOptions(log, options, options.sparkVersion ?? jobVersion), storageClasses };
-  return withCalibration(simulateJob(job, simOptions), log, options);
+  const version = options.sparkVersion ?? jobVersion;
+  const jobConf = writtenProperties(job, normalizeVersion(version) ?? DEFAULT_SPARK_VERSION).conf;
+  const simOptions = { ...replaySimulateOptions(log, options, version, jobConf), storageClasses };
+  return withCalibration(simulateJob(job, simOptions), log, options, simOptions, jobConf);
 }

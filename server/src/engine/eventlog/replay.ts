@@ -7,6 +7,7 @@ import { buildObserved } from './observed';
 import { profileUsage } from './profiles';
 import { waitingWithFreeSlots } from './slot-waits';
 import { buildWorkload } from './to-workload';
+import { buildTaskHistory } from './task-history';
 import type { EventLogResult } from './types';
 
 /**
@@ -84,6 +85,7 @@ function finishReplay(collector: EventCollector, events: number, warnings: strin
   if (!built.ok) return { ok: false, error: name ? `${name}: ${built.error}` : built.error };
   warnings.push(...collector.warnings);
   const c = collector;
+  c.slotWaits.measure(Number.parseInt(c.conf['spark.task.cpus'] ?? '1', 10));
   const result: EventLogResult = {
     ok: true,
     workload: built.workload,
@@ -112,6 +114,7 @@ function finishReplay(collector: EventCollector, events: number, warnings: strin
     },
     profiles: profileUsage(c),
     warnings,
+    taskHistory: buildTaskHistory(c),
   };
   if (c.appId !== undefined) result.appId = c.appId;
   if (c.appName !== undefined) result.appName = c.appName;

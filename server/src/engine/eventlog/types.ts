@@ -2,6 +2,7 @@
 // and counts. Times in `observed` are seconds from SparkListenerApplicationStart unless the field says epoch.
 import type { Workload } from '../workload/types';
 import type { LimitBreach } from './limits';
+import type { TaskHistory } from '../simulator/task-history';
 
 /** One executor as the log saw it. */
 export interface ObservedExecutor {
@@ -127,6 +128,8 @@ export interface EventLogReplay {
   profiles: ProfileUsage[];
   /** Things the reader tolerated or guessed (a truncated last line, tasks with no successful attempt, …). */
   warnings: string[];
+  /** Per task of the workload: failed attempts, speculative races and slot waits the log shows. */
+  taskHistory: TaskHistory;
 }
 
 /** A failure names the limit when the log went over one (rather than being damaged or unreadable). */

@@ -1,11 +1,10 @@
 // What the log shows that the replay does not model, each with its size, for the replay's notes: resources other than
-// CPUs that a profile's slots depend on, speculative copies, failed or killed attempts, executors lost. Several resource
-// profiles are modelled (targets, pods, executors and slots per profile; see simulator/profiles.ts); a fixed-count run
-// notes itself that it has default-profile executors only.
+// CPUs that a profile's slots depend on, and executors lost. Several resource profiles are modelled (targets, pods,
+// executors and slots per profile; see simulator/profiles.ts; a fixed-count run notes itself that it has
+// default-profile executors only); speculative copies, failed attempts and slot waits are replayed (history-notes.ts).
 import type { EventLogReplay } from './types';
 import { wasLost } from './executor-losses';
 
-const secs = (s: number): string => `${s >= 100 ? s.toFixed(0) : s.toFixed(1)} s`;
 const share = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%');
 
 export interface UnmodelledOptions {
@@ -23,33 +22,6 @@ export function unmodelledNotes(log: EventLogReplay, options: UnmodelledOptions 
       `${custom.map((p) => `Profile ${p.id} also asked for ${(p.customResources ?? []).join(', ')}`).join('; ')} ` +
         `(${share(seconds, total)} of the task time): the simulation sizes task slots by CPUs only, so where those ` +
         'resources allow fewer tasks per executor it packs more tasks onto each.',
-    );
-  }
-  const st = log.stats;
-  if (st.speculativeTasks > 0) {
-    notes.push(
-      `${st.speculativeTasks} speculative task cop${st.speculativeTasks === 1 ? 'y' : 'ies'} ran ` +
-        `(${secs(st.speculativeTaskSeconds)}, ${share(st.speculativeTaskSeconds, total)} of the task time); ` +
-        'speculation is not simulated.',
-    );
-  }
-  if (st.failedTaskAttempts > 0) {
-    notes.push(
-      `${st.failedTaskAttempts} task attempt(s) failed or were killed (${secs(st.failedTaskSeconds)}, ` +
-        `${share(st.failedTaskSeconds, total)} of the task time); the simulation runs each task once, successfully.`,
-    );
-  }
-  const waited = st.waitingWithFreeSlotSeconds;
-  if (waited >= 1 && waited >= 0.01 * total) {
-    const wait = log.conf['spark.locality.wait'];
-    const why =
-      wait !== undefined && /^\s*0\s*(ms|s)?\s*$/i.test(wait)
-        ? `spark.locality.wait is ${wait.trim()}, so these are the scheduler's own launch delays`
-        : `Spark's locality wait (spark.locality.wait${wait === undefined ? ', 3s by default' : ` = ${wait}`}) ` +
-          'holds tasks back for a better-placed slot';
-    notes.push(
-      `Tasks waited ${secs(waited)} of slot time (${share(waited, total)} of the task time) while executors had free ` +
-        `slots: ${why}. The simulation launches a task as soon as a slot is free.`,
     );
   }
   const lost = log.observed.executors.filter(wasLost);

@@ -24,6 +24,9 @@ import { ExecutorTimeLedger, type ExecutorTimeSplit } from './time-ledger';
 import type { ShuffleLoss, ShuffleLossTotals } from './shuffle-loss';
 import { ShuffleOutputs } from './scheduler/shuffle-outputs';
 import { ProfileTally, type ProfileRunFigures, type ProfileSlots } from './profile-tally';
+import { SpeculationTracker } from './scheduler/speculation';
+import type { SpeculationSettings } from './scheduler/speculation-settings';
+import type { TaskHistory } from './task-history';
 
 export { TICK_MS };
 
@@ -65,6 +68,10 @@ export interface ClusterRunSpec {
    * on them).
    */
   profiles?: readonly ProfileSlots[];
+  /** Failed attempts, speculative races and slot waits a replayed log shows, per task (see task-history.ts). */
+  history?: TaskHistory;
+  /** Spark's speculative execution (absent: off). */
+  speculation?: SpeculationSettings;
 }
 
 /** The `ordinal`-th executor to register (from 1) is lost at `atMs`, unless it is gone by then. */
@@ -135,6 +142,8 @@ export interface ClusterRunOutput {
   shuffleLoss: ShuffleLossTotals;
   /** Per resource profile, by id, when the run kept executors of more than one profile. */
   profiles?: ProfileRunFigures[];
+  /** Task attempts beyond one success per task: failed ones run, speculative copies launched and won. */
+  attempts?: { failed: number; copies: number; copiesWon: number };
 }
 
 type SimEvent =
@@ -145,10 +154,12 @@ type SimEvent =
   | { kind: 'job'; job: number }
   | { kind: 'release'; stage: number }
   | { kind: 'lose'; ordinal: number }
+  | { kind: 'speculate' }
   | { kind: 'allocate' }
   | { kind: 'poll' };
 
 const ALLOCATE: SimEvent = { kind: 'allocate' };
+const SPECULATE: SimEvent = { kind: 'speculate' };
 
 class ClusterSim {
   private readonly clock = new ManualClock(0);
@@ -198,6 +209,9 @@ class ClusterSim {
   private readonly loss = { lostOutputs: 0, migratedOutputs: 0 };
   /** Per-profile figures; undefined unless this run keeps several profiles. */
   private readonly tally: ProfileTally | undefined;
+  private readonly attempts = { failed: 0, copies: 0, copiesWon: 0 };
+  /** A speculation check is queued (checks run on the interval's grid while tasks run). */
+  private speculationArmed = false;
 
   constructor(private readonly spec: ClusterRunSpec) {
     if (spec.calibrated) this.planner = new StartPlanner(spec.calibrated, spec.latency.registerMs);
@@ -240,7 +254,11 @@ class ClusterSim {
       (at, job) => this.events.push(at, { kind: 'job', job }),
       delay > 0 ? { ms: delay, timer: (at, stage) => this.events.push(at, { kind: 'release', stage }) } : undefined,
       spec.shuffleLoss ? new ShuffleOutputs() : undefined,
-      profiles.length > 0 ? new Map(profiles.map((p) => [p.id, p.slots])) : undefined,
+      {
+        ...(profiles.length > 0 ? { otherProfileSlots: new Map(profiles.map((p) => [p.id, p.slots])) } : {}),
+        ...(spec.history ? { history: spec.history } : {}),
+        ...(spec.speculation ? { speculation: new SpeculationTracker(spec.speculation) } : {}),
+      },
     );
     if (spec.profiles && spec.profiles.length > 0 && !this.manager) {
       this.notes.push(
@@ -281,6 +299,11 @@ class ClusterSim {
           this.lossCount.tasksRerun++;
           this.ledger.taskEnded(exec, this.now);
         },
+        taskFailed: (_s, _index, exec) => {
+          this.attempts.failed++;
+          this.ledger.taskEnded(exec, this.now);
+        },
+        taskKilled: (_s, _index, exec) => this.ledger.taskEnded(exec, this.now),
       };
     }
     const manager = this.manager;
@@ -308,16 +331,18 @@ class ClusterSim {
         this.dirty = true;
         manager.onStageCompleted(ref(s));
       },
-      taskStart: (s, index, exec) => {
+      taskStart: (s, index, exec, speculative) => {
         this.dirty = true;
-        manager.onTaskStart(ref(s), index);
+        if (speculative) this.attempts.copies++;
+        manager.onTaskStart(ref(s), index, speculative === true);
         monitor.onTaskStart(this.text(exec));
         this.ledger.taskStarted(exec, this.now);
       },
-      taskEnd: (s, index, exec) => {
+      taskEnd: (s, index, exec, speculative) => {
         this.dirty = true;
         const id = this.text(exec);
-        manager.onTaskEnd(ref(s), index, 'success');
+        if (speculative) this.attempts.copiesWon++;
+        manager.onTaskEnd(ref(s), index, 'success', speculative === true);
         monitor.onTaskEnd(id, sch().stageIds[s], true);
         if (sch().stageCached[s]) monitor.onBlockUpdated(id, sch().stageIds[s], true);
         this.ledger.taskEnded(exec, this.now);
@@ -328,6 +353,23 @@ class ClusterSim {
         manager.onTaskEnd(ref(s), index, 'failed');
         monitor.onTaskEnd(this.text(exec), sch().stageIds[s], false);
         this.ledger.taskEnded(exec, this.now);
+      },
+      taskFailed: (s, index, exec) => {
+        this.dirty = true;
+        this.attempts.failed++;
+        manager.onTaskEnd(ref(s), index, 'failed');
+        monitor.onTaskEnd(this.text(exec), sch().stageIds[s], false);
+        this.ledger.taskEnded(exec, this.now);
+      },
+      taskKilled: (s, index, exec, speculative) => {
+        this.dirty = true;
+        manager.onTaskEnd(ref(s), index, 'killed', speculative);
+        monitor.onTaskEnd(this.text(exec), sch().stageIds[s], false);
+        this.ledger.taskEnded(exec, this.now);
+      },
+      speculativeTaskSubmitted: (s, index) => {
+        this.dirty = true;
+        manager.onSpeculativeTaskSubmitted(ref(s), index);
       },
     };
   }
@@ -465,6 +507,10 @@ class ClusterSim {
       case 'lose':
         this.lose(e.ordinal, now);
         return;
+      case 'speculate':
+        this.speculationArmed = false;
+        this.scheduler.checkSpeculation(now);
+        return;
       case 'allocate':
         this.allocator.run(now);
         return;
@@ -555,6 +601,14 @@ class ClusterSim {
     if (!this.manager || !this.dirty) return;
     const next = Math.max(this.lastTick + TICK_MS, Math.ceil(this.now / TICK_MS) * TICK_MS);
     if (next < this.nextTick) this.nextTick = next;
+  }
+
+  /** While tasks run, the next speculation check is queued at the next point of the interval's grid. */
+  private armSpeculation(): void {
+    const interval = this.spec.speculation?.intervalMs;
+    if (interval === undefined || this.speculationArmed || this.scheduler.runningTasks === 0) return;
+    this.speculationArmed = true;
+    this.events.push((Math.floor(this.now / interval) + 1) * interval, SPECULATE);
   }
 
   // ---- timeline --------------------------------------------------------------------------------------------------
@@ -649,6 +703,7 @@ class ClusterSim {
         this.allocator.run(t);
         this.nextAllocate = t + batchDelay;
       }
+      this.armSpeculation();
       this.wake();
       if (this.nextTick === t) this.tick();
       this.sample(false);
@@ -709,6 +764,7 @@ class ClusterSim {
         recomputeMs: this.scheduler.recomputedMs,
       },
       ...(this.tally ? { profiles: this.tally.figures(this.scheduler.busyMsByProfile) } : {}),
+      ...(this.spec.history || this.spec.speculation ? { attempts: { ...this.attempts } } : {}),
     };
   }
 }

@@ -44,6 +44,9 @@ import { EXECUTOR_TIME_CATEGORIES, type ExecutorTimeCategory } from '../../../..
 import { runVerdict } from '../advisor/verdict';
 import { resolveShuffleLoss, shuffleLossNotes } from './shuffle-loss';
 import { writtenProperties } from './written-properties';
+import { resolveSpeculation } from './scheduler/speculation-settings';
+import type { TaskHistory } from './task-history';
+import { attemptNotes } from './attempt-notes';
 
 export interface SimulateOptions {
   sparkVersion: string;
@@ -80,6 +83,8 @@ export interface SimulateOptions {
    * rather than as Kubernetes: what a replay of a log's own configuration does. Other masters are unaffected.
    */
   nativeClusterManager?: boolean;
+  /** Failed attempts, speculative races and slot waits of a replayed log, per task of `workload`. */
+  taskHistory?: TaskHistory;
 }
 
 /** A refusal for going over a work budget is an `over-budget` problem whose message names the budget. */
@@ -167,7 +172,9 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const pods = native ? containerAllocatorSettings(k8sPods) : k8sPods;
   const shape = executorShape(reader);
   const profiles = resolveProfiles(workload.profiles, alloc, shape, reader);
+  const speculation = resolveSpeculation(conf, version, alloc.tasksPerExecutor);
   const problems = [
+    ...speculation.problems.map((p) => `Spark cannot read ${p}`),
     ...startup.map((i) => i.message),
     ...profiles.problems,
     ...validatePodAllocatorSettings(pods, version),
@@ -244,6 +251,8 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     budget,
     ...(mode.kind === 'dra' && shuffleLoss ? { shuffleLoss } : {}),
     ...(profiles.all.length > 1 ? { profiles: otherProfileSlots(profiles) } : {}),
+    ...(options.taskHistory ? { history: options.taskHistory } : {}),
+    ...(speculation.settings ? { speculation: speculation.settings } : {}),
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
   if (draRun.budgetExceeded) return stoppedRun(draRun, draOn ? 'The DRA run' : 'The run');
@@ -278,6 +287,9 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   if (staticRun) notes.push(...staticRun.notes.map((n) => `Static run: ${n}`));
   else notes.push('The static baseline was not simulated.');
   notes.push(...shuffleLossNotes(draRun.shuffleLoss, knobs).map((n) => `DRA run: ${n}`));
+  notes.push(
+    ...attemptNotes(draRun.attempts, speculation.settings).map((n) => (draOn ? `DRA run: ${n}` : `Run: ${n}`)),
+  );
   if (draOn && staticRun) notes.push(staticCountNote(alloc, staticCount));
   notes.push(...thinningNotes(draRun, draOn ? 'DRA run' : 'Run', budget));
   if (staticRun) notes.push(...thinningNotes(staticRun, 'Static run', budget));

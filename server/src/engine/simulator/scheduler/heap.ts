@@ -133,6 +133,51 @@ export class SlotHeap {
     return top;
   }
 
+  /**
+   * Moves `id` to time `at` (false when it is not in the heap). A linear search: only speculative races use it, a few
+   * times per stage.
+   */
+  retime(id: number, at: number): boolean {
+    let i = 0;
+    while (i < this.n && this.ids[i] !== id) i++;
+    if (i === this.n) return false;
+    const times = this.times;
+    const ids = this.ids;
+    // Sift up from i, then down: whichever way the new time belongs.
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const tp = times[p];
+      if (tp < at || (tp === at && ids[p] < id)) break;
+      times[i] = tp;
+      ids[i] = ids[p];
+      i = p;
+    }
+    times[i] = at;
+    ids[i] = id;
+    this.siftDownFrom(i);
+    return true;
+  }
+
+  private siftDownFrom(start: number): void {
+    const times = this.times;
+    const ids = this.ids;
+    const id = ids[start];
+    const at = times[start];
+    let i = start;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= this.n) break;
+      const r = c + 1;
+      if (r < this.n && (times[r] < times[c] || (times[r] === times[c] && ids[r] < ids[c]))) c = r;
+      if (at < times[c] || (at === times[c] && id < ids[c])) break;
+      times[i] = times[c];
+      ids[i] = ids[c];
+      i = c;
+    }
+    times[i] = at;
+    ids[i] = id;
+  }
+
   /** Replaces the earliest entry by `id` at `at` (one sift instead of a pop and a push). */
   replaceTop(id: number, at: number): void {
     this.siftDown(id, at);

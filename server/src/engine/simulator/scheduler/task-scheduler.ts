@@ -5,11 +5,16 @@
 // With several resource profiles, a stage's tasks go only to executors of its profile (profile-slots.ts).
 // With a ShuffleOutputs registry, map outputs lost with an executor are recomputed before a stage reading them is
 // submitted (shuffle-outputs.ts); without one, nothing is lost when an executor goes.
+// With a task history (a replayed log), a task first runs the attempts that failed in the log, and waits on its slot
+// as long as the log shows it waited while a slot was free. With speculation on, slow tasks get a copy
+// (speculation.ts); copies launch only when no regular task waits.
 import type { ShuffleStage } from '../executor-monitor';
 import type { ShuffleOutputs } from './shuffle-outputs';
 import type { ExpandedStage, ExpandedWorkload } from '../../workload/types';
+import type { StageTaskHistory, TaskHistory } from '../task-history';
 import { SlotHeap } from './heap';
 import { ProfileQueues, slotStride, type SlotsByProfile } from './profile-slots';
+import type { Running, SpeculationTracker } from './speculation';
 
 /** What the scheduler reports, in the order Spark's listener bus would. Stages are internal indices. */
 export interface SchedulerListener {
@@ -17,11 +22,30 @@ export interface SchedulerListener {
   jobEnd(jobId: number): void;
   stageSubmitted(stage: number): void;
   stageCompleted(stage: number): void;
-  taskStart(stage: number, index: number, executorId: number): void;
-  taskEnd(stage: number, index: number, executorId: number): void;
+  taskStart(stage: number, index: number, executorId: number, speculative?: boolean): void;
+  taskEnd(stage: number, index: number, executorId: number, speculative?: boolean): void;
   /** A running task was lost with its executor; it is pending again and will re-run elsewhere. */
   taskLost?(stage: number, index: number, executorId: number): void;
+  /** An attempt failed (a failure the replayed log shows); the task is pending again. */
+  taskFailed?(stage: number, index: number, executorId: number): void;
+  /** The losing side of a speculative race was killed (`speculative`: the copy lost, else the original). */
+  taskKilled?(stage: number, index: number, executorId: number, speculative: boolean): void;
+  /** The task was marked for a speculative copy. */
+  speculativeTaskSubmitted?(stage: number, index: number): void;
 }
+
+/** What a replayed log adds to the scheduler: the task history, speculation (absent: off). */
+export interface SchedulerExtras {
+  history?: TaskHistory;
+  speculation?: SpeculationTracker;
+  /** Task slots per executor of each resource profile other than the default (stage-level scheduling). */
+  otherProfileSlots?: SlotsByProfile;
+}
+
+/** How a running attempt ends. */
+const SUCCEEDS = 0;
+const FAILS = 1;
+const KILLED = 2;
 
 /** The scheduler asks its driver to call `startJob(job)` at time `at` (ms). */
 export type JobTimer = (at: number, job: number) => void;
@@ -48,6 +72,8 @@ interface NewStage {
   children: number[];
   /** Resource profile of its tasks (0 unless the scheduler knows the stage's profile). */
   profile: number;
+  /** What the replayed log shows of the stage's tasks (absent for re-runs and workloads without a log). */
+  history: StageTaskHistory | undefined;
 }
 
 export class TaskScheduler {
@@ -80,6 +106,9 @@ export class TaskScheduler {
   private readonly finished: number[] = [];
   /** Task indices of each stage to run again (their executor was lost), taken before the stage's next new index. */
   private readonly rerun: number[][] = [];
+  private readonly stageHistory: Array<StageTaskHistory | undefined> = [];
+  /** Per stage with failed attempts in its history: how many each task has run so far. */
+  private readonly failedRun: Array<Map<number, number> | undefined> = [];
   /** Submitted stages with tasks not yet launched, one queue per profile; a head is the least (job, stage id). */
   private readonly active: ProfileQueues;
 
@@ -111,6 +140,14 @@ export class TaskScheduler {
   private slotTask: Int32Array<ArrayBuffer>;
   /** 1 for a slot whose running task was lost with its executor: its pending end is dropped. */
   private slotLost: Uint8Array<ArrayBuffer>;
+  /** How the slot's attempt ends (SUCCEEDS, FAILS, KILLED), whether it is a speculative copy, and its run time (ms). */
+  private slotOutcome: Uint8Array<ArrayBuffer>;
+  private slotCopy: Uint8Array<ArrayBuffer>;
+  private slotRunMs: Float64Array<ArrayBuffer>;
+  private readonly speculation: SpeculationTracker | undefined;
+  private readonly waitCutMs: number;
+  private readonly stageOrder = (a: number, b: number): number =>
+    this.stageJob[a] - this.stageJob[b] || this.stageIds[a] - this.stageIds[b] || a - b;
   private readonly offerable = new Set<number>();
   private readonly ends = new SlotHeap(64);
 
@@ -126,9 +163,9 @@ export class TaskScheduler {
     private readonly timer: JobTimer,
     private readonly launchDelay?: LaunchDelay,
     private readonly outputs?: ShuffleOutputs,
-    otherProfileSlots?: SlotsByProfile,
+    extras: SchedulerExtras = {},
   ) {
-    const bySlots = new Map(otherProfileSlots ?? []);
+    const bySlots = new Map(extras.otherProfileSlots ?? []);
     bySlots.set(0, slotsPerExecutor);
     this.profileSlots = bySlots.size > 1 ? bySlots : undefined;
     this.slotsPerExecutor = Math.max(0, this.profileSlots ? slotStride(bySlots) : slotsPerExecutor);
@@ -137,6 +174,13 @@ export class TaskScheduler {
     this.slotStage = new Int32Array(slots);
     this.slotTask = new Int32Array(slots);
     this.slotLost = new Uint8Array(slots);
+    this.slotOutcome = new Uint8Array(slots);
+    this.slotCopy = new Uint8Array(slots);
+    this.slotRunMs = new Float64Array(slots);
+    this.speculation = extras.speculation;
+    // The stage's launch delay already covers the first wave's wait; a logged wait counts beyond it.
+    this.waitCutMs = launchDelay?.ms ?? 0;
+    const history = extras.history?.stages;
     let total = 0;
     workload.jobs.forEach((job, j) => {
       const local = new Map<number, number>();
@@ -152,6 +196,7 @@ export class TaskScheduler {
           shuffle: shuffleId,
           children: [],
           profile: stage.profile !== undefined && bySlots.has(stage.profile) ? stage.profile : 0,
+          history: history?.[stage.id],
         });
         local.set(stage.id, s);
         mine.push(s);
@@ -277,6 +322,7 @@ export class TaskScheduler {
       this.listener.stageSubmitted(s);
       this.pendingCount += this.stageTasks[s];
       if (this.stageTasks[s] === 0) continue;
+      this.speculation?.stageSubmitted(s, this.stageTasks[s]);
       // The tasks are pending (the allocation manager sees them) from submission; they launch after the delay.
       if (delay !== undefined && delay.ms > 0) delay.timer(_now + delay.ms, s);
       else this.active.push(s);
@@ -332,6 +378,7 @@ export class TaskScheduler {
       shuffle: shuffleId,
       children: [reader],
       profile: this.stageProfile[producer],
+      history: undefined,
     });
     this.stageReads[r] = this.stageReads[producer] ?? [];
     this.stageTaskIndex.set(r, Int32Array.from(missing));
@@ -359,10 +406,13 @@ export class TaskScheduler {
     this.nextLaunch.push(0);
     this.finished.push(0);
     this.rerun.push([]);
+    this.stageHistory.push(stage.history);
+    this.failedRun.push(stage.history?.failedMs !== undefined ? new Map() : undefined);
     return s;
   }
 
   private completeStage(s: number, now: number): void {
+    this.speculation?.stageCompleted(s);
     this.listener.stageCompleted(s);
     const ready: number[] = [];
     for (const c of this.stageChildren[s]) if (--this.stageParentsLeft[c] === 0) ready.push(c);
@@ -386,6 +436,11 @@ export class TaskScheduler {
     this.slotStage = resize32(this.slotStage, cap * k);
     this.slotTask = resize32(this.slotTask, cap * k);
     this.slotLost = resize8(this.slotLost, cap * k);
+    this.slotOutcome = resize8(this.slotOutcome, cap * k);
+    this.slotCopy = resize8(this.slotCopy, cap * k);
+    const run = new Float64Array(cap * k);
+    run.set(this.slotRunMs);
+    this.slotRunMs = run;
   }
 
   /** An executor of `profile` registered: its slots are free and offered at once. */
@@ -450,6 +505,7 @@ export class TaskScheduler {
       const index = this.slotTask[slot];
       this.slotLost[slot] = 1;
       this.busy--;
+      if (this.speculation && this.raceSurvives(slot, s, index, id)) continue;
       this.pendingCount++;
       // Still in the launch queue while it has new indices or earlier re-runs; otherwise it goes back in.
       if (this.nextLaunch[s] === this.stageTasks[s] && this.rerun[s].length === 0) this.active.push(s);
@@ -465,33 +521,46 @@ export class TaskScheduler {
     return this.slotsOf(id) - this.freeTop[id];
   }
 
+  /** A regular task waits, or (with speculation) a copy does. */
+  private hasWork(): boolean {
+    return this.active.size > 0 || (this.speculation !== undefined && this.speculation.pendingCopies > 0);
+  }
+
   private offerExecutor(id: number, now: number): void {
     const k = this.slotsPerExecutor;
-    const queue = this.active.of(this.execProfile[id]);
-    while (queue.size > 0 && this.freeTop[id] > 0) this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+    while (this.hasWork() && this.freeTop[id] > 0) {
+      if (!this.launch(this.freeStack[id * k + this.freeTop[id] - 1], now)) break;
+      this.freeTop[id]--;
+    }
     if (this.freeTop[id] === 0) this.offerable.delete(id);
   }
 
   /** Offers every executor with free slots, one task per executor per round. */
   private revive(now: number): void {
     const k = this.slotsPerExecutor;
-    while (this.active.size > 0 && this.offerable.size > 0) {
+    while (this.hasWork() && this.offerable.size > 0) {
       let launched = false;
       for (const id of [...this.offerable]) {
-        if (this.active.size === 0) break;
-        if (this.active.of(this.execProfile[id]).size === 0) continue; // nothing of its profile to run
-        this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
+        if (!this.hasWork()) break;
+        if (!this.launch(this.freeStack[id * k + this.freeTop[id] - 1], now)) continue;
+        this.freeTop[id]--;
         launched = true;
         if (this.freeTop[id] === 0) this.offerable.delete(id);
       }
-      if (!launched) return; // the free slots all belong to profiles with nothing pending
+      // The free slots all belong to executors with nothing of their profile to run, or to the executors where the
+      // originals of the waiting copies run.
+      if (!launched) break;
     }
   }
 
-  /** Starts the next task on `slot`; `onTop` when the slot is the heap's top entry (its previous task just ended). */
-  private launch(slot: number, now: number, onTop = false): void {
+  /**
+   * Starts the next task of the executor's profile on `slot` (a regular one, else a speculative copy); `onTop` when
+   * the slot is the heap's top entry (its previous task just ended). False when nothing could start on it.
+   */
+  private launch(slot: number, now: number, onTop = false): boolean {
     const exec = (slot / this.slotsPerExecutor) | 0;
     const queue = this.active.of(this.execProfile[exec]);
+    if (queue.size === 0) return this.launchCopy(slot, now, onTop);
     const s = queue.peek();
     const again = this.rerun[s];
     const index = again.length > 0 ? (again.shift() as number) : this.nextLaunch[s]++;
@@ -500,10 +569,129 @@ export class TaskScheduler {
     this.busy++;
     this.slotStage[slot] = s;
     this.slotTask[slot] = index;
-    const end = now + this.stageDurations[s][index];
+    this.slotCopy[slot] = 0;
+    let run = this.stageDurations[s][index];
+    let wait = 0;
+    let outcome = SUCCEEDS;
+    const history = this.stageHistory[s];
+    if (history !== undefined) {
+      const failed = history.failedMs?.[index];
+      const done = this.failedRun[s]?.get(index) ?? 0;
+      if (failed !== undefined && done < failed.length) {
+        (this.failedRun[s] as Map<number, number>).set(index, done + 1);
+        run = Math.max(1, failed[done]);
+        outcome = FAILS;
+      } else {
+        const original = history.originalMs?.[index];
+        if (original !== undefined && this.speculation) run = Math.max(1, original);
+        wait = Math.max(0, (history.waitMs?.[index] ?? 0) - this.waitCutMs);
+      }
+    }
+    this.slotOutcome[slot] = outcome;
+    this.slotRunMs[slot] = run;
+    const end = now + wait + run;
     if (onTop) this.ends.replaceTop(slot, end);
     else this.ends.push(slot, end);
+    if (outcome === SUCCEEDS) this.speculation?.originalStarted(s, index, slot, exec, now + wait, end);
     this.listener.taskStart(s, index, exec);
+    return true;
+  }
+
+  /**
+   * Starts a waiting speculative copy on `slot`, if one may run on its executor. The race is settled at once: the
+   * copy runs the logged copy's time (a replayed log) or the stage's median successful time; whichever attempt would
+   * end first succeeds, and the other is killed at that instant (on a tie the original wins).
+   */
+  private launchCopy(slot: number, now: number, onTop: boolean): boolean {
+    const exec = (slot / this.slotsPerExecutor) | 0;
+    // With several profiles, a copy runs only on an executor of its stage's profile, like its original.
+    const sameProfile = this.profileSlots
+      ? (s: number): boolean => this.stageProfile[s] === this.execProfile[exec]
+      : undefined;
+    const picked = this.speculation?.takeCopy(exec, this.stageOrder, sameProfile);
+    if (picked === undefined) return false;
+    const [s, index] = picked;
+    const spec = this.speculation as SpeculationTracker;
+    const original = spec.original(s, index) as Running;
+    const ownRun = Math.max(
+      1,
+      Math.round(this.stageHistory[s]?.copyMs?.[index] ?? spec.medianMs(s) ?? this.stageDurations[s][index]),
+    );
+    const copyEnd = now + ownRun;
+    const copyWins = copyEnd < original.endMs;
+    const end = copyWins ? copyEnd : original.endMs;
+    this.busy++;
+    this.slotStage[slot] = s;
+    this.slotTask[slot] = index;
+    this.slotCopy[slot] = 1;
+    this.slotOutcome[slot] = copyWins ? SUCCEEDS : KILLED;
+    this.slotRunMs[slot] = end - now;
+    // The copy's entry first: `onTop` refers to the heap's current top, which moving the original could change.
+    if (onTop) this.ends.replaceTop(slot, end);
+    else this.ends.push(slot, end);
+    original.copySlot = slot;
+    original.copyNaturalEndMs = copyEnd;
+    if (copyWins) this.endEarly(original, copyEnd);
+    this.listener.taskStart(s, index, exec, true);
+    return true;
+  }
+
+  /** The original will be killed at `at`, when its copy succeeds. */
+  private endEarly(original: Running, at: number): void {
+    original.endMs = at;
+    this.slotOutcome[original.slot] = KILLED;
+    this.slotRunMs[original.slot] = Math.max(0, at - original.startMs);
+    this.ends.retime(original.slot, at);
+  }
+
+  /**
+   * An attempt in a speculative race was lost with its executor: the other attempt now runs to its own end and
+   * succeeds. True when the lost attempt was part of a race (so the task is not pending again).
+   */
+  private raceSurvives(slot: number, s: number, index: number, executor: number): boolean {
+    const spec = this.speculation as SpeculationTracker;
+    const original = spec.original(s, index);
+    if (original === undefined || original.copySlot === undefined) {
+      if (original !== undefined && original.slot === slot) spec.originalStopped(s, index);
+      return false;
+    }
+    const copySlot = original.copySlot;
+    const lostCopy = this.slotCopy[slot] === 1;
+    this.listener.taskKilled?.(s, index, executor, lostCopy);
+    const survivor = lostCopy ? original.slot : copySlot;
+    const survivorEnd = lostCopy ? original.naturalEndMs : (original.copyNaturalEndMs as number);
+    this.slotOutcome[survivor] = SUCCEEDS;
+    this.slotRunMs[survivor] += survivorEnd - original.endMs;
+    original.endMs = survivorEnd;
+    original.copySlot = undefined;
+    this.ends.retime(survivor, survivorEnd);
+    if (!lostCopy) {
+      // The copy carries the task now: it is the one that succeeds.
+      original.slot = copySlot;
+      original.executor = (copySlot / this.slotsPerExecutor) | 0;
+    }
+    return true;
+  }
+
+  /** A failed attempt puts its task back first in its stage's line; a killed one (a race's loser) just stops. */
+  private endUnsuccessful(slot: number, s: number, index: number, exec: number): void {
+    if (this.slotOutcome[slot] === KILLED) {
+      this.listener.taskKilled?.(s, index, exec, this.slotCopy[slot] === 1);
+      return;
+    }
+    this.pendingCount++;
+    if (this.nextLaunch[s] === this.stageTasks[s] && this.rerun[s].length === 0) this.active.push(s);
+    this.rerun[s].push(index);
+    this.listener.taskFailed?.(s, index, exec);
+  }
+
+  /** The periodic speculation check (spark.speculation.interval): marks slow tasks and offers their copies. */
+  checkSpeculation(now: number): void {
+    const spec = this.speculation;
+    if (!spec) return;
+    const marked = spec.check(now);
+    for (const [s, index] of marked) this.listener.speculativeTaskSubmitted?.(s, index);
+    if (marked.length > 0) this.revive(now);
   }
 
   /** Ends every task due at `now` (they must be the earliest), reusing each freed slot at once. */
@@ -522,16 +710,18 @@ export class TaskScheduler {
       const index = this.slotTask[slot];
       const exec = (slot / k) | 0;
       this.busy--;
-      this.busyMsTotal += this.stageDurations[s][index];
-      if (this.profileSlots) addTo(this.busyMsByProfile, this.stageProfile[s], this.stageDurations[s][index]);
-      if (this.outputs && this.stageShuffle[s] !== NONE)
-        this.outputs.record(this.stageShuffle[s], this.stageTaskIndex.get(s)?.[index] ?? index, exec);
-      this.listener.taskEnd(s, index, exec);
-      if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
-      if (this.alive[exec] && !this.killed[exec] && this.active.of(this.execProfile[exec]).size > 0) {
-        this.launch(slot, now, true);
-        continue;
+      this.busyMsTotal += this.slotRunMs[slot];
+      if (this.profileSlots) addTo(this.busyMsByProfile, this.stageProfile[s], this.slotRunMs[slot]);
+      if (this.slotOutcome[slot] !== SUCCEEDS) this.endUnsuccessful(slot, s, index, exec);
+      else if (this.speculation && !this.speculation.succeeded(s, index, this.slotRunMs[slot])) {
+        this.listener.taskKilled?.(s, index, exec, this.slotCopy[slot] === 1);
+      } else {
+        if (this.outputs && this.stageShuffle[s] !== NONE)
+          this.outputs.record(this.stageShuffle[s], this.stageTaskIndex.get(s)?.[index] ?? index, exec);
+        this.listener.taskEnd(s, index, exec, this.slotCopy[slot] === 1);
+        if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
       }
+      if (this.alive[exec] && !this.killed[exec] && this.hasWork() && this.launch(slot, now, true)) continue;
       ends.pop();
       if (!this.alive[exec] || this.killed[exec]) continue;
       this.freeStack[exec * k + this.freeTop[exec]++] = slot;
