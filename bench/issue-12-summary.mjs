@@ -63,6 +63,19 @@ function typingRows(typing) {
   return rows;
 }
 
+function diagnosticsRows(diagnostics) {
+  if (!diagnostics?.verdicts) return [];
+  return diagnostics.verdicts
+    .filter((v) => v.target.includes('yaml-language-server'))
+    .map((v) => [
+      `first diagnostics on open, ${v.target.split(':')[0]}`,
+      v.actual,
+      'yaml-language-server',
+      v.target.split(': ')[1],
+      verdict(v.met),
+    ]);
+}
+
 function eventLogRows(eventlog) {
   if (!eventlog?.reader) return [];
   const { reader, floor } = eventlog;
@@ -148,6 +161,7 @@ export function issue12Summary(summaries) {
     ...hoverRows(summaries['hover-during-simulation']),
     ...robustnessRows(summaries.robustness),
     ...typingRows(summaries.typing),
+    ...diagnosticsRows(summaries.diagnostics),
     ...eventLogRows(summaries.eventlog),
     ...simulatorRows(summaries.simulator),
   ];
