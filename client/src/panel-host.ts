@@ -60,7 +60,8 @@ export class PanelHost implements vscode.Disposable {
       applyValues: (values) => applyValuesToDocument(this.services.api, uri, values),
       presets: async () => (await this.services.api.serverFacts()).presets.map((preset) => preset.name),
       // The panel's "Suggest settings" button: search on the preset the panel shows, without asking.
-      advise: (preset) => void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, uri, undefined, { preset }),
+      advise: (preset, maxSlowdownPct) =>
+        void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, uri, undefined, { preset, maxSlowdownPct }),
     };
   }
 
@@ -110,9 +111,10 @@ export class PanelHost implements vscode.Disposable {
       ...(target.jobUri === undefined
         ? {}
         : {
-            advise: () =>
+            advise: (_preset: string | undefined, maxSlowdownPct: number | undefined) =>
               void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, target.jobUri, undefined, {
                 eventLogPath: target.path,
+                maxSlowdownPct,
               }),
           }),
     };
