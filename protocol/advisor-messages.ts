@@ -2,7 +2,7 @@
 // webview-messages.ts adds them to the panel's message unions. Pure: no DOM, no vscode.
 import type { Advice } from './advice';
 import { parseAdvice, parseChanges } from './advice-parse';
-import { isOneLine, PRESET_NAME_MAX } from './limits';
+import { isMaxSlowdownPct, isOneLine, PRESET_NAME_MAX } from './limits';
 import { count, isObj, type Obj } from './value-checks';
 
 /** Longest failure text an advice status carries. */
@@ -25,10 +25,14 @@ export type AdvisorHostMessage = AdviceMessage | AdviceStatusMessage;
 
 // ---------- webview → host ----------
 
-/** Start a search for the panel's job, on the workload preset the panel shows (the host's default when absent). */
+/**
+ * Start a search for the panel's job, on the workload preset the panel shows (the host's default when absent), with
+ * the runtime limit typed in the view (the advisor's default when absent).
+ */
 export interface AdviseMessage {
   type: 'advise';
   preset?: string;
+  maxSlowdownPct?: number;
 }
 /** Simulate the advised workload with a point's changes over the file, to show its timeline. */
 export interface AdvisorPreviewMessage {
@@ -72,11 +76,17 @@ export function parseAdvisorWebviewMessage(x: unknown): AdvisorWebviewMessage | 
   if (!isObj(x)) return undefined;
   switch (x.type) {
     case 'advise': {
-      if (!hasOnly(x, ['type', 'preset'])) return undefined;
-      if (x.preset === undefined) return { type: 'advise' };
-      return isOneLine(x.preset, PRESET_NAME_MAX) && x.preset.length > 0
-        ? { type: 'advise', preset: x.preset }
-        : undefined;
+      if (!hasOnly(x, ['type', 'preset', 'maxSlowdownPct'])) return undefined;
+      const msg: AdviseMessage = { type: 'advise' };
+      if (x.preset !== undefined) {
+        if (!isOneLine(x.preset, PRESET_NAME_MAX) || x.preset.length === 0) return undefined;
+        msg.preset = x.preset;
+      }
+      if (x.maxSlowdownPct !== undefined) {
+        if (!isMaxSlowdownPct(x.maxSlowdownPct)) return undefined;
+        msg.maxSlowdownPct = x.maxSlowdownPct;
+      }
+      return msg;
     }
     case 'advisorPreview': {
       if (!hasOnly(x, ['type', 'requestId', 'changes']) || !count(x.requestId)) return undefined;

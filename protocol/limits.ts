@@ -34,6 +34,13 @@ export type WhatIfValues = Partial<Record<WhatIfKey, string>>;
 
 /** The advisor's runtime constraint: at most this many percent slower than the file as written. */
 export const MAX_SLOWDOWN_PCT_MAX = 1000;
+/** The constraint when none is given. */
+export const DEFAULT_MAX_SLOWDOWN_PCT = 5;
+
+/** A runtime constraint the advisor accepts: a finite percentage from 0 to MAX_SLOWDOWN_PCT_MAX. */
+export function isMaxSlowdownPct(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= MAX_SLOWDOWN_PCT_MAX;
+}
 
 /**
  * Simulator knobs that are not Spark keys: inclusive range, default and the setting of the same name. The default is

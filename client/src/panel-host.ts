@@ -76,8 +76,11 @@ export class PanelHost implements vscode.Disposable {
       applyValues: (values) => applyValuesToDocument(this.services.api, documentUri, values, jobIndex),
       presets: async () => (await this.services.api.serverFacts()).presets.map((preset) => preset.name),
       // The panel's "Suggest settings" button: search for the panel's job on the preset it shows, without asking.
-      advise: (preset) =>
-        void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, documentUri, jobIndex, { preset }),
+      advise: (preset, maxSlowdownPct) =>
+        void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, documentUri, jobIndex, {
+          preset,
+          maxSlowdownPct,
+        }),
     };
   }
 
@@ -129,9 +132,10 @@ export class PanelHost implements vscode.Disposable {
       ...(target.jobUri === undefined
         ? {}
         : {
-            advise: () =>
+            advise: (_preset: string | undefined, maxSlowdownPct: number | undefined) =>
               void vscode.commands.executeCommand(SUGGEST_SETTINGS_COMMAND, target.jobUri, undefined, {
                 eventLogPath: target.path,
+                maxSlowdownPct,
               }),
           }),
     };

@@ -8,6 +8,7 @@ import type { AdvisorHostMessage, AdvisorWebviewMessage } from '../../protocol/a
 import type { SimulationResult } from '../../protocol/simulation';
 import type { ExportCsvMessage, ExportPngMessage } from '../../protocol/webview-messages';
 import { renderBreakdown } from './advisor-breakdown';
+import { SlowdownField } from './advisor-limit';
 import { AdvisorChart } from './advisor-chart';
 import { recommendationLine, searchLine } from './advisor-lines';
 import { advisorEntries, pointSummary, tableEntries, type AdvisorEntry } from './advisor-points';
@@ -16,7 +17,7 @@ import { TimelineChart } from './chart';
 import { exportStem } from './csv';
 import { el } from './dom';
 import { advisorCaption, advisorCsv } from './export-advisor';
-import { formatDuration, formatUsd } from './format';
+import { formatDuration, formatUsd, trim } from './format';
 import type { ChartTheme } from './theme';
 
 export interface AdvisorHost {
@@ -62,6 +63,7 @@ export class AdvisorView {
   private readonly verdict: HTMLElement;
   private readonly statusBox: HTMLElement;
   private readonly searchButton: VscodeButton;
+  private readonly limitField: SlowdownField;
   private readonly summary: HTMLElement;
   private readonly chart: AdvisorChart;
   private readonly chartHost: HTMLElement;
@@ -105,6 +107,7 @@ export class AdvisorView {
     this.searchButton = button('Suggest settings');
     this.searchButton.id = 'advisor-search';
     this.searchButton.addEventListener('click', () => this.requestSearch());
+    this.limitField = new SlowdownField({ changed: () => this.renderStatus(), submit: () => this.requestSearch() });
     this.summary = el('div', 'advisor-summary');
     this.chartHost = el('div', 'advisor-chart-host');
     this.chartHost.id = 'advisor-chart';
@@ -135,7 +138,9 @@ export class AdvisorView {
     this.breakdownHost.id = 'advisor-breakdown';
     this.notes = el('ul', 'notes-list advisor-notes');
     const statusRow = el('div', 'advisor-status-row');
-    statusRow.append(this.statusBox, this.searchButton);
+    const searchControls = el('div', 'advisor-search-controls');
+    searchControls.append(this.limitField.element, this.searchButton);
+    statusRow.append(this.statusBox, searchControls);
     this.section.append(
       statusRow,
       this.summary,
@@ -164,6 +169,7 @@ export class AdvisorView {
     if (msg.type === 'advice') {
       this.advice = msg.advice;
       this.entries = advisorEntries(msg.advice);
+      this.limitField.show(msg.advice.maxSlowdownPct);
       this.search = 'idle';
       this.stale = false;
       this.selected = undefined;
@@ -248,9 +254,14 @@ export class AdvisorView {
   }
 
   private requestSearch(): void {
-    if (this.search === 'searching') return;
+    const maxSlowdownPct = this.limitField.value();
+    if (this.search === 'searching' || maxSlowdownPct === undefined) return;
     const preset = this.host.preset();
-    this.host.post(preset === undefined ? { type: 'advise' } : { type: 'advise', preset });
+    this.host.post({
+      type: 'advise',
+      ...(preset === undefined ? {} : { preset }),
+      ...(this.limitField.isEmpty() ? {} : { maxSlowdownPct }),
+    });
     this.search = 'searching';
     this.searchMessage = '';
     this.render();
@@ -342,9 +353,17 @@ export class AdvisorView {
       failed: `The search failed${this.searchMessage ? `: ${this.searchMessage}` : '.'}`,
       cancelled: 'The search was cancelled.',
     };
-    this.statusBox.textContent = texts[this.search];
-    this.statusBox.dataset.state = this.stale && this.search === 'idle' ? 'stale' : this.search;
+    const limit = this.limitField.value();
+    const limitChanged =
+      this.search === 'idle' &&
+      this.advice !== undefined &&
+      limit !== undefined &&
+      limit !== this.advice.maxSlowdownPct;
+    this.statusBox.textContent = limitChanged
+      ? `The runtime limit is now ${trim(limit, 3)}%: search again to advise with it.`
+      : texts[this.search];
+    this.statusBox.dataset.state = (this.stale || limitChanged) && this.search === 'idle' ? 'stale' : this.search;
     this.searchButton.textContent = this.advice ? 'Search again' : 'Suggest settings';
-    this.searchButton.disabled = this.search === 'searching';
+    this.searchButton.disabled = this.search === 'searching' || limit === undefined;
   }
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ErrorCodes } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { MAX_SLOWDOWN_PCT_MAX } from '../../protocol/limits';
 import type { AdviseResponse } from '../../protocol/requests';
 import { TestLspClient } from './lsp-client';
 
@@ -64,6 +65,10 @@ describe('sparkDra/advise', () => {
   it('refuses a negative slowdown and a relative log path with InvalidParams', async () => {
     const slow = await client.requestError('sparkDra/advise', { uri, maxSlowdownPct: -1 });
     assert.equal(slow.code, ErrorCodes.InvalidParams);
+    // The panel's field stops at MAX_SLOWDOWN_PCT_MAX; the server refuses past it too.
+    const tooSlow = await client.requestError('sparkDra/advise', { uri, maxSlowdownPct: MAX_SLOWDOWN_PCT_MAX + 1 });
+    assert.equal(tooSlow.code, ErrorCodes.InvalidParams);
+    assert.match(tooSlow.message, new RegExp(`from 0 to ${MAX_SLOWDOWN_PCT_MAX}`));
     const path = await client.requestError('sparkDra/advise', { uri, eventLogPath: 'logs/app.zstd' });
     assert.equal(path.code, ErrorCodes.InvalidParams);
   });

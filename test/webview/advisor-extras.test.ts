@@ -4,10 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { MAX_SLOWDOWN_PCT_MAX } from '../../protocol/limits';
 import { parseWebviewMessage } from '../../protocol/webview-messages';
 import { openAdvisorPanel, showAdvice } from './advisor-page';
 import { sampleAdvice } from './fixtures';
-import { OUTPUT, startHarness, violations, waitForSent, type Harness } from './harness';
+import { OUTPUT, send, sent, startHarness, violations, waitForSent, type Harness, type SentMessage } from './harness';
 
 let harness: Harness;
 const contexts: BrowserContext[] = [];
@@ -88,6 +89,54 @@ describe('advisor exports, runtime limit and restore (Chromium)', { timeout: 180
     assert.match(lines[0] ?? '', /^Point,Also,Runtime \(s\),Cost \(USD\),Executor-hours,/);
     assert.equal(lines.length, 2 + sampleAdvice().frontier.length);
     assert.match(lines[4] ?? '', /^Frontier point 3,recommended,470,0\.171,/);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
+  });
+
+  it('the runtime limit: checked as typed, sent with the search, shown from the answer', async () => {
+    const { page, problems } = await openAdvisorPanel(harness, contexts);
+    await page.locator('.view-tab[data-view="advisor"]').click();
+    const field = page.locator('#advisor-max-slowdown');
+    const input = field.locator('input');
+    const search = page.locator('#advisor-search');
+    const advises = async (): Promise<SentMessage[]> => (await sent(page)).filter((m) => m.type === 'advise');
+
+    // Out of range or not a number: highlighted, the search button off, Enter sends nothing.
+    for (const text of [String(MAX_SLOWDOWN_PCT_MAX + 1), '-2', 'fast']) {
+      await input.fill(text);
+      assert.equal(await field.evaluate((e) => (e as HTMLElement & { invalid: boolean }).invalid), true, text);
+      assert.equal(await search.evaluate((e) => (e as HTMLElement & { disabled: boolean }).disabled), true, text);
+      await input.press('Enter');
+    }
+    assert.match((await page.locator('.advisor-limit .field-hint').textContent()) ?? '', /from 0 to 1000/);
+    assert.equal((await advises()).length, 0, 'nothing is searched with a bad limit');
+
+    // A good limit: Enter searches with it, and the message passes the host's validator.
+    await input.fill('12');
+    assert.equal(await field.evaluate((e) => (e as HTMLElement & { invalid: boolean }).invalid), false);
+    await input.press('Enter');
+    const first = await waitForSent(page, (m) => m.type === 'advise');
+    assert.deepEqual(parseWebviewMessage(first), { type: 'advise', maxSlowdownPct: 12 });
+
+    // The answer used 12 %: the chart's limit line moves to 452 s × 1.12.
+    await send(page, { type: 'advice', advice: { ...sampleAdvice(), maxSlowdownPct: 12 } });
+    await page.locator('#advisor-chart canvas').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#advisor-chart').getAttribute('data-limit'), '506.2');
+    assert.match((await page.locator('.advisor-headline').textContent()) ?? '', /^Recommended/);
+
+    // Changing the limit after an answer says the advice is for the old one; the button searches with the new one.
+    await input.fill('7.5');
+    assert.match(
+      (await page.locator('.advisor-status').textContent()) ?? '',
+      /runtime limit is now 7\.5%: search again/,
+    );
+    await search.click();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __test: { sent: { type: string }[] } }).__test.sent.filter((m) => m.type === 'advise')
+          .length === 2,
+    );
+    assert.deepEqual((await advises())[1], { type: 'advise', maxSlowdownPct: 7.5 });
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(problems, []);
   });

@@ -25,6 +25,16 @@ function workloadOption(x: unknown): AdviceWorkload | undefined {
   return typeof o.preset === 'string' && o.preset.length > 0 ? { preset: o.preset } : {};
 }
 
+/**
+ * The runtime limit a caller may pass in the options (the panel's field, already checked); absent → the advisor's
+ * default. A number out of range goes on, for the server to refuse with a message the user sees.
+ */
+function slowdownOption(x: unknown): { maxSlowdownPct?: number } {
+  if (typeof x !== 'object' || x === null) return {};
+  const pct = (x as Record<string, unknown>).maxSlowdownPct;
+  return typeof pct === 'number' ? { maxSlowdownPct: pct } : {};
+}
+
 async function pickWorkload(services: Services): Promise<AdviceWorkload | undefined> {
   const { presets } = await services.api.serverFacts();
   type Item = vscode.QuickPickItem & { workload?: AdviceWorkload };
@@ -92,7 +102,7 @@ export function registerSuggestSettings(services: Services, panels: PanelHost): 
       panels.showJob(documentUri, jobIndex);
       const panel = (): SimulationPanel | undefined => SimulationPanel.get(jobPanelUri(documentUri, jobIndex));
       panel()?.showAdviceStatus('searching');
-      const params: Omit<AdviseParams, 'workDoneToken'> = { uri, jobIndex, ...workload };
+      const params: Omit<AdviseParams, 'workDoneToken'> = { uri, jobIndex, ...workload, ...slowdownOption(options) };
       const name = basename(documentUri);
       const started = Date.now();
       try {

@@ -33,8 +33,11 @@ export interface SimulationPanelCallbacks {
   applyValues(values: Record<string, string>): Promise<boolean>;
   /** Workload preset names for the preset select (asked when the panel starts); absent shows only the default workload. */
   presets?(): Promise<readonly string[]>;
-  /** Starts an advisor search for the panel's job (the Suggest DRA Settings command); absent: the panel cannot. */
-  advise?(preset: string | undefined): void;
+  /**
+   * Starts an advisor search for the panel's job (the Suggest DRA Settings command) with the view's runtime limit
+   * (validated; the advisor's default when absent); absent: the panel cannot.
+   */
+  advise?(preset: string | undefined, maxSlowdownPct: number | undefined): void;
 }
 
 /** Simulates the advised workload with a point's changes over the file (the advisor view's preview). */
@@ -297,7 +300,7 @@ export class SimulationPanel {
       case 'exportPng':
         return this.save(msg.fileName, Buffer.from(pngBase64(msg.dataUrl), 'base64'), { 'PNG images': ['png'] });
       case 'advise':
-        if (this.callbacks.advise) this.callbacks.advise(msg.preset);
+        if (this.callbacks.advise) this.callbacks.advise(msg.preset, msg.maxSlowdownPct);
         else this.showAdviceStatus('failed', 'This panel has no job file to search settings for.');
         return;
       case 'advisorPreview':

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAdvice, parseBreakdown } from '../../../protocol/advice-parse';
-import { VALUES_MAX } from '../../../protocol/limits';
+import { MAX_SLOWDOWN_PCT_MAX, VALUES_MAX } from '../../../protocol/limits';
 import { parseHostMessage, parseWebviewMessage } from '../../../protocol/webview-messages';
 import { sampleAdvice } from '../../webview/fixtures';
 
@@ -116,5 +116,20 @@ describe('advisor messages', () => {
       JSON.parse('{"type":"advisorApply","changes":{"__proto__":"1"}}') as unknown,
     ])
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('webview → host: advise carries a runtime limit from 0 to MAX_SLOWDOWN_PCT_MAX, nothing else', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'advise', preset: 'steady', maxSlowdownPct: 12.5 }), {
+      type: 'advise',
+      preset: 'steady',
+      maxSlowdownPct: 12.5,
+    });
+    assert.deepEqual(parseWebviewMessage({ type: 'advise', maxSlowdownPct: 0 }), { type: 'advise', maxSlowdownPct: 0 });
+    assert.deepEqual(parseWebviewMessage({ type: 'advise', maxSlowdownPct: MAX_SLOWDOWN_PCT_MAX }), {
+      type: 'advise',
+      maxSlowdownPct: MAX_SLOWDOWN_PCT_MAX,
+    });
+    for (const pct of [-1, MAX_SLOWDOWN_PCT_MAX + 0.5, Number.NaN, Number.POSITIVE_INFINITY, '5', null])
+      assert.equal(parseWebviewMessage({ type: 'advise', maxSlowdownPct: pct }), undefined, String(pct));
   });
 });

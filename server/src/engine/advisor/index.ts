@@ -7,6 +7,7 @@ import { resolvePodAllocatorSettings } from '../simulator/k8s/settings';
 import { resolveAllocationConfig } from '../simulator/config';
 import { simulateConf } from '../simulator/simulate-job';
 import { getPreset, PRESET_NAMES } from '../workload/presets';
+import { DEFAULT_MAX_SLOWDOWN_PCT } from '../../../../protocol/limits';
 import { failure, success, type Result } from '../../../../protocol/result';
 import type { Advice, AdvicePoint, HeuristicPoint } from '../../../../protocol/advice';
 import type { SimulationResult } from '../../../../protocol/simulation';
@@ -23,7 +24,8 @@ import type { Evaluated, Figures, SearchTarget } from './types';
 export type { SearchTarget } from './types';
 export type { ThreadOptions } from './threads';
 
-export const DEFAULT_MAX_SLOWDOWN_PCT = 5;
+// The default constraint is declared with its bound in protocol/limits.ts (the panel shows it too).
+export { DEFAULT_MAX_SLOWDOWN_PCT };
 
 export interface AdviseOptions {
   /** Runtime constraint: at most this many percent slower than the configuration searched from (default 5). */
