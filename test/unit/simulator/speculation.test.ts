@@ -15,6 +15,7 @@ import {
 } from '../../../server/src/engine/simulator/scheduler/speculation-settings';
 import type { TaskHistory } from '../../../server/src/engine/simulator/task-history';
 import { expandWorkload } from '../../../server/src/engine/workload/expand';
+import { simulateConf } from '../../../server/src/engine/simulator/simulate-job';
 import type { Workload } from '../../../server/src/engine/workload/types';
 
 const SETTINGS: SpeculationSettings = {
@@ -244,4 +245,45 @@ test('speculation settings: defaults per Spark version, off by default, unreadab
   assert.equal(bad.settings?.multiplier, 1.5);
   assert.equal(bad.problems.length, 1);
   assert.match(bad.problems[0], /^spark\.speculation\.multiplier: /);
+});
+
+test('speculation with DRA: a copy that cannot run beside its original is counted by the allocation manager, which asks for a second executor', () => {
+  // One 4-core executor runs all four tasks; at 1.6 s task 3 is marked, but its copy may not run on the original's
+  // executor. With a copy pending and one executor needed, Spark's manager asks for two (a copy needs another
+  // executor): the second registers 1 s after the backlog timer fires and runs the copy (the median, 1 s), which
+  // beats the 10 s original.
+  const conf = {
+    'spark.master': 'k8s://https://example:6443',
+    'spark.dynamicAllocation.enabled': 'true',
+    'spark.dynamicAllocation.shuffleTracking.enabled': 'true',
+    'spark.dynamicAllocation.minExecutors': '1',
+    'spark.dynamicAllocation.initialExecutors': '1',
+    'spark.dynamicAllocation.maxExecutors': '4',
+    'spark.executor.cores': '4',
+  };
+  const options = {
+    sparkVersion: '3.5.1',
+    workload: oneStage([1, 1, 1, 10]),
+    knobs: { podStartLatencySec: 1, podApiLatencySec: 0, executorRegisterSec: 0 },
+    details: true,
+  };
+  const plain = simulateConf(conf, options);
+  const speculative = simulateConf(
+    { ...conf, 'spark.speculation': 'true', 'spark.speculation.efficiency.enabled': 'false' },
+    options,
+  );
+  if (!plain.ok || !speculative.ok) assert.fail('both runs simulate');
+  assert.equal(plain.value.dra.summary.peakExecutors, 1);
+  assert.equal(speculative.value.dra.summary.peakExecutors, 2);
+  const job = (r: typeof plain): number => {
+    const j = r.ok ? r.value.dra.jobs?.[0] : undefined;
+    return j?.endSec !== undefined ? j.endSec - j.startSec : NaN;
+  };
+  assert.ok(job(speculative) < job(plain) - 5, `${job(speculative)} s vs ${job(plain)} s`);
+  assert.ok(
+    speculative.value.notes.includes(
+      'DRA run: Speculation is on (multiplier 1.5, quantile 0.75): 1 speculative copy launched, 1 finished first.',
+    ),
+    speculative.value.notes.join('\n'),
+  );
 });

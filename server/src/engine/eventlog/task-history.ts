@@ -16,21 +16,23 @@ const keyOf = (run: TaskRun): string => `${run.stageAttempt ?? 0}:${run.index ??
 const ms = (run: TaskRun): number => Math.max(0, Math.round(run.seconds * 1000));
 
 function stageHistory(stage: StageRecord): StageTaskHistory | undefined {
+  // Most stages of a long log have nothing to tell: no sort, no maps for them.
+  if (stage.otherRuns.length === 0 && !stage.successes.some((r) => (r.waitMs ?? 0) > 0)) return undefined;
   const ok = [...stage.successes].sort((a, b) => a.launchMs - b.launchMs);
   const count = stage.numTasks > 0 ? Math.min(stage.numTasks, ok.length) : ok.length;
+  const out: StageTaskHistory = {};
+  const waitMs: number[] = [];
+  for (let i = 0; i < count; i++) waitMs.push(ok[i].waitMs ?? 0);
+  if (waitMs.some((w) => w > 0)) out.waitMs = waitMs;
+  if (stage.otherRuns.length === 0) return out.waitMs ? out : undefined;
   const byKey = new Map<string, number>();
   const byIndex = new Map<number, number>();
-  const out: StageTaskHistory = {};
-  let waits = false;
-  const waitMs: number[] = [];
   for (let i = 0; i < count; i++) {
     const run = ok[i];
-    if (!byKey.has(keyOf(run))) byKey.set(keyOf(run), i);
+    const key = keyOf(run);
+    if (!byKey.has(key)) byKey.set(key, i);
     if (run.index !== undefined && !byIndex.has(run.index)) byIndex.set(run.index, i);
-    waitMs.push(run.waitMs ?? 0);
-    if ((run.waitMs ?? 0) > 0) waits = true;
   }
-  if (waits) out.waitMs = waitMs;
   const raced = new Set<string>();
   for (const run of stage.successes) if (run.speculative) raced.add(keyOf(run));
   for (const run of stage.otherRuns) if (run.speculative) raced.add(keyOf(run));
