@@ -58,6 +58,7 @@ function drive(
   slots: number,
   extras: SchedulerExtras,
   loss?: { atMs: number; executor: number },
+  profileOf: (executor: number) => number = () => 0,
 ) {
   const log: string[] = [];
   let now = 0;
@@ -84,7 +85,7 @@ function drive(
     extras,
   );
   sch.start(0);
-  for (const e of executors) sch.addExecutor(e, 0);
+  for (const e of executors) sch.addExecutor(e, 0, profileOf(e));
   const interval = extras.speculation?.settings.intervalMs;
   while (!sch.done) {
     const check =
@@ -286,4 +287,34 @@ test('speculation with DRA: a copy that cannot run beside its original is counte
     ),
     speculative.value.notes.join('\n'),
   );
+});
+
+test('speculation with two resource profiles: a copy of a profile-1 stage runs only on another profile-1 executor', () => {
+  // The stage runs under profile 1 on executors 2 and 3 (2 slots each); executor 1 is a default-profile executor with
+  // both slots free all along. The straggler's copy must wait for the other profile-1 executor, never go to executor 1.
+  const workload = oneStage([1, 1, 1, 10]);
+  workload.jobs[0].stages[0].profile = 1;
+  workload.profiles = [{ id: 1, executorCores: 2, taskCpus: 1 }];
+  const profileOf = (e: number): number => (e === 1 ? 0 : 1);
+  const { log, end } = drive(
+    workload,
+    [1, 2, 3],
+    2,
+    { speculation: new SpeculationTracker(SETTINGS), otherProfileSlots: new Map([[1, 2]]) },
+    undefined,
+    profileOf,
+  );
+  assert.ok(
+    !log.some((l) => / start \d+@1/.test(l)),
+    `nothing ran on the default-profile executor:\n${log.join('\n')}`,
+  );
+  const original = log.find((l) => / start 3@\d+$/.test(l)) as string;
+  const copy = log.find((l) => / start 3@\d+ copy$/.test(l));
+  assert.ok(copy, `the straggler got a copy:\n${log.join('\n')}`);
+  assert.notEqual(
+    copy.split('@')[1].split(' ')[0],
+    original.split('@')[1],
+    'the copy runs on the other profile-1 executor',
+  );
+  assert.ok(end < 10_000, 'the copy still shortens the stage');
 });
