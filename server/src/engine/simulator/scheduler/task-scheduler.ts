@@ -10,6 +10,7 @@ import type { ShuffleOutputs } from './shuffle-outputs';
 import type { ExpandedStage, ExpandedWorkload } from '../../workload/types';
 import { SlotHeap } from './heap';
 import { ProfileQueues, slotStride, type SlotsByProfile } from './profile-slots';
+import type { StageQueue } from './stage-queue';
 
 /** What the scheduler reports, in the order Spark's listener bus would. Stages are internal indices. */
 export interface SchedulerListener {
@@ -101,6 +102,8 @@ export class TaskScheduler {
   /** Slots by profile, when stages run under more than one profile. */
   private readonly profileSlots: SlotsByProfile | undefined;
   private execProfile = new Int32Array(16);
+  /** The one launch queue when every stage runs under the default profile (the hot paths then skip the lookup). */
+  private readonly onlyQueue: StageQueue | undefined;
   /** Task time (ms) of the tasks that ended, by profile (only kept with several profiles). */
   readonly busyMsByProfile = new Map<number, number>();
   private alive = new Uint8Array(16);
@@ -182,6 +185,7 @@ export class TaskScheduler {
     });
     this.totalTasks = total;
     this.active = new ProfileQueues(this.stageJob, this.stageIds, this.stageProfile, bySlots.keys());
+    this.onlyQueue = this.profileSlots ? undefined : this.active.main;
     // Every job's rule is known at the start except the ones waiting for the previous job's submission or end.
     workload.jobs.forEach((job, j) => {
       if (j === 0 || job.start.kind === 'at') this.readyJobs.push(j);
@@ -400,6 +404,11 @@ export class TaskScheduler {
     this.offerExecutor(id, now);
   }
 
+  /** The launch queue of the executor's profile. */
+  private queueOf(id: number): StageQueue {
+    return this.onlyQueue ?? this.active.of(this.execProfile[id]);
+  }
+
   /** The executor's own slots (its profile's). */
   private slotsOf(id: number): number {
     return this.profileSlots ? (this.profileSlots.get(this.execProfile[id]) ?? 0) : this.slotsPerExecutor;
@@ -467,7 +476,7 @@ export class TaskScheduler {
 
   private offerExecutor(id: number, now: number): void {
     const k = this.slotsPerExecutor;
-    const queue = this.active.of(this.execProfile[id]);
+    const queue = this.queueOf(id);
     while (queue.size > 0 && this.freeTop[id] > 0) this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
     if (this.freeTop[id] === 0) this.offerable.delete(id);
   }
@@ -479,7 +488,7 @@ export class TaskScheduler {
       let launched = false;
       for (const id of [...this.offerable]) {
         if (this.active.size === 0) break;
-        if (this.active.of(this.execProfile[id]).size === 0) continue; // nothing of its profile to run
+        if (!this.onlyQueue && this.queueOf(id).size === 0) continue; // nothing of its profile to run
         this.launch(this.freeStack[id * k + --this.freeTop[id]], now);
         launched = true;
         if (this.freeTop[id] === 0) this.offerable.delete(id);
@@ -491,7 +500,7 @@ export class TaskScheduler {
   /** Starts the next task on `slot`; `onTop` when the slot is the heap's top entry (its previous task just ended). */
   private launch(slot: number, now: number, onTop = false): void {
     const exec = (slot / this.slotsPerExecutor) | 0;
-    const queue = this.active.of(this.execProfile[exec]);
+    const queue = this.queueOf(exec);
     const s = queue.peek();
     const again = this.rerun[s];
     const index = again.length > 0 ? (again.shift() as number) : this.nextLaunch[s]++;
@@ -528,7 +537,7 @@ export class TaskScheduler {
         this.outputs.record(this.stageShuffle[s], this.stageTaskIndex.get(s)?.[index] ?? index, exec);
       this.listener.taskEnd(s, index, exec);
       if (++this.finished[s] === this.stageTasks[s]) this.completeStage(s, now);
-      if (this.alive[exec] && !this.killed[exec] && this.active.of(this.execProfile[exec]).size > 0) {
+      if (this.alive[exec] && !this.killed[exec] && this.queueOf(exec).size > 0) {
         this.launch(slot, now, true);
         continue;
       }
