@@ -362,3 +362,22 @@ test('simulation: a fixed executor count runs every stage on default executors a
   assert.equal(r.value.dra.summary.profiles, undefined);
   assert.ok(r.value.notes.some((n) => n.includes('only default-profile executors')));
 });
+
+test('simulation: cost follows each executor’s own size (a bigger profile-1 pod costs more, the same run otherwise)', () => {
+  const run = (memoryMiB: number) => {
+    const w: Workload = {
+      ...twoProfileWorkload(),
+      profiles: [{ id: 1, executorCores: 8, taskCpus: 2, executorMemoryMiB: memoryMiB }],
+    };
+    const r = simulateConf(DRA, { sparkVersion: '3.5.1', workload: w, prices: { emrVcpuHour: 0, emrGbHour: 1 } });
+    if (!r.ok) assert.fail(r.problem.message);
+    return r.value.dra.summary;
+  };
+  const small = run(8192);
+  const big = run(8192 + 10 * 1024);
+  assert.equal(big.executorSeconds, small.executorSeconds);
+  // Memory-hours only (1 USD per GB-hour): 10 GiB more on each profile-1 pod for its pod-running time.
+  assert.ok(big.cost.total > small.cost.total, `${big.cost.total} > ${small.cost.total}`);
+  const profile1Seconds = small.profiles?.find((p) => p.id === 1)?.executorSeconds ?? 0;
+  assert.ok(big.cost.total - small.cost.total >= (10 * profile1Seconds) / 3600 - 1e-6);
+});

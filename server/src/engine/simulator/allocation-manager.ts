@@ -102,6 +102,8 @@ export class AllocationManager {
 
   /** The targets summed over profiles (the default profile's alone when no other profile has a stage). */
   totalTarget(): number {
+    // Read on every simulation step: the one-profile case is a lookup, not an iteration.
+    if (this.targets.size === 1) return this.targets.get(DEFAULT_PROFILE_ID) ?? 0;
     let total = 0;
     for (const t of this.targets.values()) total += t;
     return total;

@@ -112,7 +112,9 @@ export class PodAllocator {
     // 3–5. Per profile, by id: counts, downscale, and whether it wants more pods.
     const wanting: PodRequest[] = [];
     let notRunning = 0;
-    for (const [profile, target] of [...this.targets].sort((a, b) => a[0] - b[0])) {
+    for (const [profile, target] of this.targets.size === 1
+      ? this.targets
+      : [...this.targets].sort((a, b) => a[0] - b[0])) {
       const newlyBefore = this.newlyBy[profile] ?? 0;
       const podCount =
         store.runningOf(profile) + store.pendingOf(profile) + newlyBefore - this.trim(profile, target, now, deleted);

@@ -15,6 +15,7 @@ import type { StageTaskHistory, TaskHistory } from '../task-history';
 import { SlotHeap } from './heap';
 import { ProfileQueues, slotStride, type SlotsByProfile } from './profile-slots';
 import type { Running, SpeculationTracker } from './speculation';
+import type { StageQueue } from './stage-queue';
 
 /** What the scheduler reports, in the order Spark's listener bus would. Stages are internal indices. */
 export interface SchedulerListener {
@@ -130,6 +131,8 @@ export class TaskScheduler {
   /** Slots by profile, when stages run under more than one profile. */
   private readonly profileSlots: SlotsByProfile | undefined;
   private execProfile = new Int32Array(16);
+  /** The one launch queue when every stage runs under the default profile (the hot paths then skip the lookup). */
+  private readonly onlyQueue: StageQueue | undefined;
   /** Task time (ms) of the tasks that ended, by profile (only kept with several profiles). */
   readonly busyMsByProfile = new Map<number, number>();
   private alive = new Uint8Array(16);
@@ -227,6 +230,7 @@ export class TaskScheduler {
     });
     this.totalTasks = total;
     this.active = new ProfileQueues(this.stageJob, this.stageIds, this.stageProfile, bySlots.keys());
+    this.onlyQueue = this.profileSlots ? undefined : this.active.main;
     // Every job's rule is known at the start except the ones waiting for the previous job's submission or end.
     workload.jobs.forEach((job, j) => {
       if (j === 0 || job.start.kind === 'at') this.readyJobs.push(j);
@@ -455,6 +459,11 @@ export class TaskScheduler {
     this.offerExecutor(id, now);
   }
 
+  /** The launch queue of the executor's profile. */
+  private queueOf(id: number): StageQueue {
+    return this.onlyQueue ?? this.active.of(this.execProfile[id]);
+  }
+
   /** The executor's own slots (its profile's). */
   private slotsOf(id: number): number {
     return this.profileSlots ? (this.profileSlots.get(this.execProfile[id]) ?? 0) : this.slotsPerExecutor;
@@ -559,7 +568,7 @@ export class TaskScheduler {
    */
   private launch(slot: number, now: number, onTop = false): boolean {
     const exec = (slot / this.slotsPerExecutor) | 0;
-    const queue = this.active.of(this.execProfile[exec]);
+    const queue = this.queueOf(exec);
     if (queue.size === 0) return this.launchCopy(slot, now, onTop);
     const s = queue.peek();
     const again = this.rerun[s];
