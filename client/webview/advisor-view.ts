@@ -31,6 +31,8 @@ export interface AdvisorHost {
   export(message: ExportPngMessage | ExportCsvMessage): void;
   /** The job file's short name, for export titles and file names. */
   fileName(): string;
+  /** Keeps a new answer in the panel's saved state, so a window reload shows it again. */
+  keep(advice: Advice): void;
 }
 
 type View = 'simulation' | 'advisor';
@@ -51,6 +53,8 @@ export class AdvisorView {
   private search: SearchState = 'idle';
   private searchMessage = '';
   private stale = false;
+  /** The advice came from the saved state: previews need a fresh search (the host lost the search's workload). */
+  private restored = false;
   /** The verdict of the simulation view's last result, shown in the header until there is advice. */
   private resultVerdict: string | undefined;
   /** The preview request in flight or last answered; older answers are dropped. */
@@ -170,6 +174,8 @@ export class AdvisorView {
       this.advice = msg.advice;
       this.entries = advisorEntries(msg.advice);
       this.limitField.show(msg.advice.maxSlowdownPct);
+      this.restored = false;
+      this.host.keep(msg.advice);
       this.search = 'idle';
       this.stale = false;
       this.selected = undefined;
@@ -184,6 +190,15 @@ export class AdvisorView {
     this.search = msg.state;
     this.searchMessage = msg.message ?? '';
     this.show('advisor');
+    this.render();
+  }
+
+  /** Shows advice kept from before a window reload, without switching tabs or asking for a preview. */
+  restore(advice: Advice): void {
+    this.advice = advice;
+    this.entries = advisorEntries(advice);
+    this.restored = true;
+    this.limitField.show(advice.maxSlowdownPct);
     this.render();
   }
 
@@ -345,9 +360,11 @@ export class AdvisorView {
   private renderStatus(): void {
     const texts: Record<SearchState, string> = {
       idle: this.advice
-        ? this.stale
-          ? 'The file changed since this search: search again to advise on the file as it is now.'
-          : ''
+        ? this.restored
+          ? 'Restored from before the reload: search again to preview timelines or to advise on the file as it is now.'
+          : this.stale
+            ? 'The file changed since this search: search again to advise on the file as it is now.'
+            : ''
         : 'Search dynamic-allocation settings for the one that costs least for about the same runtime, on the workload this panel simulates.',
       searching: 'Searching… (progress and Cancel are in the notification)',
       failed: `The search failed${this.searchMessage ? `: ${this.searchMessage}` : '.'}`,

@@ -89,7 +89,12 @@ class Panel {
       theme: readTheme,
       export: (message) => this.api.postMessage(message),
       fileName: () => this.state.fileName,
+      keep: (advice) => {
+        this.state.advice = advice;
+        this.save();
+      },
     });
+    if (this.state.advice) this.advisor.restore(this.state.advice);
     observeTheme(() => {
       this.chart.setTheme(readTheme());
       this.advisor.setTheme(readTheme());

@@ -1,4 +1,6 @@
 // The webview's persisted state (acquireVsCodeApi().getState/setState), validated on the way in.
+import type { Advice } from '../../protocol/advice';
+import { parseAdvice } from '../../protocol/advice-parse';
 import type { SimulationResult } from '../../protocol/simulation';
 import {
   LIMITS,
@@ -31,6 +33,8 @@ export interface PanelState {
   /** The kind of the last error ("Spark would not start"); absent for a failure of the simulation. */
   lastErrorHeading?: string;
   nextRequestId: number;
+  /** The advisor's last answer, shown again after a window reload. */
+  advice?: Advice;
 }
 
 export function emptyState(): PanelState {
@@ -73,6 +77,10 @@ export function parseState(x: unknown): PanelState {
     x.lastErrorHeading.length <= LIMITS.heading
   )
     s.lastErrorHeading = x.lastErrorHeading;
+  if (x.advice !== undefined) {
+    const advice = parseAdvice(x.advice);
+    if (advice) s.advice = advice;
+  }
   if (typeof x.nextRequestId === 'number' && Number.isSafeInteger(x.nextRequestId) && x.nextRequestId > 0) {
     s.nextRequestId = x.nextRequestId;
   }

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { MAX_SLOWDOWN_PCT_MAX } from '../../protocol/limits';
 import { parseWebviewMessage } from '../../protocol/webview-messages';
-import { openAdvisorPanel, showAdvice } from './advisor-page';
+import { answerStart, openAdvisorPanel, showAdvice } from './advisor-page';
 import { sampleAdvice } from './fixtures';
 import { OUTPUT, send, sent, startHarness, violations, waitForSent, type Harness, type SentMessage } from './harness';
 
@@ -137,6 +137,47 @@ describe('advisor exports, runtime limit and restore (Chromium)', { timeout: 180
           .length === 2,
     );
     assert.deepEqual((await advises())[1], { type: 'advise', maxSlowdownPct: 7.5 });
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
+  });
+
+  it('keeps the advice across a reload of the page, and drops a malformed one from the saved state', async () => {
+    const { page, problems } = await openAdvisorPanel(harness, contexts);
+    await showAdvice(page);
+    const headline = await page.locator('.advisor-headline').textContent();
+    await page.reload({ waitUntil: 'load' });
+    await answerStart(page);
+    assert.equal(
+      await page.locator('.view-tab[data-view="advisor"]').evaluate((e) => e.classList.contains('has-advice')),
+      true,
+      'the advisor tab says it holds advice',
+    );
+    await page.locator('.view-tab[data-view="advisor"]').click();
+    await page.locator('#advisor-chart canvas').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#advisor-chart').getAttribute('data-points'), '15');
+    assert.equal(await page.locator('.advisor-headline').textContent(), headline);
+    assert.equal(await page.locator('#advisor-max-slowdown').evaluate((e) => (e as HTMLInputElement).value), '5');
+    assert.match((await page.locator('.advisor-status').textContent()) ?? '', /^Restored from before the reload/);
+    assert.equal(await page.locator('#advisor-search').textContent(), 'Search again');
+    assert.equal(
+      (await sent(page)).filter((m) => m.type === 'advisorPreview').length,
+      0,
+      'a restored advice asks for no preview by itself',
+    );
+
+    // A saved state whose advice does not validate: the panel starts without it and keeps the rest.
+    await page.evaluate(() => {
+      const saved = JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}') as Record<string, unknown>;
+      saved.advice = { ...(saved.advice as object), frontier: 'lots' };
+      sessionStorage.setItem('vscodeState', JSON.stringify(saved));
+    });
+    await page.reload({ waitUntil: 'load' });
+    await answerStart(page);
+    assert.equal(
+      await page.locator('.view-tab[data-view="advisor"]').evaluate((e) => e.classList.contains('has-advice')),
+      false,
+    );
+    assert.equal(await page.locator('#results').isVisible(), true, 'the simulation still shows');
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(problems, []);
   });

@@ -233,7 +233,11 @@ export class SimulationPanel {
   private async previewAdvice(msg: AdvisorPreviewMessage): Promise<void> {
     const preview = this.advicePreview;
     if (!preview) {
-      this.post({ type: 'error', requestId: msg.requestId, message: 'Search for settings first.' });
+      this.post({
+        type: 'error',
+        requestId: msg.requestId,
+        message: 'Search again to preview: previews run on the workload of a search made since the panel opened.',
+      });
       return;
     }
     this.previewInFlight?.cancel();
