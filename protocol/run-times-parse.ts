@@ -23,10 +23,20 @@ function parseSpan(x: unknown): { id: number; startSec: number; endSec?: number 
   return span;
 }
 
+const LIFETIME_REASONS: ReadonlySet<unknown> = new Set<ExecutorLifetime['reason']>([
+  'idle timeout',
+  'lost (as in the log)',
+  'alive at the end',
+]);
+
+function isLifetimeReason(x: unknown): x is ExecutorLifetime['reason'] {
+  return LIFETIME_REASONS.has(x);
+}
+
 function parseLifetime(x: unknown): ExecutorLifetime | undefined {
   if (!isObj(x) || typeof x.id !== 'string' || x.id.length === 0 || x.id.length > MAX_ID) return undefined;
   if (!count(x.profile) || !nonNegative(x.addedSec)) return undefined;
-  if (x.reason !== 'idle timeout' && x.reason !== 'alive at the end') return undefined;
+  if (!isLifetimeReason(x.reason)) return undefined;
   const life: ExecutorLifetime = { id: x.id, profile: x.profile, addedSec: x.addedSec, reason: x.reason };
   if (x.removedSec !== undefined) {
     if (!nonNegative(x.removedSec) || x.removedSec < x.addedSec) return undefined;

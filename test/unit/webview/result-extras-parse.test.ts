@@ -50,6 +50,20 @@ describe('parseSimulationResult: extras', () => {
     }
   });
 
+  it('keeps the lifetime of an executor a replay lost as the log shows (every reason the engine writes)', () => {
+    const r = withExtras();
+    const executors = [
+      { id: '1', profile: 0, addedSec: 8, removedSec: 260, reason: 'idle timeout' },
+      { id: '2', profile: 0, addedSec: 8, removedSec: 90, reason: 'lost (as in the log)' },
+      { id: '3', profile: 1, addedSec: 20, reason: 'alive at the end' },
+    ];
+    Object.assign(r.dra, { executors });
+    const parsed = parseSimulationResult(JSON.parse(JSON.stringify(r)));
+    assert.deepEqual(parsed?.dra.executors, executors);
+    Object.assign(r.dra, { executors: [{ ...executors[0], reason: 'vanished' }] });
+    assert.equal(parseSimulationResult(JSON.parse(JSON.stringify(r)))?.dra.executors, undefined);
+  });
+
   it('drops malformed run times (no bands) but keeps the result', () => {
     const r = withExtras();
     Object.assign(r.dra, { stages: [{ id: 1, startSec: 50, endSec: 10 }] });
