@@ -155,3 +155,25 @@ test('heaps pop by time, ties in insertion order', () => {
   while (s.size > 0) ids.push(s.pop());
   assert.deepEqual(ids, [3, 7, 10, 1]);
 });
+
+test('SlotHeap.retime moves an entry earlier or later and keeps the heap order (ties by id)', () => {
+  const s = new SlotHeap(2);
+  for (const [id, at] of [
+    [1, 10],
+    [2, 20],
+    [3, 30],
+    [4, 40],
+    [5, 50],
+  ])
+    s.push(id, at);
+  assert.equal(s.retime(5, 5), true, 'up to the top');
+  assert.equal(s.retime(1, 45), true, 'down past three');
+  assert.equal(s.retime(3, 20), true, 'a tie with 2: the lower id first');
+  assert.equal(s.retime(9, 1), false, 'not in the heap');
+  const order: string[] = [];
+  while (s.size > 0) {
+    const at = s.peekTime();
+    order.push(`${s.pop()}@${at}`);
+  }
+  assert.deepEqual(order, ['5@5', '2@20', '3@20', '4@40', '1@45']);
+});

@@ -109,19 +109,7 @@ export class SlotHeap {
       this.times = times;
       this.ids = ids;
     }
-    const times = this.times;
-    const ids = this.ids;
-    let i = this.n++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const tp = times[p];
-      if (tp < at || (tp === at && ids[p] < id)) break;
-      times[i] = tp;
-      ids[i] = ids[p];
-      i = p;
-    }
-    times[i] = at;
-    ids[i] = id;
+    this.siftUpFrom(this.n++, id, at);
   }
 
   /** Removes the earliest id and returns it (-1 when empty). */
@@ -141,9 +129,16 @@ export class SlotHeap {
     let i = 0;
     while (i < this.n && this.ids[i] !== id) i++;
     if (i === this.n) return false;
+    // Up from i, then down: whichever way the new time belongs.
+    this.siftDownFrom(this.siftUpFrom(i, id, at));
+    return true;
+  }
+
+  /** Places `id` at time `at` in hole `i` or above it (ties by id); returns where it landed. */
+  private siftUpFrom(start: number, id: number, at: number): number {
     const times = this.times;
     const ids = this.ids;
-    // Sift up from i, then down: whichever way the new time belongs.
+    let i = start;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const tp = times[p];
@@ -154,8 +149,7 @@ export class SlotHeap {
     }
     times[i] = at;
     ids[i] = id;
-    this.siftDownFrom(i);
-    return true;
+    return i;
   }
 
   private siftDownFrom(start: number): void {
