@@ -1,9 +1,10 @@
-// What hover and completion look up in a job on every request, worked out once per job of one document version: the
-// entries grouped by key (and so each key's effective value), the keys written, and the volumes named. In a job of
-// tens of thousands of entries, scanning them all on every hover or completion was most of the request's time.
+// What hover and completion look up in a job on every request, worked out once per job of one document version: each
+// key's effective value (when first asked for), the keys written, and the volumes named. In a job of tens of thousands
+// of entries, scanning them all on every hover or completion was most of the request's time. Entries are not grouped
+// by key up front: a job of tens of thousands of distinct keys would pay for a list per key on its first hover.
 import { parseVolumeKey } from '../catalog';
-import { effectiveValue, groupWrittenEntries, type EffectiveValue } from '../effective';
-import type { ConfigEntry, JobConfig } from '../model';
+import { effectiveValue, type EffectiveValue } from '../effective';
+import type { JobConfig } from '../model';
 
 /** A volume the job names in a key (`spark.kubernetes.<role>.volumes.<type>.<name>.…`). */
 export interface NamedVolume {
@@ -23,7 +24,6 @@ export function volumeNamedBy(key: string): NamedVolume | undefined {
 export const volumeId = (volume: NamedVolume): string => `${volume.role}.${volume.type}.${volume.name}`;
 
 export class JobIndex {
-  private written: Map<string, ConfigEntry[]> | undefined;
   private writtenKeys: Set<string> | undefined;
   private volumes: Map<string, NamedVolume> | undefined;
   private readonly values = new Map<string, EffectiveValue>();
@@ -37,9 +37,7 @@ export class JobIndex {
   effective(key: string): EffectiveValue {
     let value = this.values.get(key);
     if (value === undefined) {
-      this.written ??= groupWrittenEntries(this.job);
-      const written = this.written;
-      value = effectiveValue(this.job, key, this.version, (name) => written.get(name) ?? []);
+      value = effectiveValue(this.job, key, this.version);
       this.values.set(key, value);
     }
     return value;
