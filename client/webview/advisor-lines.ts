@@ -2,7 +2,7 @@
 // Shown above the advisor chart and written into its exported PNG.
 import type { Advice } from '../../protocol/advice';
 import { runtimeLimit } from './advisor-points';
-import { formatDuration, formatUsd, trim } from './format';
+import { countOf, formatDuration, formatUsd, trim } from './format';
 
 export function recommendationLine(advice: Advice): string {
   const r = advice.recommended;
@@ -16,5 +16,5 @@ export function recommendationLine(advice: Advice): string {
 
 export function searchLine(advice: Advice): string {
   const w = advice.workload;
-  return `${trim(advice.candidates, 0)} configurations simulated on “${w.name}” (${w.jobs} jobs, ${w.stages} stages, ${trim(w.tasks, 0)} tasks), Spark ${advice.sparkVersion}. Limit: at most ${trim(advice.maxSlowdownPct, 1)}% slower than the file (${formatDuration(runtimeLimit(advice))}).`;
+  return `${trim(advice.candidates, 0)} configurations simulated on “${w.name}” (${countOf(w.jobs, 'job')}, ${countOf(w.stages, 'stage')}, ${countOf(w.tasks, 'task')}), Spark ${advice.sparkVersion}. Limit: at most ${trim(advice.maxSlowdownPct, 1)}% slower than the file (${formatDuration(runtimeLimit(advice))}).`;
 }

@@ -1,7 +1,7 @@
 // Summary cards (runtime, executor-hours, peak executors, PVCs, cost, DRA vs static) plus notes and inputs.
 import type { CostBreakdown, SimulationResult, SimulationSummary, StaticRun } from '../../protocol/simulation';
 import { formatCount, formatSparkValue } from '../../protocol/text-format';
-import { formatDuration, formatUsd, percent, signed, trim } from './format';
+import { countOf, formatDuration, formatUsd, percent, signed, trim } from './format';
 import type { ObservedRun } from '../../protocol/webview-messages';
 import { observedCard } from './observed-card';
 import { calibrationCard, fidelityCard } from './replay-cards';
@@ -138,7 +138,7 @@ export function renderCards(host: HTMLElement, r: SimulationResult, observed?: O
 /** Workload line: "etl-wide · 3 jobs · 12 stages · 4,800 tasks · Spark 3.5.1". */
 export function workloadLine(r: SimulationResult): string {
   const w = r.workload;
-  return `${w.name} · ${trim(w.jobs, 0)} jobs · ${trim(w.stages, 0)} stages · ${trim(w.tasks, 0)} tasks · Spark ${r.sparkVersion}`;
+  return `${w.name} · ${countOf(w.jobs, 'job')} · ${countOf(w.stages, 'stage')} · ${countOf(w.tasks, 'task')} · Spark ${r.sparkVersion}`;
 }
 
 export function renderNotes(host: HTMLElement, r: SimulationResult): void {

@@ -30,6 +30,11 @@ export function trim(n: number, digits: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** "1 job", "3 jobs", "1,200 tasks": a count and its noun, plural unless the count is one. */
+export function countOf(n: number, noun: string): string {
+  return `${trim(n, 0)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function formatUsd(n: number): string {
   if (!Number.isFinite(n)) return '–';
   const abs = Math.abs(n);

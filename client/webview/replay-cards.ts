@@ -3,7 +3,7 @@
 // Rendering only, with textContent: every number and sentence comes from the validated result.
 import type { CalibratedValue, Calibration, FidelityReport, JobFidelity } from '../../protocol/replay-types';
 import { CALIBRATED_FIELDS } from '../../protocol/replay-parse';
-import { formatDuration, signed, trim } from './format';
+import { countOf, formatDuration, signed, trim } from './format';
 import { el } from './dom';
 
 export interface CalibrationRow {
@@ -102,21 +102,20 @@ function errorPct(p: number): string {
 function jobsLine(jobs: readonly JobFidelity[]): string {
   if (jobs.length === 0) return 'The log has no jobs to compare.';
   const compared = jobs.filter((j) => j.simulatedSec !== undefined && j.errorSec !== undefined);
-  const plural = (n: number, word: string): string => `${trim(n, 0)} ${word}${n === 1 ? '' : 's'}`;
-  if (compared.length === 0) return `${plural(jobs.length, 'job')} in the log; the simulation finished none of them.`;
+  if (compared.length === 0) return `${countOf(jobs.length, 'job')} in the log; the simulation finished none of them.`;
   // The engine decides what counts as close (10 %, or 1 s for jobs under 10 s).
   const close = compared.filter((j) => j.withinTarget === true).length;
   let worst = compared[0];
   for (const j of compared) if (Math.abs(j.errorSec ?? 0) > Math.abs(worst?.errorSec ?? 0)) worst = j;
   const unfinished = jobs.length - compared.length;
   const parts = [
-    `${plural(compared.length, 'job')} compared: ${trim(close, 0)} within target (10%, or 1 s under 10 s) of the logged duration`,
+    `${countOf(compared.length, 'job')} compared: ${trim(close, 0)} within target (10%, or 1 s under 10 s) of the logged duration`,
   ];
   if (worst && worst.errorSec !== undefined) {
     const pct = worst.errorPct === undefined ? '' : `, ${errorPct(worst.errorPct)}`;
     parts.push(`largest gap job ${worst.id} (${signed(worst.errorSec, 1)} s${pct})`);
   }
-  if (unfinished > 0) parts.push(`${plural(unfinished, 'job')} not finished by the simulation`);
+  if (unfinished > 0) parts.push(`${countOf(unfinished, 'job')} not finished by the simulation`);
   return `${parts.join('; ')}.`;
 }
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CSV_HEADER, exportStem, timelineCsv } from '../../../client/webview/csv';
-import { formatDuration, formatUsd, percent, signed } from '../../../client/webview/format';
+import { countOf, formatDuration, formatUsd, percent, signed } from '../../../client/webview/format';
 import { parseState, persistable } from '../../../client/webview/state';
 import { sampleObserved, sampleResult, timeline } from '../../webview/fixtures';
 
@@ -100,5 +100,13 @@ describe('format', () => {
     assert.equal(percent(1, 0), undefined);
     assert.equal(signed(-0.5, 2), '−0.5');
     assert.equal(signed(0, 2), '0');
+  });
+});
+
+describe('countOf', () => {
+  it('says "1 job" for one and the plural otherwise, with thousands separators', () => {
+    assert.equal(countOf(1, 'job'), '1 job');
+    assert.equal(countOf(0, 'stage'), '0 stages');
+    assert.equal(countOf(2050, 'task'), '2,050 tasks');
   });
 });
