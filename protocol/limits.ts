@@ -14,6 +14,12 @@ export const VALUES_MAX = 100;
 export const PRESET_NAME_MAX = 100;
 /** Longest file path or URI a request may carry. */
 export const PATH_MAX = 4096;
+/**
+ * Most diagnostics the language server publishes for one file; past it, one more says how many were left out. The
+ * Problems view cannot usefully show more, and sending tens of thousands on every keystroke keeps the server from
+ * answering hovers and completions meanwhile. `spark-dra check` lists every finding.
+ */
+export const MAX_PUBLISHED_DIAGNOSTICS = 5_000;
 /** Highest job index a request may name (files with more jobs than this are not simulated job by job). */
 export const JOB_INDEX_MAX = 10_000;
 

@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../engine';
 import type { ServerContext } from './context';
 import { toLspRange } from './convert';
 import type { RuleDocs } from './rule-docs';
+import { MAX_PUBLISHED_DIAGNOSTICS } from '../../../protocol/limits';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -77,8 +78,9 @@ export class DiagnosticsPublisher {
     const claimsChanged = this.ctx.claims.updateOpenDocument(doc.uri, model.claims);
     if (classesChanged || claimsChanged) this.revalidateAll(doc.uri);
     const findings = this.findings(doc);
-    const diagnostics: Diagnostic[] = new Array<Diagnostic>(findings.length);
-    for (let i = 0; i < findings.length; i++) {
+    const shown = Math.min(findings.length, MAX_PUBLISHED_DIAGNOSTICS);
+    const diagnostics: Diagnostic[] = new Array<Diagnostic>(shown);
+    for (let i = 0; i < shown; i++) {
       const finding = findings[i] as Finding;
       let diagnostic = this.built.get(finding);
       if (diagnostic === undefined) {
@@ -87,6 +89,7 @@ export class DiagnosticsPublisher {
       }
       diagnostics[i] = diagnostic;
     }
+    if (findings.length > shown) diagnostics.push(leftOut(findings.length, shown));
     void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
@@ -106,6 +109,20 @@ export class DiagnosticsPublisher {
       return [];
     }
   }
+}
+
+/** The note at the top of a file with more findings than are published. */
+function leftOut(total: number, shown: number): Diagnostic {
+  const count = (n: number): string => n.toLocaleString('en-US');
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'spark-dra',
+    code: 'too-many-problems',
+    message:
+      `spark-dra shows the first ${count(shown)} of ${count(total)} problems in this file (by position); ` +
+      `\`spark-dra check\` on the file lists them all.`,
+  };
 }
 
 function toDiagnostic(doc: TextDocument, finding: Finding, ruleDocs: RuleDocs | undefined): Diagnostic {
