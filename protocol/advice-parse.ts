@@ -3,7 +3,7 @@
 import type { Advice, AdvicePoint, HeuristicPoint } from './advice';
 import { parseExecutorTimeBreakdown } from './breakdown-parse';
 import { isOneLine, isSettableValue, isSparkKey, PRESET_NAME_MAX, VALUES_MAX } from './limits';
-import { count, finite, isObj, nonNegative } from './value-checks';
+import { count, finite, isObj, listOf, nonNegative } from './value-checks';
 
 export const ADVICE_LIMITS = {
   /** Points on the frontier (the search simulates a few hundred configurations; the frontier is a fraction). */
@@ -57,25 +57,14 @@ function parseHeuristic(x: unknown): HeuristicPoint | undefined {
 /** A breakdown with every category present and not negative (the simulation result's validator). */
 export const parseBreakdown = parseExecutorTimeBreakdown;
 
-function parseList<T>(x: unknown, max: number, item: (y: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(x) || x.length > max) return undefined;
-  const out: T[] = [];
-  for (const y of x) {
-    const parsed = item(y);
-    if (parsed === undefined) return undefined;
-    out.push(parsed);
-  }
-  return out;
-}
-
 export function parseAdvice(x: unknown): Advice | undefined {
   if (!isObj(x)) return undefined;
   const current = parseAdvicePoint(x.current);
   const recommended = x.recommended === null ? null : parseAdvicePoint(x.recommended);
   const cheapest = parseAdvicePoint(x.cheapest);
   const fastest = parseAdvicePoint(x.fastest);
-  const frontier = parseList(x.frontier, ADVICE_LIMITS.frontier, parseAdvicePoint);
-  const heuristics = parseList(x.heuristics, ADVICE_LIMITS.heuristics, parseHeuristic);
+  const frontier = listOf(x.frontier, ADVICE_LIMITS.frontier, parseAdvicePoint);
+  const heuristics = listOf(x.heuristics, ADVICE_LIMITS.heuristics, parseHeuristic);
   const breakdown = parseBreakdown(x.breakdown);
   const notes = parseSentences(x.notes, ADVICE_LIMITS.notes);
   if (!current || recommended === undefined || !cheapest || !fastest || !frontier || !heuristics || !breakdown)

@@ -1,7 +1,7 @@
 // Validates the job and stage times and executor lifetimes of a simulated run as they reach the webview: a clean copy,
 // or undefined when any part is off (the panel then draws no bands rather than wrong ones).
 import type { ExecutorLifetime, SimulatedJob, SimulatedStage } from './simulation';
-import { count, isObj, nonNegative } from './value-checks';
+import { count, isObj, listOf, nonNegative } from './value-checks';
 
 /** Most spans of one kind a result may carry. */
 const MAX_SPANS = 100_000;
@@ -45,23 +45,12 @@ function parseLifetime(x: unknown): ExecutorLifetime | undefined {
   return life;
 }
 
-function parseList<T>(x: unknown, item: (y: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(x) || x.length > MAX_SPANS) return undefined;
-  const out: T[] = [];
-  for (const y of x) {
-    const parsed = item(y);
-    if (parsed === undefined) return undefined;
-    out.push(parsed);
-  }
-  return out;
-}
-
 /** The run's times from a result's `dra` part; undefined when it carries none or any is malformed. */
 export function parseRunTimes(dra: Record<string, unknown>): RunTimes | undefined {
   if (dra.jobs === undefined) return undefined;
-  const jobs = parseList(dra.jobs, parseSpan);
-  const stages = dra.stages === undefined ? [] : parseList(dra.stages, parseSpan);
-  const executors = dra.executors === undefined ? [] : parseList(dra.executors, parseLifetime);
+  const jobs = listOf(dra.jobs, MAX_SPANS, parseSpan);
+  const stages = dra.stages === undefined ? [] : listOf(dra.stages, MAX_SPANS, parseSpan);
+  const executors = dra.executors === undefined ? [] : listOf(dra.executors, MAX_SPANS, parseLifetime);
   if (!jobs || !stages || !executors) return undefined;
   return { jobs, stages, executors };
 }

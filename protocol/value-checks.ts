@@ -34,3 +34,15 @@ export function nonNegativeFields<K extends string>(x: unknown, fields: readonly
 export function count(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
+
+/** Every item of an array of at most `max`, each through `item`; undefined when it is no such array or any item fails. */
+export function listOf<T>(x: unknown, max: number, item: (y: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(x) || x.length > max) return undefined;
+  const out: T[] = [];
+  for (const y of x) {
+    const parsed = item(y);
+    if (parsed === undefined) return undefined;
+    out.push(parsed);
+  }
+  return out;
+}

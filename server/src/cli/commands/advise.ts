@@ -4,15 +4,14 @@ import {
   createSparkDraService,
   DEFAULT_MAX_SLOWDOWN_PCT,
   jobKindLabel,
-  normalizeVersion,
   parseKnobAssignments,
-  PRESET_NAMES,
   type EventLogReplay,
   type Workload,
 } from '../../engine';
-import { MAX_SLOWDOWN_PCT_MAX } from '../../../../protocol/limits';
+import { isMaxSlowdownPct, MAX_SLOWDOWN_PCT_MAX } from '../../../../protocol/limits';
 import { problemText } from '../../../../protocol/result';
 import { parseArgs, UsageError } from '../args';
+import { readJobOptions } from '../job-options';
 import { formatAdvice } from '../advice-report';
 import { readTextFile } from '../read-text';
 import { readWorkloadFile } from '../workload-file';
@@ -26,27 +25,16 @@ export async function runAdviseCommand(argv: string[]): Promise<number> {
     ['knob'],
   );
   const json = args.flags.has('json');
-  const sources = ['workload', 'eventlog', 'preset'].filter((o) => args.options.has(o));
-  if (sources.length > 1) throw new UsageError('give at most one of --workload, --eventlog and --preset');
-  const preset = args.options.get('preset');
-  if (preset !== undefined && !PRESET_NAMES.includes(preset)) {
-    throw new UsageError(`unknown preset '${preset}'; choose one of: ${PRESET_NAMES.join(', ')}`);
-  }
+  const { preset, versionOverride, jobIndex } = readJobOptions(args);
   const rawSlowdown = args.options.get('max-slowdown');
   const maxSlowdownPct = rawSlowdown === undefined ? DEFAULT_MAX_SLOWDOWN_PCT : Number(rawSlowdown.replace(/%$/, ''));
-  if (!Number.isFinite(maxSlowdownPct) || maxSlowdownPct < 0 || maxSlowdownPct > MAX_SLOWDOWN_PCT_MAX) {
+  if (!isMaxSlowdownPct(maxSlowdownPct)) {
     throw new UsageError(
       `--max-slowdown must be a percentage from 0 to ${MAX_SLOWDOWN_PCT_MAX} (got '${rawSlowdown}')`,
     );
   }
   const knobs = parseKnobAssignments(args.lists.get('knob') ?? []);
   if (!knobs.ok) throw new UsageError(`--knob: ${knobs.problem.message}`);
-  const rawVersion = args.options.get('spark-version');
-  const versionOverride = rawVersion === undefined ? undefined : normalizeVersion(rawVersion);
-  if (rawVersion !== undefined && !versionOverride)
-    throw new UsageError(`--spark-version must look like 3.5.1 (got '${rawVersion}')`);
-  const jobIndex = Number(args.options.get('job') ?? '0');
-  if (!Number.isSafeInteger(jobIndex) || jobIndex < 0) throw new UsageError('--job must be a job index (0, 1, …)');
   const app = args.options.get('app');
   const eventLogPath = args.options.get('eventlog');
   if (app !== undefined && !eventLogPath)

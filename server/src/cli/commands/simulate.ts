@@ -3,11 +3,9 @@ import { readFileSync } from 'node:fs';
 import {
   createSparkDraService,
   jobKindLabel,
-  normalizeVersion,
   observedWindows,
   parseConfAssignments,
   parseKnobAssignments,
-  PRESET_NAMES,
   runAllocationTrace,
   type SparkDocument,
   type SparkDraService,
@@ -16,6 +14,7 @@ import {
 import { problemText, type Result } from '../../../../protocol/result';
 import type { SimulationResult } from '../../../../protocol/simulation';
 import { parseArgs, UsageError } from '../args';
+import { readJobOptions } from '../job-options';
 import { readTextFile } from '../read-text';
 import { readWorkloadFile } from '../workload-file';
 import { CliWorkspace, workspaceChoiceFrom, type WorkspaceResources } from '../workspace';
@@ -43,18 +42,7 @@ export async function runSimulateCommand(argv: string[]): Promise<number> {
   const tracePath = args.options.get('trace');
   if (tracePath !== undefined) return runTraceFile(tracePath, json);
 
-  const sources = ['workload', 'eventlog', 'preset'].filter((o) => args.options.has(o));
-  if (sources.length > 1) throw new UsageError('give at most one of --workload, --eventlog and --preset');
-  const preset = args.options.get('preset');
-  if (preset !== undefined && !PRESET_NAMES.includes(preset)) {
-    throw new UsageError(`unknown preset '${preset}'; choose one of: ${PRESET_NAMES.join(', ')}`);
-  }
-  const rawVersion = args.options.get('spark-version');
-  const versionOverride = rawVersion === undefined ? undefined : normalizeVersion(rawVersion);
-  if (rawVersion !== undefined && !versionOverride)
-    throw new UsageError(`--spark-version must look like 3.5.1 (got '${rawVersion}')`);
-  const jobIndex = Number(args.options.get('job') ?? '0');
-  if (!Number.isSafeInteger(jobIndex) || jobIndex < 0) throw new UsageError('--job must be a job index (0, 1, …)');
+  const { preset, versionOverride, jobIndex } = readJobOptions(args);
 
   const jobPath = args.positionals[0];
   if (args.positionals.length > 1) throw new UsageError('simulate takes one job file');
