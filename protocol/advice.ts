@@ -77,3 +77,8 @@ export interface Advice {
   /** What the search assumed or could not do (e.g. why the recommendation is null). */
   notes: string[];
 }
+
+/** The slowest runtime (s) a `maxSlowdownPct` limit allows against the file's own runtime. */
+export function runtimeLimitSec(currentRuntimeSec: number, maxSlowdownPct: number): number {
+  return currentRuntimeSec * (1 + maxSlowdownPct / 100);
+}

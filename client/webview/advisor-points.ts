@@ -1,6 +1,6 @@
 // The advisor's points as the view shows them: one labelled entry per point (chart marker and table row), with its
 // difference from the file as written. Pure: no DOM.
-import type { Advice, AdvicePoint } from '../../protocol/advice';
+import { runtimeLimitSec, type Advice, type AdvicePoint } from '../../protocol/advice';
 import { formatDuration, formatUsd, percent } from './format';
 
 export type PointRole = 'frontier' | 'current' | 'recommended' | 'cheapest' | 'fastest' | 'heuristic';
@@ -46,7 +46,7 @@ export function tableEntries(entries: readonly AdvisorEntry[]): AdvisorEntry[] {
 
 /** The slowest runtime the constraint allows. */
 export function runtimeLimit(advice: Advice): number {
-  return advice.current.runtimeSec * (1 + advice.maxSlowdownPct / 100);
+  return runtimeLimitSec(advice.current.runtimeSec, advice.maxSlowdownPct);
 }
 
 /** "+18s (+4%)", "−1m 05s (−12%)", "same". */

@@ -9,7 +9,7 @@ import { simulateConf } from '../simulator/simulate-job';
 import { getPreset, PRESET_NAMES } from '../workload/presets';
 import { DEFAULT_MAX_SLOWDOWN_PCT } from '../../../../protocol/limits';
 import { failure, success, type Result } from '../../../../protocol/result';
-import type { Advice, AdvicePoint, HeuristicPoint } from '../../../../protocol/advice';
+import { runtimeLimitSec, type Advice, type AdvicePoint, type HeuristicPoint } from '../../../../protocol/advice';
 import type { SimulationResult } from '../../../../protocol/simulation';
 import { changesKey } from './evaluate';
 import { byCost, paretoFrontier } from './frontier';
@@ -97,7 +97,7 @@ async function search(
   );
 
   const current: Evaluated = { changes: {}, figures: figuresOf(baseline) };
-  const limitSec = current.figures.runtimeSec * (1 + maxSlowdownPct / 100);
+  const limitSec = runtimeLimitSec(current.figures.runtimeSec, maxSlowdownPct);
   const meets = (f: Figures): boolean => f.runtimeSec <= limitSec + 1e-9;
   const notes: string[] = [];
   const heuristics: Array<Evaluated & { name: string }> = [];
