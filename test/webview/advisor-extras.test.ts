@@ -1,17 +1,17 @@
 // The advisor view's exports, runtime limit and restore after a reload, in headless Chromium under the page CSP.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { MAX_SLOWDOWN_PCT_MAX } from '../../protocol/limits';
 import { parseWebviewMessage } from '../../protocol/webview-messages';
 import { answerStart, openAdvisorPanel, showAdvice } from './advisor-page';
 import { sampleAdvice } from './fixtures';
-import { OUTPUT, send, sent, startHarness, violations, waitForSent, type Harness, type SentMessage } from './harness';
+import { OUTPUT, send, sent, violations, waitForSent, type SentMessage } from './harness';
+import { browserSuite } from './browser-suite';
 
-let harness: Harness;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 
 /** Pixels of the decoded image within `tolerance` of the colour, in the rows from `fromY` down. */
 async function pixelsOfColour(page: Page, dataUrl: string, colour: string, fromY: number): Promise<number> {
@@ -39,17 +39,8 @@ async function pixelsOfColour(page: Page, dataUrl: string, colour: string, fromY
 }
 
 describe('advisor exports, runtime limit and restore (Chromium)', { timeout: 180_000 }, () => {
-  before(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
-    harness = await startHarness();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await harness?.close();
-  });
-
   it('exports the advisor chart as a 2× PNG with a caption and its markers, and the frontier as CSV', async () => {
-    const { page, problems } = await openAdvisorPanel(harness, contexts);
+    const { page, problems } = await openAdvisorPanel(suite.harness, suite.contexts);
     assert.equal(await page.locator('#advisor-export-png').isVisible(), false, 'no export before there is advice');
     await showAdvice(page);
     const width = await page.locator('#advisor-chart .uplot').evaluate((e) => e.getBoundingClientRect().width);
@@ -94,7 +85,7 @@ describe('advisor exports, runtime limit and restore (Chromium)', { timeout: 180
   });
 
   it('the runtime limit: checked as typed, sent with the search, shown from the answer', async () => {
-    const { page, problems } = await openAdvisorPanel(harness, contexts);
+    const { page, problems } = await openAdvisorPanel(suite.harness, suite.contexts);
     await page.locator('.view-tab[data-view="advisor"]').click();
     const field = page.locator('#advisor-max-slowdown');
     const input = field.locator('input');
@@ -142,7 +133,7 @@ describe('advisor exports, runtime limit and restore (Chromium)', { timeout: 180
   });
 
   it('keeps the advice across a reload of the page, and drops a malformed one from the saved state', async () => {
-    const { page, problems } = await openAdvisorPanel(harness, contexts);
+    const { page, problems } = await openAdvisorPanel(suite.harness, suite.contexts);
     await showAdvice(page);
     const headline = await page.locator('.advisor-headline').textContent();
     await page.reload({ waitUntil: 'load' });

@@ -1,19 +1,18 @@
 // Browser tests of the panel's "Suggest settings" view in headless Chromium, under the real page CSP.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { parseWebviewMessage } from '../../protocol/webview-messages';
 import { openAdvisorPanel, showAdvice, type ThemeName } from './advisor-page';
 import { sampleAdvice, sampleResult } from './fixtures';
-import { OUTPUT, send, sent, startHarness, violations, waitForSent, type Harness, type SentMessage } from './harness';
+import { OUTPUT, send, sent, violations, waitForSent, type SentMessage } from './harness';
+import { browserSuite } from './browser-suite';
 
-let harness: Harness;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 
 const openPanel = (theme: ThemeName = 'dark'): Promise<{ page: Page; problems: string[] }> =>
-  openAdvisorPanel(harness, contexts, theme);
+  openAdvisorPanel(suite.harness, suite.contexts, theme);
 
 async function previews(page: Page): Promise<SentMessage[]> {
   return (await sent(page)).filter((m) => m.type === 'advisorPreview');
@@ -28,16 +27,6 @@ async function pointPosition(page: Page, id: string): Promise<{ x: number; y: nu
 }
 
 describe('advisor view (Chromium)', { timeout: 180_000 }, () => {
-  before(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
-    harness = await startHarness();
-  });
-
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await harness?.close();
-  });
-
   it('renders the frontier, the table, the breakdown and the verdict; previews the recommendation', async () => {
     const { page, problems } = await openPanel();
     assert.equal(await page.locator('#advisor').isVisible(), false, 'the simulation view shows first');

@@ -2,16 +2,16 @@
 // entries that explain Target and Pending pods, a 2× PNG with a title and figures, a CSV with readable columns; and
 // screenshots in the light, dark and high-contrast themes.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { bandedResult } from './banded-result';
-import { OUTPUT, paintedPixels, startHarness, waitForSent, type Harness } from './harness';
+import { OUTPUT, paintedPixels, waitForSent } from './harness';
+import { browserSuite } from './browser-suite';
 import { openPanel } from './open-panel';
 
-let harness: Harness;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 
 async function boxes(page: Page, kind: string): Promise<{ left: number; width: number; title: string }[]> {
   return page.locator(`#chart .band.band-${kind}`).evaluateAll((els) =>
@@ -23,17 +23,8 @@ async function boxes(page: Page, kind: string): Promise<{ left: number; width: n
 }
 
 describe('chart bands, lifetimes, legend help and exports (Chromium)', { timeout: 180_000 }, () => {
-  before(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
-    harness = await startHarness();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await harness?.close();
-  });
-
   it('draws a band per job and per stage, lined up with the time axis, and names each on hover', async () => {
-    const { page, problems } = await openPanel(harness, contexts, bandedResult());
+    const { page, problems } = await openPanel(suite.harness, suite.contexts, bandedResult());
     const jobs = await boxes(page, 'jobs');
     assert.equal(jobs.length, 3);
     assert.equal(jobs[0]?.title, 'Job 0: 0:10 → 3:20 (3m 10s)');
@@ -56,7 +47,7 @@ describe('chart bands, lifetimes, legend help and exports (Chromium)', { timeout
   });
 
   it('opens an executor lifetime view, one lane per executor', async () => {
-    const { page } = await openPanel(harness, contexts, bandedResult());
+    const { page } = await openPanel(suite.harness, suite.contexts, bandedResult());
     const details = page.locator('#chart details.lifetimes');
     assert.equal(await details.locator('summary').textContent(), 'Executor lifetimes (6)');
     await details.locator('summary').click();
@@ -72,7 +63,7 @@ describe('chart bands, lifetimes, legend help and exports (Chromium)', { timeout
   });
 
   it('explains Target and Pending pods on their legend entries', async () => {
-    const { page } = await openPanel(harness, contexts, bandedResult());
+    const { page } = await openPanel(suite.harness, suite.contexts, bandedResult());
     const title = (label: string) =>
       page.locator('#chart .u-legend .u-series', { hasText: label }).first().getAttribute('title');
     assert.match((await title('Target')) ?? '', /allocation manager aims for.*schedulerBacklogTimeout/);
@@ -80,7 +71,7 @@ describe('chart bands, lifetimes, legend help and exports (Chromium)', { timeout
   });
 
   it('exports a PNG at twice the chart size with a title, the file name and the figures', async () => {
-    const { page } = await openPanel(harness, contexts, bandedResult());
+    const { page } = await openPanel(suite.harness, suite.contexts, bandedResult());
     const chartWidth = await page.locator('#chart .u-over').evaluate(() => {
       const root = document.querySelector('#chart .uplot') as HTMLElement;
       return root.getBoundingClientRect().width;
@@ -118,7 +109,7 @@ describe('chart bands, lifetimes, legend help and exports (Chromium)', { timeout
   });
 
   it('exports a CSV whose columns read as words, with every baseline named', async () => {
-    const { page } = await openPanel(harness, contexts, bandedResult());
+    const { page } = await openPanel(suite.harness, suite.contexts, bandedResult());
     await page.locator('#export-csv').click();
     const csv = await waitForSent(page, (m) => m.type === 'exportCsv');
     const lines = String(csv.text).trim().split('\n');
@@ -131,7 +122,7 @@ describe('chart bands, lifetimes, legend help and exports (Chromium)', { timeout
   });
 
   it('writes light, dark and high-contrast screenshots with bands and distinct series colours', async () => {
-    const { page, problems } = await openPanel(harness, contexts, bandedResult());
+    const { page, problems } = await openPanel(suite.harness, suite.contexts, bandedResult());
     for (const theme of ['light', 'dark', 'high-contrast']) {
       await page.evaluate(
         (name) => (window as unknown as { __test: { setTheme(n: string): void } }).__test.setTheme(name),

@@ -1,16 +1,16 @@
 // The exported PNG carries the job and stage bands (and the executor lanes while the lifetime view is open): the test
 // decodes the image in the page and reads the colour of the pixels where each band's times fall on the time axis.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { bandedResult } from './banded-result';
-import { OUTPUT, sent, startHarness, type Harness, type SentMessage } from './harness';
+import { OUTPUT, sent, type SentMessage } from './harness';
+import { browserSuite } from './browser-suite';
 import { openPanel } from './open-panel';
 
-let harness: Harness;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 
 interface ExportedBands {
   left: number;
@@ -90,17 +90,8 @@ async function themeColours(page: Page): Promise<{ background: Rgb; blue: Rgb; p
 }
 
 describe('Export PNG with the bands (Chromium)', { timeout: 180_000 }, () => {
-  before(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
-    harness = await startHarness();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await harness?.close();
-  });
-
   it('draws the job and stage bands under the plot where their times fall, and the lifetimes once open', async () => {
-    const { page, problems } = await openPanel(harness, contexts, bandedResult());
+    const { page, problems } = await openPanel(suite.harness, suite.contexts, bandedResult());
     const colours = await themeColours(page);
     const chart = page.locator('#chart');
     const xMin = Number(await chart.getAttribute('data-x-min'));

@@ -1,19 +1,18 @@
 // The panel shows the inputs it simulated: when the file changes under a what-if value (Apply then Undo, or an edit),
 // the what-if value is cleared, and a run that used it is redone.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { FILE_VALUES, sampleResult } from './fixtures';
-import { OUTPUT, send, sent, startHarness, type Harness, type SentMessage } from './harness';
+import { send, sent, type SentMessage } from './harness';
+import { browserSuite } from './browser-suite';
 import { openPanel } from './open-panel';
 
 const MAX_KEY = 'spark.dynamicAllocation.maxExecutors';
 const MAX_INPUT = '#f-spark-dynamicAllocation-maxExecutors input';
 const MAX_ROW = `.field[data-key="${MAX_KEY}"]`;
 
-let harness: Harness;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 
 async function simulates(page: Page): Promise<SentMessage[]> {
   return (await sent(page)).filter((m) => m.type === 'simulate');
@@ -47,17 +46,8 @@ async function waitForValue(page: Page, value: string): Promise<void> {
 const isChanged = (page: Page) => page.locator(MAX_ROW).evaluate((e) => e.classList.contains('changed'));
 
 describe('what-if values and the file (Chromium)', { timeout: 120_000 }, () => {
-  before(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
-    harness = await startHarness();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await harness?.close();
-  });
-
   it('Apply then Undo: the form shows the file again, not the applied value', { timeout: 30_000 }, async () => {
-    const { page, problems } = await openPanel(harness, contexts);
+    const { page, problems } = await openPanel(suite.harness, suite.contexts);
     await page.locator(MAX_INPUT).fill('50');
     const edited = await nthSimulate(page, 2);
     assert.deepEqual(edited.overrides, { [MAX_KEY]: '50' });
@@ -87,7 +77,7 @@ describe('what-if values and the file (Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('an edit of the same key in the file clears the what-if value and re-runs without it', async () => {
-    const { page, problems } = await openPanel(harness, contexts);
+    const { page, problems } = await openPanel(suite.harness, suite.contexts);
     await page.locator(MAX_INPUT).fill('64');
     await answer(page, await nthSimulate(page, 2));
     // The user edits maxExecutors in the file to 40 while the what-if says 64.
@@ -108,7 +98,7 @@ describe('what-if values and the file (Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('what-if values of keys the file left alone stay and keep being simulated', async () => {
-    const { page, problems } = await openPanel(harness, contexts);
+    const { page, problems } = await openPanel(suite.harness, suite.contexts);
     await page.locator(MAX_INPUT).fill('64');
     await answer(page, await nthSimulate(page, 2));
     await send(page, { type: 'rerun' });

@@ -1,17 +1,16 @@
 // The panel's figures are honest at a glance: savings against a right-sized static run, the monthly cost of volumes
 // Retain leaves behind, unpriced nodes said as such, the workload named, ∞ for no-limit values, refusals as refusals.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { SimulationResult } from '../../protocol/simulation';
 import { FILE_VALUES, sampleResult } from './fixtures';
-import { cardValue, OUTPUT, send, startHarness, waitForSent, type Harness } from './harness';
+import { cardValue, OUTPUT, send, waitForSent } from './harness';
+import { browserSuite } from './browser-suite';
 import { openPanel } from './open-panel';
 
-let harness: Harness;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 
 /** A DRA run peaking at 24 against maxExecutors 100, with Retain volumes left behind and no node price. */
 function honestResult(): SimulationResult {
@@ -42,20 +41,11 @@ function honestResult(): SimulationResult {
 const text = async (page: Page, sel: string): Promise<string> => (await page.locator(sel).first().textContent()) ?? '';
 
 describe('honest figures (Chromium)', { timeout: 120_000 }, () => {
-  before(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
-    harness = await startHarness();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await harness?.close();
-  });
-
   it(
     'quotes savings against static at the DRA peak, beside the maxExecutors baseline',
     { timeout: 30_000 },
     async () => {
-      const { page, problems } = await openPanel(harness, contexts, honestResult());
+      const { page, problems } = await openPanel(suite.harness, suite.contexts, honestResult());
       assert.equal(await cardValue(page, 'draVsRightSized'), 'Saves $0.34');
       assert.match(
         await text(page, '[data-card="draVsRightSized"] .card-label'),
@@ -75,7 +65,7 @@ describe('honest figures (Chromium)', { timeout: 120_000 }, () => {
   );
 
   it('prices what Retain leaves behind per month and says nodes are not priced', { timeout: 30_000 }, async () => {
-    const { page } = await openPanel(harness, contexts, honestResult());
+    const { page } = await openPanel(suite.harness, suite.contexts, honestResult());
     assert.match(await text(page, '[data-card="cost"] .card-warning'), /\+ \$96\.00 every month for 1,200 GiB/);
     const detail = await text(page, '[data-card="cost"] .card-detail');
     assert.match(detail, /nodes not priced — set sparkDra\.simulation\.instanceVcpuHourUsd/);
@@ -90,7 +80,7 @@ describe('honest figures (Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('names the synthetic workload, its description and how to choose another', { timeout: 30_000 }, async () => {
-    const { page } = await openPanel(harness, contexts, honestResult());
+    const { page } = await openPanel(suite.harness, suite.contexts, honestResult());
     const banner = await text(page, '#workload-banner');
     assert.match(banner, /Synthetic workload wide-then-narrow: A wide map stage then a narrow reduce\./);
     assert.match(banner, /pick another preset.*workload file.*Replay Event Log/);
@@ -107,7 +97,7 @@ describe('honest figures (Chromium)', { timeout: 120_000 }, () => {
     'shows no-limit values as ∞ in the form and the inputs, and keeps them the file value',
     { timeout: 30_000 },
     async () => {
-      const { page, problems } = await openPanel(harness, contexts, honestResult());
+      const { page, problems } = await openPanel(suite.harness, suite.contexts, honestResult());
       await send(page, {
         type: 'fileValues',
         values: { ...FILE_VALUES, 'spark.dynamicAllocation.shuffleTracking.timeout': '9223372036854775807ms' },
@@ -130,7 +120,7 @@ describe('honest figures (Chromium)', { timeout: 120_000 }, () => {
     'shows a refusal under "Spark would not start" with the key to fix, a failure as a failure',
     { timeout: 30_000 },
     async () => {
-      const { page, problems } = await openPanel(harness, contexts);
+      const { page, problems } = await openPanel(suite.harness, suite.contexts);
       await page.locator('#f-spark-dynamicAllocation-minExecutors input').fill('50');
       const req = await waitForSent(page, (m) => m.type === 'simulate' && JSON.stringify(m.overrides).includes('50'));
       await send(page, {

@@ -1,9 +1,8 @@
 // Browser tests of the simulation panel in headless Chromium, under the real page CSP from html.ts.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { parseWebviewMessage } from '../../protocol/webview-messages';
 import {
   FILE_VALUES,
@@ -13,29 +12,18 @@ import {
   sampleReplayResult,
   sampleResult,
 } from './fixtures';
-import {
-  cardValue,
-  OUTPUT,
-  paintedPixels,
-  send,
-  sent,
-  startHarness,
-  violations,
-  waitForSent,
-  type Harness,
-  type SentMessage,
-} from './harness';
+import { cardValue, OUTPUT, paintedPixels, send, sent, violations, waitForSent, type SentMessage } from './harness';
+import { browserSuite } from './browser-suite';
 
 const MAX_KEY = 'spark.dynamicAllocation.maxExecutors';
 const TRACKING_KEY = 'spark.dynamicAllocation.shuffleTracking.enabled';
 const DOC = 'file:///work/jobs/etl-job.yaml';
 
-let harness: Harness;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 
 async function openPanel(): Promise<{ page: Page; problems: string[] }> {
-  const { page, context, problems } = await harness.newPage();
-  contexts.push(context);
+  const { page, context, problems } = await suite.harness.newPage();
+  suite.contexts.push(context);
   await waitForSent(page, (m) => m.type === 'ready');
   await send(page, {
     type: 'init',
@@ -62,16 +50,6 @@ async function lastSimulate(page: Page): Promise<SentMessage> {
 }
 
 describe('simulation webview (Chromium)', { timeout: 120_000 }, () => {
-  before(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
-    harness = await startHarness();
-  });
-
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await harness?.close();
-  });
-
   it('draws every series on the chart and fills the cards, with no CSP violations', { timeout: 30_000 }, async () => {
     const { page, problems } = await openPanel();
     const first = (await sent(page)).find((m) => m.type === 'simulate');
