@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import type { ExecutorTimeBreakdown, ExecutorTimeCategory } from '../../../protocol/advice';
 import { durationText, executorTimeVerdict, type VerdictInput } from '../../../server/src/engine/advisor/verdict';
 import { simulateConf } from '../../../server/src/engine/simulator/simulate-job';
-import type { Stage, Workload } from '../../../server/src/engine/workload/types';
+import type { Workload } from '../../../server/src/engine/workload/types';
+import { stage } from '../simulator/stage';
 
 function breakdown(seconds: Partial<Record<ExecutorTimeCategory, number>>): ExecutorTimeBreakdown {
   const full: Record<ExecutorTimeCategory, number> = {
@@ -104,18 +105,6 @@ test('verdict: durations read like key values', () => {
     ['90s', '30min', '2h', 'never'],
   );
 });
-
-function stage(id: number, tasks: number, seconds: number, extra: Partial<Stage> = {}): Stage {
-  return {
-    id,
-    parents: [],
-    tasks,
-    duration: { kind: 'constant', seconds },
-    shuffleMap: false,
-    cached: false,
-    ...extra,
-  };
-}
 
 test('shuffle-tracking-no-timeout: on a single-job application a timeout releases nothing pinned → the verdict does not offer it', () => {
   // 20 map tasks spread over up to 10 executors, then one long reduce: the others hold map output the running job

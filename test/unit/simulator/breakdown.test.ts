@@ -8,18 +8,7 @@ import type { SimulationResult } from '../../../protocol/simulation';
 import { simulateConf, type SimulateOptions } from '../../../server/src/engine/simulator/simulate-job';
 import { PRESET_NAMES } from '../../../server/src/engine/workload/presets';
 import type { Stage, Workload } from '../../../server/src/engine/workload/types';
-
-function stage(id: number, tasks: number, seconds: number, extra: Partial<Stage> = {}): Stage {
-  return {
-    id,
-    parents: [],
-    tasks,
-    duration: { kind: 'constant', seconds },
-    shuffleMap: false,
-    cached: false,
-    ...extra,
-  };
-}
+import { stage } from './stage';
 
 function oneJob(stages: Stage[]): Workload {
   return {

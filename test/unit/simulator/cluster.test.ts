@@ -5,18 +5,7 @@ import { test } from 'node:test';
 import type { TimelinePoint } from '../../../protocol/simulation';
 import { simulateConf, type SimulateOptions } from '../../../server/src/engine/simulator/simulate-job';
 import type { Stage, Workload } from '../../../server/src/engine/workload/types';
-
-function stage(id: number, tasks: number, seconds: number, extra: Partial<Stage> = {}): Stage {
-  return {
-    id,
-    parents: [],
-    tasks,
-    duration: { kind: 'constant', seconds },
-    shuffleMap: false,
-    cached: false,
-    ...extra,
-  };
-}
+import { stage } from './stage';
 
 /** Job 0 at t = 0 with `first`, job 1 at `secondAt` seconds with one 1 s task. */
 function twoJobs(first: Stage[], secondAt = 300): Workload {

@@ -5,19 +5,8 @@ import { test } from 'node:test';
 import type { SimulationResult } from '../../../protocol/simulation';
 import { simulateConf } from '../../../server/src/engine/simulator/simulate-job';
 import { resolveShuffleLoss } from '../../../server/src/engine/simulator/shuffle-loss';
-import type { Stage, Workload } from '../../../server/src/engine/workload/types';
-
-function stage(id: number, tasks: number, seconds: number, extra: Partial<Stage> = {}): Stage {
-  return {
-    id,
-    parents: [],
-    tasks,
-    duration: { kind: 'constant', seconds },
-    shuffleMap: false,
-    cached: false,
-    ...extra,
-  };
-}
+import type { Workload } from '../../../server/src/engine/workload/types';
+import { stage } from './stage';
 
 /**
  * One job: stage 0 (a 100 s map task) and stage 1 (a 1 s map task) run side by side; stage 2 reads both.
