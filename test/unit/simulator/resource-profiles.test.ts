@@ -15,18 +15,11 @@ import { simulateConf } from '../../../server/src/engine/simulator/simulate-job'
 import { expandWorkload } from '../../../server/src/engine/workload/expand';
 import type { Stage, Workload } from '../../../server/src/engine/workload/types';
 import { podSuiteSettings, suiteConfig } from './harness';
+import { stage as constantStage } from './stage';
 
+/** A constant stage, run by resource profile `profile` when given. */
 function stage(id: number, tasks: number, seconds: number, profile?: number): Stage {
-  const s: Stage = {
-    id,
-    parents: [],
-    tasks,
-    duration: { kind: 'constant', seconds },
-    shuffleMap: false,
-    cached: false,
-  };
-  if (profile !== undefined) s.profile = profile;
-  return s;
+  return constantStage(id, tasks, seconds, profile === undefined ? {} : { profile });
 }
 
 /** A manager on the suite configuration (backlog 1 s, sustained 2 s) whose every request is recorded. */
