@@ -27,6 +27,7 @@ import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
 import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
 import { LAUNCH_DELAY_KNOB, launchDelayMs } from './launch-delay';
 import { clusterManagerOf, containerAllocatorSettings, managerName, replaysNatively } from './cluster-manager';
+import { resolveYarnAllocatorSettings } from './yarn/settings';
 import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
@@ -83,6 +84,11 @@ export interface SimulateOptions {
    * rather than as Kubernetes: what a replay of a log's own configuration does. Other masters are unaffected.
    */
   nativeClusterManager?: boolean;
+  /**
+   * With nativeClusterManager on a YARN master: the cluster's room, executor containers that can exist at once (a
+   * replay of the logged configuration takes the most the log shows alive together). Absent: no limit.
+   */
+  nativeContainerRoom?: number;
   /** Failed attempts, speculative races and slot waits of a replayed log, per task of `workload`. */
   taskHistory?: TaskHistory;
 }
@@ -253,6 +259,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ...(profiles.all.length > 1 ? { profiles: otherProfileSlots(profiles) } : {}),
     ...(options.taskHistory ? { history: options.taskHistory } : {}),
     ...(speculation.settings ? { speculation: speculation.settings } : {}),
+    ...(native === 'yarn' ? { yarn: resolveYarnAllocatorSettings(reader, options.nativeContainerRoom) } : {}),
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
   if (draRun.budgetExceeded) return stoppedRun(draRun, draOn ? 'The DRA run' : 'The run');
