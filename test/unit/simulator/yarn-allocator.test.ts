@@ -166,3 +166,29 @@ test('yarn replay (4nodes log): the ramp after the kills at ~125 s gets several 
   assert.ok(Math.abs(f.jobWindow.errorPct) <= 10, `job window ${f.jobWindow.errorPct}%`);
   assert.ok(Math.abs(f.appWindow.errorPct) <= 10, `app window ${f.appWindow.errorPct}%`);
 });
+
+test('yarn replay (4nodes log): the room is the log peak unless the yarnContainerRoom knob says otherwise (0: no limit); a what-if is not limited', async () => {
+  const log = await load(DRA);
+  const peakOf = (r: ReturnType<typeof replayLoggedConfiguration>): number => {
+    if (!r.ok) assert.fail(r.problem.message);
+    return r.value.dra.summary.peakExecutors;
+  };
+  const roomNote = (r: ReturnType<typeof replayLoggedConfiguration>): string | undefined =>
+    r.ok ? r.value.notes.find((n) => n.startsWith("YARN's room")) : undefined;
+  const logged = replayLoggedConfiguration(log);
+  assert.match(
+    roomNote(logged) ?? '',
+    /at most 7 executor containers at once \(the most the log shows alive together\)/,
+  );
+  const five = replayLoggedConfiguration(log, { knobs: { yarnContainerRoom: 5 } });
+  assert.equal(peakOf(five), 5);
+  assert.match(roomNote(five) ?? '', /at most 5 .*set by the yarnContainerRoom knob/);
+  const unlimited = replayLoggedConfiguration(log, { knobs: { yarnContainerRoom: 0 } });
+  assert.equal(roomNote(unlimited), undefined);
+  assert.ok(peakOf(unlimited) > 7, `without a room the ramp after the kills asks for more: peak ${peakOf(unlimited)}`);
+  const whatIf = replayLoggedConfiguration(log, { conf: { 'spark.dynamicAllocation.executorIdleTimeout': '20s' } });
+  assert.equal(roomNote(whatIf), undefined);
+  assert.ok(whatIf.ok && whatIf.value.notes.some((n) => n.startsWith('spark.master is yarn: replayed as YARN')));
+  const onK8s = replayLoggedConfiguration(log, { conf: { 'spark.master': 'k8s://https://example:443' } });
+  assert.ok(onK8s.ok && !onK8s.value.notes.some((n) => n.includes('replayed as YARN')));
+});

@@ -472,15 +472,17 @@ class ClusterSim {
     this.plannedRegistration.set(request, running + latency.registerMs);
   }
 
-  /** A granted container starts an executor: it runs (and is billed) from now and registers as planned. */
+  /**
+   * A granted container is launched: YARN counts it as running from now. Like a pod, it is billed from when its
+   * executor process starts, registerMs before the planned registration (the calibrated wait is taken to come first).
+   */
   private launchContainer(id: number, now: number, profile: number, request: number): void {
     this.store.add(id, now, profile);
-    this.store.setPhase(id, 'running');
-    this.runningSince.set(id, now);
+    this.store.setPhase(id, 'pending');
     this.ledger.podCreated(id, now);
     const planned = this.plannedRegistration.get(request) ?? now;
     this.plannedRegistration.delete(request);
-    this.events.push(Math.max(planned, now + this.spec.latency.registerMs), { kind: 'register', id });
+    this.events.push(Math.max(now, planned - this.spec.latency.registerMs), { kind: 'running', id });
   }
 
   // ---- pods ------------------------------------------------------------------------------------------------------
@@ -666,7 +668,7 @@ class ClusterSim {
   private sample(force: boolean): void {
     const running = this.running;
     const target = this.target();
-    const pendingPods = this.yarn ? this.yarn.pending : this.store.pending + this.store.unseen;
+    const pendingPods = this.store.pending + this.store.unseen + (this.yarn ? this.yarn.pending : 0);
     const busySlots = this.scheduler.runningTasks;
     const pendingTasks = this.scheduler.pendingTasks;
     const livePvcs = this.pvcs.liveCount();

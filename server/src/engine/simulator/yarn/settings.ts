@@ -11,6 +11,9 @@ const MAX_HEARTBEAT_MS = 60_000;
  */
 const CONTAINER_GRANT_MS = 1000;
 
+/** Knob: executor containers the YARN cluster can hold at once (wins over the room a replay reads from its log; 0: no limit). */
+export const YARN_ROOM_KNOB = 'yarnContainerRoom';
+
 /** `maxContainers`: the cluster's room for executor containers, when known (a replay takes it from the log). */
 export function resolveYarnAllocatorSettings(r: ConfReader, maxContainers = Infinity): YarnAllocatorSettings {
   const heartbeatMs = Math.max(
