@@ -10,6 +10,9 @@ export const OTHER_KNOWN_KEYS = [
   'spark.locality.wait',
   'spark.io.encryption.enabled',
   'spark.kubernetes.driver.annotateExitException',
+  // The YARN allocation thread's intervals (the replay of a YARN log runs YARN's allocator).
+  'spark.yarn.scheduler.heartbeat.interval-ms',
+  'spark.yarn.scheduler.initial-allocation.interval',
   // Keys that only matter when executors hold cached blocks (rules/caching.ts).
   'spark.memory.storageFraction',
   'spark.storage.replication.proactive',

@@ -1,7 +1,7 @@
 // The cluster manager a configuration names in spark.master, and how a replay of a log's own configuration stands in
-// for YARN and standalone clusters: there are no pods there, so executors are asked for all at once (YARN's
-// allocator and the standalone master take the whole missing count in one request) with no Kubernetes pod batches,
-// pending-pod caps or PVCs; how long they take to start comes from the log's calibration.
+// for a standalone cluster: there are no pods there, so executors are asked for all at once (the standalone master
+// takes the whole missing count in one request) with no Kubernetes pod batches, pending-pod caps or PVCs; how long
+// they take to start comes from the log's calibration. YARN has its own allocator model (yarn/container-allocator.ts).
 import { INT_MAX } from '../spark-constants';
 import type { PodAllocatorSettings } from './k8s/settings';
 

@@ -27,6 +27,7 @@ import { ProfileTally, type ProfileRunFigures, type ProfileSlots } from './profi
 import { SpeculationTracker } from './scheduler/speculation';
 import type { SpeculationSettings } from './scheduler/speculation-settings';
 import type { TaskHistory } from './task-history';
+import { YarnAllocator, type YarnAllocatorSettings } from './yarn/container-allocator';
 
 export { TICK_MS };
 
@@ -72,6 +73,8 @@ export interface ClusterRunSpec {
   history?: TaskHistory;
   /** Spark's speculative execution (absent: off). */
   speculation?: SpeculationSettings;
+  /** Run YARN's container allocator with these settings instead of the Kubernetes pod allocator (no pods, no PVCs). */
+  yarn?: YarnAllocatorSettings;
 }
 
 /** The `ordinal`-th executor to register (from 1) is lost at `atMs`, unless it is gone by then. */
@@ -166,7 +169,11 @@ class ClusterSim {
   private readonly events = new EventHeap<SimEvent>();
   private readonly store = new PodStore();
   private readonly pvcs: PvcManager;
-  private readonly allocator: PodAllocator;
+  private readonly allocator: PodAllocator | YarnAllocator;
+  /** The allocator when it is YARN's (the replay of a YARN log); undefined for the Kubernetes pod allocator. */
+  private readonly yarn: YarnAllocator | undefined;
+  /** YARN container requests → when the executor each brings registers (ms), planned at the request. */
+  private readonly plannedRegistration = new Map<number, number>();
   private readonly scheduler: TaskScheduler;
   private readonly monitor: ExecutorMonitor | undefined;
   private readonly manager: AllocationManager | undefined;
@@ -219,15 +226,23 @@ class ClusterSim {
     this.meter = new WorkMeter(budget);
     this.timeline = new TimelineRecorder(budget.maxTimelinePoints);
     this.pvcs = new PvcManager(spec.volumes, spec.pvc);
-    this.allocator = new PodAllocator(
-      spec.pods,
-      this.store,
-      {
-        createPod: (id, now, profile) => this.createPod(id, now, profile),
-        deletePod: (id, now) => this.deletePod(id, now),
-      },
-      this.pvcs,
-    );
+    this.yarn = spec.yarn
+      ? new YarnAllocator(spec.yarn, {
+          requested: (request, now) => this.planRegistration(request, now),
+          launch: (id, now, profile, request) => this.launchContainer(id, now, profile, request),
+        })
+      : undefined;
+    this.allocator =
+      this.yarn ??
+      new PodAllocator(
+        spec.pods,
+        this.store,
+        {
+          createPod: (id, now, profile) => this.createPod(id, now, profile),
+          deletePod: (id, now) => this.deletePod(id, now),
+        },
+        this.pvcs,
+      );
     this.allocator.creationBudget = budget.maxExecutors;
     if (spec.mode.kind === 'dra') {
       this.monitor = new ExecutorMonitor(spec.mode.config, this.clock);
@@ -404,6 +419,7 @@ class ClusterSim {
         if (!this.registeredAt.has(id) || this.killed.has(id)) continue;
         if (this.scheduler.runningOn(id) > 0) continue; // Spark does not kill busy executors unless forced
         this.killed.add(id);
+        this.yarn?.killExecutor(id);
         this.ledger.leaving(id, this.now);
         this.scheduler.markKilled(id);
         const lag = this.spec.calibrated?.removalLagMs;
@@ -418,7 +434,7 @@ class ClusterSim {
     };
     return {
       requestTotalExecutors: (targets) => {
-        if (this.allocator.setTargets(targets)) this.events.push(this.now, ALLOCATE);
+        if (this.allocator.setTargets(targets)) this.wakeAllocator();
         return true;
       },
       killExecutors: kill,
@@ -435,7 +451,38 @@ class ClusterSim {
   }
 
   private setTarget(total: number): void {
-    if (this.allocator.setTotalExpectedExecutors(total)) this.events.push(this.now, ALLOCATE);
+    if (this.allocator.setTotalExpectedExecutors(total)) this.wakeAllocator();
+  }
+
+  /** A new target reached the allocator: the pod allocator runs at once, YARN's thread as wakeAt says. */
+  private wakeAllocator(): void {
+    if (this.yarn) this.nextAllocate = Math.min(this.nextAllocate, this.yarn.wakeAt(this.now));
+    else this.events.push(this.now, ALLOCATE);
+  }
+
+  // ---- YARN containers -------------------------------------------------------------------------------------------
+
+  /**
+   * A container request: the executor it brings registers when the calibrated plan (or the typical start-up) says,
+   * counted from the request, as the log's request → registration figures are.
+   */
+  private planRegistration(request: number, now: number): void {
+    const latency = this.spec.latency;
+    const running = this.planner?.runningAt(request, now, now) ?? now + latency.apiMs + podStartMs(latency, request);
+    this.plannedRegistration.set(request, running + latency.registerMs);
+  }
+
+  /**
+   * A granted container is launched: YARN counts it as running from now. Like a pod, it is billed from when its
+   * executor process starts, registerMs before the planned registration (the calibrated wait is taken to come first).
+   */
+  private launchContainer(id: number, now: number, profile: number, request: number): void {
+    this.store.add(id, now, profile);
+    this.store.setPhase(id, 'pending');
+    this.ledger.podCreated(id, now);
+    const planned = this.plannedRegistration.get(request) ?? now;
+    this.plannedRegistration.delete(request);
+    this.events.push(Math.max(now, planned - this.spec.latency.registerMs), { kind: 'running', id });
   }
 
   // ---- pods ------------------------------------------------------------------------------------------------------
@@ -447,6 +494,7 @@ class ClusterSim {
   }
 
   private deletePod(id: number, now: number): void {
+    this.yarn?.containerCompleted(id);
     this.ledger.podGone(id, now);
     const since = this.runningSince.get(id);
     if (since !== undefined) {
@@ -620,7 +668,7 @@ class ClusterSim {
   private sample(force: boolean): void {
     const running = this.running;
     const target = this.target();
-    const pendingPods = this.store.pending + this.store.unseen;
+    const pendingPods = this.store.pending + this.store.unseen + (this.yarn ? this.yarn.pending : 0);
     const busySlots = this.scheduler.runningTasks;
     const pendingTasks = this.scheduler.pendingTasks;
     const livePvcs = this.pvcs.liveCount();
@@ -700,8 +748,11 @@ class ClusterSim {
         if (tail === undefined || tail <= 0) break;
       }
       if (this.nextAllocate === t) {
-        this.allocator.run(t);
-        this.nextAllocate = t + batchDelay;
+        if (this.yarn) this.nextAllocate = this.yarn.run(t);
+        else {
+          this.allocator.run(t);
+          this.nextAllocate = t + batchDelay;
+        }
       }
       this.armSpeculation();
       this.wake();
@@ -728,6 +779,11 @@ class ClusterSim {
     if (this.allocator.limitReached) {
       this.notes.push(
         'The pod creation limit (spark.kubernetes.allocation.maximum) was reached: Spark refuses to create more executor pods.',
+      );
+    }
+    if (this.yarn?.heldForRoom) {
+      this.notes.push(
+        `YARN had room for ${this.spec.yarn?.maxContainers} executor containers at once: some granted containers waited for killed executors to leave.`,
       );
     }
     if (this.allocator.waitedForPvc) {

@@ -4,12 +4,14 @@ import { LATENCY_KNOBS } from './k8s/latency';
 import { LAUNCH_DELAY_KNOB } from './launch-delay';
 import { failure, success, type Result } from '../../../../protocol/result';
 import { SHUFFLE_LOSS_KNOBS } from './shuffle-loss';
+import { YARN_ROOM_KNOB } from './yarn/settings';
 
 /** Knob names SimulateOptions.knobs understands. */
 export const KNOB_NAMES: readonly string[] = [
   ...Object.keys(LATENCY_KNOBS),
   ...CALIBRATION_KNOBS,
   LAUNCH_DELAY_KNOB,
+  YARN_ROOM_KNOB,
   ...Object.keys(SHUFFLE_LOSS_KNOBS),
   'maxSimHours',
   'maxSteps',

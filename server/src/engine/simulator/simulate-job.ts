@@ -27,6 +27,7 @@ import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
 import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
 import { LAUNCH_DELAY_KNOB, launchDelayMs } from './launch-delay';
 import { clusterManagerOf, containerAllocatorSettings, managerName, replaysNatively } from './cluster-manager';
+import { resolveYarnAllocatorSettings, YARN_ROOM_KNOB } from './yarn/settings';
 import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
@@ -83,6 +84,11 @@ export interface SimulateOptions {
    * rather than as Kubernetes: what a replay of a log's own configuration does. Other masters are unaffected.
    */
   nativeClusterManager?: boolean;
+  /**
+   * With nativeClusterManager on a YARN master: the cluster's room, executor containers that can exist at once (a
+   * replay of the logged configuration takes the most the log shows alive together). Absent: no limit.
+   */
+  nativeContainerRoom?: number;
   /** Failed attempts, speculative races and slot waits of a replayed log, per task of `workload`. */
   taskHistory?: TaskHistory;
 }
@@ -189,6 +195,14 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
 
   // ---- pods, volumes, prices ----
   const knobs = options.knobs ?? {};
+  const roomKnob = knobs[YARN_ROOM_KNOB];
+  // The knob wins over the log's room; 0 lifts the limit.
+  const yarnRoom =
+    typeof roomKnob === 'number' && Number.isFinite(roomKnob) && roomKnob >= 0
+      ? roomKnob >= 1
+        ? Math.floor(roomKnob)
+        : undefined
+      : options.nativeContainerRoom;
   const latency = resolvePodLatency(knobs);
   const limits = limitsFrom(knobs);
   const prices = resolvePrices(options.prices);
@@ -213,6 +227,11 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
       `spark.master is ${alloc.master}: replayed as ${managerName(native)}, as the log ran: executors are asked for ` +
         'all at once and start as the calibration from the log says (no Kubernetes pod batches, pending-pod caps or PVCs).',
     );
+    if (native === 'yarn' && yarnRoom !== undefined) {
+      notes.push(
+        `YARN's room: at most ${yarnRoom} executor containers at once (${knobs[YARN_ROOM_KNOB] !== undefined ? `set by the ${YARN_ROOM_KNOB} knob` : 'the most the log shows alive together'}); a killed executor holds its container until it is gone.`,
+      );
+    }
   } else if (isLocalMaster(alloc.master) || (alloc.master !== undefined && !alloc.master.startsWith('k8s://'))) {
     notes.push(`spark.master is ${alloc.master}: simulated as a Kubernetes deployment.`);
   }
@@ -253,6 +272,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     ...(profiles.all.length > 1 ? { profiles: otherProfileSlots(profiles) } : {}),
     ...(options.taskHistory ? { history: options.taskHistory } : {}),
     ...(speculation.settings ? { speculation: speculation.settings } : {}),
+    ...(native === 'yarn' ? { yarn: resolveYarnAllocatorSettings(reader, yarnRoom) } : {}),
   });
   const draRun = runCluster(spec(draOn ? { kind: 'dra', config: alloc } : { kind: 'static', executors: fixedCount }));
   if (draRun.budgetExceeded) return stoppedRun(draRun, draOn ? 'The DRA run' : 'The run');
@@ -624,7 +644,7 @@ function inputs(
     const v = knobs[name];
     out[`knob ${name}`] = String(typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name]);
   }
-  for (const name of [...CALIBRATION_KNOBS, LAUNCH_DELAY_KNOB]) {
+  for (const name of [...CALIBRATION_KNOBS, LAUNCH_DELAY_KNOB, YARN_ROOM_KNOB]) {
     const v = knobs[name];
     if (typeof v === 'number' && Number.isFinite(v)) out[`knob ${name}`] = String(v);
   }
