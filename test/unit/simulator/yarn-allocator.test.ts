@@ -167,7 +167,7 @@ test('yarn replay (4nodes log): the ramp after the kills at ~125 s gets several 
   assert.ok(Math.abs(f.appWindow.errorPct) <= 10, `app window ${f.appWindow.errorPct}%`);
 });
 
-test('yarn replay (4nodes log): the room is the log peak unless the yarnContainerRoom knob says otherwise (0: no limit); a what-if is not limited', async () => {
+test('yarn replay (4nodes log): the room is the log peak unless the yarnContainerRoom knob says otherwise (0: no limit); a what-if on the same cluster keeps the room', async () => {
   const log = await load(DRA);
   const peakOf = (r: ReturnType<typeof replayLoggedConfiguration>): number => {
     if (!r.ok) assert.fail(r.problem.message);
@@ -186,8 +186,9 @@ test('yarn replay (4nodes log): the room is the log peak unless the yarnContaine
   const unlimited = replayLoggedConfiguration(log, { knobs: { yarnContainerRoom: 0 } });
   assert.equal(roomNote(unlimited), undefined);
   assert.ok(peakOf(unlimited) > 7, `without a room the ramp after the kills asks for more: peak ${peakOf(unlimited)}`);
-  const whatIf = replayLoggedConfiguration(log, { conf: { 'spark.dynamicAllocation.executorIdleTimeout': '20s' } });
-  assert.equal(roomNote(whatIf), undefined);
+  const whatIf = replayLoggedConfiguration(log, { conf: { 'spark.dynamicAllocation.maxExecutors': '20' } });
+  assert.match(roomNote(whatIf) ?? '', /at most 7 executor containers/);
+  assert.ok(peakOf(whatIf) <= 7, `a what-if on the log's cluster stays within its room: peak ${peakOf(whatIf)}`);
   assert.ok(whatIf.ok && whatIf.value.notes.some((n) => n.startsWith('spark.master is yarn: replayed as YARN')));
   const onK8s = replayLoggedConfiguration(log, { conf: { 'spark.master': 'k8s://https://example:443' } });
   assert.ok(onK8s.ok && !onK8s.value.notes.some((n) => n.includes('replayed as YARN')));

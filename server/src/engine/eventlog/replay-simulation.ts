@@ -105,9 +105,10 @@ export function replayLoggedConfiguration(log: EventLogReplay, options: ReplayOp
   if (losses.length > 0) simOptions.executorLosses = losses;
   // The log's own cluster manager (YARN, standalone) when the configuration still names it; a job file is Kubernetes.
   simOptions.nativeClusterManager = true;
-  // The cluster had room for at least the executors the log shows alive together; the calibrated replay of the
-  // unchanged configuration assumes no more (a what-if may need room the log never showed, so it is not limited).
-  if (unchanged && options.calibrate !== false && log.observed.peakExecutors > 0)
+  // The cluster had room for at least the executors the log shows alive together; a calibrated replay on the log's own
+  // cluster assumes no more, what-ifs included, so that a what-if and the logged run it is compared with share one
+  // cluster (a Kubernetes master leaves the YARN allocator, and its room, behind).
+  if (options.calibrate !== false && log.observed.peakExecutors > 0)
     simOptions.nativeContainerRoom = log.observed.peakExecutors;
   const outcome = withCalibration(
     simulateConf(log.conf, simOptions),
