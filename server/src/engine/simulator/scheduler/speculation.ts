@@ -6,8 +6,8 @@
 // copied without that threshold. A task has at most one copy, launched on another executor than the original's once a
 // slot is free and no regular task waits; the first to finish wins and the other is killed.
 //
-// This class keeps the per-stage state (internal stage indices, as in task-scheduler.ts); the scheduler owns slots
-// and the race itself.
+// This class keeps the per-stage state (internal stage indices, as in stage-table.ts); the scheduler owns the slots
+// and speculative-race.ts runs the race itself.
 import type { SpeculationSettings } from './speculation-settings';
 
 /** A running original attempt that may get a copy, and its copy once launched. */
