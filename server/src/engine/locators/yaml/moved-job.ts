@@ -24,7 +24,9 @@ export function moveJob(job: JobConfig, delta: number): JobConfig {
   for (const key in job) {
     switch (key) {
       case 'entries':
-        copy.entries = undefined; // holds the field's place in the order; made lazy below
+        // Defined in its place as the lazy property from the start: turning a plain field into an accessor later
+        // would make V8 give every moved job a slow (dictionary) shape.
+        Object.defineProperty(copy, 'entries', LAZY_ENTRIES);
         break;
       case 'range':
         copy.range = moveRange(job.range, delta);
@@ -41,7 +43,6 @@ export function moveJob(job: JobConfig, delta: number): JobConfig {
   }
   const moved = copy as unknown as JobConfig;
   recordMovedCopy(moved, job, delta);
-  if ('entries' in copy) Object.defineProperty(moved, 'entries', LAZY_ENTRIES);
   return moved;
 }
 
