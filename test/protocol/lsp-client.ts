@@ -143,6 +143,11 @@ export class TestLspClient {
     assert.fail(`${method} answered ${JSON.stringify(params)} instead of failing`);
   }
 
+  /** Every publishDiagnostics received for the URI so far, oldest first. */
+  published(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.diagnostics.get(uri) ?? [];
+  }
+
   /** The next diagnostics published for the URI (waits up to `timeoutMs`). */
   nextDiagnostics(uri: string, timeoutMs = 5000): Promise<Diagnostic[]> {
     return new Promise((resolvePromise, reject) => {

@@ -1,4 +1,6 @@
-// Offset ↔ line/column for faces that do not have an editor document (CLI, SARIF). 0-based, UTF-16 columns.
+// Offset ↔ line/column for faces that do not have an editor document (CLI, SARIF), and for the engine's own line
+// numbers. 0-based, UTF-16 columns.
+import type { TextChange } from './locators/incremental/text-change';
 
 export interface Position {
   line: number;
@@ -6,11 +8,38 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  /** Scans `text` for line breaks, unless `starts` (each line's start offset, first 0) is given. */
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    this.starts = [0];
     // indexOf finds line breaks much faster than a loop over every character (large files have megabytes of text).
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `change` made: lines before the change are kept, lines
+   * after it moved, and only the changed span is scanned (typing in a large file otherwise rescans megabytes).
+   */
+  afterChange(text: string, change: TextChange): LineIndex {
+    const starts: number[] = [];
+    // A start is the offset after a line break: kept when the break lies before the change, moved when after it.
+    let i = 0;
+    for (; i < this.starts.length && (this.starts[i] as number) <= change.start; i++)
+      starts.push(this.starts[i] as number);
+    for (let at = text.indexOf('\n', change.start); at >= 0 && at < change.newEnd; at = text.indexOf('\n', at + 1)) {
+      starts.push(at + 1);
+    }
+    while (i < this.starts.length && (this.starts[i] as number) <= change.oldEnd) i++;
+    for (; i < this.starts.length; i++) starts.push((this.starts[i] as number) + change.delta);
+    return new LineIndex(text, starts);
   }
 
   positionAt(offset: number): Position {

@@ -14,8 +14,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** A validation waiting to run: at once (the leading edge of the debounce) or after the delay (its trailing edge). */
+interface Pending {
+  leading: boolean;
+  cancel(): void;
+}
+
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, Pending>();
+  /** When each document was last checked (performance.now()), to tell a first edit from one of a burst. */
+  private readonly lastChecked = new Map<string, number>();
   private readonly results = new Map<string, { version: number; findings: Finding[] }>();
   /**
    * Diagnostics built before, by finding. The engine hands the same finding object to a later version of a document
@@ -23,23 +31,52 @@ export class DiagnosticsPublisher {
    * character positions still hold; typing in a large file then converts only the findings at or after the edit.
    */
   private readonly built = new WeakMap<Finding, Diagnostic>();
+  /** Until the client's settings are read, nothing is checked: findings under default settings would flash by. */
+  private waitingForSettings = false;
 
   constructor(
     private readonly ctx: ServerContext,
     private readonly ruleDocs?: RuleDocs,
   ) {}
 
+  /**
+   * Checks the document again, debounced on both edges: an edit after a quiet spell (no check of the document for
+   * `delay` ms) is checked at once, so a single keystroke waits for no timer; edits that follow within the delay are
+   * checked once, `delay` ms after the last of them. A check reads the document's text when it runs, so edits that
+   * arrive before it are included.
+   */
   schedule(doc: TextDocument, delay = this.ctx.settings().debounceMs): void {
-    const pending = this.timers.get(doc.uri);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        const current = this.ctx.documents.get(doc.uri);
-        if (current) this.publish(current);
-      }, delay),
-    );
+    if (this.waitingForSettings) return; // settingsRead() checks every open document
+    const uri = doc.uri;
+    const pending = this.pending.get(uri);
+    if (pending?.leading) return;
+    pending?.cancel();
+    const quiet = performance.now() - (this.lastChecked.get(uri) ?? Number.NEGATIVE_INFINITY) >= delay;
+    if (delay <= 0 || (pending === undefined && quiet)) {
+      const immediate = setImmediate(() => this.check(uri));
+      this.pending.set(uri, { leading: true, cancel: () => clearImmediate(immediate) });
+    } else {
+      const timer = setTimeout(() => this.check(uri), delay);
+      this.pending.set(uri, { leading: false, cancel: () => clearTimeout(timer) });
+    }
+  }
+
+  private check(uri: string): void {
+    this.pending.delete(uri);
+    this.lastChecked.set(uri, performance.now());
+    const current = this.ctx.documents.get(uri);
+    if (current) this.publish(current);
+  }
+
+  /** Holds every check until settingsRead() (the server has asked the client for its settings). */
+  waitForSettings(): void {
+    this.waitingForSettings = true;
+  }
+
+  /** The settings are in: every open document is checked again (at once, unless it was checked a moment ago). */
+  settingsRead(): void {
+    this.waitingForSettings = false;
+    this.revalidateAll();
   }
 
   /** Drops cached findings (e.g. after the document's Spark version changed) and checks it again now. */
@@ -54,9 +91,9 @@ export class DiagnosticsPublisher {
   }
 
   clear(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(uri);
+    this.pending.get(uri)?.cancel();
+    this.pending.delete(uri);
+    this.lastChecked.delete(uri);
     this.results.delete(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

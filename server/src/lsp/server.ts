@@ -83,6 +83,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientOptions = readClientOptions(params.initializationOptions);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    if (canAskConfiguration) diagnostics.waitForSettings();
     canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
@@ -117,13 +118,16 @@ export function startServer(connection: Connection): void {
     service = createSparkDraService(settings.engine);
     models.clear();
     lensRuns.clear();
-    diagnostics.revalidateAll();
+    diagnostics.settingsRead();
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   async function refreshSettings(): Promise<void> {
     try {
-      const [raw] = await connection.workspace.getConfiguration([{ section: 'sparkDra' }]);
+      const [raw] = await withTimeout(
+        connection.workspace.getConfiguration([{ section: 'sparkDra' }]),
+        SETTINGS_TIMEOUT_MS,
+      );
       applySettings(readSettings(raw));
     } catch {
       applySettings(DEFAULT_SETTINGS);
@@ -227,6 +231,18 @@ export function startServer(connection: Connection): void {
   function logError(error: unknown): void {
     connection.console.error(`spark-dra: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
+}
+
+/** A client that says it answers settings requests but does not, within this long, gets the default settings. */
+const SETTINGS_TIMEOUT_MS = 5000;
+
+/** The promise's value, or a rejection after `ms` (the promise itself is left to settle on its own). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 const internalFailure = failure('internal', 'The request failed unexpectedly; see the Spark DRA output for details.');

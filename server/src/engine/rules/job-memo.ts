@@ -52,6 +52,27 @@ function bodyOf(text: string, job: JobConfig): string {
   return body;
 }
 
+/**
+ * Findings moved by `delta`. Jobs after an edit are moved on every keystroke, so a finding is copied by its known
+ * shape; only quick-fix data, which few findings carry, goes through the generic walk.
+ */
+function placeFindings(findings: readonly Finding[], delta: number): Finding[] {
+  const placed: Finding[] = new Array<Finding>(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const item = findings[i] as Finding;
+    const moved: Finding = { ...item, range: { start: item.range.start + delta, end: item.range.end + delta } };
+    if (item.related) {
+      moved.related = item.related.map((r) => ({
+        ...r,
+        range: { start: r.range.start + delta, end: r.range.end + delta },
+      }));
+    }
+    if (item.fixes) moved.fixes = moveRanges(item.fixes, delta);
+    placed[i] = moved;
+  }
+  return placed;
+}
+
 /** Findings remembered for a key: relative to the job's start, and as last placed in a file. */
 interface Remembered {
   relative: Finding[];
@@ -97,7 +118,7 @@ export class JobFindingsMemo {
   lookup(key: string, jobStart: number): Finding[] | undefined {
     let hit = this.current.get(key) ?? this.last.get(key);
     if (hit === undefined) return undefined;
-    if (hit.start !== jobStart) hit = { ...hit, start: jobStart, placed: moveRanges(hit.relative, jobStart) };
+    if (hit.start !== jobStart) hit = { ...hit, start: jobStart, placed: placeFindings(hit.relative, jobStart) };
     this.current.set(key, hit);
     return hit.placed;
   }

@@ -11,7 +11,7 @@ import { jobCommandActions, type JobCommandAction } from '../features/job-action
 import { jobKindLabel } from '../job-kinds';
 import { LineIndex, type Position } from '../line-index';
 import { detectFormat, type SourceFile } from '../locators';
-import { reparseWithEdit, type EntryEdit, type PreviousParse } from '../locators/incremental';
+import { reparseWithEdit, type EntryEdit, type PreviousParse, type TextChange } from '../locators/incremental';
 import type {
   FileFormat,
   JobConfig,
@@ -129,6 +129,7 @@ export function openDocument(input: OpenInput, settings: EngineSettings, previou
     earlier?.parse(),
     earlier?.findingsMemo,
     earlier?.singleJobMemo,
+    earlier?.builtLines(),
   );
 }
 
@@ -141,6 +142,8 @@ class ParsedDocument implements SparkDocument {
   /** Lookups hover and completion make in a job, kept for this version's requests (see features/job-index.ts). */
   private readonly indexes = new Map<JobConfig, JobIndex>();
   private lineIndex: LineIndex | undefined;
+  /** The previous version's line index and the change since, to derive this version's from (until it is built). */
+  private linesBefore: { index: LineIndex; change: TextChange } | undefined;
 
   constructor(
     private readonly source: SourceFile,
@@ -151,11 +154,18 @@ class ParsedDocument implements SparkDocument {
     readonly findingsMemo: JobFindingsMemo = new JobFindingsMemo(),
     /** The checks of a one-job JSON file, shared the same way (see rules/single-job-memo.ts). */
     readonly singleJobMemo: SingleJobMemo = new SingleJobMemo(),
+    previousLines?: LineIndex,
   ) {
     this.format = detectFormat(source);
     const reparse = reparseWithEdit(previous, source);
     this.parsed = reparse.parsed;
     this.edit = reparse.edit;
+    if (previousLines && reparse.change) this.linesBefore = { index: previousLines, change: reparse.change };
+  }
+
+  /** This version's line index, if it was built (the next version derives its own from it). */
+  builtLines(): LineIndex | undefined {
+    return this.lineIndex;
   }
 
   /** The text and what reading it gave, for opening the next version from. */
@@ -335,7 +345,11 @@ class ParsedDocument implements SparkDocument {
   }
 
   private lines(): LineIndex {
-    this.lineIndex ??= new LineIndex(this.text);
+    if (this.lineIndex === undefined) {
+      const before = this.linesBefore;
+      this.lineIndex = before ? before.index.afterChange(this.text, before.change) : new LineIndex(this.text);
+      this.linesBefore = undefined;
+    }
     return this.lineIndex;
   }
 

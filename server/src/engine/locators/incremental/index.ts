@@ -5,7 +5,7 @@ import type { ParsedFile } from '../../model';
 import { detectFormat, parseFile, type SourceFile } from '../index';
 import { reparseJsonValueEdit, type EntryEdit } from './json-value-edit';
 import { reparseSparkDefaultsLineEdit } from './spark-defaults-line-edit';
-import { findTextChange } from './text-change';
+import { findTextChange, type TextChange } from './text-change';
 import { reparseYamlDocuments } from './yaml-documents';
 import { isTemplateFile } from '../yaml/template-mask';
 
@@ -21,7 +21,14 @@ export type { EntryEdit } from './json-value-edit';
 export interface Reparse {
   parsed: ParsedFile;
   edit?: EntryEdit;
+  /** How the text differs from the previous version's, when it was compared (empty for the same text). */
+  change?: TextChange;
 }
+
+export type { TextChange } from './text-change';
+
+/** The change between two equal texts. */
+const NO_CHANGE: TextChange = { start: 0, oldEnd: 0, newEnd: 0, delta: 0 };
 
 /** Reads `file`, reusing `previous` when it is the same file and the change keeps its structure. Never throws. */
 export function reparseFile(previous: PreviousParse | undefined, file: SourceFile): ParsedFile {
@@ -30,22 +37,22 @@ export function reparseFile(previous: PreviousParse | undefined, file: SourceFil
 
 /** reparseFile, telling which entry changed when the previous parse was moved rather than read again. */
 export function reparseWithEdit(previous: PreviousParse | undefined, file: SourceFile): Reparse {
-  if (previous) {
+  const change = previous ? (findTextChange(previous.file.text, file.text) ?? NO_CHANGE) : undefined;
+  if (previous && change) {
     try {
-      const reused = reuse(previous, file);
-      if (reused) return reused;
+      const reused = reuse(previous, file, change);
+      if (reused) return { ...reused, change };
     } catch {
       // A bug in the shortcut must cost only time: the full parse below gives the right answer.
     }
   }
-  return { parsed: parseFile(file) };
+  return { parsed: parseFile(file), change };
 }
 
-function reuse(previous: PreviousParse, file: SourceFile): Reparse | undefined {
+function reuse(previous: PreviousParse, file: SourceFile, change: TextChange): Reparse | undefined {
   const before = previous.file;
   if (before.fileName !== file.fileName || before.languageId !== file.languageId) return undefined;
-  const change = findTextChange(before.text, file.text);
-  if (!change) return { parsed: previous.parsed };
+  if (change === NO_CHANGE) return { parsed: previous.parsed };
   const format = detectFormat(file);
   if (format !== previous.parsed.format) return undefined;
   if (format === 'json') return reparseJsonValueEdit(before.text, previous.parsed, file.text, change);

@@ -11,9 +11,8 @@ import type {
   SyntaxProblem,
 } from '../../model';
 import { emptyParsedFile } from '../../model';
-import { moveEntry, moveRanges } from '../../move-ranges';
-import { recordMovedCopy } from '../../moved-jobs';
-import { recordMovedJob } from './job-blocks';
+import { moveRanges } from '../../move-ranges';
+import { moveJob } from './moved-job';
 
 /** One document's part of a file's results (all empty for a document that is none of ours). */
 export interface DocumentPart {
@@ -52,19 +51,6 @@ export function joinParts(parts: readonly DocumentPart[], remember: boolean): Pa
 /** The document parts `parsed` was joined from, when the YAML locator made it and kept them. */
 export function partsOfFile(parsed: ParsedFile): readonly DocumentPart[] | undefined {
   return partsOf.get(parsed);
-}
-
-/** A moved copy of a job, its fields in the same order (the job memo compares jobs by their JSON). */
-function moveJob(job: JobConfig, delta: number): JobConfig {
-  const moved: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(job)) {
-    moved[key] =
-      key === 'entries' ? job.entries.map((entry) => moveEntry(entry, delta)) : moveRanges<unknown>(value, delta);
-  }
-  const copy = moved as unknown as JobConfig;
-  recordMovedJob(copy, job, delta);
-  recordMovedCopy(copy, job);
-  return copy;
 }
 
 /** A copy of `part` for the same document text moved by `delta` in the file. */

@@ -3,6 +3,7 @@
 // shared by every format, and these anchors matter only to YAML completion.
 import type { JobConfig } from '../../model';
 import { moveRanges } from '../../move-ranges';
+import { movedOrigin } from '../../moved-jobs';
 import type { BlockAnchor } from './block-anchor';
 import type { SparkConfBlock } from './spark-conf';
 
@@ -14,20 +15,21 @@ export interface JobBlocks {
 const blocksOf = new WeakMap<JobConfig, JobBlocks>();
 /** Jobs read by the YAML locator in this process: the map above says all there is to know about them. */
 const readHere = new WeakSet<JobConfig>();
-
 /** Records a job the locator read, with whichever blocks it has. */
 export function recordJob(job: JobConfig, blocks: JobBlocks): void {
   readHere.add(job);
   if (blocks.conf || blocks.dynamicAllocation) blocksOf.set(job, blocks);
 }
 
-/** The blocks of a job the locator read, or undefined for a job it did not (a copy, deserialised data). */
+/**
+ * The blocks of a job the locator read, or undefined for a job it did not (deserialised data). A moved copy's blocks
+ * are its origin's, moved when first asked for: typing moves every job after the edit, completion asks about one.
+ */
 export function knownBlocks(job: JobConfig): JobBlocks | undefined {
-  return readHere.has(job) ? (blocksOf.get(job) ?? {}) : undefined;
-}
-
-/** Records `copy`, a copy of `job` with every offset moved by `delta`, with the blocks of `job` moved the same way. */
-export function recordMovedJob(copy: JobConfig, job: JobConfig, delta: number): void {
-  const blocks = knownBlocks(job);
-  if (blocks) recordJob(copy, moveRanges(blocks, delta));
+  if (readHere.has(job)) return blocksOf.get(job) ?? {};
+  const origin = movedOrigin(job);
+  if (!origin || !readHere.has(origin.read)) return undefined;
+  const blocks = blocksOf.get(origin.read);
+  recordJob(job, blocks ? moveRanges(blocks, origin.delta) : {});
+  return blocksOf.get(job) ?? {};
 }

@@ -21,24 +21,33 @@ export interface YamlDocument {
   errors: { message: string; range: Range }[];
 }
 
-const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
-
 /**
  * Offsets where documents start: the text start, every line opening with `---`, and the line after every `...`.
- * YAML forbids these markers at the start of a line inside any content, so a plain line scan finds them.
+ * YAML forbids these markers at the start of a line inside any content, so a plain line scan finds them. It runs on
+ * every keystroke in a YAML file, so a line is looked at only when its first character can open a marker.
  */
 export function documentStarts(text: string): number[] {
-  const starts = new Set<number>([0]);
-  let lineStart = 0;
-  while (lineStart < text.length) {
+  const starts: number[] = [0];
+  for (let lineStart = 0; lineStart < text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const marker = MARKER.exec(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 5)));
-    if (marker?.[1] === '---') starts.add(lineStart);
-    else if (marker?.[1] === '...' && lineEnd < text.length) starts.add(lineEnd + 1);
+    const marker = markerAt(text, lineStart);
+    if (marker === '---' && lineStart > 0) starts.push(lineStart);
+    else if (marker === '...' && lineEnd < text.length) starts.push(lineEnd + 1);
     lineStart = lineEnd + 1;
   }
-  return [...starts].filter((start) => start < text.length || start === 0).sort((a, b) => a - b);
+  // A `...` line followed by a `---` line names the same start twice; starts only grow, so repeats are neighbours.
+  return starts.filter((start, i) => (start < text.length || start === 0) && start !== starts[i - 1]);
+}
+
+/** The document marker (`---` or `...`) the line at `lineStart` opens with, if any: three characters, then a blank. */
+function markerAt(text: string, lineStart: number): '---' | '...' | undefined {
+  const first = text.charCodeAt(lineStart);
+  if (first !== 0x2d && first !== 0x2e) return undefined; // '-' or '.'
+  if (text.charCodeAt(lineStart + 1) !== first || text.charCodeAt(lineStart + 2) !== first) return undefined;
+  const after = lineStart + 3;
+  if (after < text.length && !' \t\r\n'.includes(text.charAt(after))) return undefined;
+  return first === 0x2d ? '---' : '...';
 }
 
 /** How one document was read: by the fast reader, by the `yaml` package, or not at all (not one of ours). */
