@@ -17,7 +17,6 @@ export interface CutRule {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
-const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
@@ -40,7 +39,7 @@ function stringEnd(text: string, at: number): number {
 // A JSON string, and an object or array nested at most CONTAINER_DEPTH deep, as regular expressions: the regular
 // expression engine walks a value several times faster than a loop over its characters. Both are written so that
 // there is one way to match (a run of plain characters ends only at a quote or bracket; a string's run ends only at
-// a quote or backslash), so a failed match costs no backtracking. Deeper values go to the loop.
+// a quote or backslash), so a failed match backtracks only over the run it stopped in. Deeper values go to the loop.
 const STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`;
 const PLAIN = String.raw`[^"{}\[\]]*`;
 const CONTAINER_DEPTH = 6;
@@ -115,35 +114,80 @@ class Cuts {
   }
 }
 
+// A member the rule leaves alone: a key without escapes that the rule does not name, and its value. A run of such
+// members is passed over in one match, so the loop below only stops at the members the rule names.
+const SCALAR = '-?[0-9][0-9.eE+-]*|true|false|null';
+const VALUE = `${STRING}|${containerPattern(CONTAINER_DEPTH)}|${SCALAR}`;
+
+interface CompiledRule {
+  /** At an object's first member: one or more members the rule leaves alone. */
+  readonly firstRun: RegExp;
+  /** After a member: one or more further members the rule leaves alone, each with its comma. */
+  readonly laterRun: RegExp;
+  /** The named members, by the text that opens them (`"key":`). */
+  readonly named: readonly { opening: string; drop: boolean; inside: CutRule | undefined }[];
+}
+
+const compiled = new WeakMap<CutRule, CompiledRule>();
+
+function compile(rule: CutRule): CompiledRule {
+  let found = compiled.get(rule);
+  if (found) return found;
+  const keys = [...rule.drop, ...(rule.inside?.keys() ?? [])];
+  const names = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const member = String.raw`"(?!(?:${names})")[^"\\]*":(?:${VALUE})`;
+  found = {
+    firstRun: new RegExp(`${member}(?:,${member})*`, 'y'),
+    laterRun: new RegExp(`(?:,${member})+`, 'y'),
+    named: keys.map((key) => ({ opening: `"${key}":`, drop: rule.drop.has(key), inside: rule.inside?.get(key) })),
+  };
+  compiled.set(rule, found);
+  return found;
+}
+
+/** Index just past the run the sticky `pattern` matches at `at`, or `at` when it matches nothing there. */
+function runEnd(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(text) ? pattern.lastIndex : at;
+}
+
 /**
  * Walks the object opening at `at`, cutting the members `rule` names; returns the index just past its closing brace,
  * or -1 when the text is not the compact object form this understands.
  */
 function cutObject(text: string, at: number, rule: CutRule, cuts: Cuts): number {
   if (text.charCodeAt(at) !== OPEN_BRACE) return -1;
-  let i = at + 1;
-  if (text.charCodeAt(i) === CLOSE_BRACE) return i + 1;
-  let keptBefore = false;
+  if (text.charCodeAt(at + 1) === CLOSE_BRACE) return at + 2;
+  const { firstRun, laterRun, named } = compile(rule);
+  let i = runEnd(firstRun, text, at + 1);
+  let keptBefore = i > at + 1;
   for (;;) {
-    if (text.charCodeAt(i) !== QUOTE) return -1;
-    const keyEnd = stringEnd(text, i);
-    if (keyEnd < 0 || text.charCodeAt(keyEnd) !== COLON) return -1;
-    const key = text.slice(i + 1, keyEnd - 1);
-    if (key.includes('\\')) return -1;
-    const nested = rule.inside?.get(key);
+    if (keptBefore) {
+      // After a member: the end of the object, or a comma before a named member.
+      const c = text.charCodeAt(i);
+      if (c === CLOSE_BRACE) return i + 1;
+      if (c !== COMMA) return -1;
+      i++;
+    }
+    const member = named.find((m) => text.startsWith(m.opening, i));
+    if (member === undefined) return -1;
+    const valueAt = i + member.opening.length;
     const end =
-      nested !== undefined && text.charCodeAt(keyEnd + 1) === OPEN_BRACE
-        ? cutObject(text, keyEnd + 1, nested, cuts)
-        : valueEnd(text, keyEnd + 1);
+      member.inside !== undefined && text.charCodeAt(valueAt) === OPEN_BRACE
+        ? cutObject(text, valueAt, member.inside, cuts)
+        : valueEnd(text, valueAt);
     if (end < 0) return -1;
     const next = text.charCodeAt(end);
     if (next !== COMMA && next !== CLOSE_BRACE) return -1;
-    if (!rule.drop.has(key)) keptBefore = true;
+    if (!member.drop) keptBefore = true;
     // A member after a kept one goes with the comma before it; otherwise with the comma after it, if any.
     else if (keptBefore) cuts.cut(i - 1, end);
     else cuts.cut(i, next === COMMA ? end + 1 : end);
     if (next === CLOSE_BRACE) return end + 1;
-    i = end + 1;
+    const runFrom = end;
+    i = runEnd(laterRun, text, runFrom);
+    if (i > runFrom) keptBefore = true;
+    else if (!keptBefore) i = end + 1;
   }
 }
 

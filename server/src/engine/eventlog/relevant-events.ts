@@ -45,8 +45,13 @@ export const TASK_END_UNREAD: CutRule = {
   inside: new Map([['Task Info', { drop: new Set(['Accumulables']) }]]),
 };
 
-/** The line to parse: a compact TaskEnd without the parts the replay never reads, else the line itself. */
+// Cutting costs about what parsing the cut text would, plus a copy of the rest: it pays off when the TaskEnd carries
+// accumulator updates (real logs: most of the line), not for metrics alone (small objects of numbers, which JSON.parse
+// reads about as fast as they can be skipped; measured on the eventlog bench's generated log).
+const ACCUMULATOR_UPDATES = '"Accumulables":[{';
+
+/** The line to parse: a compact TaskEnd with accumulator updates without the parts the replay never reads, else the line. */
 export function withoutUnreadParts(line: string): string {
-  if (!line.startsWith(TASK_END_PREFIX)) return line;
+  if (!line.startsWith(TASK_END_PREFIX) || !line.includes(ACCUMULATOR_UPDATES)) return line;
   return cutMembers(line, TASK_END_UNREAD) ?? line;
 }
