@@ -9,11 +9,12 @@
 // - a line longer than EVENTLOG_LIMITS.maxLineLength, and a stage claiming more than EVENTLOG_LIMITS.maxTasksPerStage
 //   tasks, are errors (what a damaged or hostile file looks like; reading on would exhaust memory).
 // Events the replay does not use (see relevant-events.ts) are recognised by their leading "Event" field and skipped
-// without JSON.parse: a damaged line among them goes unnoticed unless it is the last one.
+// without JSON.parse: a damaged line among them goes unnoticed unless it is the last one. Likewise the parts of a
+// TaskEnd the replay never reads are cut out before the parse (see withoutUnreadParts), unchecked beyond their brackets.
 import { isObject, num, obj } from './json';
 import type { JsonObject } from './json';
 import { EVENTLOG_LIMITS, formatCount, type LimitBreach } from './limits';
-import { skippableEvent } from './relevant-events';
+import { skippableEvent, withoutUnreadParts } from './relevant-events';
 
 export interface TextSource {
   /** Shown in messages ("events_2_app.zstd: line 7: …"); empty for anonymous text. */
@@ -136,7 +137,8 @@ export class LineReader {
     }
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      // The last line is parsed whole: cutting could hide that it was cut short.
+      value = JSON.parse(isLast ? line : withoutUnreadParts(line));
     } catch {
       this.stopped = true;
       if (isLast && this.mayBeTruncated && this.eventsBefore + this.events > 0) {
