@@ -9,12 +9,20 @@
 // - a line longer than EVENTLOG_LIMITS.maxLineLength, and a stage claiming more than EVENTLOG_LIMITS.maxTasksPerStage
 //   tasks, are errors (what a damaged or hostile file looks like; reading on would exhaust memory).
 // Events the replay does not use (see relevant-events.ts) are recognised by their leading "Event" field and skipped
-// without JSON.parse: a damaged line among them goes unnoticed unless it is the last one. Likewise the parts of a
-// TaskEnd the replay never reads are cut out before the parse (see withoutUnreadParts), unchecked beyond their brackets.
+// without JSON.parse: a damaged line among them goes unnoticed unless it is the last one. Likewise TaskStart and
+// TaskEnd lines are read by the field extractor (extract-fields.ts), which checks the fields the replay reads and the
+// line's last character, not the validity of the metrics after them.
+import { compileEvent, extractFields } from './extract-fields';
 import { isObject, num, obj } from './json';
 import type { JsonObject } from './json';
 import { EVENTLOG_LIMITS, formatCount, type LimitBreach } from './limits';
-import { skippableEvent, withoutUnreadParts } from './relevant-events';
+import { EXTRACTED_EVENTS } from './read-fields';
+import { ignoredEvent, leadingEventEnd, leadingEventName } from './relevant-events';
+import { SPARK_LAYOUTS } from './spark-layouts';
+
+const EXTRACTORS = new Map(
+  [...EXTRACTED_EVENTS].map(([name, tree]) => [name, compileEvent(tree, SPARK_LAYOUTS.get(name))]),
+);
 
 export interface TextSource {
   /** Shown in messages ("events_2_app.zstd: line 7: …"); empty for anonymous text. */
@@ -131,14 +139,25 @@ export class LineReader {
     this.lineNo++;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return true;
-    if (!isLast && skippableEvent(line)) {
-      this.events++;
-      return true;
+    // The last line is parsed whole: skipping or extracting could hide that it was cut short.
+    const nameEnd = isLast ? -1 : leadingEventEnd(line);
+    if (nameEnd >= 0) {
+      const name = leadingEventName(line, nameEnd);
+      if (ignoredEvent(name)) {
+        this.events++;
+        return true;
+      }
+      const extractor = EXTRACTORS.get(name);
+      const fields = extractor && extractFields(line, nameEnd + 1, name, extractor);
+      if (fields) {
+        this.events++;
+        this.onEvent(fields, name);
+        return true;
+      }
     }
     let value: unknown;
     try {
-      // The last line is parsed whole: cutting could hide that it was cut short.
-      value = JSON.parse(isLast ? line : withoutUnreadParts(line));
+      value = JSON.parse(line);
     } catch {
       this.stopped = true;
       if (isLast && this.mayBeTruncated && this.eventsBefore + this.events > 0) {
