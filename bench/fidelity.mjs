@@ -81,7 +81,8 @@ export async function run(options = {}) {
     const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
     log(`  ${line(['', 'before', 'after', 'target'])}`);
     for (const row of rows) log(`  ${line(row)}`);
-    log(`  calibrated replay, warm end to end: ${r.warmMs.toFixed(1)} ms`);
+    const decoding = r.decoderThread ? 'zstd decoded in the decoder thread' : 'decoded in the main thread';
+    log(`  calibrated replay, warm end to end: ${r.warmMs.toFixed(1)} ms (median of 5; ${decoding})`);
     summary.push({ file, before, after, calibration: r.calibration.summary, warmMs: Math.round(r.warmMs * 10) / 10 });
   }
   return summary;

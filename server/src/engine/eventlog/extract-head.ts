@@ -2,26 +2,39 @@
 // it (spark-layouts.ts) is read in one sticky regular-expression match that captures the declared fields.
 import type { JsonObject } from './json';
 import type { FieldTree } from './read-fields';
-import type { Layout, LayoutValue } from './spark-layouts';
+import type { Layout, LayoutMember } from './spark-layouts';
 
-/** A value the head pattern captures: where it goes, and how its text becomes the value JSON.parse gives. */
-interface Capture {
-  readonly path: readonly string[];
+/** A declared object the head holds: made for each line, as member `key` of the object numbered `parent`. */
+interface Made {
+  readonly parent: number;
+  readonly key: string;
+}
+
+/** A value the head pattern captures: its object and key, and how its text becomes the value JSON.parse gives. */
+interface Capture extends Made {
   readonly kind: 'int' | 'string' | 'bool';
 }
 
-export interface HeadPattern {
+/** The objects (numbered from 1; 0 is the event) and captured values of a head, in the pattern's order. */
+interface Plan {
+  readonly objects: Made[];
+  readonly captures: Capture[];
+}
+
+export interface HeadPattern extends Plan {
   readonly pattern: RegExp;
-  readonly captures: readonly Capture[];
 }
 
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A string without escapes or control characters: the text between its quotes is its value. */
+const STRING_BODY = String.raw`[^"\\\x00-\x1f]*`;
+
+/** Each kind of value, with the part a capture takes in parentheses. */
 const VALUE_PATTERNS = {
-  int: '-?(?:0|[1-9][0-9]*)',
-  // Without escapes or control characters, so that the text between the quotes is the value.
-  string: String.raw`"[^"\\\x00-\x1f]*"`,
-  bool: 'true|false',
+  int: (capture: boolean) => (capture ? '(-?(?:0|[1-9][0-9]*))' : '-?(?:0|[1-9][0-9]*)'),
+  string: (capture: boolean) => (capture ? `"(${STRING_BODY})"` : `"${STRING_BODY}"`),
+  bool: (capture: boolean) => (capture ? '(true|false)' : '(?:true|false)'),
 };
 
 /**
@@ -31,8 +44,8 @@ const VALUE_PATTERNS = {
 function membersPattern(
   layout: Layout,
   tree: FieldTree | undefined,
-  path: readonly string[],
-  captures: Capture[],
+  parent: number,
+  plan: Plan,
   last: boolean,
 ): string | undefined {
   const listed = new Set(layout.map((m) => m.key));
@@ -43,13 +56,7 @@ function membersPattern(
     const member = layout[i];
     const declared = tree && Object.hasOwn(tree, member.key) ? tree[member.key] : undefined;
     if (declared !== undefined && member.optional) return undefined;
-    const value = valuePattern(
-      member.value,
-      declared,
-      [...path, member.key],
-      captures,
-      last && i === layout.length - 1,
-    );
+    const value = valuePattern(member, declared, parent, plan, last && i === layout.length - 1);
     if (value === undefined) return undefined;
     const text = `${i === 0 ? '' : ','}"${escapeRegExp(member.key)}":${value}`;
     pattern += member.optional ? `(?:${text})?` : text;
@@ -58,28 +65,34 @@ function membersPattern(
 }
 
 function valuePattern(
-  value: LayoutValue,
+  member: LayoutMember,
   declared: true | FieldTree | undefined,
-  path: readonly string[],
-  captures: Capture[],
+  parent: number,
+  plan: Plan,
   last: boolean,
 ): string | undefined {
+  const { key, value } = member;
   if (typeof value !== 'string') {
     if (declared === true) return undefined;
-    const inner = membersPattern(value, declared, path, captures, last);
+    let object = parent;
+    if (declared !== undefined) {
+      plan.objects.push({ parent, key });
+      object = plan.objects.length;
+    }
+    const inner = membersPattern(value, declared, object, plan, last);
     return inner === undefined ? undefined : `\\{${inner}${last ? '' : '\\}'}`;
   }
-  if (declared === undefined) return `(?:${VALUE_PATTERNS[value]})`;
+  if (declared === undefined) return VALUE_PATTERNS[value](false);
   if (declared !== true) return undefined;
-  captures.push({ path, kind: value });
-  return `(${VALUE_PATTERNS[value]})`;
+  plan.captures.push({ parent, key, kind: value });
+  return VALUE_PATTERNS[value](true);
 }
 
 export function compileHead(tree: FieldTree, layout: Layout | undefined): HeadPattern | undefined {
   if (layout === undefined) return undefined;
-  const captures: Capture[] = [];
-  const members = membersPattern(layout, tree, [], captures, true);
-  return members === undefined ? undefined : { pattern: new RegExp(`,${members}`, 'y'), captures };
+  const plan: Plan = { objects: [], captures: [] };
+  const members = membersPattern(layout, tree, 0, plan, true);
+  return members === undefined ? undefined : { pattern: new RegExp(`,${members}`, 'y'), ...plan };
 }
 
 /**
@@ -90,25 +103,21 @@ export function readHead(line: string, from: number, head: HeadPattern, out: Jso
   head.pattern.lastIndex = from;
   const match = head.pattern.exec(line);
   if (match === null) return -1;
-  fill(out, match, head.captures);
+  fill(out, match, head);
   return head.pattern.lastIndex;
 }
 
-function fill(out: JsonObject, match: RegExpExecArray, captures: readonly Capture[]): void {
+function fill(out: JsonObject, match: RegExpExecArray, head: HeadPattern): void {
+  const objects: JsonObject[] = [out];
+  for (const { parent, key } of head.objects) {
+    const made: JsonObject = {};
+    objects[parent][key] = made;
+    objects.push(made);
+  }
+  const captures = head.captures;
   for (let i = 0; i < captures.length; i++) {
-    const { path, kind } = captures[i];
+    const { parent, key, kind } = captures[i];
     const text = match[i + 1];
-    let target = out;
-    for (let p = 0; p < path.length - 1; p++) {
-      const next = target[path[p]];
-      if (next !== undefined) target = next as JsonObject;
-      else {
-        const created: JsonObject = {};
-        target[path[p]] = created;
-        target = created;
-      }
-    }
-    target[path[path.length - 1]] =
-      kind === 'int' ? Number(text) : kind === 'bool' ? text === 'true' : text.slice(1, -1);
+    objects[parent][key] = kind === 'int' ? Number(text) : kind === 'bool' ? text === 'true' : text;
   }
 }

@@ -17,11 +17,11 @@ import { isObject, num, obj } from './json';
 import type { JsonObject } from './json';
 import { EVENTLOG_LIMITS, formatCount, type LimitBreach } from './limits';
 import { EXTRACTED_EVENTS } from './read-fields';
-import { ignoredEvent, leadingEventEnd, leadingEventName } from './relevant-events';
+import { EventRoutes, leadingEventEnd } from './relevant-events';
 import { SPARK_LAYOUTS } from './spark-layouts';
 
-const EXTRACTORS = new Map(
-  [...EXTRACTED_EVENTS].map(([name, tree]) => [name, compileEvent(tree, SPARK_LAYOUTS.get(name))]),
+const ROUTES = new EventRoutes(
+  new Map([...EXTRACTED_EVENTS].map(([name, tree]) => [name, compileEvent(tree, SPARK_LAYOUTS.get(name))])),
 );
 
 export interface TextSource {
@@ -142,13 +142,12 @@ export class LineReader {
     // The last line is parsed whole: skipping or extracting could hide that it was cut short.
     const nameEnd = isLast ? -1 : leadingEventEnd(line);
     if (nameEnd >= 0) {
-      const name = leadingEventName(line, nameEnd);
-      if (ignoredEvent(name)) {
+      const { name, ignored, reading } = ROUTES.route(line, nameEnd);
+      if (ignored) {
         this.events++;
         return true;
       }
-      const extractor = EXTRACTORS.get(name);
-      const fields = extractor && extractFields(line, nameEnd + 1, name, extractor);
+      const fields = reading && extractFields(line, nameEnd + 1, name, reading);
       if (fields) {
         this.events++;
         this.onEvent(fields, name);
