@@ -9,6 +9,8 @@ interface Measurement {
   mode: string;
   bytes: number;
   ms: number;
+  /** CPU time of the process (all threads, user + system): steadier than wall time on a shared machine. */
+  cpuMs: number;
   mbPerSec: number;
   peakRssMiB: number;
   events: number;
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
   const [mode, path] = process.argv.slice(2);
   const bytes = (await stat(path)).size;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let events = 0;
   let tasks: number | undefined;
   let error: string | undefined;
@@ -62,10 +65,12 @@ async function main(): Promise<void> {
     events = (await jsonParseEveryLine(path)).events;
   }
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   const out: Measurement = {
     mode,
     bytes,
     ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     mbPerSec: Math.round((bytes / 1e6 / (ms / 1000)) * 10) / 10,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     events,

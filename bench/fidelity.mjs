@@ -81,7 +81,10 @@ export async function run(options = {}) {
     const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
     log(`  ${line(['', 'before', 'after', 'target'])}`);
     for (const row of rows) log(`  ${line(row)}`);
-    log(`  calibrated replay, warm end to end: ${r.warmMs.toFixed(1)} ms`);
+    const decoding = r.decoderThread
+      ? 'as the CLI reads it: zstd of 512 KiB and more decoded in the decoder thread'
+      : 'decoded in the main thread: no dist/eventlog-decoder.js, run npm run build';
+    log(`  calibrated replay, warm end to end: ${r.warmMs.toFixed(1)} ms (median of 5; ${decoding})`);
     summary.push({ file, before, after, calibration: r.calibration.summary, warmMs: Math.round(r.warmMs * 10) / 10 });
   }
   return summary;

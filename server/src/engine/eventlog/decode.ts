@@ -2,6 +2,7 @@
 // codec is chosen). readEventLog streams files instead (part-stream.ts); this is for logs already in memory.
 import { chooseCodec, codecSuffix, decoderFor, sniffCodec } from './codecs/choose';
 import { CodecError } from './codecs/types';
+import { decodeWholeUtf8 } from './utf8-pieces';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; error: string };
 
@@ -58,10 +59,9 @@ function stripBom(text: string): string {
  */
 export class LinePiecesDecoder {
   private first = true;
-  private readonly rest = new TextDecoder('utf-8', { ignoreBOM: true });
 
   decode(piece: Uint8Array): string {
-    if (!this.first) return this.rest.decode(piece);
+    if (!this.first) return decodeWholeUtf8(piece);
     this.first = false;
     return toText(piece);
   }

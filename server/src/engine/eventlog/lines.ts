@@ -9,11 +9,20 @@
 // - a line longer than EVENTLOG_LIMITS.maxLineLength, and a stage claiming more than EVENTLOG_LIMITS.maxTasksPerStage
 //   tasks, are errors (what a damaged or hostile file looks like; reading on would exhaust memory).
 // Events the replay does not use (see relevant-events.ts) are recognised by their leading "Event" field and skipped
-// without JSON.parse: a damaged line among them goes unnoticed unless it is the last one.
+// without JSON.parse: a damaged line among them goes unnoticed unless it is the last one. Likewise TaskStart and
+// TaskEnd lines are read by the field extractor (extract-fields.ts), which checks the fields the replay reads and the
+// line's last character, not the validity of the metrics after them.
+import { compileEvent, extractFields } from './extract-fields';
 import { isObject, num, obj } from './json';
 import type { JsonObject } from './json';
 import { EVENTLOG_LIMITS, formatCount, type LimitBreach } from './limits';
-import { skippableEvent } from './relevant-events';
+import { EXTRACTED_EVENTS } from './read-fields';
+import { EventRoutes, leadingEventEnd } from './relevant-events';
+import { SPARK_LAYOUTS } from './spark-layouts';
+
+const ROUTES = new EventRoutes(
+  new Map([...EXTRACTED_EVENTS].map(([name, tree]) => [name, compileEvent(tree, SPARK_LAYOUTS.get(name))])),
+);
 
 export interface TextSource {
   /** Shown in messages ("events_2_app.zstd: line 7: …"); empty for anonymous text. */
@@ -130,9 +139,20 @@ export class LineReader {
     this.lineNo++;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return true;
-    if (!isLast && skippableEvent(line)) {
-      this.events++;
-      return true;
+    // The last line is parsed whole: skipping or extracting could hide that it was cut short.
+    const nameEnd = isLast ? -1 : leadingEventEnd(line);
+    if (nameEnd >= 0) {
+      const { name, ignored, reading } = ROUTES.route(line, nameEnd);
+      if (ignored) {
+        this.events++;
+        return true;
+      }
+      const fields = reading && extractFields(line, nameEnd + 1, name, reading);
+      if (fields) {
+        this.events++;
+        this.onEvent(fields, name);
+        return true;
+      }
     }
     let value: unknown;
     try {
