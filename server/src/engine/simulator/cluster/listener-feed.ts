@@ -74,6 +74,12 @@ function dynamicAllocationListener(
     }
     return r;
   };
+  // A lost or failed attempt: the task is pending again, as Spark's listener sees a failed task end.
+  const attemptFailed = (s: number, index: number, exec: number): void => {
+    manager.onTaskEnd(ref(s), index, 'failed');
+    monitor.onTaskEnd(roster.name(exec), sch().stageIds[s], false);
+    ledger.taskEnded(exec, clock.now());
+  };
   return {
     jobStart: (jobId, shuffles) => {
       records.jobStarted(jobId, clock.now());
@@ -116,16 +122,12 @@ function dynamicAllocationListener(
     taskLost: (s, index, exec) => {
       ticks.dirty = true;
       counts.tasksRerun++;
-      manager.onTaskEnd(ref(s), index, 'failed');
-      monitor.onTaskEnd(roster.name(exec), sch().stageIds[s], false);
-      ledger.taskEnded(exec, clock.now());
+      attemptFailed(s, index, exec);
     },
     taskFailed: (s, index, exec) => {
       ticks.dirty = true;
       counts.failed++;
-      manager.onTaskEnd(ref(s), index, 'failed');
-      monitor.onTaskEnd(roster.name(exec), sch().stageIds[s], false);
-      ledger.taskEnded(exec, clock.now());
+      attemptFailed(s, index, exec);
     },
     taskKilled: (s, index, exec, speculative) => {
       ticks.dirty = true;
