@@ -1,12 +1,11 @@
 // The simulator's front door: from a job file (or a conf from an event log) and a workload to a SimulationResult with
 // a dynamic-allocation run and a static baseline on the same workload, scheduler and pod latency.
 import { INT_MAX } from '../spark-constants';
-import type { SparkKey } from '../catalog/index';
 import type { JobConfig, StorageClassInfo } from '../model';
 import { DEFAULT_SPARK_VERSION, normalizeVersion, versionAtLeast } from '../version';
 import { expandWorkload } from '../workload/expand';
 import { getPreset, PRESET_NAMES } from '../workload/presets';
-import type { ExpandedWorkload, Workload } from '../workload/types';
+import type { Workload } from '../workload/types';
 import {
   DEFAULT_LIMITS,
   runCluster,
@@ -19,26 +18,20 @@ import {
 import { budgetExceeded, resolveBudget, type BudgetExceeded, type SimulationBudget } from './budget';
 import { resolveAllocationConfig, type AllocationConfig } from './config';
 import { validateAllocationConfig } from './startup-checks';
-import { computeCost, executorShape, type ExecutorShape } from './cost';
-import { otherProfileSlots, profileInputs, resolveProfiles, type ResolvedProfiles } from './profiles';
+import { executorShape } from './cost';
+import { otherProfileSlots, profileInputs, resolveProfiles } from './profiles';
 import { ConfReader } from './k8s/conf-reader';
 import { CALIBRATION_KNOBS, resolveCalibratedStart, type CalibratedStart } from './k8s/calibrated-start';
-import { LATENCY_KNOBS, resolvePodLatency } from './k8s/latency';
+import { resolvePodLatency } from './k8s/latency';
 import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
-import { LAUNCH_DELAY_KNOB, launchDelayMs } from './launch-delay';
+import { launchDelayMs } from './launch-delay';
 import { clusterManagerOf, containerAllocatorSettings, managerName, replaysNatively } from './cluster-manager';
 import { resolveYarnAllocatorSettings, YARN_ROOM_KNOB } from './yarn/settings';
 import { resolvePrices, type Prices } from './prices';
 import type { PvcSettings, ReclaimPolicy } from './pvc/pvc-manager';
 import { executorOnDemandVolumes } from './pvc/volumes';
 import { failure, success, type Problem, type Result } from '../../../../protocol/result';
-import type {
-  ProfileSummary,
-  SimulationResult,
-  SimulationSummary,
-  StaticRun,
-  WorkloadSource,
-} from '../../../../protocol/simulation';
+import type { SimulationResult, StaticRun, WorkloadSource } from '../../../../protocol/simulation';
 import { runDetails } from './run-details';
 import { toBreakdown } from './breakdown';
 import { EXECUTOR_TIME_CATEGORIES, type ExecutorTimeCategory } from '../../../../protocol/advice';
@@ -48,6 +41,9 @@ import { writtenProperties } from './written-properties';
 import { resolveSpeculation } from './scheduler/speculation-settings';
 import type { TaskHistory } from './task-history';
 import { attemptNotes } from './attempt-notes';
+import { behaviourNotes, lossNote, staticCountNote, thinningNotes } from './run-notes';
+import { round3, summarize } from './run-summary';
+import { fileInputs, inputs } from './simulation-inputs';
 
 export interface SimulateOptions {
   sparkVersion: string;
@@ -414,33 +410,6 @@ function thinnedFrom(run: ClusterRunOutput): { thinnedFrom?: number } {
   return run.timelineThinned ? { thinnedFrom: run.timelineSamples } : {};
 }
 
-function thinningNotes(run: ClusterRunOutput, label: string, budget: SimulationBudget): string[] {
-  if (!run.timelineThinned) return [];
-  return [
-    `${label}: the timeline was thinned from ${run.timelineSamples.toLocaleString('en-US')} samples to ${run.timeline.length.toLocaleString('en-US')} points (each stretch keeps its lowest and highest values; budget.maxTimelinePoints is ${budget.maxTimelinePoints.toLocaleString('en-US')}).`,
-  ];
-}
-
-function lossNote(losses: NonNullable<ClusterRunOutput['losses']>, asked: number): string {
-  let missed =
-    losses.missed > 0
-      ? `; ${losses.missed} found their executor already gone or leaving in the simulation, so nothing was lost`
-      : '';
-  const late = asked - losses.applied - losses.missed;
-  if (late > 0) missed += `; ${late} came after the simulated run had ended`;
-  return (
-    `Executor losses from the log: ${losses.applied} of ${asked} executor(s) lost at the logged time ` +
-    `(the k-th executor to register in the log is the k-th here), ${losses.tasksRerun} running task(s) re-run${missed}.`
-  );
-}
-
-function staticCountNote(alloc: AllocationConfig, count: number): string {
-  if (alloc.executorInstances !== undefined) return `Static baseline: ${count} executors (spark.executor.instances).`;
-  if (alloc.maxExecutors < INT_MAX)
-    return `Static baseline: ${count} executors (spark.dynamicAllocation.maxExecutors).`;
-  return `Static baseline: ${count} executors (the DRA run's peak; neither spark.executor.instances nor a finite maxExecutors is set).`;
-}
-
 function pvcSettings(
   r: ConfReader,
   alloc: AllocationConfig,
@@ -477,38 +446,6 @@ function pvcSettings(
   };
 }
 
-function behaviourNotes(
-  workload: ExpandedWorkload,
-  alloc: AllocationConfig,
-  draOn: boolean,
-  nativeManager: boolean,
-): string[] {
-  const notes: string[] = [];
-  if (!draOn) return notes;
-  const shuffles = workload.jobs.some((j) => j.stages.some((s) => s.shuffleMap));
-  const cached = workload.jobs.some((j) => j.stages.some((s) => s.cached));
-  if (alloc.shuffleServiceEnabled && nativeManager) {
-    notes.push(
-      'spark.shuffle.service.enabled=true: the external shuffle service keeps shuffle files, so executors leave without loss.',
-    );
-  } else if (alloc.shuffleServiceEnabled) {
-    notes.push(
-      'spark.shuffle.service.enabled=true: Kubernetes has no external shuffle service, and it turns shuffle tracking off. ' +
-        'Executors removed with shuffle files would make Spark recompute them; the simulation loses nothing and does not show that cost.',
-    );
-  } else if (shuffles && alloc.shuffleTrackingActive && alloc.shuffleTrackingTimeoutMs === Infinity) {
-    notes.push(
-      'Shuffle tracking keeps an idle executor holding shuffle files for as long as a running job reads them, whatever ' +
-        'shuffleTracking.timeout says. Once no running job uses them, the timeout counts; with none set they stay until ' +
-        'the shuffle is garbage-collected, which the simulation never does.',
-    );
-  }
-  if (cached) {
-    notes.push('Cached RDD blocks stay on the executors that computed them until the end (nothing is unpersisted).');
-  }
-  return notes;
-}
-
 /** The figures of a run that did not happen (a baseline left out). */
 const NO_RUN: ClusterRunOutput = {
   timeline: [],
@@ -540,117 +477,6 @@ const NO_RUN: ClusterRunOutput = {
   },
   shuffleLoss: { lostOutputs: 0, migratedOutputs: 0, recomputedTasks: 0, recomputeMs: 0 },
 };
-
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-function summarize(run: ClusterRunOutput, profiles: ResolvedProfiles, prices: Prices): SimulationSummary {
-  const shape = profiles.all[0].shape;
-  const executorSeconds = run.executorMs / 1000;
-  let busyCoreSeconds = (run.busyTaskMs / 1000) * profiles.all[0].taskCpus;
-  let coreSeconds = executorSeconds * shape.cores;
-  const perProfile = run.profiles?.map((figures) => {
-    const profile = profiles.all.find((p) => p.id === figures.id) ?? profiles.all[0];
-    return { figures, profile };
-  });
-  if (perProfile) {
-    busyCoreSeconds = perProfile.reduce((n, x) => n + (x.figures.busyTaskMs / 1000) * x.profile.taskCpus, 0);
-    coreSeconds = perProfile.reduce((n, x) => n + (x.figures.executorMs / 1000) * x.profile.executorCores, 0);
-  }
-  const byShape = perProfile?.map((x) => ({ podMs: x.figures.podRunningMs, shape: x.profile.shape }));
-  return {
-    runtimeSec: round3(run.endMs / 1000),
-    executorSeconds: round3(executorSeconds),
-    busyCoreSeconds: round3(busyCoreSeconds),
-    idleCoreSeconds: round3(Math.max(0, coreSeconds - busyCoreSeconds)),
-    peakExecutors: run.peakExecutors,
-    podsCreated: run.podsCreated,
-    pvcsCreated: run.pvc.created,
-    pvcGiBHours: round3(run.pvc.gibHours),
-    pvcGiBLeftBehind: round3(run.pvc.gibLeftBehind),
-    cost: computeCost(
-      { podMs: run.podRunningMs, pvcGibHours: run.pvc.gibHours, gibLeftBehind: run.pvc.gibLeftBehind },
-      shape,
-      prices,
-      byShape,
-    ),
-    tasks: run.tasks,
-    recomputedTasks: run.shuffleLoss.recomputedTasks,
-    recomputeSec: round3(run.shuffleLoss.recomputeMs / 1000),
-    ...(perProfile ? { profiles: perProfile.map((x) => profileSummary(x.figures, x.profile)) } : {}),
-  };
-}
-
-function profileSummary(
-  figures: NonNullable<ClusterRunOutput['profiles']>[number],
-  profile: ResolvedProfiles['all'][number],
-): ProfileSummary {
-  return {
-    id: figures.id,
-    executorCores: profile.executorCores,
-    taskCpus: profile.taskCpus,
-    peakExecutors: figures.peakExecutors,
-    executors: figures.executors,
-    executorSeconds: round3(figures.executorMs / 1000),
-  };
-}
-
-const INPUT_KEYS: readonly SparkKey[] = [
-  'spark.dynamicAllocation.enabled',
-  'spark.dynamicAllocation.minExecutors',
-  'spark.dynamicAllocation.maxExecutors',
-  'spark.dynamicAllocation.initialExecutors',
-  'spark.executor.instances',
-  'spark.dynamicAllocation.schedulerBacklogTimeout',
-  'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout',
-  'spark.dynamicAllocation.executorIdleTimeout',
-  'spark.dynamicAllocation.cachedExecutorIdleTimeout',
-  'spark.dynamicAllocation.shuffleTracking.enabled',
-  'spark.dynamicAllocation.shuffleTracking.timeout',
-  'spark.shuffle.service.enabled',
-  'spark.executor.cores',
-  'spark.task.cpus',
-  'spark.executor.memory',
-  'spark.kubernetes.allocation.batch.size',
-  'spark.kubernetes.allocation.batch.delay',
-  'spark.kubernetes.allocation.maxPendingPods',
-  'spark.kubernetes.allocation.executor.timeout',
-  'spark.kubernetes.driver.ownPersistentVolumeClaim',
-  'spark.kubernetes.driver.reusePersistentVolumeClaim',
-  'spark.kubernetes.driver.waitToReusePersistentVolumeClaim',
-];
-
-/** The job's own values of the input keys, before any what-if override (what "reset" in the panel goes back to). */
-function fileInputs(base: Record<string, string>, version: string): Record<string, string> {
-  const reader = new ConfReader(base, version);
-  const out: Record<string, string> = {};
-  for (const key of INPUT_KEYS) out[key] = reader.raw(key) ?? '(unset)';
-  return out;
-}
-
-function inputs(
-  r: ConfReader,
-  alloc: AllocationConfig,
-  shape: ExecutorShape,
-  knobs: Readonly<Record<string, number>>,
-  prices: Prices,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of INPUT_KEYS) out[key] = r.raw(key) ?? '(unset)';
-  out['initial executor target'] = String(alloc.initialExecutors);
-  out['task slots per executor'] = String(alloc.tasksPerExecutor);
-  out['executor pod vCPU request'] = String(shape.vcpuRequest);
-  out['executor pod memory (MiB)'] = String(shape.heapMiB + shape.overheadMiB);
-  for (const name of Object.keys(LATENCY_KNOBS) as Array<keyof typeof LATENCY_KNOBS>) {
-    const v = knobs[name];
-    out[`knob ${name}`] = String(typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name]);
-  }
-  for (const name of [...CALIBRATION_KNOBS, LAUNCH_DELAY_KNOB, YARN_ROOM_KNOB]) {
-    const v = knobs[name];
-    if (typeof v === 'number' && Number.isFinite(v)) out[`knob ${name}`] = String(v);
-  }
-  for (const key of Object.keys(prices) as Array<keyof Prices>) out[`price ${key}`] = String(prices[key]);
-  return out;
-}
 
 /** A budget refusal as the `over-budget` problem, naming the limit. */
 function overBudget(over: BudgetExceeded): { ok: false; problem: Problem } {

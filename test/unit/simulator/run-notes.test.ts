@@ -1,0 +1,24 @@
+// The simulation's notes about its runs on their own (run-notes.ts); simulate-job.test.ts sees them in results.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lossNote, staticCountNote } from '../../../server/src/engine/simulator/run-notes';
+import { suiteConfig } from './harness';
+
+test('loss note: losses that found nothing and losses after the run are both counted', () => {
+  const note = lossNote({ applied: 2, missed: 1, tasksRerun: 5 }, 4);
+  assert.match(note, /2 of 4 executor\(s\) lost/);
+  assert.match(note, /5 running task\(s\) re-run/);
+  assert.match(note, /1 found their executor already gone/);
+  assert.match(note, /1 came after the simulated run had ended/);
+});
+
+test('loss note: when every loss landed, neither missed nor late ones are mentioned', () => {
+  const note = lossNote({ applied: 3, missed: 0, tasksRerun: 0 }, 3);
+  assert.doesNotMatch(note, /already gone|after the simulated run/);
+});
+
+test('static count note: names the key the count came from', () => {
+  assert.match(staticCountNote(suiteConfig(1, 10, 1), 10), /spark\.dynamicAllocation\.maxExecutors/);
+  const fixed = suiteConfig(1, 10, 1, { 'spark.executor.instances': '4' });
+  assert.match(staticCountNote(fixed, 4), /4 executors \(spark\.executor\.instances\)/);
+});
