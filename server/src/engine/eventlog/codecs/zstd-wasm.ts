@@ -1,6 +1,6 @@
 // libzstd's decoder compiled to WebAssembly, from the zstddec package (which embeds the module in its JavaScript, so
 // the bundles carry it: no .wasm file beside them, nothing fetched at install or run time). It decodes event logs
-// 6–15× faster than the pure-JavaScript fzstd. It loads asynchronously, once per thread: `loadZstdWasm` before
+// 5–25× faster than the pure-JavaScript fzstd. It loads asynchronously, once per thread: `loadZstdWasm` before
 // reading a zstd log; a decoder made before it is ready, or where WebAssembly cannot run (node --jitless), uses fzstd.
 import { ZSTDDecoder } from 'zstddec/stream';
 
