@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server, the CLI and the webview with esbuild.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -29,9 +29,24 @@ const nodeTargets = [
   { entryPoints: ['server/src/lsp/work/worker.ts'], outfile: 'dist/simulation-worker.js' },
 ];
 
+// libzstd's WebAssembly decoder (the zstddec package, about 85 KB) is copied once into dist/ and loaded from there
+// by every bundle that reads event logs (engine/eventlog/codecs/zstd-wasm.ts), instead of being bundled into each.
+const ZSTDDEC = 'zstddec/stream';
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/zstddec/dist/zstddec-stream.mjs', 'dist/zstddec-stream.mjs');
+
 const jobs = nodeTargets
   .filter((t) => existsSync(t.entryPoints[0]))
-  .map((t) => build({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...t }));
+  .map((t) =>
+    build({
+      ...common,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      ...t,
+      external: [...(t.external ?? []), ZSTDDEC],
+    }),
+  );
 
 if (existsSync('client/webview/main.ts')) {
   jobs.push(

@@ -1,11 +1,14 @@
 // The zstd decoder thread (bundled as dist/eventlog-decoder.js; see decoder-protocol.ts for the messages). It stays
 // up between logs; the main thread parses each piece while the next one is being decompressed.
 import { parentPort } from 'node:worker_threads';
+import { decoderFor } from './codecs/choose';
+import { loadZstdWasm } from './codecs/zstd-wasm';
 import { FLOW_CANCELLED, FLOW_IN_FLIGHT, isDecodeJob, MAX_PIECES_IN_FLIGHT } from './decoder-protocol';
 import type { DecoderMessage } from './decoder-protocol';
 import { EVENTLOG_LIMITS } from './limits';
-import { zstdBlocks } from './zstd';
 
+/** The compressed part is handed to the decoder in slices of this size (its output is bounded per call). */
+const INPUT_SLICE = 1024 * 1024;
 /** The first piece is small so that parsing starts early; later ones are larger, for fewer messages. */
 const FIRST_PIECE = 64 * 1024;
 const PIECE = 512 * 1024;
@@ -86,12 +89,16 @@ function run(port: NonNullable<typeof parentPort>, id: number, parts: readonly U
       const { expansionFloorBytes, maxExpansionRatio } = EVENTLOG_LIMITS;
       const maxOutput = Math.max(expansionFloorBytes, maxExpansionRatio * parts[part].length);
       let output = 0;
-      // fzstd reads each block again after the callback (for its window): blocks are copied, never transferred.
-      zstdBlocks(parts[part], (block) => {
+      // Decoded bytes are views the decoder reuses: Pieces copies them, they are never transferred.
+      const take = (block: Uint8Array): void => {
         output += block.length;
         if (output > maxOutput) throw new StopDecoding();
         pieces.add(block);
-      });
+      };
+      const decoder = decoderFor('zstd');
+      const bytes = parts[part];
+      for (let at = 0; at < bytes.length; at += INPUT_SLICE) decoder.push(bytes.subarray(at, at + INPUT_SLICE), take);
+      decoder.end(take);
       pieces.flush();
       post({ id, kind: 'partEnd', part });
     }
@@ -104,7 +111,10 @@ function run(port: NonNullable<typeof parentPort>, id: number, parts: readonly U
 
 const port = parentPort;
 if (port) {
+  // Jobs run one at a time, in order, each after libzstd's module has loaded (once).
+  let queue: Promise<unknown> = Promise.resolve();
   port.on('message', (job: unknown) => {
-    if (isDecodeJob(job)) run(port, job.id, job.parts, new Int32Array(job.flow));
+    if (!isDecodeJob(job)) return;
+    queue = queue.then(loadZstdWasm).then(() => run(port, job.id, job.parts, new Int32Array(job.flow)));
   });
 }

@@ -21,10 +21,10 @@ export const EVENTLOG_LIMITS = {
   maxExpansionRatio: 200,
   expansionFloorBytes: 64 * MiB,
   /**
-   * A zstd frame asking for a larger window (the memory its decoder needs) is refused; the zstd tool itself refuses
-   * more than 128 MiB unless told otherwise, and Spark's writer uses a few MiB.
+   * A zstd frame asking for a larger window (the memory its decoder needs) is refused. It is libzstd's own default
+   * limit, which the zstd tool also applies unless told otherwise; Spark's writer uses a few MiB.
    */
-  maxZstdWindowBytes: 512 * MiB,
+  maxZstdWindowBytes: 128 * MiB,
   /** A single compressed block announcing more than this is damaged (Spark's codecs write blocks of 32 KiB–32 MiB). */
   maxBlockBytes: 64 * MiB,
 } as const;

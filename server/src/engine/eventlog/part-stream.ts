@@ -3,6 +3,7 @@
 // when it has parsed the text of the previous one, so memory stays flat whatever the size of the log.
 import { chooseCodec, decoderFor, SNIFF_BYTES } from './codecs/choose';
 import { CodecError } from './codecs/types';
+import { loadZstdWasm } from './codecs/zstd-wasm';
 import type { CodecName } from './codecs/types';
 import { EVENTLOG_LIMITS, formatBytes, formatCount } from './limits';
 import { Utf8Pieces } from './utf8-pieces';
@@ -95,10 +96,11 @@ export async function streamPart(part: LogPart, reading: PartReading): Promise<P
     text.bytes(out);
   };
   /** Chooses the codec once enough bytes are in and decodes them; an error message when the file cannot be read. */
-  const start = (bytes: Uint8Array): string | undefined => {
+  const start = async (bytes: Uint8Array): Promise<string | undefined> => {
     const choice = chooseCodec(part.name, bytes);
     if (!choice.ok) return choice.error;
     codec = choice.codec;
+    if (codec === 'zstd') await loadZstdWasm();
     decoder = decoderFor(codec);
     guard.read(bytes.length);
     decoder.push(bytes, emit);
@@ -116,7 +118,7 @@ export async function streamPart(part: LogPart, reading: PartReading): Promise<P
           joined.set(chunk, head.length);
           head = joined;
           if (head.length < SNIFF_BYTES) continue;
-          const error = start(head);
+          const error = await start(head);
           if (error !== undefined) return { ok: false, error };
         }
         if (reading.shouldStop()) return { ok: true, codec, warnings, stopped: true };
@@ -126,7 +128,7 @@ export async function streamPart(part: LogPart, reading: PartReading): Promise<P
       return { ok: false, error: `cannot read ${part.name}: ${describe(err)}` };
     }
     if (!decoder) {
-      const error = start(head);
+      const error = await start(head);
       if (error !== undefined) return { ok: false, error };
     }
     try {

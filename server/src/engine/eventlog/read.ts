@@ -3,6 +3,7 @@
 // events_<n>_<appId>[.codec] parts, read in numeric order; appstatus_* is ignored).
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { loadZstdWasm } from './codecs/zstd-wasm';
 import { decodeEventLogBytes } from './decode';
 import type { TextSource } from './lines';
 import { rolledParts } from './rolled-order';
@@ -88,5 +89,7 @@ export function decodeRawParts(raw: { name: string; parts: readonly RawPart[]; r
 /** Reads and decodes a log in this thread. */
 export async function readSources(path: string): Promise<SourcesResult> {
   const raw = await readRawParts(path);
-  return raw.ok ? decodeRawParts(raw) : raw;
+  if (!raw.ok) return raw;
+  await loadZstdWasm();
+  return decodeRawParts(raw);
 }

@@ -5,7 +5,10 @@ import { Lz4BlockStreamDecoder, LZ4_BLOCK_MAGIC } from './lz4-stream';
 import { LzfStreamDecoder, LZF_MAGIC } from './lzf-stream';
 import { SnappyJavaStreamDecoder, SNAPPY_JAVA_MAGIC } from './snappy-stream';
 import type { CodecName, StreamDecoder } from './types';
-import { ZSTD_MAGIC, ZstdStreamDecoder } from './zstd-stream';
+import { FzstdStreamDecoder } from './zstd-stream';
+import { zstdWasmNow } from './zstd-wasm';
+import { WasmZstdStreamDecoder } from './zstd-wasm-stream';
+import { ZSTD_MAGIC } from './zstd-window';
 
 /** How many leading bytes `chooseCodec` wants to see (fewer only when the file is shorter). */
 export const SNIFF_BYTES = 8;
@@ -83,10 +86,16 @@ class PlainDecoder implements StreamDecoder {
   end(): void {}
 }
 
+/**
+ * A decoder for `codec`. Zstd uses libzstd (WebAssembly) once `loadZstdWasm` has loaded it in this thread, fzstd
+ * before that. Throws CodecError when the decoder cannot start.
+ */
 export function decoderFor(codec: CodecName): StreamDecoder {
   switch (codec) {
-    case 'zstd':
-      return new ZstdStreamDecoder();
+    case 'zstd': {
+      const wasm = zstdWasmNow();
+      return wasm ? new WasmZstdStreamDecoder(wasm) : new FzstdStreamDecoder();
+    }
     case 'lz4':
       return new Lz4BlockStreamDecoder();
     case 'snappy':
