@@ -12,12 +12,12 @@
 // Usage: npm run bench -- --only eventlog   (or node bench/run.mjs --only eventlog after npm run build)
 // Options: --sizes N sets the task count (default 1,000,000); --repeat N runs per measurement (median; default 2).
 // Also printed: each side's CPU time and the ratio by CPU time, steadier than MB/s when other work shares the machine.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from './bundle-entry.mjs';
 
 export const name = 'eventlog';
 export const description = 'event-log reader throughput (MB/s, peak RSS) against a JSON.parse-every-line floor';
@@ -252,16 +252,7 @@ export async function run(options) {
   const log = options.log ?? console.log;
   const tasks = options.sizes?.[0] ?? 1_000_000;
   const repeat = options.repeat ?? 2;
-  mkdirSync(dirname(bundle), { recursive: true });
-  await build({
-    entryPoints: [join(root, 'bench/eventlog-entry.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await bundleEntry(join(root, 'bench/eventlog-entry.ts'), bundle);
   const dir = join(tmpdir(), `spark-dra-bench-eventlog-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'bench-eventlog');

@@ -3,11 +3,11 @@
 // the whole application). Measures: job- and application-window executor-seconds error, mean |Δ executors| sampled
 // every second, peak, per-job duration error; plus the calibrated replay's warm end-to-end time.
 // Usage: node bench/fidelity.mjs   (or through bench/run.mjs). Writes test-output/bench/fidelity.json via the runner.
-import { build } from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from './bundle-entry.mjs';
 
 export const name = 'fidelity';
 export const description = 'replay of the shared logs under their logged configuration, before and after calibration';
@@ -39,16 +39,7 @@ function measures(f) {
 }
 
 async function load() {
-  mkdirSync(dirname(bundle), { recursive: true });
-  await build({
-    entryPoints: [join(root, 'bench/fidelity-entry.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await bundleEntry(join(root, 'bench/fidelity-entry.ts'), bundle);
   return createRequire(import.meta.url)(bundle);
 }
 

@@ -5,12 +5,12 @@
 //   keys): time to first diagnostics, and the slowest hover/completion on each. Target: every request under 1 s.
 // The unit and protocol tests check that each is refused or answered; the times are measured here, not there.
 // Usage: npm run bench -- --only robustness   (or node bench/run.mjs --only robustness after npm run build)
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from './bundle-entry.mjs';
 
 export const name = 'robustness';
 export const description = 'hostile event logs refused and hostile documents answered: time and peak RSS';
@@ -30,16 +30,7 @@ function measure(args) {
 
 export async function run(options) {
   const log = options.log ?? console.log;
-  mkdirSync(dirname(bundle), { recursive: true });
-  await build({
-    entryPoints: [join(root, 'bench/robustness-entry.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await bundleEntry(join(root, 'bench/robustness-entry.ts'), bundle);
   const dir = join(tmpdir(), `spark-dra-bench-robustness-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   try {

@@ -4,13 +4,13 @@
 // replay of the shared 8,630-task log with each decoder (issue 13's target: ≤ 200 ms).
 // Usage: node bench/zstd-decode.mjs after `npm run build` (or through bench/run.mjs). Needs the zstd tool for the
 // generated logs (skipped without it). Generated files are kept in out/bench/zstd/.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from './bundle-entry.mjs';
 
 export const name = 'zstd-decode';
 export const description = 'zstd decode MB/s (libzstd WebAssembly vs fzstd) and the warm replay of the 8,630-task log';
@@ -23,16 +23,7 @@ const BIG = join(LOGS, 'tasks_executors_fail_compressed_eventlog.zstd');
 const SHARED = ['eventlog_4nodes_8cores_dynamic_alloc.zstd', 'tasks_executors_fail_compressed_eventlog.zstd'];
 
 async function load() {
-  mkdirSync(dirname(bundle), { recursive: true });
-  await build({
-    entryPoints: [join(root, 'bench/zstd-decode-entry.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await bundleEntry(join(root, 'bench/zstd-decode-entry.ts'), bundle);
   return createRequire(import.meta.url)(bundle);
 }
 
