@@ -3,21 +3,22 @@
 // is read (no whitespace, keys without escapes); anything else makes the walk give up and the line is parsed whole.
 import type { JsonObject } from './json';
 import type { FieldTree } from './read-fields';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from '../json-char-codes';
 
 /** A declared object's keys and, at the same index, how each is read (FORBIDDEN: a key that may not appear). */
 export interface CompiledTree {
   readonly keys: readonly string[];
   readonly nodes: readonly (CompiledTree | true | typeof FORBIDDEN)[];
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 /** At the top level: "Event", already read from the line's start; a second one makes JSON.parse keep that instead. */
 const FORBIDDEN = 0;

@@ -6,6 +6,16 @@
 // string for every run of whitespace: this reader allocates only the tree.
 import type { Node } from 'jsonc-parser';
 import type { CommentToken } from './comment-token';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from '../../json-char-codes';
 
 /** A node under construction: jsonc-parser's Node with its fields writable. */
 export interface Building {
@@ -31,16 +41,8 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
 const STAR = 0x2a;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const MINUS = 0x2d;
 const DOT = 0x2e;
 const ZERO = 0x30;
