@@ -6,6 +6,7 @@ import type { Advice } from '../../protocol/advice';
 import type { AdvisorEntry, PointRole } from './advisor-points';
 import { runtimeLimit } from './advisor-points';
 import { placeLabels } from './advisor-labels';
+import { withEnlargedCopy } from './enlarged-copy';
 import { composeExport, EXPORT_SCALE, type ExportCaption } from './export-canvas';
 import { formatDuration, formatUsd } from './format';
 import type { ChartTheme } from './theme';
@@ -273,27 +274,20 @@ export class AdvisorChart {
     const theme = this.theme;
     const data = this.data;
     if (!live || !advice || !theme || !data) return undefined;
-    const dpr = live.ctx.canvas.width / Math.max(1, live.width);
-    const k = EXPORT_SCALE / dpr;
-    const box = document.createElement('div');
-    box.className = 'export-box';
-    document.body.append(box);
-    let plot: uPlot | undefined;
-    try {
-      plot = new uPlot(this.options(advice, theme, live.width * k, HEIGHT * k, k, false), data, box);
-      plot.series.forEach((_s, i) => {
-        if (i > 0 && live.series[i]?.show === false) plot?.setSeries(i, { show: false });
-      });
-      // uPlot sizes and draws in a microtask after construction: let it finish first.
-      await new Promise((done) => setTimeout(done, 0));
-      const legend = this.series
-        .filter((_s, i) => live.series[i + 1]?.show !== false)
-        .map((s) => ({ label: s.label, colour: s.colour, ...(s.line ? {} : { dot: true }) }));
-      return composeExport({ chart: plot.ctx.canvas, theme, caption, legend, scale: EXPORT_SCALE });
-    } finally {
-      plot?.destroy();
-      box.remove();
-    }
+    return withEnlargedCopy(
+      {
+        live,
+        data,
+        height: HEIGHT,
+        options: (width, height, k) => this.options(advice, theme, width, height, k, false),
+      },
+      (plot) => {
+        const legend = this.series
+          .filter((_s, i) => live.series[i + 1]?.show !== false)
+          .map((s) => ({ label: s.label, colour: s.colour, ...(s.line ? {} : { dot: true }) }));
+        return composeExport({ chart: plot.ctx.canvas, theme, caption, legend, scale: EXPORT_SCALE });
+      },
+    );
   }
 
   /** The constraint: a vertical line at the slowest allowed runtime, the slower side lightly shaded. */

@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 import type { SimulationResult, TimelinePoint } from '../../protocol/simulation';
 import { Bands } from './bands';
 import { bandsHeight, drawBands } from './export-bands';
+import { withEnlargedCopy } from './enlarged-copy';
 import { composeExport, EXPORT_SCALE, type ExportCaption } from './export-canvas';
 import { alignTimelines } from './chart-data';
 import { SERIES_HELP } from './series-help';
@@ -285,28 +286,16 @@ export class TimelineChart {
     const theme = this.theme;
     const data = this.data;
     if (!live || !theme || !data) return undefined;
-    const dpr = live.ctx.canvas.width / Math.max(1, live.width);
-    // A plot drawn k times larger in CSS pixels has EXPORT_SCALE × the CSS size in device pixels.
-    const k = EXPORT_SCALE / dpr;
-    const box = document.createElement('div');
-    box.className = 'export-box';
-    document.body.append(box);
-    let plot: uPlot | undefined;
-    try {
-      plot = new uPlot(this.options(theme, this.drawn, live.width * k, HEIGHT * k, k), data, box);
-      plot.series.forEach((_s, i) => {
-        if (i > 0 && live.series[i]?.show === false) plot?.setSeries(i, { show: false });
-      });
-      const min = live.scales.x?.min;
-      const max = live.scales.x?.max;
-      if (min != null && max != null) plot.setScale('x', { min, max });
-      // uPlot sizes and draws in a microtask after construction: let it finish first.
-      await new Promise((done) => setTimeout(done, 0));
-      return this.compose(plot, theme, caption, live);
-    } finally {
-      plot?.destroy();
-      box.remove();
-    }
+    return withEnlargedCopy(
+      {
+        live,
+        data,
+        height: HEIGHT,
+        options: (width, height, k) => this.options(theme, this.drawn, width, height, k),
+        keepXRange: true,
+      },
+      (plot) => this.compose(plot, theme, caption, live),
+    );
   }
 
   private compose(plot: uPlot, theme: ChartTheme, caption: ExportCaption, live: uPlot): string | undefined {
