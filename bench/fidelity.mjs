@@ -2,7 +2,9 @@
 // log shows, before calibration (typical pod latencies, stopping at the last job) and after (calibrated from the log,
 // the whole application). Measures: job- and application-window executor-seconds error, mean |Δ executors| sampled
 // every second, peak, per-job duration error; plus the calibrated replay's warm end-to-end time.
-// Usage: node bench/fidelity.mjs   (or through bench/run.mjs). Writes test-output/bench/fidelity.json via the runner.
+// Usage: node bench/fidelity.mjs [--log PATH]...   (or through bench/run.mjs, which writes
+// test-output/bench/fidelity.json). --log measures other logs instead of the shared ones: the same measures on logs
+// the calibration was never looked at against.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -21,6 +23,7 @@ const FILES = [
   'job_spark_shell',
   'tasks_executors_fail_compressed_eventlog.zstd',
 ];
+const SHARED = FILES.map((file) => join(LOGS, file));
 
 /** The issue's targets: executor-seconds within 10%, mean |Δ| ≤ 1.5, peak ±1, jobs within 10% (1 s under 10 s). */
 const jobOk = (j) => j.errorSec !== undefined && Math.abs(j.errorSec) <= (j.observedSec < 10 ? 1 : 0.1 * j.observedSec);
@@ -43,20 +46,32 @@ async function load() {
   return createRequire(import.meta.url)(bundle);
 }
 
+/** The logs named by --log on the command line, else the shared ones. */
+function logPaths(argv) {
+  const named = argv.flatMap((arg, i) => (argv[i - 1] === '--log' ? [resolve(arg)] : []));
+  return named.length > 0 ? named : SHARED;
+}
+
 export async function run(options = {}) {
   const log = options.log ?? ((line) => console.log(line));
   const m = await load();
   const summary = [];
-  for (const file of FILES) {
-    const path = join(LOGS, file);
+  for (const path of options.paths ?? SHARED) {
+    const file = basename(path);
     if (!existsSync(path)) {
-      log(`(${file} not found under ${LOGS}: skipped)`);
+      log(`(${path} not found: skipped)`);
       continue;
     }
-    const r = await m.fidelityOf(path);
+    let r;
+    try {
+      r = await m.fidelityOf(path);
+    } catch (error) {
+      log(`\n${file}: not measured: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
     const before = measures(r.before);
     const after = measures(r.after);
-    log(`\n${basename(file)}`);
+    log(`\n${file}`);
     log(`  calibration: ${r.calibration.summary}`);
     const rows = [
       ['job-window executor-seconds error', `${before.jobWindowPct}%`, `${after.jobWindowPct}%`, '±10%'],
@@ -81,4 +96,5 @@ export async function run(options = {}) {
   return summary;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await run({ paths: logPaths(process.argv.slice(2)) });

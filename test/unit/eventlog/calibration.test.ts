@@ -202,6 +202,25 @@ test('stage launch delay: median of stage submission → first task launch; 0 gi
   assert.doesNotMatch(instant.summary, /stage launch/);
 });
 
+test('stage launch delay: a stage that waited for a new executor counts from its registration', () => {
+  // Two of three stages start before any executor that can run them: their first tasks run on executors that
+  // register 6 s and 5 s later. Counted from submission, the median would be 5 s; the driver took 0.2–0.3 s.
+  const log = read(
+    new LogBuilder(DRA)
+      .executor('1', 5)
+      .job(0, 0, 20, tasks(4, '1', 20.1, 21))
+      .executor('2', 36)
+      .job(1, 1, 30, tasks(4, '2', 36.3, 38))
+      .executor('3', 45)
+      .job(2, 2, 40, tasks(4, '3', 45.2, 47))
+      .end(60),
+  );
+  assert.deepEqual(log.observed.launchDelays, [0.1, 0.3, 0.2]);
+  const c = calibrateFromLog(log);
+  assert.equal(c.launchDelay.value, 0.2);
+  assert.match(c.launchDelay.basis, /registration it waited for/);
+});
+
 test('stage launch delay: no stage with both a submission and a launch → the fallback 0', () => {
   const log = read(
     new LogBuilder(STATIC)

@@ -264,14 +264,20 @@ function removalLag(observed: ObservedRun, idleTimeoutSec: number, dra: boolean)
 }
 
 /**
- * Stage submission → first task launch, the median over stages: the driver's own scheduling time per stage. The
- * median keeps out the stages that waited for an executor (a minority in a run that had its executors).
+ * Stage submission → first task launch, the median over stages: the driver's own scheduling time per stage. A stage
+ * that waited for a new executor counts from its registration (observed.ts); the median keeps out the stages that
+ * waited for a busy slot.
  */
 function launchDelay(observed: ObservedRun): CalibratedValue {
   const samples = observed.launchDelays;
   if (samples.length === 0)
     return fallback(0, 's', 'no stage launched a task in the log: tasks launch the moment a slot is free');
-  return measured(samples, median(samples), 's', `median over ${samples.length} stage(s) of submission → first launch`);
+  return measured(
+    samples,
+    median(samples),
+    's',
+    `median over ${samples.length} stage(s) of submission (or the registration it waited for) → first launch`,
+  );
 }
 
 function lastJobEnd(observed: ObservedRun): number | undefined {

@@ -36,6 +36,8 @@ export interface StageRecord {
   profileId?: number;
   /** Earliest launch of any of its task attempts (epoch ms). */
   firstLaunchMs?: number;
+  /** When the executor that ran that earliest attempt registered (epoch ms), if the log added it. */
+  firstLaunchExecutorAddedMs?: number;
 }
 
 /** What a SparkListenerResourceProfileAdded event asked for. */
@@ -329,8 +331,10 @@ export class EventCollector {
       return;
     }
     if (str(e, 'Task Type') === 'ShuffleMapTask') stage.shuffleMapTasks = true;
-    if (launch !== undefined && (stage.firstLaunchMs === undefined || launch < stage.firstLaunchMs))
+    if (launch !== undefined && (stage.firstLaunchMs === undefined || launch < stage.firstLaunchMs)) {
       stage.firstLaunchMs = launch;
+      stage.firstLaunchExecutorAddedMs = executor?.addedMs;
+    }
     // "Resubmitted" ends repeat an earlier successful attempt; they carry no new run time.
     if (launch === undefined || finish === undefined || reason === 'Resubmitted') return;
     const seconds = Math.max(0, finish - launch) / 1000;

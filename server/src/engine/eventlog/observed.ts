@@ -104,13 +104,18 @@ function backlogSpans(c: EventCollector, rel: (ms: number) => number): ObservedB
   return spans;
 }
 
-/** Stage submission → first task launch, per stage that has both (the driver's own delay before a stage runs). */
+/**
+ * Stage submission → first task launch, per stage that has both (the driver's own delay before a stage runs). A stage
+ * whose first task ran on an executor that registered after the submission waited for that executor, not for the
+ * driver: its delay counts from the registration.
+ */
 function launchDelays(c: EventCollector): number[] {
   const out: number[] = [];
   for (const sid of c.stageOrder) {
     const stage = c.stages.get(sid);
     if (stage?.submittedMs === undefined || stage.firstLaunchMs === undefined) continue;
-    out.push(round3(Math.max(0, stage.firstLaunchMs - stage.submittedMs) / 1000));
+    const ready = Math.max(stage.submittedMs, stage.firstLaunchExecutorAddedMs ?? 0);
+    out.push(round3(Math.max(0, stage.firstLaunchMs - ready) / 1000));
   }
   return out;
 }
