@@ -60,8 +60,13 @@ export interface JobFidelity {
   simulatedSec?: number;
   errorSec?: number;
   errorPct?: number;
-  /** The simulated duration is close enough to the logged one (see JOB_TARGET in eventlog/fidelity.ts). */
+  /**
+   * The simulated duration is close enough to the logged one (see JOB_TARGET in eventlog/fidelity.ts); absent for a
+   * job that failed in the log, whose logged end is when it failed or was cancelled, not when its work was done.
+   */
   withinTarget?: boolean;
+  /** The job failed, or was cancelled, in the log. */
+  failedInLog?: true;
 }
 
 export interface FidelityReport {

@@ -101,13 +101,20 @@ function errorPct(p: number): string {
 
 function jobsLine(jobs: readonly JobFidelity[]): string {
   if (jobs.length === 0) return 'The log has no jobs to compare.';
-  const compared = jobs.filter((j) => j.simulatedSec !== undefined && j.errorSec !== undefined);
-  if (compared.length === 0) return `${countOf(jobs.length, 'job')} in the log; the simulation finished none of them.`;
+  const failed = jobs.filter((j) => j.failedInLog === true).length;
+  const succeeded = jobs.filter((j) => j.failedInLog !== true);
+  const compared = succeeded.filter((j) => j.simulatedSec !== undefined && j.errorSec !== undefined);
+  const failedPart = failed > 0 ? `; ${countOf(failed, 'job')} failed in the log, not compared` : '';
+  if (succeeded.length === 0) return `Every job in the log failed (${countOf(failed, 'job')}): none is compared.`;
+  if (compared.length === 0) {
+    const which = failed > 0 ? 'succeeded in the log' : 'in the log';
+    return `${countOf(succeeded.length, 'job')} ${which}; the simulation finished none of them${failedPart}.`;
+  }
   // The engine decides what counts as close (10 %, or 1 s for jobs under 10 s).
   const close = compared.filter((j) => j.withinTarget === true).length;
   let worst = compared[0];
   for (const j of compared) if (Math.abs(j.errorSec ?? 0) > Math.abs(worst?.errorSec ?? 0)) worst = j;
-  const unfinished = jobs.length - compared.length;
+  const unfinished = succeeded.length - compared.length;
   const parts = [
     `${countOf(compared.length, 'job')} compared: ${trim(close, 0)} within target (10%, or 1 s under 10 s) of the logged duration`,
   ];
@@ -116,7 +123,7 @@ function jobsLine(jobs: readonly JobFidelity[]): string {
     parts.push(`largest gap job ${worst.id} (${signed(worst.errorSec, 1)} s${pct})`);
   }
   if (unfinished > 0) parts.push(`${countOf(unfinished, 'job')} not finished by the simulation`);
-  return `${parts.join('; ')}.`;
+  return `${parts.join('; ')}${failedPart}.`;
 }
 
 export function fidelityContent(f: FidelityReport): FidelityContent {

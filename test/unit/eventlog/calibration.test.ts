@@ -3,7 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEventLogText } from '../../../server/src/engine/eventlog';
 import type { EventLogReplay } from '../../../server/src/engine/eventlog';
-import { calibrateFromLog, TYPICAL_START_SEC, withKnobOverrides } from '../../../server/src/engine/eventlog/calibrate';
+import {
+  calibrateFromLog,
+  impliedInitialExecutors,
+  TYPICAL_START_SEC,
+  withKnobOverrides,
+} from '../../../server/src/engine/eventlog/calibrate';
 import { LogBuilder, tasks } from './build-log';
 import { expectOk } from './logs';
 
@@ -271,4 +276,45 @@ test('add latency by phase: with one phase only, the first ramp takes the add la
     ),
   );
   assert.equal(fallback.firstAddLatency.source, 'fallback');
+});
+
+test('start burst: more executors than tasks before any leaves become the initial count the replay asks for', () => {
+  const platform = { ...DRA, 'spark.dynamicAllocation.minExecutors': '0' };
+  // One task pending or running, yet four executors register within 2 s: the configuration asks for at most one.
+  const burst = read(
+    new LogBuilder(platform)
+      .job(0, 0, 4, tasks(1, '1', 6.5, 9))
+      .executor('1', 6.2)
+      .executor('2', 6.3)
+      .executor('3', 7.8)
+      .executor('4', 8.1)
+      .job(1, 1, 15, [
+        ...tasks(4, '1', 15, 20),
+        ...tasks(4, '2', 15, 20),
+        ...tasks(4, '3', 15, 20),
+        ...tasks(4, '4', 15, 20),
+      ])
+      .end(30),
+  );
+  assert.deepEqual(burst.observed.startBurst, { executors: 4, at: 8.1, mostTasks: 1 });
+  const c = calibrateFromLog(burst);
+  assert.equal(impliedInitialExecutors(burst), 4);
+  assert.deepEqual([c.coldStart.samples, c.coldStart.min, c.coldStart.max], [4, 6.2, 8.1]);
+  assert.match(c.summary, /^cold start 6\.2–8\.1 s \(4 executors, 4 beyond the configuration\)/);
+
+  // Two executors for eight pending tasks: the tasks explain them, nothing is inferred.
+  const asked = read(
+    new LogBuilder(platform)
+      .job(0, 0, 4, [...tasks(4, '1', 6.5, 9), ...tasks(4, '2', 6.6, 9)])
+      .executor('1', 6.2)
+      .executor('2', 6.3)
+      .end(30),
+  );
+  assert.equal(asked.observed.startBurst, undefined);
+  assert.equal(impliedInitialExecutors(asked), undefined);
+
+  // The configuration's own initial executors cover a burst of that size.
+  const configured = { ...burst, conf: { ...burst.conf, 'spark.dynamicAllocation.initialExecutors': '4' } };
+  assert.equal(impliedInitialExecutors(configured), undefined);
+  assert.doesNotMatch(calibrateFromLog(configured).summary, /beyond the configuration/);
 });

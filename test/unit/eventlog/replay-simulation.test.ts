@@ -177,3 +177,76 @@ test('cluster manager: a YARN log is replayed as YARN with its external shuffle 
     k8s.join('\n'),
   );
 });
+
+test('standalone defaults: executor cores and count left unset in the log are replayed as the log shows them', () => {
+  // Two 8-core executors on a standalone cluster, neither key written: Spark's defaults there are all of a worker's
+  // cores and as many executors as the cores allow, not 1 core and 2 executors.
+  const build = (conf: Record<string, string>, executors: string[]) => {
+    const b = new LogBuilder(conf);
+    for (const id of executors) b.executor(id, 5, 8);
+    b.job(
+      0,
+      0,
+      10,
+      executors.flatMap((id) => tasks(8, id, 10, 20)),
+    );
+    return expectOk(parseEventLogText(b.end(30), 'hand-built'));
+  };
+  const standalone = replayLoggedConfiguration(build({ 'spark.master': 'spark://m:7077' }, ['1', '2', '3']));
+  if (!standalone.ok) assert.fail(standalone.problem.message);
+  assert.equal(standalone.value.dra.summary.peakExecutors, 3, 'the three executors the log shows, not the default 2');
+  assert.equal(standalone.value.dra.jobs?.[0]?.endSec, 20, 'eight tasks per 8-core executor run in one wave');
+  assert.ok(standalone.value.notes.some((n) => /spark\.executor\.cores is not set in the log; .* 8 cores/.test(n)));
+  assert.ok(standalone.value.notes.some((n) => /spark\.executor\.instances is not set in the log; 3 executor/.test(n)));
+
+  const written = replayLoggedConfiguration(
+    build({ 'spark.master': 'spark://m:7077', 'spark.executor.cores': '4', 'spark.executor.instances': '3' }, [
+      '1',
+      '2',
+      '3',
+    ]),
+  );
+  if (!written.ok) assert.fail(written.problem.message);
+  assert.equal(written.value.dra.jobs?.[0]?.endSec, 30, 'written keys win: 4 cores each, two waves of 10 s');
+  assert.ok(!written.value.notes.some((n) => /is not set in the log/.test(n)));
+});
+
+test('start burst: the replay starts the executors the log shows starting beyond the configuration, and says so', () => {
+  const b = new LogBuilder({ ...DRA, 'spark.dynamicAllocation.minExecutors': '0' })
+    .job(0, 0, 4, tasks(1, '1', 6.5, 9))
+    .executor('1', 6.2)
+    .executor('2', 6.3)
+    .executor('3', 7.8)
+    .executor('4', 8.1);
+  b.job(
+    1,
+    1,
+    15,
+    ['1', '2', '3', '4'].flatMap((id) => tasks(4, id, 15, 20)),
+  );
+  const r = replayLoggedConfiguration(expectOk(parseEventLogText(b.end(30), 'hand-built')));
+  if (!r.ok) assert.fail(r.problem.message);
+  const added = (r.value.dra.executors ?? []).map((e) => e.addedSec);
+  assert.equal(added.length, 4);
+  assert.ok(Math.max(...added) <= 8.1 + 1e-9, `all four start with the application, as in the log: ${added}`);
+  const end = r.value.dra.jobs?.[1]?.endSec ?? Infinity;
+  assert.ok(end < 21, `the 16-task job runs in one wave on them, as in the log (20 s), not after a new ramp: ${end}`);
+  assert.ok(r.value.notes.some((n) => /4 executors registered by 8\.1 s, .* at most 1 task/.test(n)));
+});
+
+test('local mode: the driver’s task threads are replayed as one executor of that many cores, registered when logged', () => {
+  // local[4]: the log's only "executor" is the driver, added at 0.3 s with 4 cores; 8 one-second tasks make two waves.
+  const b = new LogBuilder({ 'spark.master': 'local[4]' }).executor('driver', 0.3, 4);
+  b.job(0, 0, 1, [...tasks(4, 'driver', 1, 2), ...tasks(4, 'driver', 2, 3)]);
+  const r = replayLoggedConfiguration(expectOk(parseEventLogText(b.end(4), 'hand-built')));
+  if (!r.ok) assert.fail(r.problem.message);
+  assert.equal(r.value.dra.summary.peakExecutors, 1);
+  assert.deepEqual(
+    (r.value.dra.executors ?? []).map((e) => e.addedSec),
+    [0.3],
+    'the calibrated 0.3 s start, not the typical 3 s of the pod model',
+  );
+  assert.equal(r.value.dra.jobs?.[0]?.endSec, 3);
+  assert.ok(r.value.notes.some((n) => /^Local mode: the driver ran the tasks on 4 thread/.test(n)));
+  assert.equal(r.value.fidelity?.appWindow.errorPct, 0);
+});

@@ -1,7 +1,12 @@
 // The calibrated start planner: cold executors, the first ramp and later ramps each take their measured latency.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveCalibratedStart, StartPlanner } from '../../../server/src/engine/simulator/k8s/calibrated-start';
+import {
+  fitLatencyParts,
+  resolveCalibratedStart,
+  StartPlanner,
+} from '../../../server/src/engine/simulator/k8s/calibrated-start';
+import { resolvePodLatency } from '../../../server/src/engine/simulator/k8s/latency';
 
 const plan = (knobs: Record<string, number>, pods: Array<[number, number]>): number[] => {
   const planner = new StartPlanner(resolveCalibratedStart({ coldExecutors: 1, ...knobs }), 0);
@@ -25,4 +30,15 @@ test('first ramp: pods created before the first added executor registered take f
 
 test('first ramp: without firstAddLatencySec every added executor takes addLatencySec', () => {
   assert.deepEqual(plan({ coldStartSec: 2, addLatencySec: 3 }, PODS), [2000, 4000, 8000, 23_000]);
+});
+
+test('fixed latency parts shrink to fit the shortest calibrated start, and stay when they fit', () => {
+  const typical = resolvePodLatency({});
+  assert.equal(typical.apiMs + typical.registerMs, 3000, 'the typical API and registration parts: 1 s + 2 s');
+  const quick = fitLatencyParts(typical, resolveCalibratedStart({ coldStartSec: 0.3, addLatencySec: 5 }));
+  assert.deepEqual([quick.apiMs, quick.registerMs], [300, 0], 'a 0.3 s cold start leaves no room for registration');
+  const mid = fitLatencyParts(typical, resolveCalibratedStart({ addLatencySec: 1.3 }));
+  assert.deepEqual([mid.apiMs, mid.registerMs], [1000, 300]);
+  assert.equal(fitLatencyParts(typical, resolveCalibratedStart({ coldStartSec: 20 })), typical);
+  assert.equal(fitLatencyParts(typical, resolveCalibratedStart({ removalLagSec: 0.1 })), typical, 'no start measured');
 });

@@ -107,6 +107,7 @@ test('stage table: a task to run again is taken before the next new index', () =
   const s = table.add({
     id: 4,
     job: 0,
+    priority: 0,
     durations: new Int32Array([10, 20]),
     cached: false,
     attempt: 0,

@@ -177,3 +177,18 @@ test('SlotHeap.retime moves an entry earlier or later and keeps the heap order (
   }
   assert.deepEqual(order, ['5@5', '2@20', '3@20', '4@40', '1@45']);
 });
+
+test('FIFO: concurrent jobs are served lowest job id first, whatever order they were submitted in', () => {
+  // Job 31 is submitted after job 33 (Spark logs concurrent JobStarts out of id order); Spark's FIFO pool still
+  // offers job 31's stage first: its tasks take the only slot before any of job 33's.
+  const job = (id: number, stageId: number, at: number) => ({
+    id,
+    start: { kind: 'at' as const, seconds: at },
+    reusesShuffles: [],
+    stages: [stage(stageId, 2, 1)],
+  });
+  const w: Workload = { name: 'fifo', seed: 1, executor: {}, jobs: [job(33, 1, 0), job(31, 2, 0.5)] };
+  const { log } = drive(w, [1], 1);
+  const starts = log.filter((l) => l.startsWith('start '));
+  assert.deepEqual(starts, ['start 1.0@1', 'start 2.0@1', 'start 2.1@1', 'start 1.1@1']);
+});

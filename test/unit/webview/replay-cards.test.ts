@@ -54,4 +54,23 @@ describe('fidelityContent', () => {
       '1 job in the log; the simulation finished none of them.',
     );
   });
+
+  it('leaves out of the comparison the jobs that failed in the log, and says how many', () => {
+    const failed = {
+      id: 9,
+      observedSec: 97,
+      simulatedSec: 13,
+      errorSec: -84,
+      errorPct: -86.6,
+      failedInLog: true as const,
+    };
+    assert.equal(
+      fidelityContent({ ...sampleFidelity(), jobs: [...sampleFidelity().jobs, failed] }).jobs,
+      '2 jobs compared: 1 within target (10%, or 1 s under 10 s) of the logged duration; largest gap job 1 (−45 s, −15%); 1 job not finished by the simulation; 1 job failed in the log, not compared.',
+    );
+    assert.equal(
+      fidelityContent({ ...sampleFidelity(), jobs: [failed] }).jobs,
+      'Every job in the log failed (1 job): none is compared.',
+    );
+  });
 });

@@ -46,12 +46,32 @@ function fallback(value: number, unit: CalibratedValue['unit'], basis: string): 
   return { value, unit, samples: 0, source: 'fallback', basis };
 }
 
-function allocation(input: CalibrationInput): { alloc: AllocationConfig; dra: boolean; initial: number } {
+/**
+ * The allocation settings and the executors asked for at start: the configuration's, or with dynamic allocation the
+ * start burst the log shows when it is larger (start-burst.ts).
+ */
+function allocation(input: CalibrationInput): {
+  alloc: AllocationConfig;
+  dra: boolean;
+  initial: number;
+  beyondConf: number;
+} {
   const version = normalizeVersion(input.sparkVersion) ?? DEFAULT_SPARK_VERSION;
   const alloc = resolveAllocationConfig(input.conf, version);
   const master = alloc.master ?? '';
   const dra = alloc.enabled && !(master === 'local' || master.startsWith('local['));
-  return { alloc, dra, initial: dra ? alloc.initialExecutors : (alloc.executorInstances ?? 2) };
+  const configured = dra ? alloc.initialExecutors : (alloc.executorInstances ?? 2);
+  const burst = dra ? (input.observed.startBurst?.executors ?? 0) : 0;
+  return { alloc, dra, initial: Math.max(configured, burst), beyondConf: Math.max(0, burst - configured) };
+}
+
+/**
+ * The initial executor count a replay of the logged configuration starts with when the log shows a start burst
+ * larger than the configuration's (dynamic allocation only); undefined otherwise.
+ */
+export function impliedInitialExecutors(input: CalibrationInput): number | undefined {
+  const { initial, beyondConf } = allocation(input);
+  return beyondConf > 0 ? initial : undefined;
 }
 
 /** The executors asked for at application start: the first `initial` to register (Spark asks for them first). */
@@ -290,15 +310,17 @@ const fmt = (s: number): string => (Math.abs(s) >= 100 ? s.toFixed(0) : s.toFixe
 function describe(
   c: Omit<Calibration, 'summary' | 'knobs' | 'appTailSec'>,
   coldCount: number,
+  beyondConf: number,
   rampCount: number,
   firstSplit: boolean,
 ) {
   const parts: string[] = [];
   const cs = c.coldStart;
+  const cold = `${coldCount} executor${coldCount === 1 ? '' : 's'}${beyondConf > 0 ? `, ${beyondConf} beyond the configuration` : ''}`;
   if (cs.source === 'fallback') parts.push(`cold start ${fmt(cs.value)} s (typical; no samples)`);
   else if (cs.min !== undefined && cs.max !== undefined && cs.max > cs.min)
-    parts.push(`cold start ${fmt(cs.min)}–${fmt(cs.max)} s (${coldCount} executors)`);
-  else parts.push(`cold start ${fmt(cs.value)} s (${coldCount} executor${coldCount === 1 ? '' : 's'})`);
+    parts.push(`cold start ${fmt(cs.min)}–${fmt(cs.max)} s (${cold})`);
+  else parts.push(`cold start ${fmt(cs.value)} s (${cold})`);
   const al = c.addLatency;
   if (al.source === 'fallback') parts.push(`add latency ${fmt(al.value)} s (typical; no ramps)`);
   else if (al.source === 'request-time') parts.push(`add latency ${fmt(al.value)} s (${al.samples} requests)`);
@@ -321,7 +343,7 @@ function describe(
 
 /** Measures the calibration of a log; `knobs` holds the simulator knobs for the measured (non-fallback) values. */
 export function calibrateFromLog(input: CalibrationInput): Calibration {
-  const { alloc, dra, initial } = allocation(input);
+  const { alloc, dra, initial, beyondConf } = allocation(input);
   const observed = input.observed;
   const cold = coldSet(observed.executors, initial);
   const start = coldStart(cold);
@@ -358,7 +380,7 @@ export function calibrateFromLog(input: CalibrationInput): Calibration {
     exitTime: exit,
     launchDelay: delay,
   };
-  return { ...parts, appTailSec, knobs, summary: describe(parts, cold.length, add.ramps, add.split) };
+  return { ...parts, appTailSec, knobs, summary: describe(parts, cold.length, beyondConf, add.ramps, add.split) };
 }
 
 type ValueField =

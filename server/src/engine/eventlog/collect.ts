@@ -38,6 +38,10 @@ export interface StageRecord {
   firstLaunchMs?: number;
   /** When the executor that ran that earliest attempt registered (epoch ms), if the log added it. */
   firstLaunchExecutorAddedMs?: number;
+  /** An attempt of the stage completed without a failure reason. */
+  completedOk?: boolean;
+  /** The failure reason of its last failed attempt (cancelled, aborted, fetch failure). */
+  failureReason?: string;
 }
 
 /** What a SparkListenerResourceProfileAdded event asked for. */
@@ -301,6 +305,9 @@ export class EventCollector {
     const stage = this.stages.get(id);
     const done = this.seen(num(info, 'Completion Time'));
     if (stage && done !== undefined) stage.completedMs = Math.max(stage.completedMs ?? 0, done);
+    const failure = str(info, 'Failure Reason');
+    if (stage && failure !== undefined) stage.failureReason = failure;
+    else if (stage && done !== undefined) stage.completedOk = true;
   }
 
   private onTaskEnd(e: JsonObject): void {

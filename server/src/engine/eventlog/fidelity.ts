@@ -84,12 +84,13 @@ export function computeFidelity(observed: ObservedRun, result: SimulationResult)
     const observedSec = round3(o.endedAt - o.submittedAt);
     const s = simById.get(o.id);
     const out: JobFidelity = { id: o.id, observedSec };
+    if (o.failed) out.failedInLog = true;
     if (s?.endSec !== undefined) {
       const simulatedSec = round3(s.endSec - s.startSec);
       out.simulatedSec = simulatedSec;
       out.errorSec = round3(simulatedSec - observedSec);
       if (observedSec > 0) out.errorPct = round1(((simulatedSec - observedSec) / observedSec) * 100);
-      out.withinTarget = jobWithinTarget(observedSec, simulatedSec);
+      if (!o.failed) out.withinTarget = jobWithinTarget(observedSec, simulatedSec);
     }
     return out;
   });

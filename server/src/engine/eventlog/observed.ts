@@ -1,5 +1,6 @@
 // What the real cluster did: executor lifetimes, the executor-count step timeline, peak and executor-seconds.
 import { PENDING_BUCKET_MS, type EventCollector } from './collect';
+import { startBurst } from './start-burst';
 import type { ObservedBacklog, ObservedExecutor, ObservedJob, ObservedRun, ObservedStep } from './types';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -67,6 +68,8 @@ export function buildObserved(c: EventCollector): ObservedRun {
     launchDelays: launchDelays(c),
   };
   if (c.appEndMs !== undefined) run.appEnd = c.appEndMs;
+  const burst = startBurst(c, executors, origin);
+  if (burst) run.startBurst = burst;
   return run;
 }
 
@@ -74,7 +77,9 @@ function observedJobs(c: EventCollector, rel: (ms: number) => number): ObservedJ
   const jobs: ObservedJob[] = [];
   for (const j of c.jobs.values()) {
     if (j.submitMs === undefined || j.endMs === undefined) continue;
-    jobs.push({ id: j.id, submittedAt: rel(j.submitMs), endedAt: rel(Math.max(j.endMs, j.submitMs)) });
+    const job: ObservedJob = { id: j.id, submittedAt: rel(j.submitMs), endedAt: rel(Math.max(j.endMs, j.submitMs)) };
+    if (j.result !== undefined && j.result !== 'JobSucceeded') job.failed = true;
+    jobs.push(job);
   }
   return jobs.sort((a, b) => a.submittedAt - b.submittedAt || a.id - b.id);
 }

@@ -4,7 +4,7 @@
 import type { JobConfig, StorageClassInfo } from '../model';
 import { simulateConf, simulateJob, type SimulateJobResult, type SimulateOptions } from '../simulator/simulate-job';
 import { DEFAULT_SPARK_VERSION, normalizeVersion } from '../version';
-import { calibrateFromLog, withKnobOverrides } from './calibrate';
+import { calibrateFromLog, impliedInitialExecutors, withKnobOverrides } from './calibrate';
 import { executorLosses } from './executor-losses';
 import { computeFidelity } from './fidelity';
 import type { EventLogReplay } from './types';
@@ -110,17 +110,74 @@ export function replayLoggedConfiguration(log: EventLogReplay, options: ReplayOp
   // cluster (a Kubernetes master leaves the YARN allocator, and its room, behind).
   if (options.calibrate !== false && log.observed.peakExecutors > 0)
     simOptions.nativeContainerRoom = log.observed.peakExecutors;
-  const outcome = withCalibration(
-    simulateConf(log.conf, simOptions),
-    log,
-    options,
-    simOptions,
-    log.conf,
-    losses.length > 0,
-  );
+  const { conf, notes } = withLoggedExecutors(log);
+  const simulated = simulateConf(conf, simOptions);
+  if (simulated.ok) simulated.value.notes.push(...notes);
+  const outcome = withCalibration(simulated, log, options, simOptions, log.conf, losses.length > 0);
   if (!outcome.ok) return outcome;
   if (!unchanged) return outcome;
   return { ok: true, value: { ...outcome.value, fidelity: computeFidelity(log.observed, outcome.value) } };
+}
+
+/**
+ * A local-mode log: the driver ran every task itself, with as many task threads as the log's "driver" executor has
+ * cores (local[N]); spark.executor.cores and instances mean nothing there. Replayed as one executor of that size.
+ */
+function localMode(
+  log: EventLogReplay,
+  cores: number | undefined,
+): { conf: Readonly<Record<string, string>>; notes: string[] } {
+  if (cores === undefined || log.observed.peakExecutors !== 1) return { conf: log.conf, notes: [] };
+  return {
+    conf: { ...log.conf, 'spark.executor.instances': '1', 'spark.executor.cores': String(cores) },
+    notes: [
+      `Local mode: the driver ran the tasks on ${cores} thread(s); the replay runs them on one executor with ` +
+        `${cores} core(s).`,
+    ],
+  };
+}
+
+/**
+ * The logged configuration with the executors the log shows where it leaves them to the cluster manager's default:
+ * spark.executor.cores (1 on YARN and Kubernetes, all of a worker's free cores on standalone) and, without dynamic
+ * allocation, spark.executor.instances (2 on YARN and Kubernetes, as many as the cores allow on standalone); with
+ * dynamic allocation, the initial executors when the log shows more starting than the configuration asks for.
+ */
+function withLoggedExecutors(log: EventLogReplay): { conf: Readonly<Record<string, string>>; notes: string[] } {
+  const conf = { ...log.conf };
+  const notes: string[] = [];
+  const master = conf['spark.master'] ?? '';
+  const cores = log.workload.executor.cores;
+  if (master.startsWith('local')) return localMode(log, cores);
+  if (master === '') return { conf: log.conf, notes };
+  if (conf['spark.executor.cores'] === undefined && cores !== undefined && cores !== 1) {
+    conf['spark.executor.cores'] = String(cores);
+    notes.push(
+      `spark.executor.cores is not set in the log; its executors had ${cores} cores each (a standalone cluster gives ` +
+        'an executor all of a worker’s free cores), so the replay gives them that many.',
+    );
+  }
+  const count = log.observed.peakExecutors;
+  const dra = (conf['spark.dynamicAllocation.enabled'] ?? '').trim().toLowerCase() === 'true';
+  if (!dra && conf['spark.executor.instances'] === undefined && count > 0 && count !== 2) {
+    conf['spark.executor.instances'] = String(count);
+    notes.push(
+      `spark.executor.instances is not set in the log; ${count} executor(s) ran (a standalone cluster starts as many ` +
+        'as its cores allow), so the replay runs that many.',
+    );
+  }
+  const initial = impliedInitialExecutors(log);
+  const burst = log.observed.startBurst;
+  if (initial !== undefined && burst !== undefined) {
+    conf['spark.dynamicAllocation.initialExecutors'] = String(initial);
+    notes.push(
+      `${burst.executors} executors registered by ${burst.at.toFixed(1)} s, when the log had had at most ` +
+        `${burst.mostTasks} task(s) pending or running: more than the logged configuration asks for, so something ` +
+        `outside it (a platform default, say) asked for them; the replay starts with ${initial} ` +
+        '(spark.dynamicAllocation.initialExecutors).',
+    );
+  }
+  return notes.length > 0 ? { conf, notes } : { conf: log.conf, notes };
 }
 
 /** The log's workload under a job file's configuration (with `options.conf` over it), calibrated from the log. */

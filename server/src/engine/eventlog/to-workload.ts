@@ -8,7 +8,8 @@
 //   submitted, else to a made-up job.
 // - Task durations: the stage's successful attempts (Finish − Launch), first N by launch time for N = the stage's task
 //   count; indices without a successful attempt get the median of the successes (else of the other attempts).
-//   A stage with no ended attempt at all is dropped with a warning.
+//   A stage the log shows failed, cancelled or aborted without ever completing keeps only its successful attempts
+//   (the rest never ran). A stage with no ended attempt at all is dropped with a warning.
 // - Job timing: the first job starts at its observed offset from application start; a later job that was submitted
 //   after every earlier job ended keeps that gap (`gapAfterPrevious`); one submitted while an earlier job was still
 //   running keeps its offset from the previous submission (`delayAfterPreviousSubmit`).
@@ -83,6 +84,15 @@ function assignStages(c: EventCollector): Map<number, number[]> {
 /** The stage's per-task durations in seconds, or undefined when it has no ended attempt to learn from. */
 function stageDurations(stage: StageRecord, warnings: string[]): number[] | undefined {
   const ok = [...stage.successes].sort((a, b) => a.launchMs - b.launchMs).map((r) => round3(r.seconds));
+  if (unfinished(stage)) {
+    // Tasks that never ran did no work in the run being replayed: none is made up for them.
+    const reason = (stage.failureReason ?? '').split('\n')[0].slice(0, 120);
+    warnings.push(
+      `stage ${stage.id}: ended without completing (${reason}) after ${ok.length} of ${stage.numTasks} task(s) ` +
+        'succeeded; the replay runs those only',
+    );
+    return ok.length > 0 ? ok : undefined;
+  }
   const count = stage.numTasks > 0 ? stage.numTasks : ok.length;
   if (count === 0) return undefined;
   const list = ok.slice(0, count);
@@ -96,6 +106,11 @@ function stageDurations(stage: StageRecord, warnings: string[]): number[] | unde
     while (list.length < count) list.push(round3(fill));
   }
   return list;
+}
+
+/** A stage the log shows failed, cancelled or aborted, with no attempt that completed. */
+function unfinished(stage: StageRecord): boolean {
+  return stage.failureReason !== undefined && stage.completedOk !== true && stage.successes.length < stage.numTasks;
 }
 
 export function buildWorkload(c: EventCollector, fallbackName: string): WorkloadBuild {

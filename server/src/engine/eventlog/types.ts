@@ -29,6 +29,8 @@ export interface ObservedJob {
   id: number;
   submittedAt: number;
   endedAt: number;
+  /** The log's JobEnd gives another result than JobSucceeded (failed, cancelled, or stopped with the application). */
+  failed?: true;
 }
 
 /** A span during which tasks were submitted but waiting for a slot (what starts Spark's backlog timer). */
@@ -43,6 +45,16 @@ export interface ObservedBacklog {
 export interface ObservedStep {
   t: number;
   running: number;
+}
+
+/** Executors that registered, before any left, beyond the most tasks the log had pending or running (start-burst.ts). */
+export interface StartBurst {
+  /** How many had registered by then. */
+  executors: number;
+  /** When the last of them registered (seconds from application start). */
+  at: number;
+  /** The most tasks pending or running up to then. */
+  mostTasks: number;
 }
 
 export interface ObservedRun {
@@ -64,6 +76,8 @@ export interface ObservedRun {
   backlogs: ObservedBacklog[];
   /** Per submitted stage with a launched task, in submission order: stage submission → its first task launch (s). */
   launchDelays: number[];
+  /** Absent when no more executors registered than the application had tasks for. */
+  startBurst?: StartBurst;
 }
 
 export interface EventLogStats {

@@ -21,7 +21,12 @@ import { validateAllocationConfig } from './startup-checks';
 import { executorShape } from './cost';
 import { otherProfileSlots, profileInputs, resolveProfiles } from './profiles';
 import { ConfReader } from './k8s/conf-reader';
-import { CALIBRATION_KNOBS, resolveCalibratedStart, type CalibratedStart } from './k8s/calibrated-start';
+import {
+  CALIBRATION_KNOBS,
+  fitLatencyParts,
+  resolveCalibratedStart,
+  type CalibratedStart,
+} from './k8s/calibrated-start';
 import { resolvePodLatency } from './k8s/latency';
 import { resolvePodAllocatorSettings, validatePodAllocatorSettings } from './k8s/settings';
 import { launchDelayMs } from './launch-delay';
@@ -255,7 +260,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
     mode,
     tasksPerExecutor: alloc.tasksPerExecutor,
     pods,
-    latency,
+    latency: calibrated ? fitLatencyParts(latency, calibrated) : latency,
     volumes: volumes.onDemand,
     pvc,
     limits,

@@ -61,6 +61,7 @@ export class LostOutputReruns {
       // The executor monitor knows a shuffle of another (earlier) job by the id the reading job registered for it.
       id: stages.job[producer] === j ? stages.ids[producer] : -1 - shuffleId,
       job: j,
+      priority: stages.priority[reader],
       durations,
       cached: false,
       attempt,

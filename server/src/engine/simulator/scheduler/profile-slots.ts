@@ -15,14 +15,14 @@ export class ProfileQueues {
 
   /** `stageProfile[s]` is the profile of internal stage s (read, never written), like the queue's ordering keys. */
   constructor(
-    stageJob: readonly number[],
+    stagePriority: readonly number[],
     stageIds: readonly number[],
     private readonly stageProfile: readonly number[],
     profiles: Iterable<number>,
   ) {
-    this.main = new StageQueue(stageJob, stageIds);
+    this.main = new StageQueue(stagePriority, stageIds);
     this.queues.set(0, this.main);
-    for (const p of profiles) if (!this.queues.has(p)) this.queues.set(p, new StageQueue(stageJob, stageIds));
+    for (const p of profiles) if (!this.queues.has(p)) this.queues.set(p, new StageQueue(stagePriority, stageIds));
     this.single = this.queues.size === 1;
   }
 

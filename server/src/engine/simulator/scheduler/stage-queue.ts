@@ -1,13 +1,13 @@
 // The scheduler's submitted stages that still have tasks to launch, ordered the way FIFO scheduling offers them:
-// earlier job first, then lower stage id. A binary heap, so submitting and finishing a stage cost O(log n) where
+// lower job id first, then lower stage id. A binary heap, so submitting and finishing a stage cost O(log n) where
 // sorting the whole list on every submission was quadratic on workloads with tens of thousands of concurrent jobs.
 
 export class StageQueue {
   private readonly heap: number[] = [];
 
-  /** `stageJob[s]` and `stageIds[s]` give the ordering key of internal stage index s (read, never written). */
+  /** `stagePriority[s]` and `stageIds[s]` give the ordering key of internal stage index s (read, never written). */
   constructor(
-    private readonly stageJob: readonly number[],
+    private readonly stagePriority: readonly number[],
     private readonly stageIds: readonly number[],
   ) {}
 
@@ -53,7 +53,7 @@ export class StageQueue {
 
   /** Strict order: job, then stage id, then internal index (only differs for duplicate ids, which parsing rejects). */
   private before(a: number, b: number): boolean {
-    const byJob = this.stageJob[a] - this.stageJob[b];
+    const byJob = this.stagePriority[a] - this.stagePriority[b];
     if (byJob !== 0) return byJob < 0;
     const byId = this.stageIds[a] - this.stageIds[b];
     if (byId !== 0) return byId < 0;

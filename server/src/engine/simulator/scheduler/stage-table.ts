@@ -11,6 +11,8 @@ export const NO_SHUFFLE = -1;
 export interface NewStage {
   id: number;
   job: number;
+  /** FIFO priority: the Spark job id of the job it runs for (lower runs first). */
+  priority: number;
   durations: Int32Array;
   cached: boolean;
   attempt: number;
@@ -38,6 +40,11 @@ export class StageTable {
   readonly reads: number[][] = [];
   /** The job (index in workload order) the stage runs for. */
   readonly job: number[] = [];
+  /**
+   * FIFO priority: the id of that job. Spark offers the stages of the job with the lowest id first, and ids follow
+   * the order jobs were asked for, which concurrent jobs can log in another order than their JobStart times.
+   */
+  readonly priority: number[] = [];
   /** Run time (ms) of each task's successful attempt. */
   readonly durations: Int32Array[] = [];
   /** Parent stages (and lost outputs being recomputed) still to finish before the stage can be submitted. */
@@ -51,8 +58,9 @@ export class StageTable {
   readonly rerun: number[][] = [];
   readonly history: Array<StageTaskHistory | undefined> = [];
 
-  /** FIFO order of two stages: earlier job, then lower stage id, then internal index. */
-  readonly order = (a: number, b: number): number => this.job[a] - this.job[b] || this.ids[a] - this.ids[b] || a - b;
+  /** FIFO order of two stages: lower job id, then lower stage id, then internal index. */
+  readonly order = (a: number, b: number): number =>
+    this.priority[a] - this.priority[b] || this.ids[a] - this.ids[b] || a - b;
 
   /** Appends a stage; returns its internal index. Its reads and parent count are filled in once its parents are known. */
   add(stage: NewStage): number {
@@ -65,6 +73,7 @@ export class StageTable {
     this.shuffle.push(stage.shuffle);
     this.reads.push([]);
     this.job.push(stage.job);
+    this.priority.push(stage.priority);
     this.durations.push(stage.durations);
     this.children.push(stage.children);
     this.parentsLeft.push(0);

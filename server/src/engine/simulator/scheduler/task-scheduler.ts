@@ -88,7 +88,7 @@ export class TaskScheduler {
     this.totalTasks = laidOut.totalTasks;
     this.jobs = new JobProgress(workload.jobs, laidOut.jobStages, timer);
     this.reruns = outputs ? new LostOutputReruns(outputs, this.stages, this.jobs, laidOut.firstWriter) : undefined;
-    this.active = new ProfileQueues(this.stages.job, this.stages.ids, this.stages.profile, bySlots.keys());
+    this.active = new ProfileQueues(this.stages.priority, this.stages.ids, this.stages.profile, bySlots.keys());
     this.onlyQueue = this.slots.profileSlots ? undefined : this.active.main;
     this.dag = new DagScheduler({
       workload,

@@ -36,6 +36,7 @@ export function addWorkloadStages(
       const s = table.add({
         id: stage.id,
         job: j,
+        priority: job.id,
         durations: durationsMs(stage),
         cached: stage.cached,
         attempt: 0,
