@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseEventLogText, readEventLog } from '../../../server/src/engine/eventlog';
 import type { EventLogResult } from '../../../server/src/engine/eventlog';
 import { DRA, SPARK_SHELL, expectOk } from './logs';
+import { LogBuilder, tasks } from './build-log';
 
 let root = '';
 let shell = '';
@@ -178,4 +179,17 @@ test('CRLF line endings and blank lines are accepted', () => {
   const r = expectOk(parseEventLogText(crlf));
   assert.equal(r.stats.events, 49);
   assert.equal(r.workload.jobs.length, 2);
+});
+
+test('an executor registered after its first task launched counts from that launch, with a warning', () => {
+  // Edited or merged logs can carry a registration far after the work it did: here 1000 s after its tasks ran.
+  const text = new LogBuilder({ 'spark.master': 'yarn', 'spark.executor.instances': '1' })
+    .executor('1', 1000)
+    .job(0, 0, 10, tasks(2, '1', 10, 12))
+    .text(); // no ApplicationEnd: the run lasts until the last timestamp
+  const log = expectOk(parseEventLogText(text, 'hand-built'));
+  const executor = log.observed.executors.find((e) => e.id === '1');
+  assert.equal(executor?.addedAt, 10, 'counted from its first task launch');
+  assert.equal(log.observed.runtimeSec, 12, 'the bad timestamp does not stretch the run to 1000 s');
+  assert.ok(log.warnings.some((w) => /executor 1: registered 990 s after its first task launched/.test(w)));
 });

@@ -74,6 +74,8 @@ export interface ExecutorRecord {
   cores: number;
   reason?: string;
   tasks: number;
+  /** When the first task attempt on this executor launched (epoch ms). */
+  firstLaunchMs?: number;
   lastTaskEndMs?: number;
   /** ExecutorInfo's "Request Time" (Spark 3.4+ writes it when the cluster manager reports it). */
   requestMs?: number;
@@ -329,6 +331,7 @@ export class EventCollector {
     const executor = executorId === undefined ? undefined : this.liveExecutors.get(executorId);
     if (executor) {
       executor.tasks++;
+      if (launch !== undefined) executor.firstLaunchMs = Math.min(executor.firstLaunchMs ?? launch, launch);
       if (finish !== undefined) executor.lastTaskEndMs = Math.max(executor.lastTaskEndMs ?? 0, finish);
     }
     const stageId = num(e, 'Stage ID');
@@ -374,7 +377,9 @@ export class EventCollector {
 
   private onExecutorAdded(e: JsonObject): void {
     const id = idString(e, 'Executor ID');
-    const at = this.seen(num(e, 'Timestamp'));
+    // Not yet counted in the log's time span: a registration after tasks already ran on the executor is corrected
+    // (settleExecutorTimes) before it can stretch the span.
+    const at = positive(num(e, 'Timestamp'));
     if (id === undefined || at === undefined) return;
     this.executorsAdded++;
     if (this.liveExecutors.has(id))
@@ -429,12 +434,36 @@ export class EventCollector {
     this.profiles.set(id, record);
   }
 
-  /** Warnings that summarise the whole log; call once after the last event. */
-  finishWarnings(): void {
+  /**
+   * An executor runs tasks only once registered: one whose first task launched more than a second before its logged
+   * registration has timestamps that disagree (an edited or merged log), and counts from that first launch. Every
+   * registration then joins the log's time span.
+   */
+  private settleExecutorTimes(): void {
+    for (const r of this.executors) {
+      if (r.firstLaunchMs !== undefined && r.firstLaunchMs < r.addedMs - 1000) {
+        this.warnings.push(
+          `executor ${r.id}: registered ${Math.round((r.addedMs - r.firstLaunchMs) / 1000)} s after its first task ` +
+            'launched, which cannot be; its timestamps disagree, so it counts from that first launch',
+        );
+        r.addedMs = r.firstLaunchMs;
+      }
+      this.seen(r.addedMs);
+    }
+  }
+
+  /** Settles what needs the whole log (executor registration times, summary warnings); call once, at the end. */
+  finish(): void {
+    this.settleExecutorTimes();
     if (this.tasksOfUnknownStages > 0) {
       this.warnings.push(`${this.tasksOfUnknownStages} task ends belong to stages that were never submitted; ignored`);
     }
   }
+}
+
+/** A timestamp Spark could have written (epoch ms after 1970), else undefined. */
+function positive(ms: number | undefined): number | undefined {
+  return ms !== undefined && ms > 0 ? ms : undefined;
 }
 
 function addTo(map: Map<number, number>, ms: number, delta: number): void {

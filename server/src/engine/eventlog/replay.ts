@@ -80,7 +80,7 @@ function finishReplay(collector: EventCollector, events: number, warnings: strin
     const what = name ? `${name}: ` : '';
     return { ok: false, error: `${what}no Spark events found (the log is empty)` };
   }
-  collector.finishWarnings();
+  collector.finish();
   const built = buildWorkload(collector, name || 'event log');
   if (!built.ok) return { ok: false, error: name ? `${name}: ${built.error}` : built.error };
   warnings.push(...collector.warnings);
