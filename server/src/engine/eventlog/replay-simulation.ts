@@ -148,8 +148,8 @@ function withLoggedExecutors(log: EventLogReplay): { conf: Readonly<Record<strin
   const notes: string[] = [];
   const master = conf['spark.master'] ?? '';
   const cores = log.workload.executor.cores;
-  if (master.startsWith('local')) return localMode(log, cores);
-  if (master === '') return { conf: log.conf, notes };
+  // local-cluster[workers,cores,memory] runs real executors, as a standalone cluster does.
+  if (master === 'local' || master.startsWith('local[')) return localMode(log, cores);
   if (conf['spark.executor.cores'] === undefined && cores !== undefined && cores !== 1) {
     conf['spark.executor.cores'] = String(cores);
     notes.push(
