@@ -153,8 +153,8 @@ function withLoggedExecutors(log: EventLogReplay): { conf: Readonly<Record<strin
   if (conf['spark.executor.cores'] === undefined && cores !== undefined && cores !== 1) {
     conf['spark.executor.cores'] = String(cores);
     notes.push(
-      `spark.executor.cores is not set in the log; its executors had ${cores} cores each (a standalone cluster gives ` +
-        'an executor all of a worker’s free cores), so the replay gives them that many.',
+      `spark.executor.cores is not set in the log; its executors had ${cores} cores each (the default is the ` +
+        'cluster manager’s: all of a worker’s free cores on standalone), so the replay gives them that many.',
     );
   }
   const count = log.observed.peakExecutors;
@@ -162,8 +162,8 @@ function withLoggedExecutors(log: EventLogReplay): { conf: Readonly<Record<strin
   if (!dra && conf['spark.executor.instances'] === undefined && count > 0 && count !== 2) {
     conf['spark.executor.instances'] = String(count);
     notes.push(
-      `spark.executor.instances is not set in the log; ${count} executor(s) ran (a standalone cluster starts as many ` +
-        'as its cores allow), so the replay runs that many.',
+      `spark.executor.instances is not set in the log; ${count} executor(s) ran (the default is the cluster ` +
+        'manager’s: as many as the cores allow on standalone), so the replay runs that many.',
     );
   }
   const initial = impliedInitialExecutors(log);

@@ -33,7 +33,8 @@ export function startBurst(
   originMs: number,
 ): StartBurst | undefined {
   const steps = demandSteps(c);
-  const firstRemoval = Math.min(...executors.map((e) => e.removedAt ?? Infinity));
+  let firstRemoval = Infinity;
+  for (const e of executors) if (e.removedAt !== undefined && e.removedAt < firstRemoval) firstRemoval = e.removedAt;
   const byArrival = [...executors].sort((a, b) => a.addedAt - b.addedAt);
   let burst: StartBurst | undefined;
   let mostTasks = 0;
