@@ -28,6 +28,17 @@ const SHARED = FILES.map((file) => join(LOGS, file));
 /** The issue's targets: executor-seconds within 10%, mean |Δ| ≤ 1.5, peak ±1, jobs within 10% (1 s under 10 s). */
 const jobOk = (j) => j.errorSec !== undefined && Math.abs(j.errorSec) <= (j.observedSec < 10 ? 1 : 0.1 * j.observedSec);
 
+/** Which of the five targets a replay meets. */
+function targetsMet(f, jobsOk, jobsCompared) {
+  return {
+    jobWindow: Math.abs(f.jobWindow.errorPct) <= 10,
+    appWindow: Math.abs(f.appWindow.errorPct) <= 10,
+    meanError: f.meanAbsExecutorError <= 1.5,
+    peak: Math.abs(f.simulatedPeak - f.observedPeak) <= 1,
+    jobs: jobsOk === jobsCompared,
+  };
+}
+
 function measures(f) {
   // A job that failed in the log ended when it failed or was cancelled: its duration is not a target.
   const compared = f.jobs.filter((j) => !j.failedInLog);
@@ -35,6 +46,7 @@ function measures(f) {
   const jobsOk = compared.filter(jobOk).length;
   const worst = compared.reduce((w, j) => Math.max(w, Math.abs(j.errorPct ?? 0)), 0);
   return {
+    met: targetsMet(f, jobsOk, compared.length),
     jobWindowPct: f.jobWindow.errorPct,
     appWindowPct: f.appWindow.errorPct,
     meanAbsExecutors: f.meanAbsExecutorError,
@@ -96,7 +108,24 @@ export async function run(options = {}) {
     log(`  calibrated replay, warm end to end: ${r.warmMs.toFixed(1)} ms (median of 5; ${decoding})`);
     summary.push({ file, before, after, calibration: r.calibration.summary, warmMs: Math.round(r.warmMs * 10) / 10 });
   }
+  if (summary.length > 1) logTally(summary, log);
   return summary;
+}
+
+/** How many of the measured logs meet each target, and all five, before and after calibration. */
+function logTally(summary, log) {
+  const count = (phase, key) =>
+    summary.filter((s) => (key ? s[phase].met[key] : Object.values(s[phase].met).every(Boolean))).length;
+  log(`\n${summary.length} logs measured; how many meet each target (before → after calibration):`);
+  for (const [key, label] of [
+    ['jobWindow', 'job-window executor-seconds ±10%'],
+    ['appWindow', 'app-window executor-seconds ±10%'],
+    ['meanError', 'mean |Δ executors| ≤ 1.5'],
+    ['peak', 'peak ±1'],
+    ['jobs', 'every job within target'],
+    [undefined, 'all five'],
+  ])
+    log(`  ${label.padEnd(34)} ${count('before', key)} → ${count('after', key)}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
