@@ -109,3 +109,25 @@ test('a directory without parts is an error', async () => {
   assert.equal(r.ok, false);
   if (!r.ok) assert.match(r.error, /holds no rolled event-log parts/);
 });
+
+test('one part given alone is read, with a warning (or error) that names its rolled directory', async () => {
+  const dir = join(root, 'eventlog_v2_alone');
+  await mkdir(dir);
+  const [p1, p2, p3] = await threeParts();
+  await writeFile(join(dir, 'events_1_alone'), p1);
+  await writeFile(join(dir, 'events_2_alone'), p2 + p3);
+  const hint = `is one part of the rolled event log ${dir}; give that directory to read the whole application`;
+  const first = await readEventLog(join(dir, 'events_1_alone'));
+  assert.ok(
+    !first.ok && first.error.endsWith(`(events_1_alone ${hint})`),
+    'the first part alone has no finished stage',
+  );
+  const second = expectOk(await readEventLog(join(dir, 'events_2_alone')));
+  assert.equal(second.warnings[0], `events_2_alone ${hint}`);
+  const whole = expectOk(await readEventLog(dir));
+  assert.ok(!whole.warnings.some((w) => w.includes(hint)), 'the directory itself gets no such warning');
+  // The same file outside an eventlog_v2_* directory is just a log.
+  await copyFile(join(dir, 'events_2_alone'), join(root, 'events_2_alone'));
+  const plain = expectOk(await readEventLog(join(root, 'events_2_alone')));
+  assert.ok(!plain.warnings.some((w) => w.includes('one part of the rolled')));
+});

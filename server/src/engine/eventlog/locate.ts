@@ -2,7 +2,7 @@
 // the Spark History Server's download button makes it (see zip-input.ts).
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { LocateResult, LogInput, ReadEventLogOptions } from './log-input';
 import type { LogPart } from './part-stream';
 import { rolledGap, rolledInProgress, rolledParts } from './rolled-order';
@@ -71,6 +71,8 @@ export async function locateEventLog(path: string, options: ReadEventLogOptions 
       close: nothingToClose,
     };
     if (isFile) input.files = [path];
+    const folder = dirname(path);
+    if (/^events_\d+_/.test(name) && basename(folder).startsWith('eventlog_v2_')) input.partOfRolled = folder;
     return { ok: true, input };
   }
   let entries: string[];

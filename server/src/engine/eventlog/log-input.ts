@@ -9,6 +9,8 @@ export interface LogInput {
   files?: string[];
   /** Spark marks a log still being written with ".inprogress" (the file, or a rolled log's appstatus file). */
   inProgress: boolean;
+  /** The rolled eventlog_v2_* directory this one file is a part of, when it was given alone. */
+  partOfRolled?: string;
   /** Releases what reading needed (an open zip). */
   close(): Promise<void>;
 }

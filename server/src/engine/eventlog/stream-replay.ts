@@ -6,8 +6,14 @@ import type { EventLogResult } from './types';
 
 /** Warnings that depend on how the log was stored rather than on its events. */
 export function addInputWarnings(result: EventLogResult, input: LogInput, readWarnings: string[]): EventLogResult {
-  if (!result.ok) return result;
+  const whole =
+    input.partOfRolled === undefined
+      ? undefined
+      : `${input.name} is one part of the rolled event log ${input.partOfRolled}; give that directory to read the ` +
+        'whole application';
+  if (!result.ok) return whole === undefined ? result : { ok: false, error: `${result.error} (${whole})` };
   result.warnings.unshift(...readWarnings);
+  if (whole !== undefined) result.warnings.unshift(whole);
   if (input.inProgress && result.observed.appEnd === undefined) {
     result.warnings.push(
       `${input.name}: the log is still being written (.inprogress) and has no application end yet; ` +
