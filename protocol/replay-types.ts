@@ -65,7 +65,7 @@ export interface JobFidelity {
    * job that failed in the log, whose logged end is when it failed or was cancelled, not when its work was done.
    */
   withinTarget?: boolean;
-  /** The job failed, or was cancelled, in the log. */
+  /** The job did not succeed in the log: it failed, was cancelled, or was still running when the log ends. */
   failedInLog?: true;
 }
 

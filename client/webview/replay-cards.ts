@@ -104,8 +104,8 @@ function jobsLine(jobs: readonly JobFidelity[]): string {
   const failed = jobs.filter((j) => j.failedInLog === true).length;
   const succeeded = jobs.filter((j) => j.failedInLog !== true);
   const compared = succeeded.filter((j) => j.simulatedSec !== undefined && j.errorSec !== undefined);
-  const failedPart = failed > 0 ? `; ${countOf(failed, 'job')} failed in the log, not compared` : '';
-  if (succeeded.length === 0) return `Every job in the log failed (${countOf(failed, 'job')}): none is compared.`;
+  const failedPart = failed > 0 ? `; ${countOf(failed, 'job')} did not succeed in the log, not compared` : '';
+  if (succeeded.length === 0) return `No job succeeded in the log (${countOf(failed, 'job')}): none is compared.`;
   if (compared.length === 0) {
     const which = failed > 0 ? 'succeeded in the log' : 'in the log';
     return `${countOf(succeeded.length, 'job')} ${which}; the simulation finished none of them${failedPart}.`;

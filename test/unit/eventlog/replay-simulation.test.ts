@@ -250,3 +250,29 @@ test('local mode: the driver’s task threads are replayed as one executor of th
   assert.ok(r.value.notes.some((n) => /^Local mode: the driver ran the tasks on 4 thread/.test(n)));
   assert.equal(r.value.fidelity?.appWindow.errorPct, 0);
 });
+
+test('a job with no JobEnd (the application stopped or the log was cut) ends at the log’s end and is not a target', () => {
+  const text = new LogBuilder({ 'spark.master': 'yarn', 'spark.executor.instances': '1', 'spark.executor.cores': '4' })
+    .executor('1', 2)
+    .job(0, 0, 4, tasks(4, '1', 4, 6))
+    .job(1, 1, 7, tasks(4, '1', 7, 9))
+    .end(10);
+  const cut = text
+    .split('\n')
+    .filter((line) => !(line.includes('SparkListenerJobEnd') && line.includes('"Job ID":1')))
+    .join('\n');
+  const log = expectOk(parseEventLogText(cut, 'hand-built'));
+  assert.deepEqual(
+    log.observed.jobs.map((j) => [j.id, j.endedAt, j.failed ?? false]),
+    [
+      [0, 6, false],
+      [1, 10, true],
+    ],
+  );
+  const r = replayLoggedConfiguration(log);
+  if (!r.ok) assert.fail(r.problem.message);
+  const jobs = r.value.fidelity?.jobs ?? [];
+  assert.equal(jobs[1]?.failedInLog, true);
+  assert.equal(jobs[1]?.withinTarget, undefined, 'its logged end is the log’s, not the job’s');
+  assert.equal(jobs[0]?.withinTarget, true);
+});

@@ -66,11 +66,11 @@ describe('fidelityContent', () => {
     };
     assert.equal(
       fidelityContent({ ...sampleFidelity(), jobs: [...sampleFidelity().jobs, failed] }).jobs,
-      '2 jobs compared: 1 within target (10%, or 1 s under 10 s) of the logged duration; largest gap job 1 (−45 s, −15%); 1 job not finished by the simulation; 1 job failed in the log, not compared.',
+      '2 jobs compared: 1 within target (10%, or 1 s under 10 s) of the logged duration; largest gap job 1 (−45 s, −15%); 1 job not finished by the simulation; 1 job did not succeed in the log, not compared.',
     );
     assert.equal(
       fidelityContent({ ...sampleFidelity(), jobs: [failed] }).jobs,
-      'Every job in the log failed (1 job): none is compared.',
+      'No job succeeded in the log (1 job): none is compared.',
     );
   });
 });

@@ -63,7 +63,7 @@ export function buildObserved(c: EventCollector): ObservedRun {
     runtimeSec,
     peakExecutors: peak,
     executorSeconds: round3(executorMs / 1000),
-    jobs: observedJobs(c, rel),
+    jobs: observedJobs(c, rel, end),
     backlogs: backlogSpans(c, rel),
     launchDelays: launchDelays(c),
   };
@@ -73,12 +73,14 @@ export function buildObserved(c: EventCollector): ObservedRun {
   return run;
 }
 
-function observedJobs(c: EventCollector, rel: (ms: number) => number): ObservedJob[] {
+function observedJobs(c: EventCollector, rel: (ms: number) => number, lastMs: number): ObservedJob[] {
   const jobs: ObservedJob[] = [];
   for (const j of c.jobs.values()) {
-    if (j.submitMs === undefined || j.endMs === undefined) continue;
-    const job: ObservedJob = { id: j.id, submittedAt: rel(j.submitMs), endedAt: rel(Math.max(j.endMs, j.submitMs)) };
-    if (j.result !== undefined && j.result !== 'JobSucceeded') job.failed = true;
+    if (j.submitMs === undefined) continue;
+    // A job with no JobEnd was still running when the log ends (the application stopped or the log was cut).
+    const endMs = j.endMs ?? lastMs;
+    const job: ObservedJob = { id: j.id, submittedAt: rel(j.submitMs), endedAt: rel(Math.max(endMs, j.submitMs)) };
+    if (j.endMs === undefined || (j.result !== undefined && j.result !== 'JobSucceeded')) job.failed = true;
     jobs.push(job);
   }
   return jobs.sort((a, b) => a.submittedAt - b.submittedAt || a.id - b.id);

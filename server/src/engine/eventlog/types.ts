@@ -29,7 +29,10 @@ export interface ObservedJob {
   id: number;
   submittedAt: number;
   endedAt: number;
-  /** The log's JobEnd gives another result than JobSucceeded (failed, cancelled, or stopped with the application). */
+  /**
+   * The job did not succeed in the log: its JobEnd gives another result than JobSucceeded (failed, cancelled, stopped
+   * with the application), or it has none (still running when the log ends; `endedAt` is then the log's end).
+   */
   failed?: true;
 }
 
@@ -70,7 +73,7 @@ export interface ObservedRun {
   peakExecutors: number;
   /** Sum of executor lifetimes; executors never removed count until the application end (or last timestamp). */
   executorSeconds: number;
-  /** Jobs with a logged start and end, by submission time. */
+  /** Jobs with a logged start, by submission time. */
   jobs: ObservedJob[];
   /** Spans with tasks waiting for a slot, in time order (100 ms resolution). */
   backlogs: ObservedBacklog[];
