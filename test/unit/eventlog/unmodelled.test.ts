@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEventLogText } from '../../../server/src/engine/eventlog';
 import { replayLoggedConfiguration } from '../../../server/src/engine/eventlog/replay-simulation';
-import { unmodelledNotes } from '../../../server/src/engine/eventlog/unmodelled';
+import { lossReasons, unmodelledNotes } from '../../../server/src/engine/eventlog/unmodelled';
 import { LogBuilder, tasks } from './build-log';
 import { expectOk } from './logs';
 
@@ -126,4 +126,15 @@ test('a profile asking for a GPU gets a note sized by its share of the task time
   assert.deepEqual(unmodelledNotes(log), [
     'Profile 0 also asked for gpu (100% of the task time): the simulation sizes task slots by CPUs only, so where those resources allow fewer tasks per executor it packs more tasks onto each.',
   ]);
+});
+
+test('loss reasons: first lines only, YARN container ids and hosts put aside, counted, at most three', () => {
+  const yarn = (n: number) =>
+    `Container marked as failed: container_1538416563558_0014_01_00000${n} on host: node-${n}.example.com. Exit status: 56.\nStack trace: ExitCodeException exitCode=56:\n\tat org.apache.hadoop.util.Shell.runCommand(Shell.java:601)`;
+  assert.equal(
+    lossReasons([yarn(2), yarn(3), 'Executor Process Lost', yarn(4)]),
+    '3 × Container marked as failed: container_… on host: … Exit status: 56.; Executor Process Lost',
+  );
+  assert.equal(lossReasons(['a', 'b', 'c', 'd', 'e']), 'a; b; c; 2 other reason(s)');
+  assert.equal(lossReasons(['x'.repeat(300)]).length, 120);
 });

@@ -26,7 +26,7 @@ export function unmodelledNotes(log: EventLogReplay, options: UnmodelledOptions 
   }
   const lost = log.observed.executors.filter(wasLost);
   if (lost.length > 0) {
-    const reasons = [...new Set(lost.map((e) => e.reason as string))].slice(0, 3).join('; ');
+    const reasons = lossReasons(lost.map((e) => e.reason ?? 'no reason given'));
     notes.push(
       options.lossesReplayed
         ? `${lost.length} executor(s) were lost (${reasons}); the replay loses them at the logged times and re-runs ` +
@@ -36,4 +36,25 @@ export function unmodelledNotes(log: EventLogReplay, options: UnmodelledOptions 
     );
   }
   return notes;
+}
+
+/** Longest a loss reason is quoted (its first line only: YARN's carry a stack trace). */
+const REASON_CHARS = 120;
+
+/**
+ * The distinct loss reasons, most frequent first, at most three: each its first line, with YARN's container ids and
+ * host names put aside so that the same failure on several containers reads once, counted.
+ */
+export function lossReasons(reasons: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const reason of reasons) {
+    let line = (reason.split('\n')[0] ?? '').trim();
+    line = line.replace(/container_[A-Za-z0-9_]+/g, 'container_…').replace(/host: \S+/g, 'host: …');
+    if (line.length > REASON_CHARS) line = `${line.slice(0, REASON_CHARS - 1)}…`;
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  const shown = sorted.slice(0, 3).map(([line, n]) => (n > 1 ? `${n} × ${line}` : line));
+  if (sorted.length > 3) shown.push(`${sorted.length - 3} other reason(s)`);
+  return shown.join('; ');
 }
