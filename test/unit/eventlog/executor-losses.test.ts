@@ -65,3 +65,25 @@ test('executor losses: a what-if configuration loses nothing', () => {
   assert.equal((r.value.dra.executors ?? []).filter((e) => e.reason === 'lost (as in the log)').length, 0);
   assert.ok(!r.value.notes.some((n) => n.startsWith('Executor losses from the log')));
 });
+
+test('executor losses: an executor whose own process failed goes as long after registering as in the log', () => {
+  const failed =
+    'Container marked as failed: container_1538416563558_0014_01_000003 on host: n2. Exit status: 56. Diagnostics: …';
+  const log = expectOk(parseEventLogText(lossLog(failed), 'hand-built'));
+  // Executor 2 registered at 6 s and failed at 15 s: 9 s into its life.
+  assert.deepEqual(executorLosses(log.observed.executors), [{ atMs: 15_000, ordinal: 2, afterRegistrationMs: 9000 }]);
+  for (const reason of ['Executor Process Lost', 'worker lost: 10.0.0.1 got disassociated', 'exit code: 0'])
+    assert.equal(
+      executorLosses(expectOk(parseEventLogText(lossLog(reason), 'hand-built')).observed.executors)[0]
+        .afterRegistrationMs,
+      undefined,
+      reason,
+    );
+  // Replayed under a later start (a 3 s cold start instead of the logged 6 s), the loss keeps its 9 s.
+  const r = replayLoggedConfiguration(log, { knobs: { coldStartSec: 3 } });
+  if (!r.ok) assert.fail(r.problem.message);
+  const lost = (r.value.dra.executors ?? []).filter((e) => e.reason === 'lost (as in the log)');
+  assert.equal(lost.length, 1);
+  assert.equal((lost[0].removedSec ?? 0) - lost[0].addedSec, 9);
+  assert.ok(r.value.notes.some((n) => /lost as long after registering as in the log, since their own/.test(n)));
+});

@@ -125,6 +125,11 @@ class ClusterSim {
       changed: () => {
         this.ticks.dirty = true;
       },
+      lossesAfterRegistration: new Map(
+        (spec.losses ?? []).flatMap((l) =>
+          l.afterRegistrationMs === undefined ? [] : [[l.ordinal, l.afterRegistrationMs] as const],
+        ),
+      ),
     });
     this.lifecycle = lifecycle;
     this.allocator =
@@ -159,7 +164,8 @@ class ClusterSim {
       this.manager = new AllocationManager(dra, this.monitor, this.clock, client);
     }
     this.ticks = new ManagerTicks(this.manager, this.monitor, dra?.pollingEnabled ?? false, this.meter, this.roster);
-    for (const loss of spec.losses ?? []) this.events.push(loss.atMs, { kind: 'lose', ordinal: loss.ordinal });
+    for (const loss of spec.losses ?? [])
+      if (loss.afterRegistrationMs === undefined) this.events.push(loss.atMs, { kind: 'lose', ordinal: loss.ordinal });
     const delay = spec.launchDelayMs ?? 0;
     for (const p of profiles) this.manager?.defineProfile(p.id, p.slots);
     // After the manager, monitor and ticks exist: the listener forwards to them.

@@ -3,7 +3,7 @@
 import type { ExpandedWorkload } from '../workload/types';
 import { INT_MAX } from '../spark-constants';
 import type { SimulationBudget } from './budget';
-import type { ClusterRunOutput } from './cluster-sim';
+import type { ClusterRunOutput, ExecutorLoss } from './cluster-sim';
 import type { AllocationConfig } from './config';
 
 export function thinningNotes(run: ClusterRunOutput, label: string, budget: SimulationBudget): string[] {
@@ -13,15 +13,22 @@ export function thinningNotes(run: ClusterRunOutput, label: string, budget: Simu
   ];
 }
 
-export function lossNote(losses: NonNullable<ClusterRunOutput['losses']>, asked: number): string {
+export function lossNote(losses: NonNullable<ClusterRunOutput['losses']>, asked: readonly ExecutorLoss[]): string {
   let missed =
     losses.missed > 0
       ? `; ${losses.missed} found their executor already gone or leaving in the simulation, so nothing was lost`
       : '';
-  const late = asked - losses.applied - losses.missed;
-  if (late > 0) missed += `; ${late} came after the simulated run had ended`;
+  const late = asked.length - losses.applied - losses.missed;
+  if (late > 0) missed += `; ${late} came after the simulated run had ended (or their executor never registered)`;
+  const own = asked.filter((l) => l.afterRegistrationMs !== undefined).length;
+  const when =
+    own === 0
+      ? 'at the logged time'
+      : own === asked.length
+        ? 'as long after registering as in the log, since their own processes failed'
+        : `at the logged time, or, for the ${own} whose own processes failed, as long after registering as in the log`;
   return (
-    `Executor losses from the log: ${losses.applied} of ${asked} executor(s) lost at the logged time ` +
+    `Executor losses from the log: ${losses.applied} of ${asked.length} executor(s) lost ${when} ` +
     `(the k-th executor to register in the log is the k-th here), ${losses.tasksRerun} running task(s) re-run${missed}.`
   );
 }

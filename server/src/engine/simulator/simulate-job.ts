@@ -295,7 +295,7 @@ function simulateOrThrow(base: Record<string, string>, options: SimulateOptions,
   const staticRun =
     options.baseline === false ? undefined : runCluster(spec({ kind: 'static', executors: staticCount }));
   if (staticRun?.budgetExceeded) return stoppedRun(staticRun, 'The static baseline');
-  if (draRun.losses) notes.push(lossNote(draRun.losses, options.executorLosses?.length ?? 0));
+  if (draRun.losses) notes.push(lossNote(draRun.losses, options.executorLosses ?? []));
   // Static at the DRA run's peak: the fair baseline (a static job sized to what DRA needed at most).
   const rightSizedCount = Math.max(1, draRun.peakExecutors);
   let rightSizedRun: ClusterRunOutput | undefined;

@@ -29,6 +29,8 @@ export interface LifecycleWiring {
   scheduler: () => TaskScheduler;
   /** Tells the driver the allocation manager has something new to look at. */
   changed: () => void;
+  /** Losses that come a set time after their executor registers, by ordinal (ms). */
+  lossesAfterRegistration: ReadonlyMap<number, number>;
 }
 
 export class ExecutorLifecycle {
@@ -66,6 +68,9 @@ export class ExecutorLifecycle {
     if (w.store.phase(id) !== 'running') return;
     const profile = w.store.profileOf(id);
     w.roster.registered(id, now, profile);
+    const ordinal = w.roster.registeredCount;
+    const lossAfter = w.lossesAfterRegistration.get(ordinal);
+    if (lossAfter !== undefined) w.events.push(now + lossAfter, { kind: 'lose', ordinal });
     w.monitor?.onExecutorAdded(w.roster.name(id), profile);
     w.ledger.registered(id, now);
     w.changed();

@@ -44,6 +44,11 @@ export class ExecutorRoster {
     return this.order[ordinal - 1];
   }
 
+  /** How many executors have registered so far (the last one's ordinal). */
+  get registeredCount(): number {
+    return this.order.length;
+  }
+
   isRegistered(id: number): boolean {
     return this.registeredAt.has(id);
   }

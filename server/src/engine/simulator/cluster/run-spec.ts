@@ -62,10 +62,14 @@ export interface ClusterRunSpec {
   yarn?: YarnAllocatorSettings;
 }
 
-/** The `ordinal`-th executor to register (from 1) is lost at `atMs`, unless it is gone by then. */
+/**
+ * The `ordinal`-th executor to register (from 1) is lost at `atMs`, unless it is gone by then; with
+ * `afterRegistrationMs`, that long after it registers instead (a failure of its own, which comes with its work).
+ */
 export interface ExecutorLoss {
   atMs: number;
   ordinal: number;
+  afterRegistrationMs?: number;
 }
 
 /** A job's simulated submission and end (ms). */
