@@ -70,9 +70,25 @@ test('executor losses: an executor whose own process failed goes as long after r
   const failed =
     'Container marked as failed: container_1538416563558_0014_01_000003 on host: n2. Exit status: 56. Diagnostics: …';
   const log = expectOk(parseEventLogText(lossLog(failed), 'hand-built'));
-  // Executor 2 registered at 6 s and failed at 15 s: 9 s into its life.
+  // Executor 2 registered at 6 s and failed at 15 s: 9 s into its life. YARN's memory-limit kills and Kubernetes' OOM
+  // exits count too; preemption and a lost node (YARN's −102 and −100) do not.
+  for (const reason of [
+    'Container killed by YARN for exceeding physical memory limits. 10.1 GB of 10 GB physical memory used.',
+    'The executor with id 2 exited with exit code 137(SIGKILL, possible container OOM).',
+  ])
+    assert.ok(
+      executorLosses(expectOk(parseEventLogText(lossLog(reason), 'hand-built')).observed.executors)[0]
+        .afterRegistrationMs !== undefined,
+      reason,
+    );
   assert.deepEqual(executorLosses(log.observed.executors), [{ atMs: 15_000, ordinal: 2, afterRegistrationMs: 9000 }]);
-  for (const reason of ['Executor Process Lost', 'worker lost: 10.0.0.1 got disassociated', 'exit code: 0'])
+  for (const reason of [
+    'Executor Process Lost',
+    'worker lost: 10.0.0.1 got disassociated',
+    'exit code: 0',
+    'Container marked as failed: container_1 on host: n2. Exit status: -102. Diagnostics: Container preempted',
+    'Container marked as failed: container_1 on host: n2. Exit status: -100. Diagnostics: released on a *lost* node',
+  ])
     assert.equal(
       executorLosses(expectOk(parseEventLogText(lossLog(reason), 'hand-built')).observed.executors)[0]
         .afterRegistrationMs,
