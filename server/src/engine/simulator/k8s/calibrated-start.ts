@@ -5,7 +5,7 @@
 // later ones (nodes given back since the start, containers localised anew): pods created before the first added
 // executor registered take the first-ramp latency when it is set. Without calibration knobs nothing here applies.
 
-import type { PodLatency } from './latency';
+import { partsWithin, type PodLatency } from './latency';
 
 /** Knob names (see docs/simulator.md, "Calibration"); none has a default: an absent knob keeps the typical model. */
 export const CALIBRATION_KNOBS = [
@@ -108,6 +108,5 @@ export function fitLatencyParts(latency: PodLatency, start: CalibratedStart): Po
   if (totals.length === 0) return latency;
   const shortest = Math.min(...totals);
   if (latency.apiMs + latency.registerMs <= shortest) return latency;
-  const apiMs = Math.min(latency.apiMs, shortest);
-  return { ...latency, apiMs, registerMs: Math.min(latency.registerMs, shortest - apiMs) };
+  return { ...latency, ...partsWithin(latency.apiMs, latency.registerMs, shortest) };
 }

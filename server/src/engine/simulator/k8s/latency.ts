@@ -41,10 +41,8 @@ export function resolvePodLatency(knobs: Readonly<Record<string, number>> = {}):
     const v = knobs[name];
     return typeof v === 'number' && Number.isFinite(v) ? v : LATENCY_KNOBS[name];
   };
-  // The parts never exceed the total: a total shorter than the typical parts shortens them, first registration.
   const totalMs = ms(k('podStartLatencySec'));
-  const apiMs = Math.min(ms(k('podApiLatencySec')), totalMs);
-  const registerMs = Math.min(ms(k('executorRegisterSec')), totalMs - apiMs);
+  const { apiMs, registerMs } = partsWithin(ms(k('podApiLatencySec')), ms(k('executorRegisterSec')), totalMs);
   return {
     apiMs,
     startMs: totalMs - apiMs - registerMs,
@@ -53,6 +51,15 @@ export function resolvePodLatency(knobs: Readonly<Record<string, number>> = {}):
     exitMs: ms(k('executorExitSec')),
     seed: Math.trunc(k('seed')),
   };
+}
+
+/**
+ * The API and registration parts of a start, shortened to fit within `totalMs` when they would exceed it: the
+ * registration first, then the API part.
+ */
+export function partsWithin(apiMs: number, registerMs: number, totalMs: number): { apiMs: number; registerMs: number } {
+  const api = Math.min(apiMs, totalMs);
+  return { apiMs: api, registerMs: Math.min(registerMs, totalMs - api) };
 }
 
 /** Pending → Running time of the pod with this executor id: the same id always gets the same draw. */
